@@ -1,0 +1,69 @@
+// The simulator's single store: one DuckDB database file in the state directory. REST state, Unity Catalog
+// metadata and data, and system.access.audit all live here, so a restart keeps everything and SQL and REST
+// see one truth.
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+
+export type Params = Record<string, DuckDBValue> | DuckDBValue[];
+
+export class SimDb {
+  private idle: DuckDBConnection[] = [];
+
+  private constructor(readonly instance: DuckDBInstance) {}
+
+  /** Opens (or creates) the database at `path` (':memory:' for tests). */
+  static async open(path: string): Promise<SimDb> {
+    const instance = await DuckDBInstance.create(path);
+    const db = new SimDb(instance);
+    // icu is only loaded after start-up, so the time zone cannot be passed to create().
+    await db.run("SET GLOBAL TimeZone = 'UTC'");
+    return db;
+  }
+
+  /** Borrow a connection for a sequence of statements (a transaction, a session). */
+  async withConnection<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    const conn = this.idle.pop() ?? (await this.instance.connect());
+    try {
+      return await fn(conn);
+    } finally {
+      this.idle.push(conn);
+    }
+  }
+
+  /** A connection of its own (e.g. one per SQL session); the caller closes it with closeSync(). */
+  connect(): Promise<DuckDBConnection> {
+    return this.instance.connect();
+  }
+
+  async run(sql: string, params?: Params): Promise<void> {
+    await this.withConnection((c) => c.run(sql, params));
+  }
+
+  /** Rows as plain JS objects (BIGINT → bigint, TIMESTAMP → Date). */
+  async all<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]> {
+    return this.withConnection(async (c) => (await c.runAndReadAll(sql, params)).getRowObjectsJS() as T[]);
+  }
+
+  async one<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  async transaction<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.withConnection(async (c) => {
+      await c.run('BEGIN TRANSACTION');
+      try {
+        const out = await fn(c);
+        await c.run('COMMIT');
+        return out;
+      } catch (e) {
+        await c.run('ROLLBACK');
+        throw e;
+      }
+    });
+  }
+
+  close(): void {
+    for (const c of this.idle) c.closeSync();
+    this.idle = [];
+    this.instance.closeSync();
+  }
+}
