@@ -133,3 +133,41 @@ export interface Estate {
   /** Source addresses the seeded history draws from: office ranges for normal work, a few for failed-login bursts. */
   ips: { office: string[]; attackers: string[] };
 }
+
+/** Looks up principals by the name grants and ACLs use (userName, applicationId or group display name). */
+export interface PrincipalDirectory {
+  lookup(name: string): Promise<{ kind: 'user' | 'service_principal' | 'group'; name: string; displayName: string } | null>;
+}
+
+/** The programmatic face of the simulator (simulator/server.ts `startSimulator`), used by main.ts, tests and the demo. */
+export interface SimulatorOptions {
+  port: number; // 0 = pick a free port
+  host: string;
+  stateDir: string;
+  scale: Scale;
+  seed: number;
+  reset: boolean;
+  latencyMs: number;
+  faults?: string;
+  /** Lifetime of OAuth access tokens issued by /oidc/v1/token (default 3600). */
+  oauthTokenTtlSeconds?: number;
+}
+
+/** What <state-dir>/workspace.json holds (at least). */
+export interface WorkspaceFile {
+  host: string; // https://127.0.0.1:<port>
+  caCertPath: string;
+  warehouseHttpPath: string; // /sql/1.0/warehouses/<id>
+  warehouseId: string;
+  adminToken: string;
+  oauth: { clientId: string; clientSecret: string };
+  servicePrincipal: { applicationId: string; clientId: string; clientSecret: string };
+  people: Array<{ userName: string; displayName: string; groups: string[] }>;
+}
+
+export interface RunningSimulator {
+  url: string;
+  port: number;
+  workspace: WorkspaceFile;
+  stop(): Promise<void>;
+}
