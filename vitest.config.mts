@@ -1,8 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: `unit` (pure, colocated *.test.ts) and `integration` (*.int.test.ts, against a started simulator).
 export default defineConfig({
-  resolve: { tsconfigPaths: true },
+  // 'server-only' throws outside a React server bundle; tests run lib/ code directly in Node, which is the server.
+  resolve: { tsconfigPaths: true, alias: { 'server-only': fileURLToPath(new URL('./node_modules/server-only/empty.js', import.meta.url)) } },
   test: {
     projects: [
       {

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, normaliseHost } from './config';
+
+const userMode = {
+  DATABRICKS_HOST: 'dbc-1234.cloud.databricks.com',
+  DATABRICKS_WAREHOUSE_ID: 'abc123',
+  BRICKWATCH_OAUTH_CLIENT_ID: 'brickwatch-app',
+  BRICKWATCH_OAUTH_CLIENT_SECRET: 'app-secret',
+  NEXTAUTH_URL: 'https://brickwatch.example.com/',
+  NEXTAUTH_SECRET: 'x'.repeat(32),
+};
+const serviceMode = { ...userMode, BRICKWATCH_IDENTITY_MODE: 'service', DATABRICKS_CLIENT_ID: 'sp-id', DATABRICKS_CLIENT_SECRET: 'sp-secret' };
+
+function errorOf(env: Record<string, string | undefined>): ConfigError {
+  try {
+    loadConfig(env, '/srv/brickwatch');
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('defaults to user mode with the default role groups and normalises the host', () => {
+    const c = loadConfig(userMode, '/srv/brickwatch');
+    expect(c.identityMode).toBe('user');
+    expect(c.databricks).toEqual({ host: 'https://dbc-1234.cloud.databricks.com', warehouseId: 'abc123', httpPath: '/sql/1.0/warehouses/abc123' });
+    expect(c.roleGroups).toEqual({ admin: ['admins'], analyst: ['security-analysts'], manager: ['security-managers'] });
+    expect(c.serviceAuth).toBeNull();
+    expect(c.dataDir).toBe('/srv/brickwatch/.data');
+    expect(c.auth).toEqual({ url: 'https://brickwatch.example.com', secret: 'x'.repeat(32), secureCookies: true });
+  });
+
+  it('takes the warehouse id out of an HTTP path and accepts an agreeing pair', () => {
+    const { DATABRICKS_WAREHOUSE_ID: _, ...rest } = userMode;
+    expect(loadConfig({ ...rest, DATABRICKS_HTTP_PATH: '/sql/1.0/warehouses/w9' }).databricks.warehouseId).toBe('w9');
+    expect(loadConfig({ ...userMode, DATABRICKS_HTTP_PATH: '/sql/1.0/warehouses/abc123' }).databricks.httpPath).toBe('/sql/1.0/warehouses/abc123');
+  });
+
+  it('parses comma-separated role groups and a relative data dir', () => {
+    const c = loadConfig({ ...userMode, BRICKWATCH_ANALYST_GROUPS: ' sec-team , soc ', BRICKWATCH_DATA_DIR: 'var/bw' }, '/srv');
+    expect(c.roleGroups.analyst).toEqual(['sec-team', 'soc']);
+    expect(c.dataDir).toBe('/srv/var/bw');
+  });
+
+  it('service mode prefers a service principal and needs a sign-in provider', () => {
+    const c = loadConfig(serviceMode);
+    expect(c.serviceAuth).toEqual({ kind: 'oauth-m2m', clientId: 'sp-id', clientSecret: 'sp-secret' });
+    const { DATABRICKS_CLIENT_ID: _a, DATABRICKS_CLIENT_SECRET: _b, ...patEnv } = serviceMode;
+    expect(loadConfig({ ...patEnv, DATABRICKS_TOKEN: 'dapi0123' }).serviceAuth).toEqual({ kind: 'pat', token: 'dapi0123' });
+    const oidcOnly = { ...serviceMode, BRICKWATCH_OAUTH_CLIENT_ID: undefined, BRICKWATCH_OAUTH_CLIENT_SECRET: undefined, BRICKWATCH_OIDC_ISSUER: 'https://login.example.com', BRICKWATCH_OIDC_CLIENT_ID: 'c', BRICKWATCH_OIDC_CLIENT_SECRET: 's' };
+    expect(loadConfig(oidcOnly).signIn).toEqual({ databricks: null, oidc: { issuer: 'https://login.example.com', clientId: 'c', clientSecret: 's', name: 'Single sign-on' } });
+  });
+
+  it.each([
+    [{ ...userMode, DATABRICKS_HOST: undefined }, 'DATABRICKS_HOST', /is missing/],
+    [{ ...userMode, DATABRICKS_HOST: '  ' }, 'DATABRICKS_HOST', /is missing/],
+    [{ ...userMode, DATABRICKS_HOST: 'http://dbc.example.com' }, 'DATABRICKS_HOST', /https/],
+    [{ ...userMode, DATABRICKS_WAREHOUSE_ID: undefined }, 'DATABRICKS_WAREHOUSE_ID', /DATABRICKS_HTTP_PATH/],
+    [{ ...userMode, DATABRICKS_HTTP_PATH: '/sql/1.0/warehouses/other' }, 'DATABRICKS_HTTP_PATH', /different warehouse/],
+    [{ ...userMode, DATABRICKS_HTTP_PATH: 'sql/1.0' }, 'DATABRICKS_HTTP_PATH', /starting with \//],
+    [{ ...userMode, BRICKWATCH_IDENTITY_MODE: 'robot' }, 'BRICKWATCH_IDENTITY_MODE', /"user" or "service"/],
+    [{ ...userMode, BRICKWATCH_OAUTH_CLIENT_ID: undefined, BRICKWATCH_OAUTH_CLIENT_SECRET: undefined }, 'BRICKWATCH_OAUTH_CLIENT_ID', /user identity mode/],
+    [{ ...userMode, BRICKWATCH_OIDC_ISSUER: 'https://idp.example.com', BRICKWATCH_OIDC_CLIENT_ID: 'c', BRICKWATCH_OIDC_CLIENT_SECRET: 's' }, 'BRICKWATCH_OIDC_ISSUER', /service/],
+    [{ ...userMode, NEXTAUTH_URL: undefined }, 'NEXTAUTH_URL', /is missing/],
+    [{ ...userMode, NEXTAUTH_URL: 'brickwatch' }, 'NEXTAUTH_URL', /absolute URL/],
+    [{ ...userMode, NEXTAUTH_SECRET: 'short' }, 'NEXTAUTH_SECRET', /32 characters/],
+    [{ ...userMode, NEXTAUTH_SECRET: undefined }, 'NEXTAUTH_SECRET', /is missing/],
+    [{ ...userMode, BRICKWATCH_ADMIN_GROUPS: ' , ' }, 'BRICKWATCH_ADMIN_GROUPS', /at least one group/],
+    [{ ...userMode, BRICKWATCH_LOG_LEVEL: 'loud' }, 'BRICKWATCH_LOG_LEVEL', /debug, info/],
+    [{ ...serviceMode, DATABRICKS_CLIENT_SECRET: undefined }, 'DATABRICKS_CLIENT_SECRET', /is missing/],
+    [{ ...serviceMode, DATABRICKS_TOKEN: 'dapi1' }, 'DATABRICKS_TOKEN', /not both/],
+    [{ ...serviceMode, DATABRICKS_CLIENT_ID: undefined, DATABRICKS_CLIENT_SECRET: undefined }, 'DATABRICKS_CLIENT_ID', /service principal/],
+    [{ ...serviceMode, BRICKWATCH_OAUTH_CLIENT_ID: undefined, BRICKWATCH_OAUTH_CLIENT_SECRET: undefined }, 'BRICKWATCH_OAUTH_CLIENT_ID', /sign in/],
+    [{ ...serviceMode, BRICKWATCH_OIDC_ISSUER: 'https://idp.example.com' }, 'BRICKWATCH_OIDC_CLIENT_ID', /is missing/],
+    [{ ...serviceMode, BRICKWATCH_OIDC_ISSUER: 'http://idp.example.com', BRICKWATCH_OIDC_CLIENT_ID: 'c', BRICKWATCH_OIDC_CLIENT_SECRET: 's' }, 'BRICKWATCH_OIDC_ISSUER', /https/],
+  ])('rejects a bad setting with one message naming the variable (%#)', (env, variable, detail) => {
+    const e = errorOf(env);
+    expect(e.variable).toBe(variable);
+    expect(e.message).toMatch(new RegExp(`^Brickwatch configuration error: ${variable} `));
+    expect(e.message).toMatch(detail);
+    expect(e.message.split('\n')).toHaveLength(1);
+  });
+
+  it('never echoes a secret value in its message', () => {
+    const e = errorOf({ ...userMode, NEXTAUTH_SECRET: 'hunter2-secret' });
+    expect(e.message).not.toContain('hunter2');
+  });
+});
+
+describe('normaliseHost', () => {
+  it.each([
+    ['adb-1.2.azuredatabricks.net', 'https://adb-1.2.azuredatabricks.net'],
+    ['https://dbc-1.cloud.databricks.com/', 'https://dbc-1.cloud.databricks.com'],
+    ['https://dbc-1.cloud.databricks.com/?o=123#x', 'https://dbc-1.cloud.databricks.com'],
+    ['https://127.0.0.1:8443', 'https://127.0.0.1:8443'],
+  ])('%s → %s', (raw, expected) => expect(normaliseHost(raw)).toBe(expected));
+});

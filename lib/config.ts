@@ -1,0 +1,199 @@
+// The only reader of process.env in app/ and lib/. Everything is validated once, and a wrong or missing setting
+// becomes ONE message that names the variable (instrumentation.ts stops `next start` with it).
+import path from 'node:path';
+import { z } from 'zod';
+
+export type IdentityMode = 'user' | 'service';
+export type Role = 'manager' | 'analyst' | 'admin';
+
+export interface AppConfig {
+  databricks: {
+    /** Normalised: https://<host>, no trailing slash, no path. */
+    host: string;
+    warehouseId: string | null;
+    /** /sql/1.0/warehouses/<id> or whatever DATABRICKS_HTTP_PATH says. */
+    httpPath: string;
+  };
+  identityMode: IdentityMode;
+  /** How Brickwatch authenticates in `service` mode; null in `user` mode. */
+  serviceAuth: { kind: 'pat'; token: string } | { kind: 'oauth-m2m'; clientId: string; clientSecret: string } | null;
+  signIn: {
+    /** The Databricks OAuth app people sign in with (authorization code + PKCE). */
+    databricks: { clientId: string; clientSecret: string | null } | null;
+    /** A generic OIDC provider (service mode only: its tokens cannot call Databricks). */
+    oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+  };
+  /** Group display names per role; a person gets the highest role any of their groups maps to. */
+  roleGroups: Record<Role, string[]>;
+  dataDir: string;
+  auth: { url: string; secret: string; secureCookies: boolean };
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  production: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`Brickwatch configuration error: ${variable} ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const groupList = (fallback: string) =>
+  optional.transform((v) =>
+    (v ?? fallback)
+      .split(',')
+      .map((g) => g.trim())
+      .filter(Boolean),
+  );
+
+const schema = z.object({
+  DATABRICKS_HOST: optional.pipe(z.string({ error: 'is missing: set it to your workspace URL, e.g. https://dbc-1234.cloud.databricks.com' })),
+  DATABRICKS_TOKEN: optional,
+  DATABRICKS_CLIENT_ID: optional,
+  DATABRICKS_CLIENT_SECRET: optional,
+  DATABRICKS_WAREHOUSE_ID: optional.pipe(z.string().regex(/^[A-Za-z0-9-]+$/, 'must be a SQL warehouse id (letters, digits, dashes)').optional()),
+  DATABRICKS_HTTP_PATH: optional.pipe(z.string().startsWith('/', 'must be an HTTP path starting with /, e.g. /sql/1.0/warehouses/abc123').optional()),
+  BRICKWATCH_IDENTITY_MODE: optional.pipe(z.enum(['user', 'service'], { error: 'must be "user" or "service"' }).default('user')),
+  BRICKWATCH_OAUTH_CLIENT_ID: optional,
+  BRICKWATCH_OAUTH_CLIENT_SECRET: optional,
+  BRICKWATCH_OIDC_ISSUER: optional.pipe(z.url({ protocol: /^https$/, error: 'must be an https:// issuer URL' }).optional()),
+  BRICKWATCH_OIDC_CLIENT_ID: optional,
+  BRICKWATCH_OIDC_CLIENT_SECRET: optional,
+  BRICKWATCH_OIDC_NAME: optional,
+  BRICKWATCH_ADMIN_GROUPS: groupList('admins'),
+  BRICKWATCH_ANALYST_GROUPS: groupList('security-analysts'),
+  BRICKWATCH_MANAGER_GROUPS: groupList('security-managers'),
+  BRICKWATCH_DATA_DIR: optional,
+  BRICKWATCH_LOG_LEVEL: optional.pipe(z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).default('info')),
+  NEXTAUTH_URL: optional.pipe(z.string({ error: 'is missing: set it to the URL people open Brickwatch at, e.g. https://brickwatch.example.com' })).pipe(
+    z.url({ protocol: /^https?$/, error: 'must be the absolute URL people open Brickwatch at, e.g. https://brickwatch.example.com' }),
+  ),
+  NEXTAUTH_SECRET: optional.pipe(
+    z.string({ error: 'is missing: set it to a random string of at least 32 characters (openssl rand -base64 32)' }).min(32, 'must be at least 32 characters (openssl rand -base64 32)'),
+  ),
+  NODE_ENV: optional,
+});
+
+/** Accepts a bare hostname (Databricks Apps may inject one) and strips paths/query the way the SDKs do. */
+export function normaliseHost(raw: string): string {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new ConfigError('DATABRICKS_HOST', `is not a valid URL: "${raw}"`);
+  }
+  if (url.protocol !== 'https:') throw new ConfigError('DATABRICKS_HOST', 'must use https://');
+  return `https://${url.host}`;
+}
+
+function warehouse(id: string | undefined, httpPath: string | undefined): Pick<AppConfig['databricks'], 'warehouseId' | 'httpPath'> {
+  if (!id && !httpPath) {
+    throw new ConfigError('DATABRICKS_WAREHOUSE_ID', 'is missing: set it (or DATABRICKS_HTTP_PATH) to the SQL warehouse Brickwatch queries');
+  }
+  if (id && httpPath && !httpPath.replace(/\/+$/, '').endsWith(`/${id}`)) {
+    throw new ConfigError('DATABRICKS_HTTP_PATH', `points at a different warehouse than DATABRICKS_WAREHOUSE_ID (${id}); set only one of them`);
+  }
+  return { warehouseId: id ?? httpPath?.match(/\/warehouses\/([^/?]+)/)?.[1] ?? null, httpPath: httpPath ?? `/sql/1.0/warehouses/${id}` };
+}
+
+function both(env: z.infer<typeof schema>, a: 'DATABRICKS_CLIENT_ID' | 'BRICKWATCH_OIDC_CLIENT_ID', b: 'DATABRICKS_CLIENT_SECRET' | 'BRICKWATCH_OIDC_CLIENT_SECRET') {
+  if (env[a] && !env[b]) throw new ConfigError(b, `is missing: ${a} is set, so its secret is needed too`);
+  if (env[b] && !env[a]) throw new ConfigError(a, `is missing: ${b} is set, so its client id is needed too`);
+}
+
+/** Pure: validates an environment and returns the typed configuration, or throws one ConfigError. */
+export function loadConfig(raw: Env, cwd = process.cwd()): AppConfig {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'configuration');
+    const detail = /^(is|must) /.test(issue.message) ? issue.message : `is invalid: ${issue.message}`;
+    throw new ConfigError(variable, detail);
+  }
+  const env = parsed.data;
+  const host = normaliseHost(env.DATABRICKS_HOST);
+  const mode = env.BRICKWATCH_IDENTITY_MODE;
+  both(env, 'DATABRICKS_CLIENT_ID', 'DATABRICKS_CLIENT_SECRET');
+  both(env, 'BRICKWATCH_OIDC_CLIENT_ID', 'BRICKWATCH_OIDC_CLIENT_SECRET');
+  if (env.BRICKWATCH_OIDC_ISSUER && !env.BRICKWATCH_OIDC_CLIENT_ID) {
+    throw new ConfigError('BRICKWATCH_OIDC_CLIENT_ID', 'is missing: BRICKWATCH_OIDC_ISSUER is set, so the OIDC client id and secret are needed too');
+  }
+  if (env.BRICKWATCH_OIDC_CLIENT_ID && !env.BRICKWATCH_OIDC_ISSUER) {
+    throw new ConfigError('BRICKWATCH_OIDC_ISSUER', 'is missing: BRICKWATCH_OIDC_CLIENT_ID is set, so the issuer URL is needed too');
+  }
+  if (env.BRICKWATCH_OAUTH_CLIENT_SECRET && !env.BRICKWATCH_OAUTH_CLIENT_ID) {
+    throw new ConfigError('BRICKWATCH_OAUTH_CLIENT_ID', 'is missing: BRICKWATCH_OAUTH_CLIENT_SECRET is set, so the OAuth app client id is needed too');
+  }
+
+  let serviceAuth: AppConfig['serviceAuth'] = null;
+  if (mode === 'user') {
+    if (!env.BRICKWATCH_OAUTH_CLIENT_ID) {
+      throw new ConfigError('BRICKWATCH_OAUTH_CLIENT_ID', 'is missing: in user identity mode people sign in with a Databricks OAuth app; set its client id (or set BRICKWATCH_IDENTITY_MODE=service)');
+    }
+    if (env.BRICKWATCH_OIDC_ISSUER) {
+      throw new ConfigError('BRICKWATCH_OIDC_ISSUER', 'only works with BRICKWATCH_IDENTITY_MODE=service: tokens from another identity provider cannot call Databricks on the person\'s behalf');
+    }
+  } else {
+    // Databricks unified auth picks a PAT before OAuth M2M; with both present the intent is ambiguous, so refuse.
+    if (env.DATABRICKS_TOKEN && env.DATABRICKS_CLIENT_ID) {
+      throw new ConfigError('DATABRICKS_TOKEN', 'and DATABRICKS_CLIENT_ID are both set: in service mode use either a token or a service principal, not both');
+    }
+    if (env.DATABRICKS_TOKEN) serviceAuth = { kind: 'pat', token: env.DATABRICKS_TOKEN };
+    else if (env.DATABRICKS_CLIENT_ID && env.DATABRICKS_CLIENT_SECRET) {
+      serviceAuth = { kind: 'oauth-m2m', clientId: env.DATABRICKS_CLIENT_ID, clientSecret: env.DATABRICKS_CLIENT_SECRET };
+    } else {
+      throw new ConfigError('DATABRICKS_CLIENT_ID', 'is missing: service identity mode needs a service principal (DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET) or DATABRICKS_TOKEN');
+    }
+    if (!env.BRICKWATCH_OAUTH_CLIENT_ID && !env.BRICKWATCH_OIDC_ISSUER) {
+      throw new ConfigError('BRICKWATCH_OAUTH_CLIENT_ID', 'is missing: people need a way to sign in; set the Databricks OAuth app (BRICKWATCH_OAUTH_CLIENT_ID) or an OIDC provider (BRICKWATCH_OIDC_ISSUER)');
+    }
+  }
+
+  const roleGroups = { admin: env.BRICKWATCH_ADMIN_GROUPS, analyst: env.BRICKWATCH_ANALYST_GROUPS, manager: env.BRICKWATCH_MANAGER_GROUPS };
+  for (const [role, variable] of [['admin', 'BRICKWATCH_ADMIN_GROUPS'], ['analyst', 'BRICKWATCH_ANALYST_GROUPS'], ['manager', 'BRICKWATCH_MANAGER_GROUPS']] as const) {
+    if (roleGroups[role].length === 0) throw new ConfigError(variable, 'is empty: list at least one group name (comma-separated)');
+  }
+
+  const authUrl = new URL(env.NEXTAUTH_URL);
+  return {
+    databricks: { host, ...warehouse(env.DATABRICKS_WAREHOUSE_ID, env.DATABRICKS_HTTP_PATH) },
+    identityMode: mode,
+    serviceAuth,
+    signIn: {
+      databricks: env.BRICKWATCH_OAUTH_CLIENT_ID ? { clientId: env.BRICKWATCH_OAUTH_CLIENT_ID, clientSecret: env.BRICKWATCH_OAUTH_CLIENT_SECRET ?? null } : null,
+      oidc:
+        env.BRICKWATCH_OIDC_ISSUER && env.BRICKWATCH_OIDC_CLIENT_ID && env.BRICKWATCH_OIDC_CLIENT_SECRET
+          ? { issuer: env.BRICKWATCH_OIDC_ISSUER, clientId: env.BRICKWATCH_OIDC_CLIENT_ID, clientSecret: env.BRICKWATCH_OIDC_CLIENT_SECRET, name: env.BRICKWATCH_OIDC_NAME ?? 'Single sign-on' }
+          : null,
+    },
+    roleGroups,
+    dataDir: path.resolve(cwd, env.BRICKWATCH_DATA_DIR ?? '.data'),
+    auth: { url: authUrl.origin, secret: env.NEXTAUTH_SECRET, secureCookies: authUrl.protocol === 'https:' },
+    logLevel: env.BRICKWATCH_LOG_LEVEL,
+    production: env.NODE_ENV === 'production',
+  };
+}
+
+let cached: AppConfig | undefined;
+
+/** The validated configuration of this process (lazy, so `next build` never needs a workspace). */
+export function getConfig(): AppConfig {
+  cached ??= loadConfig(process.env);
+  return cached;
+}
+
+/** Log level alone, readable before the full configuration is valid (the logger must work to report the error). */
+export function logLevelFromEnv(): string | undefined {
+  return process.env.BRICKWATCH_LOG_LEVEL;
+}
