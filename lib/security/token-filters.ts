@@ -1,0 +1,130 @@
+// The tokens view's filters and sort: one schema for the page URL and for GET /api/tokens, so every view can be
+// linked, and the server applies exactly what the URL says.
+import { z } from 'zod';
+import { daysSince } from './token-risk';
+import { DAY_MS, OWNER_KINDS, RISK_LEVELS, RISK_RANK, type RiskLevel, type TokenOwner, type TokenRow } from './token-types';
+
+export const EXPIRY_WINDOWS = ['never', 'expired', '7d', '30d', '90d'] as const;
+export type ExpiryWindow = (typeof EXPIRY_WINDOWS)[number];
+export const TOKEN_SORT_FIELDS = ['risk', 'expiry', 'lastUsed', 'created', 'owner'] as const;
+export type TokenSortField = (typeof TOKEN_SORT_FIELDS)[number];
+
+const list = (values: readonly string[]) => values.join(', ');
+
+const riskList = z
+  .string()
+  .transform((s) => [...new Set(s.split(',').map((v) => v.trim()).filter(Boolean))])
+  .pipe(
+    z
+      .array(z.enum(RISK_LEVELS, { error: `risk takes a comma-separated list of ${list(RISK_LEVELS)}` }))
+      .min(1, { error: `risk takes a comma-separated list of ${list(RISK_LEVELS)}` }),
+  );
+
+export const tokenFiltersSchema = z.object({
+  risk: riskList.optional(),
+  ownerType: z.enum(OWNER_KINDS, { error: `ownerType must be one of ${list(OWNER_KINDS)}` }).optional(),
+  owner: z.string().trim().max(320, { error: 'owner is at most 320 characters' }).optional(),
+  expiry: z.enum(EXPIRY_WINDOWS, { error: `expiry must be one of ${list(EXPIRY_WINDOWS)}` }).optional(),
+  unused: z.coerce
+    .number({ error: 'unused must be a number of days' })
+    .int({ error: 'unused must be a whole number of days' })
+    .min(1, { error: 'unused must be at least 1 day' })
+    .max(3650, { error: 'unused must be at most 3650 days' })
+    .optional(),
+  q: z.string().trim().max(200, { error: 'search text is at most 200 characters' }).optional(),
+  sort: z.enum(TOKEN_SORT_FIELDS, { error: `sort must be one of ${list(TOKEN_SORT_FIELDS)}` }).default('risk'),
+  dir: z.enum(['asc', 'desc'], { error: 'dir must be asc or desc' }).default('desc'),
+});
+
+export type TokenFilters = z.output<typeof tokenFiltersSchema>;
+export const DEFAULT_TOKEN_FILTERS: TokenFilters = { sort: 'risk', dir: 'desc' };
+
+type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
+
+/** Flattens URL search params (or Next's `searchParams` record) to one string per key; repeats join with commas; blanks drop. */
+export function searchParamsRecord(source: ParamSource): Record<string, string> {
+  const entries: Array<[string, string]> =
+    source instanceof URLSearchParams
+      ? [...source.entries()]
+      : Object.entries(source).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x])));
+  const out: Record<string, string> = {};
+  for (const [k, v] of entries) {
+    if (v.trim() === '') continue;
+    out[k] = k in out ? `${out[k]},${v}` : v;
+  }
+  return out;
+}
+
+export function parseTokenFilters(source: ParamSource) {
+  return tokenFiltersSchema.safeParse(searchParamsRecord(source));
+}
+
+/** The canonical query string of a filter set: defaults omitted, fixed key order (also used as the query key). */
+export function tokenFiltersToSearchParams(f: TokenFilters): URLSearchParams {
+  const p = new URLSearchParams();
+  if (f.risk?.length) p.set('risk', [...f.risk].sort((a, b) => RISK_RANK[b] - RISK_RANK[a]).join(','));
+  if (f.ownerType) p.set('ownerType', f.ownerType);
+  if (f.owner) p.set('owner', f.owner);
+  if (f.expiry) p.set('expiry', f.expiry);
+  if (f.unused !== undefined) p.set('unused', String(f.unused));
+  if (f.q) p.set('q', f.q);
+  if (f.sort !== DEFAULT_TOKEN_FILTERS.sort) p.set('sort', f.sort);
+  if (f.dir !== DEFAULT_TOKEN_FILTERS.dir) p.set('dir', f.dir);
+  return p;
+}
+
+/** How an owner is named in the `owner` filter: its principal name, or `#<scim id>` when the owner is gone. */
+export function ownerKey(owner: TokenOwner): string {
+  return owner.name ?? (owner.id ? `#${owner.id}` : '');
+}
+
+const EXPIRY_DAYS: Record<'7d' | '30d' | '90d', number> = { '7d': 7, '30d': 30, '90d': 90 };
+
+function expiryMatches(row: TokenRow, window: ExpiryWindow, now: number): boolean {
+  const expiry = row.expiryTime;
+  if (window === 'never') return expiry === null;
+  if (expiry === null) return false;
+  if (window === 'expired') return expiry <= now;
+  return expiry > now && expiry - now <= EXPIRY_DAYS[window] * DAY_MS;
+}
+
+/** Builds the predicate once per request, so per-row work is only comparisons. */
+export function tokenMatcher(f: TokenFilters, now: number): (row: TokenRow) => boolean {
+  const risks = f.risk ? new Set<RiskLevel>(f.risk) : null;
+  const owner = f.owner?.toLowerCase();
+  const q = f.q?.toLowerCase();
+  return (row) => {
+    if (risks && !risks.has(row.risk)) return false;
+    if (f.ownerType && row.owner.kind !== f.ownerType) return false;
+    if (owner && ownerKey(row.owner).toLowerCase() !== owner) return false;
+    if (f.expiry && !expiryMatches(row, f.expiry, now)) return false;
+    if (f.unused !== undefined && daysSince(row.lastUsedDay ?? row.creationTime, now) < f.unused) return false;
+    if (q) {
+      const hay = [row.comment, row.owner.name, row.owner.displayName, row.createdBy, row.tokenId];
+      if (!hay.some((s) => s?.toLowerCase().includes(q))) return false;
+    }
+    return true;
+  };
+}
+
+type SortKey = (row: TokenRow) => number | string;
+
+const SORT_KEYS: Record<TokenSortField, SortKey> = {
+  risk: (r) => RISK_RANK[r.risk] * 100 + Math.min(r.reasons.length, 99),
+  // Never-expiring tokens sort as the furthest expiry; never-used ones as the oldest use.
+  expiry: (r) => r.expiryTime ?? Number.POSITIVE_INFINITY,
+  lastUsed: (r) => r.lastUsedDay ?? Number.NEGATIVE_INFINITY,
+  created: (r) => r.creationTime,
+  owner: (r) => (r.owner.displayName ?? r.owner.name ?? '').toLowerCase(),
+};
+
+/** Sorts in place by the chosen field; ties break on token id so pages and exports are stable. */
+export function sortTokenRows(rows: TokenRow[], sort: TokenSortField, dir: 'asc' | 'desc'): TokenRow[] {
+  const key = SORT_KEYS[sort];
+  const sign = dir === 'asc' ? 1 : -1;
+  // Decorate once: computing keys inside the comparator would cost O(n log n) key calls.
+  const decorated = rows.map((row) => ({ row, k: key(row) }));
+  decorated.sort((a, b) => (a.k < b.k ? -sign : a.k > b.k ? sign : a.row.tokenId < b.row.tokenId ? -1 : a.row.tokenId > b.row.tokenId ? 1 : 0));
+  for (let i = 0; i < decorated.length; i++) rows[i] = decorated[i]!.row;
+  return rows;
+}
