@@ -1,0 +1,35 @@
+// Keyset position in the audit explorer: (event_time, event_id), newest first. event_time has microsecond
+// precision and a JS Date only milliseconds, so the position carries epoch microseconds (unix_micros in SQL);
+// a millisecond key would skip or repeat events that share a millisecond. The same encoding names one event
+// for the detail view, since it also yields the event_date to prune on.
+import { AuditInputError } from './audit-range';
+
+export interface EventKey {
+  /** event_time as epoch microseconds (UTC). */
+  micros: number;
+  eventId: string;
+}
+
+const EVENT_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function encodeEventKey(key: EventKey): string {
+  return Buffer.from(`${key.micros}~${key.eventId}`, 'utf8').toString('base64url');
+}
+
+/** Throws AuditInputError (→ 400) for anything that is not a key this module produced. */
+export function decodeEventKey(token: string): EventKey {
+  const bad = () => new AuditInputError('The cursor or event reference is not valid; reload the list and try again.');
+  if (!/^[A-Za-z0-9_-]{1,256}$/.test(token)) throw bad();
+  const text = Buffer.from(token, 'base64url').toString('utf8');
+  const sep = text.indexOf('~');
+  const micros = Number(text.slice(0, sep));
+  const eventId = text.slice(sep + 1);
+  if (sep < 1 || !/^\d+$/.test(text.slice(0, sep)) || !Number.isSafeInteger(micros) || !EVENT_ID.test(eventId)) {
+    throw bad();
+  }
+  return { micros, eventId };
+}
+
+export function microsToDate(micros: number): Date {
+  return new Date(Math.floor(micros / 1000));
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { describePermissionChange, summarizeUcChanges, tokenLifetimeDays } from './audit-describe';
+
+describe('describePermissionChange', () => {
+  it('summarises Unity Catalog grant changes from the changes JSON', () => {
+    const d = describePermissionChange('unityCatalog', 'updatePermissions', {
+      securable_type: 'TABLE',
+      securable_full_name: 'analytics.gold.revenue',
+      changes: JSON.stringify([{ principal: 'analysts', add: ['SELECT'] }, { principal: 'bob@example.com', remove: ['MODIFY', 'SELECT'] }]),
+    });
+    expect(d).toEqual({
+      object: 'table analytics.gold.revenue',
+      change: 'grant SELECT to analysts; revoke MODIFY, SELECT from bob@example.com',
+      adminChange: false,
+    });
+  });
+
+  it('names the target of job and cluster ACL changes', () => {
+    const d = describePermissionChange('jobs', 'changeJobAcl', { resourceId: '123', aclPermissionSet: 'CAN_MANAGE', targetUserId: '42' });
+    expect(d).toEqual({ object: 'resource 123', change: 'CAN_MANAGE for 42', adminChange: false });
+  });
+
+  it('flags changes to the admins group and admin rights', () => {
+    expect(describePermissionChange('accounts', 'addPrincipalToGroup', { targetGroupName: 'admins', targetUserName: 'eve@example.com' })).toEqual({
+      object: 'group admins',
+      change: 'added eve@example.com',
+      adminChange: true,
+    });
+    expect(describePermissionChange('accounts', 'removePrincipalFromGroup', { targetGroupName: 'data-eng', targetUserName: 'x' }).adminChange).toBe(false);
+    expect(describePermissionChange('accounts', 'setAdmin', { targetUserName: 'eve@example.com' })).toMatchObject({ object: 'workspace admins', adminChange: true });
+  });
+
+  it('falls back to the raw parameters when nothing is recognised, and clips long text', () => {
+    expect(describePermissionChange('sqlPermissions', 'grantPermission', { foo: 'bar' })).toEqual({
+      object: 'sqlPermissions object',
+      change: 'foo=bar',
+      adminChange: false,
+    });
+    expect(describePermissionChange('x', 'y', {}).change).toBe('(no parameters recorded)');
+    expect(describePermissionChange('x', 'y', { permission: 'p'.repeat(1000) }).change.length).toBe(300);
+  });
+
+  it('keeps an unparsable changes value verbatim', () => {
+    expect(describePermissionChange('unityCatalog', 'updatePermissions', { changes: '{not json' }).change).toBe('{not json');
+  });
+});
+
+describe('summarizeUcChanges', () => {
+  it('returns null for JSON that holds no change', () => {
+    expect(summarizeUcChanges('[]')).toBeNull();
+    expect(summarizeUcChanges('nope')).toBeNull();
+  });
+});
+
+describe('tokenLifetimeDays', () => {
+  const created = new Date('2026-11-01T00:00:00Z');
+  it('computes the lifetime from tokenExpirationTime (epoch ms)', () => {
+    expect(tokenLifetimeDays(created, String(created.getTime() + 90 * 86_400_000))).toBe(90);
+    expect(tokenLifetimeDays(created, String(created.getTime() + 36 * 3_600_000))).toBe(1.5);
+  });
+  it('treats absent, zero, negative and garbage values as no expiry', () => {
+    for (const v of [undefined, null, '', '0', '-1', 'never']) expect(tokenLifetimeDays(created, v)).toBeNull();
+  });
+});

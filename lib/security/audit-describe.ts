@@ -1,0 +1,120 @@
+// Human-readable "which object" and "what changed" for audit events, read from request_params. Parameter keys
+// differ per service and several are only observed, not documented (§12.2 [U]), so every lookup falls back
+// gracefully and the raw request_params stay one click away in the event detail.
+
+export type RequestParams = Readonly<Record<string, string | null | undefined>>;
+
+export interface PermissionChangeSummary {
+  object: string;
+  change: string;
+  /** Touches workspace or account admin rights: shown first and highlighted. */
+  adminChange: boolean;
+}
+
+const GROUP_ACTIONS: Record<string, 'add' | 'remove'> = {
+  addPrincipalToGroup: 'add',
+  addPrincipalsToGroup: 'add',
+  removePrincipalFromGroup: 'remove',
+};
+const ADMIN_ACTIONS: Record<string, 'add' | 'remove'> = { setAdmin: 'add', setAccountAdmin: 'add', removeAdmin: 'remove' };
+
+// Object keys seen across services, most specific first.
+const OBJECT_KEYS: ReadonlyArray<[key: string, label: string]> = [
+  ['securable_full_name', ''],
+  ['aclChangeResourceName', ''],
+  ['resourceId', 'resource'],
+  ['request_object_id', 'object'],
+  ['securable', ''],
+  ['objectId', 'object'],
+  ['endpointId', 'warehouse'],
+  ['warehouseId', 'warehouse'],
+  ['targetGroupName', 'group'],
+  ['targetUserName', 'user'],
+];
+const CHANGE_KEYS = ['changes', 'aclPermissionSet', 'access_control_list', 'permission', 'privileges', 'privilege', 'action'];
+const TARGET_KEYS = ['targetUserName', 'targetUserId', 'principal', 'targetServicePrincipalId'];
+
+const MAX_TEXT = 300;
+
+function first(params: RequestParams, keys: readonly string[]): string | undefined {
+  for (const key of keys) {
+    const v = params[key];
+    if (v) return v;
+  }
+  return undefined;
+}
+
+function clip(text: string): string {
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+}
+
+interface UcChange {
+  principal?: unknown;
+  add?: unknown;
+  remove?: unknown;
+}
+
+const asList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** Unity Catalog `changes` (the JSON of PATCH /permissions) → "grant SELECT to analysts; revoke MODIFY from bob". */
+export function summarizeUcChanges(json: string): string | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const changes = (Array.isArray(parsed) ? parsed : [parsed]).filter((c): c is UcChange => typeof c === 'object' && c !== null);
+  const parts = changes.flatMap((c) => {
+    const who = typeof c.principal === 'string' ? c.principal : '?';
+    const add = asList(c.add);
+    const remove = asList(c.remove);
+    return [
+      ...(add.length ? [`grant ${add.join(', ')} to ${who}`] : []),
+      ...(remove.length ? [`revoke ${remove.join(', ')} from ${who}`] : []),
+    ];
+  });
+  return parts.length ? parts.join('; ') : null;
+}
+
+function compactParams(params: RequestParams): string {
+  const shown = Object.entries(params).filter(([, v]) => v);
+  return shown.length ? shown.map(([k, v]) => `${k}=${v}`).join(', ') : '(no parameters recorded)';
+}
+
+export function describePermissionChange(service: string, action: string, params: RequestParams): PermissionChangeSummary {
+  const group = GROUP_ACTIONS[action];
+  const target = first(params, TARGET_KEYS) ?? 'unknown principal';
+  if (group) {
+    const groupName = params.targetGroupName ?? params.targetGroupId ?? 'unknown group';
+    return {
+      object: `group ${groupName}`,
+      change: clip(`${group === 'add' ? 'added' : 'removed'} ${target}`),
+      adminChange: groupName === 'admins',
+    };
+  }
+  const admin = ADMIN_ACTIONS[action];
+  if (admin) {
+    return { object: action === 'setAccountAdmin' ? 'account admins' : 'workspace admins', change: clip(`${admin === 'add' ? 'added' : 'removed'} ${target}`), adminChange: true };
+  }
+  const objectKey = OBJECT_KEYS.find(([key]) => params[key]);
+  let object = objectKey ? [objectKey[1], params[objectKey[0]]].filter(Boolean).join(' ') : `${service} object`;
+  if (params.securable_type && params.securable_full_name) object = `${params.securable_type.toLowerCase()} ${params.securable_full_name}`;
+
+  const rawChange = first(params, CHANGE_KEYS);
+  const ucSummary = params.changes ? summarizeUcChanges(params.changes) : null;
+  let change = ucSummary ?? rawChange ?? compactParams(params);
+  const principal = first(params, TARGET_KEYS);
+  if (!ucSummary && rawChange && principal) change = `${rawChange} for ${principal}`;
+  return { object: clip(object), change: clip(change), adminChange: false };
+}
+
+/**
+ * Lifetime in days of a token from generateDbToken's tokenExpirationTime (epoch ms, sent as a string). null means
+ * the token never expires: the parameter is absent, empty, zero or negative — all of which Databricks uses for "no expiry".
+ */
+export function tokenLifetimeDays(createdAt: Date, tokenExpirationTime: string | null | undefined): number | null {
+  const expires = Number(tokenExpirationTime);
+  if (!tokenExpirationTime || !Number.isFinite(expires) || expires <= 0) return null;
+  return Math.max(0, Math.round(((expires - createdAt.getTime()) / 86_400_000) * 10) / 10);
+}
