@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessTokenRisk, daysSince, daysUntil, isoDay, TOKEN_RISK_THRESHOLDS } from './token-risk';
+import { assessTokenRisk, daysSince, daysUntil, isoDay, TOKEN_RISK_THRESHOLDS, type RiskContext } from './token-risk';
 import { DAY_MS, type TokenRecord } from './token-types';
 
 const NOW = Date.UTC(2026, 10, 28, 12, 0, 0);
@@ -18,7 +18,7 @@ function token(over: Partial<TokenRecord> = {}): TokenRecord {
   };
 }
 
-const ctx = { now: NOW, maxLifetimeDays: 90 };
+const ctx: RiskContext = { now: NOW, maxLifetimeDays: 90 };
 const codes = (t: TokenRecord, usage?: { distinctIps: number; distinctClients: number }, c = ctx) =>
   assessTokenRisk(t, usage, c).reasons.map((r) => r.code);
 
