@@ -68,6 +68,8 @@ function fromJson(body: unknown): Parsed | null {
   // A non-string error_code (legacy gateway: {"error_code": 403}) is treated as absent, per the docs.
   if (typeof b.error_code === 'string' && b.error_code) parsed.errorCode = b.error_code;
   if (typeof b.message === 'string') parsed.message = b.message;
+  // OAuth token endpoint errors (RFC 6749 §5.2): {"error": "invalid_grant", "error_description": "..."}.
+  else if (typeof b.error === 'string' && typeof b.error_description === 'string') parsed.message = `${b.error}: ${b.error_description}`;
   else if (typeof b.error === 'string') parsed.message = b.error;
   if (Array.isArray(b.details)) {
     for (const d of b.details) {

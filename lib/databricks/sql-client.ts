@@ -1,0 +1,194 @@
+// The SQL warehouse client over the unmodified @databricks/sql driver (Thrift). One client and one reused session per
+// identity; every statement is a named constant with bound named parameters, a row cap and a timeout.
+import 'server-only';
+import { DBSQLClient } from '@databricks/sql';
+import type IDBSQLSession from '@databricks/sql/dist/contracts/IDBSQLSession';
+import type IOperation from '@databricks/sql/dist/contracts/IOperation';
+import type { z } from 'zod';
+import { log as rootLog, type Logger } from '../log';
+import { DatabricksError, genericCode } from './errors';
+import type { Credentials } from './rest-client';
+
+export type SqlParam = string | number | boolean | Date | null;
+
+/** A statement Brickwatch runs. Define these as module constants: the SQL text never depends on user input. */
+export interface SqlQuery<Row> {
+  /** Stable name for logs and errors, e.g. 'audit.timeline'. */
+  name: string;
+  sql: string;
+  row: z.ZodType<Row>;
+  /** Rows beyond this are not fetched; the result says it was truncated. */
+  maxRows: number;
+  timeoutSeconds: number;
+}
+
+export function defineQuery<Row>(q: Omit<SqlQuery<Row>, 'maxRows' | 'timeoutSeconds'> & Partial<Pick<SqlQuery<Row>, 'maxRows' | 'timeoutSeconds'>>): SqlQuery<Row> {
+  return { maxRows: 10_000, timeoutSeconds: 30, ...q };
+}
+
+export interface SqlResult<Row> {
+  rows: Row[];
+  /** More rows existed than the query's maxRows. */
+  truncated: boolean;
+  durationMs: number;
+}
+
+export interface SqlClientOptions {
+  host: string;
+  httpPath: string;
+  credentials: Credentials;
+  log?: Logger;
+}
+
+export class SqlClient {
+  private client: DBSQLClient | null = null;
+  private session: Promise<IDBSQLSession> | null = null;
+  private readonly log: Logger;
+  lastUsed = Date.now();
+
+  constructor(private options: SqlClientOptions) {
+    this.log = options.log ?? rootLog;
+  }
+
+  /** User-mode tokens are refreshed by lib/auth; the next statement uses the new one. */
+  setCredentials(credentials: Credentials): void {
+    this.options = { ...this.options, credentials };
+  }
+
+  async query<Row>(q: SqlQuery<Row>, params: Record<string, SqlParam> = {}, signal?: AbortSignal): Promise<SqlResult<Row>> {
+    this.lastUsed = Date.now();
+    const started = Date.now();
+    try {
+      const raw = await this.withSession((session) => this.run(session, q, params, signal));
+      const rows: Row[] = [];
+      for (const [i, r] of raw.rows.entries()) {
+        const parsed = q.row.safeParse(r);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw new DatabricksError(0, 'UNEXPECTED_RESPONSE', `Query ${q.name} returned an unexpected row ${i} (${issue?.path.join('.') || 'row'}: ${issue?.message})`);
+        }
+        rows.push(parsed.data);
+      }
+      const durationMs = Date.now() - started;
+      this.log.debug('databricks.sql', { query: q.name, rows: rows.length, truncated: raw.truncated, durationMs });
+      return { rows, truncated: raw.truncated, durationMs };
+    } catch (e) {
+      const error = toDatabricksError(e, q.name, this.options.host);
+      this.log.warn('databricks.sql_failed', { query: q.name, errorCode: error.errorCode, status: error.status, durationMs: Date.now() - started, error: error.message });
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    const session = this.session;
+    this.session = null;
+    await session?.then((s) => s.close()).catch(() => undefined);
+    await this.client?.close().catch(() => undefined);
+    this.client = null;
+  }
+
+  /** Reuses the session; a session the server no longer knows, or a 401 (expired token), gets one fresh retry. */
+  private async withSession<T>(fn: (s: IDBSQLSession) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fn(await this.openSession());
+      } catch (e) {
+        const stale = isStaleSession(e) || (httpStatus(e) === 401 && this.options.credentials.invalidate !== undefined);
+        if (attempt > 1 || !stale) throw e;
+        if (httpStatus(e) === 401) this.options.credentials.invalidate?.();
+        this.session = null;
+      }
+    }
+  }
+
+  private openSession(): Promise<IDBSQLSession> {
+    if (!this.session) {
+      const url = new URL(this.options.host);
+      this.client ??= new DBSQLClient({ logger: driverLogger(this.log) });
+      const opening = this.client
+        .connect({
+          host: url.hostname,
+          port: url.port ? Number(url.port) : 443,
+          path: this.options.httpPath,
+          authType: 'custom',
+          // Asked per request, so a refreshed token is picked up without reconnecting.
+          provider: { authenticate: async () => ({ Authorization: `Bearer ${await this.options.credentials.token()}` }) },
+          userAgentEntry: 'brickwatch',
+          telemetryEnabled: false,
+          // The driver's defaults retry for 15 minutes; a dashboard request must fail within seconds instead.
+          retryMaxAttempts: 3,
+          retriesTimeout: 5_000,
+          retryDelayMin: 250,
+          retryDelayMax: 2_000,
+          socketTimeout: 60_000,
+        })
+        .then((c) => c.openSession());
+      opening.catch(() => {
+        if (this.session === opening) this.session = null;
+      });
+      this.session = opening;
+    }
+    return this.session;
+  }
+
+  private async run<Row>(session: IDBSQLSession, q: SqlQuery<Row>, params: Record<string, SqlParam>, signal?: AbortSignal) {
+    const operation = await session.executeStatement(q.sql, { namedParameters: params, queryTimeout: q.timeoutSeconds, maxRows: Math.min(q.maxRows + 1, 100_000) });
+    let timer: NodeJS.Timeout | undefined;
+    const cancel = () => void operation.cancel().catch(() => undefined);
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        cancel();
+        reject(new DatabricksError(0, 'TIMEOUT', `The SQL warehouse did not finish ${q.name} within ${q.timeoutSeconds} s`));
+      }, q.timeoutSeconds * 1000);
+    });
+    signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      return await Promise.race([fetchCapped(operation, q.maxRows), deadline]);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', cancel);
+      void operation.close().catch(() => undefined);
+    }
+  }
+}
+
+async function fetchCapped(operation: IOperation, maxRows: number): Promise<{ rows: object[]; truncated: boolean }> {
+  const rows: object[] = [];
+  do {
+    const chunk = await operation.fetchChunk({ maxRows: Math.min(maxRows + 1 - rows.length, 100_000), disableBuffering: true });
+    rows.push(...chunk);
+  } while (rows.length <= maxRows && (await operation.hasMoreRows()));
+  const truncated = rows.length > maxRows;
+  return { rows: truncated ? rows.slice(0, maxRows) : rows, truncated };
+}
+
+function httpStatus(e: unknown): number | undefined {
+  const s = (e as { statusCode?: unknown })?.statusCode;
+  return typeof s === 'number' ? s : undefined;
+}
+
+function isStaleSession(e: unknown): boolean {
+  const m = e instanceof Error ? e.message : '';
+  return /session/i.test(m) && /invalid|closed|expired|not found|unknown/i.test(m);
+}
+
+function toDatabricksError(e: unknown, queryName: string, host: string): DatabricksError {
+  if (e instanceof DatabricksError) return e;
+  const status = httpStatus(e);
+  const message = e instanceof Error ? e.message : String(e);
+  if (status !== undefined) return new DatabricksError(status, genericCode(status), `The SQL warehouse refused ${queryName}: ${message}`);
+  const code = (e as { code?: string; cause?: { code?: string } })?.code ?? (e as { cause?: { code?: string } })?.cause?.code;
+  if (code && /^E[A-Z]+$|CERT|SELF_SIGNED/.test(code)) return new DatabricksError(0, 'UNREACHABLE', `Cannot reach the SQL warehouse at ${host} (${code})`);
+  // Query errors carry Databricks' error class in brackets: "[INSUFFICIENT_PERMISSIONS] User does not have ...".
+  const errorClass = /^\[([A-Z_.]+)\]/.exec(message)?.[1];
+  return new DatabricksError(400, errorClass ?? 'SQL_ERROR', message);
+}
+
+function driverLogger(log: Logger) {
+  // The driver logs every connect at info level; only its warnings and errors are worth a line.
+  return {
+    log(level: string, message: string) {
+      if (level === 'error' || level === 'warn') log.warn('databricks.sql_driver', { level, driverMessage: message });
+    },
+  };
+}

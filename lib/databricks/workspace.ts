@@ -1,0 +1,48 @@
+// Connection health of the two upstreams, for the home page and /api/ready. Never throws: a failure is a result with
+// the real reason, because "not collected: <why>" is what a person needs to fix it.
+import 'server-only';
+import { z } from 'zod';
+import { DatabricksError } from './errors';
+import type { Workspace } from './get-workspace';
+import { currentUser } from './scim';
+import { defineQuery } from './sql-client';
+
+export type Health = { ok: true; latencyMs: number; identity: string; detail?: string } | { ok: false; latencyMs: number; error: string; errorCode: string };
+
+const WHO_AM_I = defineQuery({
+  name: 'health.current_user',
+  sql: 'SELECT current_user() AS user_name',
+  row: z.object({ user_name: z.string() }),
+  maxRows: 1,
+  timeoutSeconds: 10,
+});
+
+function failure(e: unknown, started: number): Health {
+  const latencyMs = Date.now() - started;
+  if (e instanceof DatabricksError) {
+    const status = e.status ? `HTTP ${e.status} ` : '';
+    return { ok: false, latencyMs, errorCode: e.errorCode, error: `${status}${e.errorCode}: ${e.message}` };
+  }
+  // Not a Databricks error: a bug of ours. Its message may hold anything, so say less.
+  return { ok: false, latencyMs, errorCode: 'INTERNAL', error: 'Unexpected error while checking the connection (see the server log)' };
+}
+
+export async function checkRest(ws: Workspace): Promise<Health> {
+  const started = Date.now();
+  try {
+    const me = await ws.coalesce('health.rest', () => currentUser(ws.rest, AbortSignal.timeout(8_000)));
+    return { ok: true, latencyMs: Date.now() - started, identity: me.displayName && me.displayName !== me.userName ? `${me.displayName} (${me.userName})` : me.userName };
+  } catch (e) {
+    return failure(e, started);
+  }
+}
+
+export async function checkSql(ws: Workspace): Promise<Health> {
+  const started = Date.now();
+  try {
+    const result = await ws.coalesce('health.sql', () => ws.sql.query(WHO_AM_I));
+    return { ok: true, latencyMs: Date.now() - started, identity: result.rows[0]?.user_name ?? 'unknown' };
+  } catch (e) {
+    return failure(e, started);
+  }
+}
