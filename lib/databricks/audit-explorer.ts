@@ -5,7 +5,7 @@ import 'server-only';
 import { microsToDate, type EventKey } from '@/lib/security/audit-cursor';
 import type { AuditFilters } from '@/lib/security/audit-filters';
 import { utcDate, type TimeWindow } from '@/lib/security/audit-range';
-import { AUDIT_TABLE, auditWhere, CATEGORY_SQL, EVENT_MICROS_SQL, type AuditStatement } from './audit-sql';
+import { AUDIT_TABLE, auditWhere, CATEGORY_COLUMN, EVENT_MICROS_SQL, type AuditStatement } from './audit-sql';
 
 export const PAGE_SIZE = 100;
 /** Stated in the UI and in the file name: an export never silently stops short. */
@@ -19,7 +19,7 @@ const LIST_COLUMNS = `${EVENT_MICROS_SQL} AS event_us,
   user_identity.email AS actor,
   source_ip_address,
   response.status_code AS status_code,
-  ${CATEGORY_SQL.replaceAll('\n', '\n  ')} AS category`;
+  ${CATEGORY_COLUMN}`;
 
 // Strictly after the cursor in (event_time DESC, event_id DESC) order. The extra event_date bound lets deep
 // pages skip the partitions already shown.
@@ -50,7 +50,7 @@ export function eventDetailStatement(key: EventKey): AuditStatement {
     name: 'audit.explorer.detail',
     sql: `SELECT ${EVENT_MICROS_SQL} AS event_us,
   event_time, event_date, event_id, account_id, workspace_id, version, audit_level,
-  service_name, action_name, ${CATEGORY_SQL.replaceAll('\n', '\n  ')} AS category,
+  service_name, action_name, ${CATEGORY_COLUMN},
   user_identity, identity_metadata, source_ip_address, user_agent, session_id, request_id,
   request_params, response
 FROM ${AUDIT_TABLE}
@@ -68,7 +68,7 @@ export function exportStatement(window: TimeWindow, filters: AuditFilters, cap =
   return {
     name: 'audit.explorer.export',
     sql: `SELECT event_time,
-  ${CATEGORY_SQL.replaceAll('\n', '\n  ')} AS category,
+  ${CATEGORY_COLUMN},
   service_name, action_name,
   user_identity.email AS actor,
   source_ip_address,

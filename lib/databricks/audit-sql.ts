@@ -45,6 +45,9 @@ export const CATEGORY_SQL = [
   'END',
 ].join('\n');
 
+/** The category expression as a select-list column, indented to sit inside a SELECT. */
+export const CATEGORY_COLUMN = `${CATEGORY_SQL.replaceAll('\n', '\n  ')} AS category`;
+
 export const FAILED_SQL = 'response.status_code >= 400';
 // Some internal events carry no status at all; they did not fail.
 const SUCCEEDED_SQL = '(response.status_code IS NULL OR response.status_code < 400)';

@@ -3,7 +3,7 @@
 import 'server-only';
 import type { AuditFilters } from '@/lib/security/audit-filters';
 import type { TimeWindow } from '@/lib/security/audit-range';
-import { AUDIT_TABLE, auditWhere, CATEGORY_SQL, type AuditStatement } from './audit-sql';
+import { AUDIT_TABLE, auditWhere, CATEGORY_COLUMN, type AuditStatement } from './audit-sql';
 
 // 31 days of hourly buckets (the hourly maximum) × 7 categories = 5,208 rows; 367 daily buckets × 7 fewer.
 const TIMELINE_MAX_ROWS = 6_000;
@@ -15,7 +15,7 @@ export function timelineStatement(window: TimeWindow, filters: AuditFilters): Au
   return {
     name: 'audit.timeline',
     sql: `SELECT ${bucket} AS bucket,
-  ${CATEGORY_SQL.replaceAll('\n', '\n  ')} AS category,
+  ${CATEGORY_COLUMN},
   count(*) AS events,
   max(event_time) AS latest
 FROM ${AUDIT_TABLE}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePermissionChange, summarizeUcChanges, tokenLifetimeDays } from './audit-describe';
+import { describeConfigChange, describePermissionChange, describeSecretChange, summarizeUcChanges, tokenLifetimeDays } from './audit-describe';
 
 describe('describePermissionChange', () => {
   it('summarises Unity Catalog grant changes from the changes JSON', () => {
@@ -60,5 +60,34 @@ describe('tokenLifetimeDays', () => {
   });
   it('treats absent, zero, negative and garbage values as no expiry', () => {
     for (const v of [undefined, null, '', '0', '-1', 'never']) expect(tokenLifetimeDays(created, v)).toBeNull();
+  });
+});
+
+describe('describeConfigChange', () => {
+  it('shows workspace-conf keys and values', () => {
+    expect(describeConfigChange('workspaceConfEdit', { workspaceConfKeys: 'enableTokensConfig', workspaceConfValues: 'false' })).toEqual({
+      object: 'workspace-conf enableTokensConfig',
+      change: 'enableTokensConfig = false',
+    });
+  });
+  it('names IP access lists and what happened to them', () => {
+    expect(describeConfigChange('createIpAccessList', { label: 'office', list_type: 'ALLOW', ip_addresses: '10.0.0.0/8' })).toEqual({
+      object: 'IP access list office',
+      change: 'created: ALLOW, 10.0.0.0/8',
+    });
+    expect(describeConfigChange('deleteIpAccessList', { ipAccessListId: 'abc' })).toEqual({ object: 'IP access list abc', change: 'deleted' });
+  });
+  it('describes typed settings and falls back to raw parameters', () => {
+    expect(describeConfigChange('deleteSetting', { settingTypeName: 'restrict_workspace_admins' }).change).toBe('reset to default');
+    expect(describeConfigChange('create', { name: 'init.sh', enabled: 'true' })).toEqual({ object: 'init.sh', change: 'name=init.sh, enabled=true' });
+  });
+});
+
+describe('describeSecretChange', () => {
+  it('describes ACL grants, removals, scope and secret changes', () => {
+    expect(describeSecretChange('putAcl', { scope: 'prod', principal: 'users', permission: 'MANAGE' })).toEqual({ object: 'scope prod', change: 'users given MANAGE' });
+    expect(describeSecretChange('deleteAcl', { scope: 'prod', principal: 'bob' }).change).toBe('bob removed');
+    expect(describeSecretChange('createScope', { scope: 'new' })).toEqual({ object: 'scope new', change: 'created' });
+    expect(describeSecretChange('putSecret', { scope: 'prod', key: 'db-password' })).toEqual({ object: 'secret prod/db-password', change: 'written' });
   });
 });

@@ -118,3 +118,49 @@ export function tokenLifetimeDays(createdAt: Date, tokenExpirationTime: string |
   if (!tokenExpirationTime || !Number.isFinite(expires) || expires <= 0) return null;
   return Math.max(0, Math.round(((expires - createdAt.getTime()) / 86_400_000) * 10) / 10);
 }
+
+export interface EventSummary {
+  object: string;
+  change: string;
+}
+
+const IP_LIST_VERBS: Record<string, string> = {
+  createIpAccessList: 'created',
+  updateIpAccessList: 'updated',
+  deleteIpAccessList: 'deleted',
+};
+
+/** Workspace-conf edits, IP access list changes, typed settings and global init scripts. */
+export function describeConfigChange(action: string, params: RequestParams): EventSummary {
+  if (action === 'workspaceConfEdit') {
+    const keys = params.workspaceConfKeys ?? '?';
+    return { object: `workspace-conf ${keys}`, change: clip(`${keys} = ${params.workspaceConfValues ?? '(not recorded)'}`) };
+  }
+  const ipVerb = IP_LIST_VERBS[action];
+  if (ipVerb) {
+    const list = params.label ?? params.ipAccessListId ?? params.list_id ?? 'IP access list';
+    const detail = [params.list_type, params.enabled !== undefined && params.enabled !== null ? `enabled=${params.enabled}` : null, params.ip_addresses]
+      .filter(Boolean)
+      .join(', ');
+    return { object: `IP access list ${list}`, change: clip(detail ? `${ipVerb}: ${detail}` : ipVerb) };
+  }
+  if (action === 'setSetting' || action === 'deleteSetting') {
+    const setting = params.settingTypeName ?? 'setting';
+    return { object: `setting ${setting}`, change: clip(action === 'deleteSetting' ? 'reset to default' : (params.settingValueForAudit ?? compactParams(params))) };
+  }
+  return { object: params.name ?? params.script_id ?? action, change: clip(compactParams(params)) };
+}
+
+/** Secret writes and ACL changes: which scope/key and what happened to it. Never includes a value (none is logged). */
+export function describeSecretChange(action: string, params: RequestParams): EventSummary {
+  const scope = params.scope ?? '?';
+  if (action === 'putAcl' || action === 'deleteAcl') {
+    const principal = params.principal ?? '?';
+    return {
+      object: `scope ${scope}`,
+      change: action === 'putAcl' ? `${principal} given ${params.permission ?? 'a permission'}` : `${principal} removed`,
+    };
+  }
+  if (action === 'createScope' || action === 'deleteScope') return { object: `scope ${scope}`, change: action === 'createScope' ? 'created' : 'deleted' };
+  return { object: `secret ${scope}/${params.key ?? '?'}`, change: action === 'deleteSecret' ? 'deleted' : 'written' };
+}
