@@ -1,9 +1,13 @@
-// Aggregates behind the token and secret panels: counts per action (with failures), token lifetimes at creation,
-// and who reads which scope. All computed in the warehouse.
+// Token lifecycle and secret activity: counts per action (with failures), token lifetimes at creation, who reads
+// which scope — aggregated in the warehouse — plus the newest token events and secret changes as feeds.
 import 'server-only';
-import type { AuditFilters } from '@/lib/security/audit-filters';
-import type { TimeWindow } from '@/lib/security/audit-range';
-import { AUDIT_TABLE, auditWhere, EVENT_MICROS_SQL, FAILED_SQL, inCategory, type AuditStatement } from './audit-sql';
+import { z } from 'zod';
+import { describeSecretChange, describeTokenEvent } from '@/lib/security/audit-describe';
+import { filtersOf, windowOf, type AuditFilters, type AuditQuery } from '@/lib/security/audit-filters';
+import { windowToJson, type TimeWindow, type WindowJson } from '@/lib/security/audit-range';
+import type { Workspace } from './get-workspace';
+import { FEEDS, runFeed, type FeedEvent } from './audit-feeds';
+import { AUDIT_TABLE, auditStatement, auditWhere, countField, EVENT_MICROS_SQL, FAILED_SQL, inCategory, runAudit, sharedAudit, textField, timeField } from './audit-sql';
 
 const ACTION_LIMIT = 50;
 export const READER_LIMIT = 20;
@@ -13,9 +17,13 @@ export const LONG_LIVED_DAYS = 90;
 // tokenExpirationTime is epoch milliseconds as a string; absent, 0 or negative means the token never expires.
 const EXPIRES_MS = "try_cast(request_params['tokenExpirationTime'] AS BIGINT)";
 
-export function tokenActionsStatement(window: TimeWindow, filters: AuditFilters): AuditStatement {
+const actionRow = z.object({ action: z.string(), events: countField, failed: countField });
+const tokenActionRow = actionRow.extend({ no_expiry: countField, long_lived: countField });
+const readerRow = z.object({ actor: z.string(), scope: textField, reads: countField, keys: countField, denied: countField, last_read: timeField });
+
+export function tokenActionsStatement(window: TimeWindow, filters: AuditFilters) {
   const where = auditWhere(window, filters, [inCategory('tokens')]);
-  return {
+  return auditStatement({
     name: 'audit.tokens.actions',
     sql: `SELECT action_name AS action,
   count(*) AS events,
@@ -25,31 +33,31 @@ export function tokenActionsStatement(window: TimeWindow, filters: AuditFilters)
 FROM ${AUDIT_TABLE}
 ${where.sql}
 GROUP BY action_name
-ORDER BY events DESC, action
-LIMIT ${ACTION_LIMIT}`,
+ORDER BY events DESC, action`,
+    row: tokenActionRow,
     params: { ...where.params, long_lived_us: LONG_LIVED_DAYS * 86_400_000_000 },
     maxRows: ACTION_LIMIT,
-  };
+  });
 }
 
-export function secretActionsStatement(window: TimeWindow, filters: AuditFilters): AuditStatement {
+export function secretActionsStatement(window: TimeWindow, filters: AuditFilters) {
   const where = auditWhere(window, filters, [inCategory('secrets')]);
-  return {
+  return auditStatement({
     name: 'audit.secrets.actions',
     sql: `SELECT action_name AS action, count(*) AS events, count_if(${FAILED_SQL}) AS failed
 FROM ${AUDIT_TABLE}
 ${where.sql}
 GROUP BY action_name
-ORDER BY events DESC, action
-LIMIT ${ACTION_LIMIT}`,
+ORDER BY events DESC, action`,
+    row: actionRow,
     params: where.params,
     maxRows: ACTION_LIMIT,
-  };
+  });
 }
 
-export function secretReadersStatement(window: TimeWindow, filters: AuditFilters): AuditStatement {
+export function secretReadersStatement(window: TimeWindow, filters: AuditFilters) {
   const where = auditWhere(window, filters, [inCategory('secrets'), "action_name = 'getSecret'"]);
-  return {
+  return auditStatement({
     name: 'audit.secrets.readers',
     sql: `SELECT coalesce(user_identity.email, '(unknown)') AS actor,
   request_params['scope'] AS scope,
@@ -60,9 +68,67 @@ export function secretReadersStatement(window: TimeWindow, filters: AuditFilters
 FROM ${AUDIT_TABLE}
 ${where.sql}
 GROUP BY 1, 2
-ORDER BY reads DESC, actor, scope
-LIMIT ${READER_LIMIT}`,
+ORDER BY reads DESC, actor, scope`,
+    row: readerRow,
     params: where.params,
     maxRows: READER_LIMIT,
-  };
+  });
+}
+
+export interface ActionCount {
+  action: string;
+  events: number;
+  failed: number;
+}
+
+export interface TokenActivityData {
+  window: WindowJson;
+  actions: ActionCount[];
+  created: { total: number; noExpiry: number; longLived: number; longLivedDays: number };
+  events: FeedEvent[];
+  truncated: boolean;
+}
+
+export function loadTokenActivity(ws: Workspace, query: AuditQuery, now: Date): Promise<TokenActivityData> {
+  return sharedAudit(ws, 'audit.tokens', query, async () => {
+    const window = windowOf(query, now);
+    const filters = filtersOf(query);
+    const [actions, feed] = await Promise.all([
+      runAudit(ws, tokenActionsStatement(window, filters)),
+      runFeed(ws, FEEDS.tokens, window, filters, (r) => describeTokenEvent(r.action_name, r.event_time, r.request_params)),
+    ]);
+    const created = actions.rows.find((r) => r.action === 'generateDbToken');
+    return {
+      window: windowToJson(window),
+      actions: actions.rows.map(({ action, events, failed }) => ({ action, events, failed })),
+      created: { total: created?.events ?? 0, noExpiry: created?.no_expiry ?? 0, longLived: created?.long_lived ?? 0, longLivedDays: LONG_LIVED_DAYS },
+      ...feed,
+    };
+  });
+}
+
+export interface SecretActivityData {
+  window: WindowJson;
+  actions: ActionCount[];
+  readers: Array<{ actor: string; scope: string | null; reads: number; keys: number; denied: number; lastRead: string }>;
+  events: FeedEvent[];
+  truncated: boolean;
+}
+
+export function loadSecretActivity(ws: Workspace, query: AuditQuery, now: Date): Promise<SecretActivityData> {
+  return sharedAudit(ws, 'audit.secrets', query, async () => {
+    const window = windowOf(query, now);
+    const filters = filtersOf(query);
+    const [actions, readers, feed] = await Promise.all([
+      runAudit(ws, secretActionsStatement(window, filters)),
+      runAudit(ws, secretReadersStatement(window, filters)),
+      runFeed(ws, FEEDS.secretChanges, window, filters, (r) => describeSecretChange(r.action_name, r.request_params)),
+    ]);
+    return {
+      window: windowToJson(window),
+      actions: actions.rows,
+      readers: readers.rows.map(({ last_read, ...r }) => ({ ...r, lastRead: last_read.toISOString() })),
+      ...feed,
+    };
+  });
 }

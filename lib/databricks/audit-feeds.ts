@@ -1,15 +1,21 @@
 // The newest matching events of one kind (permission changes, token lifecycle, secret changes, configuration
-// edits). Each feed reads the same columns, so one statement builder and one row mapper serve them all; the
-// per-feed meaning (who changed what on which object) is derived in lib/security/audit-describe.ts.
+// edits). Every feed reads the same columns, so one statement builder and one row mapper serve them all; what an
+// event means (who changed what on which object) is derived in lib/security/audit-describe.ts.
 import 'server-only';
+import { z } from 'zod';
 import type { AuditCategory } from '@/lib/security/audit-categories';
-import type { AuditFilters } from '@/lib/security/audit-filters';
-import type { TimeWindow } from '@/lib/security/audit-range';
-import { AUDIT_TABLE, auditWhere, EVENT_MICROS_SQL, inCategory, sqlName, type AuditStatement } from './audit-sql';
+import { encodeEventKey } from '@/lib/security/audit-cursor';
+import { describeConfigChange, describePermissionChange, type EventSummary } from '@/lib/security/audit-describe';
+import { filtersOf, windowOf, type AuditFilters, type AuditQuery } from '@/lib/security/audit-filters';
+import { windowToJson, type TimeWindow, type WindowJson } from '@/lib/security/audit-range';
+import type { Workspace } from './get-workspace';
+import {
+  AUDIT_TABLE, auditStatement, auditWhere, EVENT_MICROS_SQL, inCategory, paramsField, runAudit, sharedAudit, sqlName, textField, timeField,
+} from './audit-sql';
 
 export const FEED_LIMIT = 100;
 
-export const FEED_COLUMNS = `${EVENT_MICROS_SQL} AS event_us,
+const FEED_COLUMNS = `${EVENT_MICROS_SQL} AS event_us,
   event_time,
   event_id,
   service_name,
@@ -17,8 +23,20 @@ export const FEED_COLUMNS = `${EVENT_MICROS_SQL} AS event_us,
   user_identity.email AS actor,
   source_ip_address,
   response.status_code AS status_code,
-  response.error_message AS error_message,
   request_params`;
+
+const feedRow = z.object({
+  event_us: z.coerce.number().int(),
+  event_time: timeField,
+  event_id: z.string(),
+  service_name: z.string(),
+  action_name: z.string(),
+  actor: textField,
+  source_ip_address: textField,
+  status_code: z.coerce.number().int().nullable(),
+  request_params: paramsField,
+});
+export type FeedRow = z.infer<typeof feedRow>;
 
 export interface FeedSpec {
   name: string;
@@ -31,26 +49,76 @@ export const FEEDS = {
   permissions: { name: 'audit.feed.permissions', category: 'permissions' },
   tokens: { name: 'audit.feed.tokens', category: 'tokens' },
   // Reads are summarised separately (they dwarf everything else); this feed is what changed.
-  secretChanges: {
-    name: 'audit.feed.secretChanges',
-    category: 'secrets',
-    actions: ['createScope', 'deleteScope', 'putSecret', 'deleteSecret', 'putAcl', 'deleteAcl'],
-  },
+  secretChanges: { name: 'audit.feed.secretChanges', category: 'secrets', actions: ['createScope', 'deleteScope', 'putSecret', 'deleteSecret', 'putAcl', 'deleteAcl'] },
   config: { name: 'audit.feed.config', category: 'config' },
 } as const satisfies Record<string, FeedSpec>;
 
-export function feedStatement(spec: FeedSpec, window: TimeWindow, filters: AuditFilters, limit = FEED_LIMIT): AuditStatement {
+export function feedStatement(spec: FeedSpec, window: TimeWindow, filters: AuditFilters, limit = FEED_LIMIT) {
   const extra = [inCategory(spec.category)];
   if (spec.actions) extra.push(`action_name IN (${spec.actions.map(sqlName).join(', ')})`);
   const where = auditWhere(window, filters, extra);
-  return {
+  return auditStatement({
     name: spec.name,
     sql: `SELECT ${FEED_COLUMNS}
 FROM ${AUDIT_TABLE}
 ${where.sql}
-ORDER BY event_time DESC, event_id DESC
-LIMIT ${limit}`,
+ORDER BY event_time DESC, event_id DESC`,
+    row: feedRow,
     params: where.params,
     maxRows: limit,
+  });
+}
+
+export interface FeedEvent extends EventSummary {
+  /** Opens the event in the explorer's detail view. */
+  key: string;
+  time: string;
+  actor: string | null;
+  service: string;
+  action: string;
+  status: number | null;
+  sourceIp: string | null;
+  adminChange?: boolean;
+  lifetimeDays?: number | null;
+}
+
+export interface FeedData {
+  window: WindowJson;
+  events: FeedEvent[];
+  /** More events matched than the feed shows; the explorer has them all. */
+  truncated: boolean;
+}
+
+export function toFeedEvent(row: FeedRow, summary: EventSummary & Partial<Pick<FeedEvent, 'adminChange' | 'lifetimeDays'>>): FeedEvent {
+  return {
+    key: encodeEventKey({ micros: row.event_us, eventId: row.event_id }),
+    time: row.event_time.toISOString(),
+    actor: row.actor,
+    service: row.service_name,
+    action: row.action_name,
+    status: row.status_code,
+    sourceIp: row.source_ip_address,
+    ...summary,
   };
+}
+
+export async function runFeed(ws: Workspace, spec: FeedSpec, window: TimeWindow, filters: AuditFilters, describe: (row: FeedRow) => Parameters<typeof toFeedEvent>[1]) {
+  const { rows, truncated } = await runAudit(ws, feedStatement(spec, window, filters));
+  return { events: rows.map((r) => toFeedEvent(r, describe(r))), truncated };
+}
+
+export function loadPermissionChanges(ws: Workspace, query: AuditQuery, now: Date): Promise<FeedData> {
+  return sharedAudit(ws, FEEDS.permissions.name, query, async () => {
+    const window = windowOf(query, now);
+    const feed = await runFeed(ws, FEEDS.permissions, window, filtersOf(query), (r) => describePermissionChange(r.service_name, r.action_name, r.request_params));
+    return { window: windowToJson(window), ...feed };
+  });
+}
+
+export function loadConfigChanges(ws: Workspace, query: AuditQuery, now: Date): Promise<FeedData> {
+  return sharedAudit(ws, FEEDS.config.name, query, async () => {
+    const window = windowOf(query, now);
+    const feed = await runFeed(ws, FEEDS.config, window, filtersOf(query), (r) => describeConfigChange(r.action_name, r.request_params));
+    return { window: windowToJson(window), ...feed };
+  });
 }

@@ -2,24 +2,50 @@
 // of them: every person-supplied value is a named parameter; every query bounds event_date (the partition column)
 // as well as event_time; the category expression is generated from lib/security's rule list, never hand-written.
 import 'server-only';
+import { z } from 'zod';
 import { CATEGORY_RULES, type AuditCategory, type CategoryRule } from '@/lib/security/audit-categories';
-import type { AuditFilters } from '@/lib/security/audit-filters';
+import { auditQueryToSearchParams, type AuditFilters, type AuditQuery } from '@/lib/security/audit-filters';
 import { utcDate, type TimeWindow } from '@/lib/security/audit-range';
+import type { Workspace } from './get-workspace';
+import { defineQuery, type SqlParam, type SqlQuery, type SqlResult } from './sql-client';
 
 export const AUDIT_TABLE = 'system.access.audit';
 
-export type SqlValue = string | number | boolean | Date | null;
-export type SqlParams = Record<string, SqlValue>;
+export type SqlParams = Record<string, SqlParam>;
 
-/** One named, parameterised statement: the unit the SQL client runs, tests inspect and the integration suite executes. */
-export interface AuditStatement {
-  /** Stable name for logs and the request log. */
-  name: string;
-  sql: string;
+/**
+ * A query plus its bound values. Audit SQL text varies only with which filters are present, and is assembled
+ * from the constant fragments in this file; values never enter the text.
+ */
+export interface AuditStatement<Row> {
+  query: SqlQuery<Row>;
   params: SqlParams;
-  /** Client-side row cap; the SQL carries a matching LIMIT. */
-  maxRows: number;
 }
+
+export function auditStatement<Row>(spec: {
+  name: string;
+  /** Without LIMIT: it is added from maxRows. */
+  sql: string;
+  row: z.ZodType<Row>;
+  params: SqlParams;
+  maxRows: number;
+  timeoutSeconds?: number;
+}): AuditStatement<Row> {
+  const { params, timeoutSeconds = 20, sql, ...query } = spec;
+  // One row beyond the cap is asked for, so the client can report `truncated` instead of a silently short list.
+  return { query: defineQuery({ ...query, sql: `${sql}\nLIMIT ${query.maxRows + 1}`, timeoutSeconds }), params };
+}
+
+// Row field schemas. Arrow results give numbers for BIGINT counts and Dates for TIMESTAMP/DATE; coercion keeps a
+// column-mode warehouse (strings) working too.
+export const countField = z.coerce.number().int().nonnegative();
+export const timeField = z.coerce.date();
+export const textField = z.string().nullable();
+/** MAP<STRING,STRING> arrives as a plain object; values may be null. */
+export const paramsField = z
+  .record(z.string(), z.string().nullable())
+  .nullable()
+  .transform((m) => Object.fromEntries(Object.entries(m ?? {}).filter((e): e is [string, string] => e[1] !== null)));
 
 /**
  * A constant (never person input) inlined as a SQL string literal. Databricks treats backslash as an escape in
@@ -108,4 +134,17 @@ export function auditWhere(window: Pick<TimeWindow, 'from' | 'to'>, filters: Aud
 /** Condition restricting rows to one category (a constant, so it is inlined). */
 export function inCategory(category: AuditCategory): string {
   return `(${CATEGORY_SQL}) = ${sqlName(category)}`;
+}
+
+/** Runs a statement as the request's identity. */
+export function runAudit<Row>(ws: Workspace, statement: AuditStatement<Row>, signal?: AbortSignal): Promise<SqlResult<Row>> {
+  return ws.sql.query(statement.query, statement.params, signal);
+}
+
+/**
+ * Identical audit reads of one identity share one upstream query (and its result for a moment): the key is the
+ * view's name plus its canonical query, so a preset stays "range=7d" rather than two drifting timestamps.
+ */
+export function sharedAudit<T>(ws: Workspace, view: string, query: Partial<AuditQuery>, load: () => Promise<T>, extra = ''): Promise<T> {
+  return ws.coalesce(`${view}?${auditQueryToSearchParams(query).toString()}${extra ? `#${extra}` : ''}`, load);
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeConfigChange, describePermissionChange, describeSecretChange, summarizeUcChanges, tokenLifetimeDays } from './audit-describe';
+import {
+  describeConfigChange,
+  describePermissionChange,
+  describeSecretChange,
+  describeTokenEvent,
+  summarizeUcChanges,
+  tokenLifetimeDays,
+} from './audit-describe';
 
 describe('describePermissionChange', () => {
   it('summarises Unity Catalog grant changes from the changes JSON', () => {
@@ -89,5 +96,21 @@ describe('describeSecretChange', () => {
     expect(describeSecretChange('deleteAcl', { scope: 'prod', principal: 'bob' }).change).toBe('bob removed');
     expect(describeSecretChange('createScope', { scope: 'new' })).toEqual({ object: 'scope new', change: 'created' });
     expect(describeSecretChange('putSecret', { scope: 'prod', key: 'db-password' })).toEqual({ object: 'secret prod/db-password', change: 'written' });
+  });
+});
+
+describe('describeTokenEvent', () => {
+  const at = new Date('2026-11-01T00:00:00Z');
+  it('gives the lifetime of created tokens and names the token by a short hash', () => {
+    expect(describeTokenEvent('generateDbToken', at, { tokenHash: 'abcdef0123456789', tokenExpirationTime: String(at.getTime() + 30 * 86_400_000) })).toEqual({
+      object: 'token abcdef012345…',
+      change: 'created, 30-day lifetime',
+      lifetimeDays: 30,
+    });
+    expect(describeTokenEvent('generateDbToken', at, {}).change).toBe('created, never expires');
+  });
+  it('describes revocations and quota refusals without a lifetime', () => {
+    expect(describeTokenEvent('revokeDbToken', at, { tokenHash: 'ff' })).toEqual({ object: 'token ff', change: 'revoked', lifetimeDays: null });
+    expect(describeTokenEvent('reachMaxQuotaDbToken', at, {}).change).toMatch(/quota/);
   });
 });

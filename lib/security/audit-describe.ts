@@ -164,3 +164,20 @@ export function describeSecretChange(action: string, params: RequestParams): Eve
   if (action === 'createScope' || action === 'deleteScope') return { object: `scope ${scope}`, change: action === 'createScope' ? 'created' : 'deleted' };
   return { object: `secret ${scope}/${params.key ?? '?'}`, change: action === 'deleteSecret' ? 'deleted' : 'written' };
 }
+
+const TOKEN_VERBS: Record<string, string> = {
+  generateDbToken: 'created',
+  revokeDbToken: 'revoked',
+  reachMaxQuotaDbToken: 'creation refused: token quota reached',
+  garbageCollectDbToken: 'removed after expiry',
+};
+
+/** Token lifecycle: which token (by its hash, never a value) and what happened, with the lifetime at creation. */
+export function describeTokenEvent(action: string, eventTime: Date, params: RequestParams): EventSummary & { lifetimeDays: number | null } {
+  const hash = params.tokenHash;
+  const object = hash ? `token ${hash.slice(0, 12)}${hash.length > 12 ? '…' : ''}` : 'token';
+  const verb = TOKEN_VERBS[action] ?? action;
+  if (action !== 'generateDbToken') return { object, change: verb, lifetimeDays: null };
+  const lifetimeDays = tokenLifetimeDays(eventTime, params.tokenExpirationTime);
+  return { object, change: lifetimeDays === null ? `${verb}, never expires` : `${verb}, ${lifetimeDays}-day lifetime`, lifetimeDays };
+}

@@ -87,3 +87,15 @@ export function bucketStarts(window: Pick<TimeWindow, 'from' | 'to' | 'bucket'>)
 export function utcDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
+
+/** The window as sent to the browser (and shown: "last 7 days, to 14:05 UTC"). */
+export interface WindowJson {
+  range: TimeWindow['range'];
+  from: string;
+  to: string;
+  bucket: Bucket;
+}
+
+export function windowToJson(window: TimeWindow): WindowJson {
+  return { range: window.range, from: window.from.toISOString(), to: window.to.toISOString(), bucket: window.bucket };
+}
