@@ -6,11 +6,11 @@ import {
   rotationLifetimeLimits,
   rotationMarker,
   rotationPlan,
-  type ActingIdentity,
+  type RotationActor,
 } from './rotation-rules';
 import type { TokenOwner } from './token-types';
 
-const admin: ActingIdentity = { id: '10', kind: 'user', name: 'admin@example.com' };
+const admin: RotationActor = { id: '10', kind: 'user', name: 'admin@example.com' };
 const owner = (over: Partial<TokenOwner>): TokenOwner => ({ id: '20', kind: 'user', name: 'bo@example.com', displayName: 'Bo Li', status: 'active', ...over });
 
 describe('rotationPlan', () => {
@@ -18,7 +18,7 @@ describe('rotationPlan', () => {
     expect(rotationPlan(owner({ id: '10' }), admin)).toEqual({ canRotate: true, method: 'own' });
   });
   it('rotates its own token when Brickwatch acts as a service principal', () => {
-    const sp: ActingIdentity = { id: '30', kind: 'service_principal', name: 'uuid-sp' };
+    const sp: RotationActor = { id: '30', kind: 'service_principal', name: 'uuid-sp' };
     expect(rotationPlan(owner({ id: '30', kind: 'service_principal', name: 'uuid-sp' }), sp)).toEqual({ canRotate: true, method: 'own' });
   });
   it('rotates a service principal’s token on its behalf', () => {

@@ -5,7 +5,7 @@ import { TOKEN_RISK_THRESHOLDS } from './token-risk';
 import type { TokenOwner } from './token-types';
 
 /** The identity Brickwatch acts as for the request (the signed-in admin in `user` mode, the configured principal in `service` mode). */
-export interface ActingIdentity {
+export interface RotationActor {
   /** SCIM id. */
   id: string;
   kind: 'user' | 'service_principal';
@@ -19,7 +19,7 @@ export type RotationPlan =
   | { canRotate: true; method: 'on_behalf_of'; applicationId: string }
   | { canRotate: false; reason: string };
 
-export function rotationPlan(owner: TokenOwner, actor: ActingIdentity): RotationPlan {
+export function rotationPlan(owner: TokenOwner, actor: RotationActor): RotationPlan {
   if (owner.id !== null && owner.id === actor.id) return { canRotate: true, method: 'own' };
   const who = owner.displayName ?? owner.name ?? (owner.id ? `#${owner.id}` : 'the owner');
   if (owner.status === 'deleted') {

@@ -23,46 +23,48 @@ describe('parseMaxLifetimeDays', () => {
 
 describe('assessTokenPolicy', () => {
   it('is quiet for a 90-day maximum, tokens on and only admins creating', () => {
-    const a = assessTokenPolicy({ maxTokenLifetimeDays: '90', enableTokensConfig: 'true', permissions: [admins] });
-    expect(a).toEqual({ maxLifetimeDays: 90, tokensEnabled: true, creators: [admins], findings: [] });
+    const a = assessTokenPolicy({ conf: { maxTokenLifetimeDays: '90', enableTokensConfig: 'true' }, permissions: [admins] });
+    expect(a).toEqual({ confCollected: true, maxLifetimeDays: 90, tokensEnabled: true, creators: [admins], findings: [] });
   });
 
   it('warns when no maximum is set', () => {
-    const a = assessTokenPolicy({ maxTokenLifetimeDays: null, enableTokensConfig: 'true', permissions: [admins] });
+    const a = assessTokenPolicy({ conf: { maxTokenLifetimeDays: null, enableTokensConfig: 'true' }, permissions: [admins] });
     expect(a.maxLifetimeDays).toBeNull();
     expect(a.findings).toEqual([expect.objectContaining({ code: 'no_maximum', level: 'warning' })]);
     expect(a.findings[0]?.text).toMatch(/Set 90 days or less/);
   });
 
   it('warns when the maximum is above 90 days, naming it', () => {
-    const a = assessTokenPolicy({ maxTokenLifetimeDays: '365', enableTokensConfig: 'true', permissions: [admins] });
+    const a = assessTokenPolicy({ conf: { maxTokenLifetimeDays: '365', enableTokensConfig: 'true' }, permissions: [admins] });
     expect(a.findings).toEqual([
       { code: 'maximum_above_recommended', level: 'warning', text: 'The maximum token lifetime is 365 days, above the recommended 90.' },
     ]);
   });
 
   it('does not warn at exactly 90 days and warns at 91', () => {
-    expect(codes(assessTokenPolicy({ maxTokenLifetimeDays: '91', enableTokensConfig: null, permissions: null }))).toEqual(['maximum_above_recommended']);
+    expect(codes(assessTokenPolicy({ conf: { maxTokenLifetimeDays: '91', enableTokensConfig: null }, permissions: null }))).toEqual(['maximum_above_recommended']);
   });
 
   it('warns when the users group may create tokens and lists every creator', () => {
     const reader: TokenPermissionEntry = { kind: 'user', name: 'x@example.com', displayName: null, level: 'CAN_VIEW' };
-    const a = assessTokenPolicy({ maxTokenLifetimeDays: '30', enableTokensConfig: 'true', permissions: [admins, users, reader] });
+    const a = assessTokenPolicy({ conf: { maxTokenLifetimeDays: '30', enableTokensConfig: 'true' }, permissions: [admins, users, reader] });
     expect(codes(a)).toEqual(['everyone_may_create']);
     expect(a.creators).toEqual([admins, users]);
   });
 
   it('reports PATs turned off as information', () => {
-    const a = assessTokenPolicy({ maxTokenLifetimeDays: '30', enableTokensConfig: 'false', permissions: [] });
+    const a = assessTokenPolicy({ conf: { maxTokenLifetimeDays: '30', enableTokensConfig: 'false' }, permissions: [] });
     expect(a.tokensEnabled).toBe(false);
     expect(a.findings).toEqual([expect.objectContaining({ code: 'tokens_disabled', level: 'info' })]);
   });
 
-  it('keeps unknowns unknown when nothing could be read', () => {
-    const a = assessTokenPolicy({ maxTokenLifetimeDays: '30', enableTokensConfig: undefined, permissions: null });
-    expect(a.tokensEnabled).toBeNull();
-    expect(a.creators).toBeNull();
-    expect(a.findings).toEqual([]);
+  it('claims nothing when neither workspace-conf nor permissions could be read', () => {
+    const a = assessTokenPolicy({ conf: null, permissions: null });
+    expect(a).toEqual({ confCollected: false, maxLifetimeDays: null, tokensEnabled: null, creators: null, findings: [] });
+  });
+
+  it('treats an unset switch as unknown rather than off', () => {
+    expect(assessTokenPolicy({ conf: { maxTokenLifetimeDays: '30', enableTokensConfig: null }, permissions: [] }).tokensEnabled).toBeNull();
   });
 });
 

@@ -15,9 +15,8 @@ export interface TokenPermissionEntry {
 }
 
 export interface TokenPolicyInput {
-  /** Raw workspace-conf strings; null/undefined when unset; `undefined` for both when conf could not be read. */
-  maxTokenLifetimeDays: string | null | undefined;
-  enableTokensConfig: string | null | undefined;
+  /** Raw workspace-conf strings (null when unset); the whole object is null when workspace-conf could not be read. */
+  conf: { maxTokenLifetimeDays: string | null; enableTokensConfig: string | null } | null;
   /** null when token permissions could not be read. */
   permissions: TokenPermissionEntry[] | null;
 }
@@ -29,7 +28,9 @@ export interface PolicyFinding {
 }
 
 export interface TokenPolicyAssessment {
-  /** null: no maximum is set. */
+  /** false: workspace-conf could not be read, so nothing is claimed about the maximum or the switch. */
+  confCollected: boolean;
+  /** null: no maximum is set (or not collected). */
   maxLifetimeDays: number | null;
   /** null: unknown (setting unreadable); Databricks' default is enabled. */
   tokensEnabled: boolean | null;
@@ -55,18 +56,18 @@ function parseBoolean(raw: string | null | undefined): boolean | null {
 
 export function assessTokenPolicy(input: TokenPolicyInput): TokenPolicyAssessment {
   const recommended = TOKEN_RISK_THRESHOLDS.recommendedMaxLifetimeDays;
-  const maxLifetimeDays = parseMaxLifetimeDays(input.maxTokenLifetimeDays);
-  const tokensEnabled = parseBoolean(input.enableTokensConfig);
+  const maxLifetimeDays = parseMaxLifetimeDays(input.conf?.maxTokenLifetimeDays);
+  const tokensEnabled = parseBoolean(input.conf?.enableTokensConfig);
   const creators = input.permissions?.filter((p) => p.level === 'CAN_USE' || p.level === 'CAN_MANAGE') ?? null;
   const findings: PolicyFinding[] = [];
 
-  if (maxLifetimeDays === null) {
+  if (input.conf && maxLifetimeDays === null) {
     findings.push({
       code: 'no_maximum',
       level: 'warning',
       text: `No maximum token lifetime is set: new tokens may live up to ${MAX_TOKEN_LIFETIME_LIMITS.max} days (or forever on older workspaces). Set ${recommended} days or less.`,
     });
-  } else if (maxLifetimeDays > recommended) {
+  } else if (maxLifetimeDays !== null && maxLifetimeDays > recommended) {
     findings.push({
       code: 'maximum_above_recommended',
       level: 'warning',
@@ -88,7 +89,7 @@ export function assessTokenPolicy(input: TokenPolicyInput): TokenPolicyAssessmen
       text: 'Every workspace user may create tokens (group "users" holds CAN_USE). Grant CAN_USE to a narrower group.',
     });
   }
-  return { maxLifetimeDays, tokensEnabled, creators, findings };
+  return { confCollected: input.conf !== null, maxLifetimeDays, tokensEnabled, creators, findings };
 }
 
 /** What changing the maximum would mean, for the confirmation dialog; null when the value is not allowed. */

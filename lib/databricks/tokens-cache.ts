@@ -1,0 +1,61 @@
+// Short-lived, per-identity cache of the reads behind the tokens page. Concurrent requests share one upstream call;
+// a settled value is reused until its TTL; failures are never cached. Mutations made through Brickwatch drop the
+// affected entries for every identity of the workspace, since a revoke changes what everyone sees.
+import 'server-only';
+import { processSingleton } from '../singleton';
+import type { Workspace } from './get-workspace';
+
+export type TokenCacheKind = 'tokens' | 'directory' | 'usage' | 'conf' | 'permissions' | 'me';
+
+/** How stale each read may be. Token lists are also invalidated by our own mutations; audit data lags minutes anyway. */
+export const TOKEN_CACHE_TTL_MS: Record<TokenCacheKind, number> = {
+  tokens: 15_000,
+  directory: 60_000,
+  usage: 300_000,
+  conf: 30_000,
+  permissions: 30_000,
+  me: 600_000,
+};
+
+interface Entry {
+  promise: Promise<unknown>;
+  expiresAt: number;
+}
+
+const MAX_ENTRIES = 200;
+const entries = processSingleton('tokens-cache', () => new Map<string, Entry>());
+
+/** The identity part of a key: what a user-mode person, or the service identity, may read is theirs alone. */
+export function identityKey(ws: Pick<Workspace, 'host' | 'actingAs'>): string {
+  return `${ws.host}|${ws.actingAs.kind}:${ws.actingAs.name}`;
+}
+
+export function cachedRead<T>(ws: Pick<Workspace, 'host' | 'actingAs'>, kind: TokenCacheKind, load: () => Promise<T>, now = Date.now()): Promise<T> {
+  const key = `${identityKey(ws)}|${kind}`;
+  const hit = entries.get(key);
+  if (hit && hit.expiresAt > now) return hit.promise as Promise<T>;
+  if (entries.size >= MAX_ENTRIES) {
+    for (const [k, e] of entries) if (e.expiresAt <= now) entries.delete(k);
+    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+  }
+  // In flight counts as fresh: the TTL starts when the value arrives.
+  const entry: Entry = { promise: load(), expiresAt: Number.POSITIVE_INFINITY };
+  entries.set(key, entry);
+  entry.promise.then(
+    () => {
+      entry.expiresAt = Date.now() + TOKEN_CACHE_TTL_MS[kind];
+    },
+    () => {
+      if (entries.get(key) === entry) entries.delete(key);
+    },
+  );
+  return entry.promise as Promise<T>;
+}
+
+/** Drops `kinds` for every identity of the workspace at `host`. */
+export function invalidateTokenReads(host: string, kinds: readonly TokenCacheKind[]): void {
+  for (const key of [...entries.keys()]) {
+    const [keyHost, , kind] = key.split('|');
+    if (keyHost === host && kinds.includes(kind as TokenCacheKind)) entries.delete(key);
+  }
+}

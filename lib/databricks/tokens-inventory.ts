@@ -1,0 +1,112 @@
+// Everything the tokens page needs from Databricks, read in parallel, cached briefly per identity, and degraded
+// honestly: each part that cannot be read becomes a notice saying what was not collected and why, never a silent gap.
+import 'server-only';
+import { redactText } from '../log';
+import type { RotationActor } from '@/lib/security/rotation-rules';
+import { assessTokenPolicy, type TokenPolicyAssessment } from '@/lib/security/token-policy';
+import type { TokenRecord, TokenUsage } from '@/lib/security/token-types';
+import { DatabricksError } from './errors';
+import type { Workspace } from './get-workspace';
+import { currentUser } from './scim';
+import { cachedRead } from './tokens-cache';
+import { loadDirectory, resolveOwner, type Directory } from './tokens-directory';
+import { expiryOf, getTokenConf, getTokenPermissions, listAllTokens, listOwnTokens, type TokenInfo } from './tokens';
+import { loadSharedTokenUsage } from './token-usage';
+
+export type TokenNoticeCode = 'own_tokens_only' | 'owners_unavailable' | 'usage_unavailable' | 'policy_unavailable' | 'permissions_unavailable';
+
+export interface TokenNotice {
+  code: TokenNoticeCode;
+  message: string;
+}
+
+export interface TokenInventory {
+  /** `own`: the identity may not use token management, so only its own tokens are listed. */
+  scope: 'workspace' | 'own';
+  records: TokenRecord[];
+  usage: ReadonlyMap<string, TokenUsage> | null;
+  policy: TokenPolicyAssessment;
+  actor: RotationActor;
+  notices: TokenNotice[];
+}
+
+/** An upstream failure in words a person can act on; only Databricks' own messages are passed on. */
+export function upstreamReason(e: unknown): string {
+  if (e instanceof DatabricksError) return redactText(`${e.status ? `HTTP ${e.status} ` : ''}${e.errorCode}: ${e.message}`);
+  return 'an unexpected error (see the server log)';
+}
+
+function isForbidden(e: unknown): boolean {
+  return e instanceof DatabricksError && (e.status === 403 || e.errorCode === 'PERMISSION_DENIED');
+}
+
+async function settle<T>(p: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  try {
+    return { ok: true, value: await p };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** The identity Brickwatch acts as, with its SCIM id (rotation compares it with token owners). */
+export async function loadActor(ws: Workspace): Promise<RotationActor> {
+  const me = await cachedRead(ws, 'me', () => currentUser(ws.rest));
+  return { id: me.id, kind: ws.actingAs.kind === 'service-principal' ? 'service_principal' : 'user', name: me.userName };
+}
+
+function toRecord(info: TokenInfo, owner: TokenRecord['owner']): TokenRecord {
+  return {
+    tokenId: info.token_id,
+    comment: info.comment ?? '',
+    creationTime: info.creation_time ?? 0,
+    expiryTime: expiryOf(info),
+    lastUsedDay: info.last_used_day ?? null,
+    createdBy: info.created_by_username ?? null,
+    owner,
+  };
+}
+
+async function loadTokens(ws: Workspace, actor: RotationActor): Promise<{ scope: TokenInventory['scope']; infos: TokenInfo[] }> {
+  try {
+    return { scope: 'workspace', infos: await cachedRead(ws, 'tokens', () => listAllTokens(ws.rest)) };
+  } catch (e) {
+    if (!isForbidden(e)) throw e;
+    const infos = await cachedRead(ws, 'tokens', () => listOwnTokens(ws.rest));
+    // The caller's own tokens carry no owner fields: they are all the caller's.
+    return { scope: 'own', infos: infos.map((i) => ({ ...i, owner_id: i.owner_id ?? actor.id, created_by_username: i.created_by_username ?? actor.name })) };
+  }
+}
+
+/** Throws only when the token list itself cannot be read; everything else degrades to a notice. */
+export async function loadTokenInventory(ws: Workspace, now = Date.now()): Promise<TokenInventory> {
+  const actor = await loadActor(ws);
+  const [tokens, directory, usage, conf, permissions] = await Promise.all([
+    loadTokens(ws, actor),
+    settle(cachedRead<Directory>(ws, 'directory', () => loadDirectory(ws.rest))),
+    settle(cachedRead(ws, 'usage', () => loadSharedTokenUsage(ws.sql, now))),
+    settle(cachedRead(ws, 'conf', () => getTokenConf(ws.rest))),
+    settle(cachedRead(ws, 'permissions', () => getTokenPermissions(ws.rest))),
+  ]);
+
+  const notices: TokenNotice[] = [];
+  if (tokens.scope === 'own') {
+    notices.push({
+      code: 'own_tokens_only',
+      message: `Only the tokens of ${actor.name} are listed: seeing every token in the workspace needs workspace admin rights (token management). This is not the whole workspace.`,
+    });
+  }
+  if (!directory.ok) notices.push({ code: 'owners_unavailable', message: `Owners not resolved: the workspace directory (SCIM) could not be read (${upstreamReason(directory.error)}). Deactivated owners cannot be flagged.` });
+  if (!usage.ok) notices.push({ code: 'usage_unavailable', message: `Sharing not checked: the audit log could not be read (${upstreamReason(usage.error)}).` });
+  if (!conf.ok) notices.push({ code: 'policy_unavailable', message: `Workspace token policy not collected (${upstreamReason(conf.error)}). Lifetimes are compared with 90 days only.` });
+  if (!permissions.ok) notices.push({ code: 'permissions_unavailable', message: `Token permissions not collected (${upstreamReason(permissions.error)}).` });
+
+  const dir = directory.ok ? directory.value : null;
+  return {
+    scope: tokens.scope,
+    records: tokens.infos.map((info) => toRecord(info, resolveOwner(info.owner_id ?? null, dir))),
+    usage: usage.ok ? usage.value : null,
+    policy: assessTokenPolicy({ conf: conf.ok ? conf.value : null, permissions: permissions.ok ? permissions.value : null }),
+    actor,
+    notices,
+  };
+}
