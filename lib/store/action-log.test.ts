@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAction, GENESIS_HASH, listActions, verifyActionLog, type ActionInput } from './action-log';
 import { openDatabase, type Db } from './db';
+import { MIGRATIONS } from './migrations';
 
 let dir: string;
 let db: Db;
@@ -37,7 +38,7 @@ describe('action log', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
     db = openDatabase(path.join(dir, 'data', 'brickwatch.db'));
-    expect(db.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(MIGRATIONS.length);
   });
 
   it('chains each row to the previous one', () => {

@@ -32,4 +32,8 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER action_log_no_delete BEFORE DELETE ON action_log BEGIN SELECT RAISE(ABORT, 'action_log is append-only'); END;
     `,
   },
+  {
+    id: 'foundation-2-ended-sessions',
+    sql: `CREATE TABLE ended_sessions (sid TEXT PRIMARY KEY, ended_at INTEGER NOT NULL);`,
+  },
 ];

@@ -1,0 +1,104 @@
+// The one wrapper every route handler goes through:
+//   export const POST = route({ role: 'admin', body: RotateBody, params: IdParams }, async ({ user, body, params, workspace }) => …)
+// It checks Origin on mutations, the session (401) and the role (403), parses params/query/body with zod (400 with the
+// field and what to change), maps thrown errors to { error: { code, message, requestId } } and logs one line per request.
+import 'server-only';
+import { NextResponse, type NextRequest } from 'next/server';
+import type { z } from 'zod';
+import { getConfig, type Role } from '../config';
+import { getWorkspace, type Workspace } from '../databricks/get-workspace';
+import { authFromCookies, type AuthedContext } from '../auth/session';
+import { serializeCookie, sessionCookieWrites } from '../auth/session-token';
+import { log as rootLog, requestIdFrom, type Logger } from '../log';
+import { hasRole, ROLE_LABELS } from '../roles';
+import { searchParamsToObject } from '../url-state';
+import { ApiError, toErrorResponse, type UpstreamMessages } from './errors';
+
+export interface RouteSpec<B, P, Q> {
+  role: Role;
+  body?: z.ZodType<B>;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  /** Wording for Databricks error codes on this route, e.g. { PERMISSION_DENIED: 'Token management needs workspace admin rights' }. */
+  upstreamMessages?: UpstreamMessages;
+}
+
+export interface RouteContext<B, P, Q> {
+  user: AuthedContext;
+  body: B;
+  params: P;
+  query: Q;
+  workspace: Workspace;
+  requestId: string;
+  request: NextRequest;
+  log: Logger;
+}
+
+type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const MAX_BODY_BYTES = 256 * 1024;
+
+function validate<T>(schema: z.ZodType<T> | undefined, value: unknown, where: 'path' | 'query' | 'body'): T {
+  if (!schema) return undefined as T;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.') || where, message: i.message }));
+  const first = fields[0]!;
+  const label = where === 'body' ? 'field' : where === 'query' ? 'query parameter' : 'path segment';
+  throw new ApiError(400, 'INVALID_INPUT', first.path === where ? `Invalid ${where}: ${first.message}` : `Invalid ${label} "${first.path}": ${first.message}`, fields);
+}
+
+async function readJson(request: NextRequest): Promise<unknown> {
+  if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
+    throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON (Content-Type: application/json)');
+  }
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) throw new ApiError(413, 'TOO_LARGE', 'The request body is too large');
+  try {
+    return text === '' ? {} : JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'INVALID_JSON', 'The request body is not valid JSON');
+  }
+}
+
+export function route<B = undefined, P = undefined, Q = undefined>(spec: RouteSpec<B, P, Q>, handler: (ctx: RouteContext<B, P, Q>) => Promise<unknown>) {
+  return async (request: NextRequest, context: NextContext): Promise<Response> => {
+    const requestId = requestIdFrom(request.headers);
+    const log = rootLog.child({ requestId });
+    const started = Date.now();
+    const config = getConfig();
+    let user: AuthedContext | undefined;
+    let response: Response;
+    try {
+      const auth = await authFromCookies(request.cookies.getAll(), config);
+      if (!auth) throw new ApiError(401, 'UNAUTHENTICATED', 'You are not signed in, or your session has ended. Sign in again.');
+      if (!hasRole(auth.role, spec.role)) {
+        throw new ApiError(403, 'FORBIDDEN', auth.role ? `This needs the ${ROLE_LABELS[spec.role]} role; you are ${ROLE_LABELS[auth.role]}.` : 'You have no Brickwatch role. Ask an administrator to add you to a Brickwatch group.');
+      }
+      user = auth as AuthedContext;
+      // Same-origin only: a cross-site form or fetch cannot carry our Origin. Non-browser clients must send it too.
+      if (MUTATING.has(request.method) && request.headers.get('origin') !== config.auth.url) {
+        throw new ApiError(403, 'BAD_ORIGIN', 'This request did not come from the Brickwatch page (Origin check failed)');
+      }
+      const params = validate(spec.params, await context.params, 'path');
+      const query = validate(spec.query, searchParamsToObject(request.nextUrl.searchParams), 'query');
+      const body = spec.body ? validate(spec.body, await readJson(request), 'body') : (undefined as B);
+      const result = await handler({ user, body, params, query, workspace: getWorkspace(user, config), requestId, request, log });
+      response = result instanceof Response ? result : NextResponse.json(result ?? {});
+      if (user.refreshed) {
+        // Persist a refreshed upstream token (and a rotated refresh token) in the cookie.
+        for (const c of await sessionCookieWrites(user.token, config, request.cookies.getAll())) response.headers.append('Set-Cookie', serializeCookie(c));
+      }
+    } catch (e) {
+      const mapped = toErrorResponse(e, requestId, config.identityMode, spec.upstreamMessages);
+      if (mapped.unexpected) log.error('http.unhandled', { method: request.method, path: request.nextUrl.pathname, error: e, stack: e instanceof Error ? e.stack : undefined });
+      response = NextResponse.json(mapped.body, { status: mapped.status, headers: mapped.headers });
+    }
+    response.headers.set('X-Request-Id', requestId);
+    // Responses carry workspace data for one person: never cached by browsers or proxies.
+    if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
+    log.info('http.request', { method: request.method, path: request.nextUrl.pathname, status: response.status, durationMs: Date.now() - started, user: user?.userName, role: user?.role });
+    return response;
+  };
+}

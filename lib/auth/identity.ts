@@ -1,0 +1,36 @@
+// Who a person is and which role they hold, read from the workspace's SCIM: with their own token (user mode, or at
+// Databricks sign-in), or looked up by userName with Brickwatch's service identity (service mode).
+import 'server-only';
+import { z } from 'zod';
+import type { AppConfig } from '../config';
+import { serviceCredentials, staticCredentials } from '../databricks/credentials';
+import { RestClient } from '../databricks/rest-client';
+import type { ScimUser } from '../databricks/schemas';
+import { currentUser, findUserByUserName, groupNames } from '../databricks/scim';
+import { log } from '../log';
+import { roleFromGroups } from '../roles';
+
+export const resolvedPerson = z.object({
+  userName: z.string().min(1),
+  displayName: z.string(),
+  groups: z.array(z.string()),
+  role: z.enum(['manager', 'analyst', 'admin']).nullable(),
+});
+export type ResolvedPerson = z.output<typeof resolvedPerson>;
+
+export function personFromScim(user: ScimUser, config: AppConfig): ResolvedPerson {
+  const groups = groupNames(user);
+  return { userName: user.userName, displayName: user.displayName || user.userName, groups, role: user.active === false ? null : roleFromGroups(groups, config.roleGroups) };
+}
+
+export async function resolveFromUserToken(config: AppConfig, accessToken: string): Promise<ResolvedPerson> {
+  const rest = new RestClient({ host: config.databricks.host, credentials: staticCredentials(accessToken), log, timeoutMs: 8_000 });
+  return personFromScim(await currentUser(rest), config);
+}
+
+/** Service identity lookup. Someone the workspace does not know (or deactivated) has no role. */
+export async function resolveByUserName(config: AppConfig, userName: string): Promise<ResolvedPerson> {
+  const rest = new RestClient({ host: config.databricks.host, credentials: serviceCredentials(config), log, timeoutMs: 8_000 });
+  const user = await findUserByUserName(rest, userName);
+  return user ? personFromScim(user, config) : { userName, displayName: userName, groups: [], role: null };
+}

@@ -1,0 +1,159 @@
+// The encrypted next-auth session cookie: what it holds, how it is read and re-written, and how it is kept valid.
+// Databricks tokens live only here (httpOnly, encrypted with NEXTAUTH_SECRET); the browser never sees them.
+import 'server-only';
+import { decode, encode } from 'next-auth/jwt';
+import { z } from 'zod';
+import type { AppConfig } from '../config';
+import { createCoalescer } from '../databricks/coalesce';
+import { isDatabricksError } from '../databricks/errors';
+import { log } from '../log';
+import { processSingleton } from '../singleton';
+import { resolveByUserName, resolveFromUserToken, type ResolvedPerson } from './identity';
+import { refreshAccessToken } from './refresh';
+
+export const SESSION_MAX_AGE_S = 12 * 60 * 60;
+/** Re-read group membership this often, so removing someone from a group takes effect within minutes. */
+export const ROLE_RECHECK_S = 15 * 60;
+/** Refresh an upstream access token this long before it expires. */
+export const REFRESH_EARLY_S = 60;
+
+const sessionToken = z.object({
+  sid: z.string().min(8),
+  rev: z.number().int().nonnegative(),
+  userName: z.string().min(1),
+  displayName: z.string(),
+  role: z.enum(['manager', 'analyst', 'admin']).nullable(),
+  provider: z.enum(['databricks', 'oidc']),
+  /** User mode only: the person's Databricks OAuth tokens. */
+  accessToken: z.string().optional(),
+  refreshToken: z.string().optional(),
+  /** Epoch seconds. */
+  expiresAt: z.number().optional(),
+  roleCheckedAt: z.number(),
+  error: z.literal('RefreshFailed').optional(),
+});
+export type SessionToken = z.output<typeof sessionToken>;
+
+export function parseSessionToken(raw: unknown): SessionToken | null {
+  const parsed = sessionToken.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+export function sessionCookieName(config: AppConfig): string {
+  return config.auth.secureCookies ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
+}
+
+interface CookieLike {
+  name: string;
+  value: string;
+}
+
+/** Joins next-auth's chunked cookie (`name`, or `name.0`, `name.1`, ...) and decrypts it. */
+export async function readSessionCookie(cookies: readonly CookieLike[], config: AppConfig): Promise<SessionToken | null> {
+  const name = sessionCookieName(config);
+  const chunks = cookies.filter((c) => c.name === name || c.name.startsWith(`${name}.`));
+  if (chunks.length === 0) return null;
+  const value = chunks
+    .sort((a, b) => Number(a.name.split('.').pop()) - Number(b.name.split('.').pop()))
+    .map((c) => c.value)
+    .join('');
+  try {
+    return parseSessionToken(await decode({ token: value, secret: config.auth.secret }));
+  } catch {
+    return null; // wrong secret, tampered or expired: the same as no session
+  }
+}
+
+export interface CookieWrite {
+  name: string;
+  value: string;
+  options: { httpOnly: true; sameSite: 'lax'; path: '/'; secure: boolean; maxAge: number };
+}
+
+export function serializeCookie(c: CookieWrite): string {
+  return [`${c.name}=${c.value}`, `Path=${c.options.path}`, `Max-Age=${c.options.maxAge}`, 'HttpOnly', 'SameSite=Lax', ...(c.options.secure ? ['Secure'] : [])].join('; ');
+}
+
+// Same limit next-auth uses (4096 minus the estimated size of the attributes).
+const CHUNK_SIZE = 4096 - 163;
+
+/** The Set-Cookie writes for a token, chunked like next-auth does, clearing chunks the new value no longer uses. */
+export async function sessionCookieWrites(token: SessionToken, config: AppConfig, existing: readonly CookieLike[]): Promise<CookieWrite[]> {
+  const name = sessionCookieName(config);
+  const value = await encode({ token, secret: config.auth.secret, maxAge: SESSION_MAX_AGE_S });
+  const options = { httpOnly: true, sameSite: 'lax', path: '/', secure: config.auth.secureCookies, maxAge: SESSION_MAX_AGE_S } as const;
+  const parts = value.length <= CHUNK_SIZE ? [{ name, value }] : Array.from({ length: Math.ceil(value.length / CHUNK_SIZE) }, (_, i) => ({ name: `${name}.${i}`, value: value.slice(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE) }));
+  const writes: CookieWrite[] = parts.map((p) => ({ ...p, options }));
+  for (const c of existing) {
+    if ((c.name === name || c.name.startsWith(`${name}.`)) && !parts.some((p) => p.name === c.name)) writes.push({ name: c.name, value: '', options: { ...options, maxAge: 0 } });
+  }
+  return writes;
+}
+
+// The newest revalidated token per session id. Cookies written by a server component cannot be persisted, so this
+// cache is what lets the next request use a refreshed token (and a rotated refresh token) without re-signing in.
+const latest = processSingleton('session-latest', () => new Map<string, SessionToken>());
+const inflight = processSingleton('session-revalidate', () => createCoalescer());
+
+export function forgetSession(sid: string): void {
+  latest.delete(sid);
+}
+
+function remember(token: SessionToken): void {
+  latest.set(token.sid, token);
+  if (latest.size > 5_000) {
+    const oldest = latest.keys().next().value;
+    if (oldest !== undefined) latest.delete(oldest);
+  }
+}
+
+function needsWork(t: SessionToken, nowS: number): boolean {
+  if (t.error) return false;
+  const upstreamExpiring = t.provider === 'databricks' && t.accessToken !== undefined && (t.expiresAt ?? 0) - REFRESH_EARLY_S <= nowS;
+  return upstreamExpiring || nowS - t.roleCheckedAt >= ROLE_RECHECK_S;
+}
+
+/**
+ * Returns a token that is usable now: the upstream access token refreshed when it is about to expire (user mode),
+ * and the role re-read from the person's groups every ROLE_RECHECK_S. A refused refresh marks the session ended;
+ * a transient failure keeps the old token so the next request tries again.
+ */
+export async function revalidate(token: SessionToken, config: AppConfig, nowS = Math.floor(Date.now() / 1000)): Promise<SessionToken> {
+  const cached = latest.get(token.sid);
+  const current = cached && cached.rev > token.rev ? cached : token;
+  if (!needsWork(current, nowS)) return current;
+  return inflight(`${current.sid}:${current.rev}`, async () => {
+    const next = await revalidateNow(current, config, nowS);
+    remember(next);
+    return next;
+  });
+}
+
+async function revalidateNow(t: SessionToken, config: AppConfig, nowS: number): Promise<SessionToken> {
+  let next: SessionToken = { ...t, rev: t.rev + 1 };
+  if (t.accessToken && t.provider === 'databricks' && (t.expiresAt ?? 0) - REFRESH_EARLY_S <= nowS) {
+    if (!t.refreshToken || !config.signIn.databricks) return { ...next, error: 'RefreshFailed' };
+    try {
+      const issued = await refreshAccessToken(config, t.refreshToken);
+      next = { ...next, accessToken: issued.accessToken, refreshToken: issued.refreshToken ?? t.refreshToken, expiresAt: issued.expiresAt };
+      log.info('auth.token_refreshed', { user: t.userName, expiresAt: issued.expiresAt });
+    } catch (e) {
+      const refused = isDatabricksError(e) && e.status >= 400 && e.status < 500;
+      log.warn('auth.token_refresh_failed', { user: t.userName, refused, error: e });
+      return refused ? { ...next, error: 'RefreshFailed' } : t;
+    }
+  }
+  if (nowS - t.roleCheckedAt >= ROLE_RECHECK_S || next.accessToken !== t.accessToken) {
+    try {
+      const person: ResolvedPerson =
+        config.identityMode === 'user' && next.accessToken ? await resolveFromUserToken(config, next.accessToken) : await resolveByUserName(config, t.userName);
+      if (person.role !== t.role) log.info('auth.role_changed', { user: t.userName, from: t.role, to: person.role });
+      next = { ...next, role: person.role, displayName: person.displayName, roleCheckedAt: nowS };
+    } catch (e) {
+      // Databricks is unreachable: keep the role we know rather than lock people out, and try again in a minute.
+      log.warn('auth.role_recheck_failed', { user: t.userName, error: e });
+      next = { ...next, roleCheckedAt: nowS - ROLE_RECHECK_S + 60 };
+    }
+  }
+  return next;
+}

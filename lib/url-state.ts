@@ -1,0 +1,37 @@
+// Filters live in the URL (STYLE §9). One zod schema per page describes its search params; the server page, the client
+// component and the API route all parse with it, so a link reproduces a view exactly. Client-safe.
+import type { z } from 'zod';
+
+export type RawSearchParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+/** Repeated keys become arrays (`?risk=high&risk=medium`), single keys stay strings. */
+export function searchParamsToObject(params: RawSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  const add = (k: string, v: string) => {
+    const prev = out[k];
+    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  };
+  if (params instanceof URLSearchParams) params.forEach((v, k) => add(k, v));
+  else for (const [k, v] of Object.entries(params)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) add(k, one);
+  return out;
+}
+
+/**
+ * For pages: a hand-edited or stale URL must still render, so a value the schema rejects falls back to the schema's
+ * defaults (give fields `.catch()` for per-field fallback). API routes use the strict parse in route() instead.
+ */
+export function parseSearchParams<S extends z.ZodType>(schema: S, params: RawSearchParams): z.output<S> {
+  const parsed = schema.safeParse(searchParamsToObject(params));
+  return parsed.success ? parsed.data : schema.parse({});
+}
+
+/** The URL form of a filter state; empty values and values equal to `defaults` are left out to keep links short. */
+export function toSearchParams(values: Record<string, unknown>, defaults: Record<string, unknown> = {}): URLSearchParams {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) {
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    if (JSON.stringify(v) === JSON.stringify(defaults[k])) continue;
+    for (const one of Array.isArray(v) ? v : [v]) sp.append(k, one instanceof Date ? one.toISOString() : String(one));
+  }
+  return sp;
+}
