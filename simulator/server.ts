@@ -1,0 +1,86 @@
+// startSimulator: the programmatic face of the simulator (main.ts, tests and the demo use it).
+// Order matters: the port is bound before the (possibly long) seed so an occupied port fails fast; until the
+// state is ready every request gets 503.
+import { createServer, type Server } from 'node:https';
+import type { Socket } from 'node:net';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RunningSimulator, SimulatorOptions, WorkspaceFile } from './core/contract';
+import { parseFaultSpec } from './faults/spec';
+import { json, send } from './http/io';
+import { openState, type SimulatorState } from './state';
+import { buildApp } from './app';
+import { loadOrCreateTls } from './tls/certs';
+
+export class SimulatorStartError extends Error {}
+
+export async function startSimulator(opts: SimulatorOptions): Promise<RunningSimulator> {
+  const faults = opts.faults ? parseFaultSpec(opts.faults) : [];
+  const stateDir = resolve(opts.stateDir);
+  await mkdir(stateDir, { recursive: true });
+  const tls = await loadOrCreateTls(stateDir);
+
+  let handler = (_req: IncomingMessage, res: ServerResponse) =>
+    send(res, json(503, { error_code: 'TEMPORARILY_UNAVAILABLE', message: 'The workspace is starting.' }, { 'Retry-After': '1' }), 'starting');
+  const server = createServer({ cert: tls.cert, key: tls.key, keepAliveTimeout: 5000 }, (req, res) => {
+    Promise.resolve(handler(req, res)).catch((e: unknown) => {
+      console.error('[simulator] request failed:', e);
+      if (!res.headersSent) send(res, json(500, { error_code: 'INTERNAL_ERROR', message: 'Internal error.' }), 'error');
+    });
+  });
+  const sockets = new Set<Socket>();
+  server.on('connection', (s: Socket) => (sockets.add(s), s.on('close', () => sockets.delete(s))));
+  const port = await listen(server, opts.port, opts.host);
+  const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  const url = `https://${shownHost}:${port}`;
+
+  let state: SimulatorState | undefined;
+  try {
+    state = await openState(stateDir, opts);
+    const app = await buildApp(state, { url, opts, faults });
+    handler = app.handle;
+    const workspace: WorkspaceFile = {
+      host: url, caCertPath: tls.caCertPath, warehouseHttpPath: `/sql/1.0/warehouses/${state.credentials.warehouseId}`,
+      warehouseId: state.credentials.warehouseId, adminToken: state.credentials.adminToken,
+      oauth: { clientId: state.credentials.oauthClientId, clientSecret: state.credentials.oauthClientSecret },
+      servicePrincipal: { applicationId: state.credentials.spApplicationId, clientId: state.credentials.spApplicationId, clientSecret: state.credentials.spClientSecret },
+      people: app.featuredPeople,
+    };
+    await writeFile(join(stateDir, 'workspace.json'), `${JSON.stringify(workspace, null, 2)}\n`, { mode: 0o600 });
+    let stopping: Promise<void> | null = null;
+    const opened = state;
+    return {
+      url, port, workspace,
+      stop: () => (stopping ??= (async () => {
+        await closeServer(server, sockets, app.releaseHangs);
+        await app.flush();
+        opened.db.close();
+      })()),
+    };
+  } catch (e) {
+    await closeServer(server, sockets, () => {});
+    state?.db.close();
+    throw e;
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) => {
+      const why = e.code === 'EADDRINUSE' ? 'is already in use' : e.code === 'EACCES' ? 'needs more privileges' : `cannot be opened (${e.code ?? e.message})`;
+      reject(new SimulatorStartError(`Port ${port} on ${host} ${why}.`));
+    });
+    server.listen(port, host, () => {
+      const addr = server.address();
+      resolvePort(typeof addr === 'object' && addr ? addr.port : port);
+    });
+  });
+}
+
+async function closeServer(server: Server, sockets: Set<Socket>, releaseHangs: () => void): Promise<void> {
+  const closed = new Promise<void>((r) => server.close(() => r()));
+  releaseHangs();
+  for (const s of sockets) s.destroy();
+  await closed;
+}
