@@ -36,7 +36,7 @@ export function upstreamReason(e: unknown): string {
   return 'an unexpected error (see the server log)';
 }
 
-function isForbidden(e: unknown): boolean {
+export function isForbidden(e: unknown): boolean {
   return e instanceof DatabricksError && (e.status === 403 || e.errorCode === 'PERMISSION_DENIED');
 }
 

@@ -6,6 +6,7 @@ import {
   searchParamsRecord,
   sortTokenRows,
   tokenFiltersToSearchParams,
+  tokenFiltersSchema,
   tokenMatcher,
   type TokenFilters,
 } from './token-filters';
@@ -159,5 +160,11 @@ describe('sortTokenRows', () => {
   it('sorts by creation and by owner display name', () => {
     expect(order('created', 'asc')[0]).toBe('x2');
     expect(order('owner', 'desc')[0]).toBe('x3');
+  });
+});
+
+describe('tokenFiltersSchema as the route wrapper uses it', () => {
+  it('accepts arrays for repeated keys and ignores blank values', () => {
+    expect(tokenFiltersSchema.parse({ risk: ['high', 'medium'], owner: '', unused: '' })).toEqual({ risk: ['high', 'medium'], sort: 'risk', dir: 'desc' });
   });
 });

@@ -20,7 +20,7 @@ const riskList = z
       .min(1, { error: `risk takes a comma-separated list of ${list(RISK_LEVELS)}` }),
   );
 
-export const tokenFiltersSchema = z.object({
+const tokenFiltersShape = z.object({
   risk: riskList.optional(),
   ownerType: z.enum(OWNER_KINDS, { error: `ownerType must be one of ${list(OWNER_KINDS)}` }).optional(),
   owner: z.string().trim().max(320, { error: 'owner is at most 320 characters' }).optional(),
@@ -36,9 +36,6 @@ export const tokenFiltersSchema = z.object({
   dir: z.enum(['asc', 'desc'], { error: 'dir must be asc or desc' }).default('desc'),
 });
 
-export type TokenFilters = z.output<typeof tokenFiltersSchema>;
-export const DEFAULT_TOKEN_FILTERS: TokenFilters = { sort: 'risk', dir: 'desc' };
-
 type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
 
 /** Flattens URL search params (or Next's `searchParams` record) to one string per key; repeats join with commas; blanks drop. */
@@ -49,14 +46,23 @@ export function searchParamsRecord(source: ParamSource): Record<string, string> 
       : Object.entries(source).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x])));
   const out: Record<string, string> = {};
   for (const [k, v] of entries) {
-    if (v.trim() === '') continue;
+    if (typeof v !== 'string' || v.trim() === '') continue;
     out[k] = k in out ? `${out[k]},${v}` : v;
   }
   return out;
 }
 
+/** Accepts a raw record (or URLSearchParams) as the page, the route wrapper and tests hand it over. */
+export const tokenFiltersSchema = z.preprocess(
+  (v) => (v instanceof URLSearchParams || (typeof v === 'object' && v !== null) ? searchParamsRecord(v as ParamSource) : v),
+  tokenFiltersShape,
+);
+
+export type TokenFilters = z.output<typeof tokenFiltersShape>;
+export const DEFAULT_TOKEN_FILTERS: TokenFilters = { sort: 'risk', dir: 'desc' };
+
 export function parseTokenFilters(source: ParamSource) {
-  return tokenFiltersSchema.safeParse(searchParamsRecord(source));
+  return tokenFiltersSchema.safeParse(source);
 }
 
 /** The canonical query string of a filter set: defaults omitted, fixed key order (also used as the query key). */

@@ -1,0 +1,97 @@
+// Revoking tokens (one or many) and setting the token lifetime policy, each attempt and outcome in the action log.
+import 'server-only';
+import { ApiError } from '../api/errors';
+import { getDb } from '../store/db';
+import { findOpenRotation } from '../store/rotation-journal';
+import { WAITING_STATES } from '@/lib/security/rotation-machine';
+import { describePolicyChange, parseMaxLifetimeDays } from '@/lib/security/token-policy';
+import { DatabricksError } from './errors';
+import { logTokenAction, tokenTarget, type TokenActionContext } from './tokens-action-log';
+import { invalidateTokenReads } from './tokens-cache';
+import { isForbidden, upstreamReason } from './tokens-inventory';
+import { deleteToken, getTokenConf, isGone, revokeOwnToken, setMaxTokenLifetimeDays } from './tokens';
+
+export interface RevokeResult {
+  tokenId: string;
+  status: 'revoked' | 'already_gone' | 'failed';
+  /** Why it failed, in words a person can act on. */
+  message: string | null;
+}
+
+/** Parallel revokes per bulk request: enough to be quick, few enough not to trip Databricks' rate limits. */
+const CONCURRENCY = 4;
+
+async function revokeOne(ctx: TokenActionContext, tokenId: string, bulk: number | undefined): Promise<RevokeResult> {
+  const open = findOpenRotation(ctx.db ?? getDb(), tokenId);
+  // A rotation in flight owns the token until it settles; one that waits (e.g. "old token still active") does not.
+  if (open && !WAITING_STATES.has(open.state)) {
+    const message = `${open.actor} is rotating this token right now; revoke it after the rotation finishes.`;
+    logTokenAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'failure', { refused: 'ROTATION_IN_PROGRESS', rotation: open.id, bulk });
+    return { tokenId, status: 'failed', message };
+  }
+  let upstreamRequestId: string | null = null;
+  try {
+    try {
+      upstreamRequestId = (await deleteToken(ctx.ws.rest, tokenId)).requestId;
+    } catch (e) {
+      // Without token-management rights an identity may still revoke its own tokens.
+      if (!isForbidden(e)) throw e;
+      upstreamRequestId = (await revokeOwnToken(ctx.ws.rest, tokenId)).requestId;
+    }
+    logTokenAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'success', { bulk }, upstreamRequestId);
+    return { tokenId, status: 'revoked', message: null };
+  } catch (e) {
+    const requestId = e instanceof DatabricksError ? e.requestId : null;
+    if (isGone(e)) {
+      logTokenAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'success', { bulk, note: 'already gone' }, requestId);
+      return { tokenId, status: 'already_gone', message: null };
+    }
+    logTokenAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'failure', { bulk, error: upstreamReason(e) }, requestId);
+    return { tokenId, status: 'failed', message: isForbidden(e) ? 'Revoking this token needs workspace admin rights.' : `Databricks refused: ${upstreamReason(e)}` };
+  }
+}
+
+/** Revokes each token; a failure of one never stops the others. Results are in the order given. */
+export async function revokeTokens(ctx: TokenActionContext, tokenIds: readonly string[]): Promise<RevokeResult[]> {
+  const unique = [...new Set(tokenIds)];
+  const bulk = unique.length > 1 ? unique.length : undefined;
+  const results = new Array<RevokeResult>(unique.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < unique.length) {
+      const i = next++;
+      results[i] = await revokeOne(ctx, unique[i]!, bulk);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, unique.length) }, worker));
+  } finally {
+    invalidateTokenReads(ctx.ws.host, ['tokens']);
+  }
+  return results;
+}
+
+export interface PolicyChange {
+  from: number | null;
+  to: number;
+  description: string;
+}
+
+/** Sets workspace-conf `maxTokenLifetimeDays` (1–730). */
+export async function setTokenPolicy(ctx: TokenActionContext, days: number): Promise<PolicyChange> {
+  const target = 'workspace-conf:maxTokenLifetimeDays';
+  let from: number | null = null;
+  try {
+    from = parseMaxLifetimeDays((await getTokenConf(ctx.ws.rest)).maxTokenLifetimeDays);
+    const description = describePolicyChange(from, days);
+    if (description === null) throw new ApiError(400, 'INVALID_LIFETIME', 'The maximum lifetime must be a whole number of days from 1 to 730.');
+    const res = await setMaxTokenLifetimeDays(ctx.ws.rest, days);
+    logTokenAction(ctx, 'tokens.policy.set', target, 'success', { from, to: days }, res.requestId);
+    return { from, to: days, description };
+  } catch (e) {
+    logTokenAction(ctx, 'tokens.policy.set', target, 'failure', { from, to: days, error: e instanceof ApiError ? e.message : upstreamReason(e) }, e instanceof DatabricksError ? e.requestId : null);
+    throw e;
+  } finally {
+    invalidateTokenReads(ctx.ws.host, ['conf']);
+  }
+}
