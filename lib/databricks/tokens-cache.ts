@@ -5,10 +5,12 @@ import 'server-only';
 import { processSingleton } from '../singleton';
 import type { Workspace } from './get-workspace';
 
-export type TokenCacheKind = 'tokens' | 'directory' | 'usage' | 'conf' | 'permissions' | 'me';
+export type TokenCacheKind = 'inventory' | 'tokens' | 'directory' | 'usage' | 'conf' | 'permissions' | 'me';
 
 /** How stale each read may be. Token lists are also invalidated by our own mutations; audit data lags minutes anyway. */
 export const TOKEN_CACHE_TTL_MS: Record<TokenCacheKind, number> = {
+  /** Everything above assembled; dropped with any of its parts by invalidateTokenReads. */
+  inventory: 15_000,
   tokens: 15_000,
   directory: 60_000,
   usage: 300_000,
@@ -52,10 +54,11 @@ export function cachedRead<T>(ws: Pick<Workspace, 'host' | 'actingAs'>, kind: To
   return entry.promise as Promise<T>;
 }
 
-/** Drops `kinds` for every identity of the workspace at `host`. */
+/** Drops `kinds`, and the inventory built from them, for every identity of the workspace at `host`. */
 export function invalidateTokenReads(host: string, kinds: readonly TokenCacheKind[]): void {
+  const drop = new Set<string>([...kinds, 'inventory']);
   for (const key of [...entries.keys()]) {
     const [keyHost, , kind] = key.split('|');
-    if (keyHost === host && kinds.includes(kind as TokenCacheKind)) entries.delete(key);
+    if (keyHost === host && drop.has(kind ?? '')) entries.delete(key);
   }
 }
