@@ -7,7 +7,18 @@ import type { IdentityStore } from '../identity/store';
 import type { AclStore } from '../store/acl-store';
 import type { TokenStore } from '../store/token-store';
 import type { WorkspaceConfStore } from '../store/workspace-conf';
+import { clusterPolicyRoutes } from './cluster-policies';
+import { clusterRoutes } from './clusters';
+import { ipAccessListRoutes } from './ip-access-lists';
+import { jobRoutes } from './jobs';
+import { permissionRoutes } from './permissions';
 import { scimRoutes } from './scim';
+import { secretAclRoutes } from './secrets-acls';
+import { secretRoutes } from './secrets';
+import { secretScopeRoutes } from './secrets-scopes';
+import { tokenManagementRoutes } from './token-management';
+import { tokenRoutes } from './tokens';
+import { workspaceConfRoutes } from './workspace-conf';
 
 export interface RestDeps {
   db: SimDb;
@@ -21,5 +32,19 @@ export interface RestDeps {
 }
 
 export function workspaceRoutes(deps: RestDeps): WsRoute[] {
-  return [...scimRoutes(deps.identity, deps.audit)];
+  const { db, identity, conf, acls, audit } = deps;
+  return [
+    ...scimRoutes(identity, audit),
+    ...tokenRoutes(deps),
+    ...tokenManagementRoutes(deps),
+    ...permissionRoutes(deps),
+    ...workspaceConfRoutes(conf),
+    ...ipAccessListRoutes(db),
+    ...clusterPolicyRoutes(db, acls),
+    ...clusterRoutes(db, conf),
+    ...jobRoutes(db, conf),
+    ...secretScopeRoutes(db),
+    ...secretRoutes(db),
+    ...secretAclRoutes(db, identity),
+  ];
 }
