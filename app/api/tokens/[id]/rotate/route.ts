@@ -1,0 +1,22 @@
+import { NextResponse } from 'next/server';
+import { route } from '@/lib/api/route';
+import { rotateToken } from '@/lib/databricks/tokens-rotation';
+import { rotateBody, tokenIdParams } from '@/lib/security/token-requests';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+// The value shown once must never be stored by a browser or proxy cache.
+const NO_STORE = { 'Cache-Control': 'no-store, max-age=0', Pragma: 'no-cache' };
+
+// POST /api/tokens/{id}/rotate — create a replacement, deliver it (into a secret, or shown once here), revoke the old one.
+export const POST = route(
+  { role: 'admin', params: tokenIdParams, body: rotateBody, upstreamMessages: { PERMISSION_DENIED: 'Rotating this token needs workspace admin rights.' } },
+  async ({ workspace, user, requestId, params, body }) => {
+    const { rotation, value } = await rotateToken({ ws: workspace, person: user, requestId }, { tokenId: params.id, ...body });
+    if (rotation.outcome.status === 'failed') {
+      return NextResponse.json({ error: { code: 'ROTATION_FAILED', message: rotation.outcome.message, requestId }, rotation }, { status: 502, headers: NO_STORE });
+    }
+    return NextResponse.json({ rotation, ...(value ? { value: value.reveal() } : {}) }, { headers: NO_STORE });
+  },
+);

@@ -1,0 +1,12 @@
+import { route } from '@/lib/api/route';
+import { setTokenPolicy } from '@/lib/databricks/tokens-actions';
+import { policyBody } from '@/lib/security/token-requests';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+// PUT /api/tokens/policy — set the workspace's maximum lifetime for new tokens (maxTokenLifetimeDays, 1–730).
+export const PUT = route(
+  { role: 'admin', body: policyBody, upstreamMessages: { PERMISSION_DENIED: 'Changing the token policy needs workspace admin rights.' } },
+  async ({ workspace, user, requestId, body }) => setTokenPolicy({ ws: workspace, person: user, requestId }, body.maxTokenLifetimeDays),
+);

@@ -1,0 +1,11 @@
+import { route } from '@/lib/api/route';
+import { retryRotation } from '@/lib/databricks/tokens-rotation';
+import { rotationIdParams } from '@/lib/security/token-requests';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+// POST /api/tokens/rotations/{id}/retry — finish or undo a rotation that waits (e.g. retry revoking the old token).
+export const POST = route({ role: 'admin', params: rotationIdParams }, async ({ workspace, user, requestId, params }) => ({
+  rotation: await retryRotation({ ws: workspace, person: user, requestId }, params.id),
+}));

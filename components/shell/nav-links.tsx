@@ -1,0 +1,35 @@
+'use client';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { cn } from '@/components/ui/cn';
+import { HomeIcon, KeyIcon, ListIcon, ShieldIcon } from '@/components/ui/icons';
+import type { NavIcon, NavItem } from '@/lib/nav';
+
+const ICONS: Record<NavIcon, typeof HomeIcon> = { home: HomeIcon, key: KeyIcon, list: ListIcon, shield: ShieldIcon };
+
+export function NavLinks({ items }: { items: readonly Pick<NavItem, 'href' | 'label' | 'icon'>[] }) {
+  const pathname = usePathname();
+  return (
+    <ul className="flex gap-1 overflow-x-auto lg:flex-col lg:overflow-visible">
+      {items.map((item) => {
+        const active = item.href === '/' ? pathname === '/' : pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const Icon = ICONS[item.icon];
+        return (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              aria-current={active ? 'page' : undefined}
+              className={cn(
+                'flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm whitespace-nowrap transition-colors',
+                active ? 'bg-accent-soft font-medium text-accent' : 'text-muted hover:bg-surface-2 hover:text-fg',
+              )}
+            >
+              <Icon />
+              {item.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

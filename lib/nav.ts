@@ -1,0 +1,18 @@
+// The areas in the navigation, in order. Each area adds its entry here when its page lands; the shell shows only
+// the entries the person's role may open (the pages check the role again on the server).
+import type { Role } from './config';
+
+export type NavIcon = 'home' | 'key' | 'list' | 'shield';
+
+export interface NavItem {
+  href: string;
+  label: string;
+  /** One line for the overview's "areas" list. */
+  description: string;
+  role: Role;
+  icon: NavIcon;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/', label: 'Overview', description: 'Workspace, identity and connection health.', role: 'manager', icon: 'home' },
+];

@@ -1,0 +1,43 @@
+// React Query clients exactly as the TanStack "Advanced Server Rendering" guide says: a new client for every server
+// request (a module-level one would leak one person's data into another's page), one client in the browser.
+import { defaultShouldDehydrateQuery, isServer, QueryCache, QueryClient } from '@tanstack/react-query';
+import { ApiClientError } from './fetch';
+
+function noRetryOnAuth(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiClientError && (error.status === 401 || error.status === 403 || error.status === 400 || error.status === 404)) return false;
+  return failureCount < 2;
+}
+
+export function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    queryCache: new QueryCache({
+      onError(error) {
+        // The session ended (signed out elsewhere, refresh refused): go to sign-in and come back here afterwards.
+        if (!isServer && error instanceof ApiClientError && error.status === 401 && error.code === 'UNAUTHENTICATED') {
+          window.location.assign(`/login?callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+        }
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        // Above zero, so data prefetched on the server is not fetched again the moment the page hydrates.
+        staleTime: 30_000,
+        retry: noRetryOnAuth,
+        refetchOnWindowFocus: false,
+      },
+      dehydrate: {
+        // Stream queries that are still pending when the server page finishes; <Suspense> on the client waits for them.
+        shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === 'pending',
+      },
+    },
+  });
+}
+
+let browserClient: QueryClient | undefined;
+
+/** Server: a new client per call (use getServerQueryClient() in pages for one per request). Browser: one client. */
+export function getQueryClient(): QueryClient {
+  if (isServer) return makeQueryClient();
+  browserClient ??= makeQueryClient();
+  return browserClient;
+}
