@@ -10,12 +10,12 @@ import {
   getRotation,
   insertIntent,
   listRotations,
-  ROTATION_JOURNAL_MIGRATION,
   ROTATION_LEASE_MS,
   RotationConflictError,
   saveSnapshot,
   type RotationIntent,
 } from './rotation-journal';
+import { ROTATION_JOURNAL_MIGRATION } from './rotation-journal-migration';
 
 const migrations = MIGRATIONS.some((m) => m.id === ROTATION_JOURNAL_MIGRATION.id) ? MIGRATIONS : [...MIGRATIONS, ROTATION_JOURNAL_MIGRATION];
 let dir: string;

@@ -5,42 +5,9 @@
 // admin rotating the same token gets a conflict. A lease says a request is driving the row right now; a row whose
 // lease ran out while in a working state was interrupted (crash, restart) and may be recovered by the next admin.
 import 'server-only';
-import type { Migration } from './migrations';
+import { INITIAL_ROTATION, type RollbackCause, type RotationSnapshot, type RotationState } from '@/lib/security/rotation-machine';
 import type { Db } from './db';
-import { INITIAL_ROTATION, TERMINAL_STATES, type RollbackCause, type RotationSnapshot, type RotationState } from '@/lib/security/rotation-machine';
-
-const TERMINAL_SQL = [...TERMINAL_STATES].map((s) => `'${s}'`).join(', ');
-
-export const ROTATION_JOURNAL_MIGRATION: Migration = {
-  id: 'tokens-1-rotation-journal',
-  sql: `
-    CREATE TABLE rotation_journal (
-      id TEXT PRIMARY KEY,
-      token_id TEXT NOT NULL,
-      owner_id TEXT,
-      owner_name TEXT,
-      method TEXT NOT NULL CHECK (method IN ('own', 'on_behalf_of')),
-      application_id TEXT,
-      delivery TEXT NOT NULL CHECK (delivery IN ('secret', 'reveal')),
-      secret_scope TEXT,
-      secret_key TEXT,
-      lifetime_days INTEGER NOT NULL,
-      new_comment TEXT NOT NULL,
-      state TEXT NOT NULL,
-      new_token_id TEXT,
-      rollback_cause TEXT,
-      last_error TEXT,
-      actor TEXT NOT NULL,
-      acting_as TEXT,
-      created_at INTEGER NOT NULL,
-      updated_at INTEGER NOT NULL,
-      lease_until INTEGER NOT NULL,
-      delivery_started_at INTEGER
-    );
-    CREATE UNIQUE INDEX rotation_journal_open ON rotation_journal (token_id) WHERE state NOT IN (${TERMINAL_SQL});
-    CREATE INDEX rotation_journal_updated ON rotation_journal (updated_at);
-  `,
-};
+import { TERMINAL_SQL } from './rotation-journal-migration';
 
 /** Long enough for every step of one rotation (each upstream call times out within seconds). */
 export const ROTATION_LEASE_MS = 120_000;
