@@ -1,6 +1,7 @@
 // Schema migrations, applied in list order and recorded by id. Ids are '<area>-<n>-<what>' so engineers working in
 // parallel never collide; append new ones, never edit one that has shipped.
 import 'server-only';
+import { ROTATION_JOURNAL_MIGRATION } from './rotation-journal-migration';
 
 export interface Migration {
   id: string;
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
     id: 'foundation-2-ended-sessions',
     sql: `CREATE TABLE ended_sessions (sid TEXT PRIMARY KEY, ended_at INTEGER NOT NULL);`,
   },
+  ROTATION_JOURNAL_MIGRATION,
 ];

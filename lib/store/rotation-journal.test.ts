@@ -15,16 +15,14 @@ import {
   saveSnapshot,
   type RotationIntent,
 } from './rotation-journal';
-import { ROTATION_JOURNAL_MIGRATION } from './rotation-journal-migration';
 
-const migrations = MIGRATIONS.some((m) => m.id === ROTATION_JOURNAL_MIGRATION.id) ? MIGRATIONS : [...MIGRATIONS, ROTATION_JOURNAL_MIGRATION];
 let dir: string;
 let file: string;
 let db: Db;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokens-journal-'));
   file = path.join(dir, 'brickwatch.db');
-  db = openDatabase(file, migrations);
+  db = openDatabase(file, MIGRATIONS);
 });
 afterEach(() => {
   db.close();
@@ -84,7 +82,7 @@ describe('rotation journal', () => {
     insertIntent(db, intent('rot-00001'), T0);
     saveSnapshot(db, 'rot-00001', { state: 'created', newTokenId: 'new-1', rollbackCause: null, lastError: null }, { now: T0 + 1, deliveryStartedAt: T0 + 1 });
     db.close();
-    db = openDatabase(file, migrations);
+    db = openDatabase(file, MIGRATIONS);
     expect(getRotation(db, 'rot-00001')).toMatchObject({ state: 'created', newTokenId: 'new-1', deliveryStartedAt: T0 + 1, updatedAt: T0 + 1 });
     const everything = JSON.stringify(db.prepare('SELECT * FROM rotation_journal').all());
     expect(everything).not.toMatch(/dapi/);
