@@ -12,15 +12,19 @@ export interface EventKey {
 
 const EVENT_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+// Both parts are ASCII (digits; EVENT_ID's alphabet), so btoa/atob suffice and the module runs in the browser too.
+const toBase64Url = (ascii: string) => btoa(ascii).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+const fromBase64Url = (token: string) => atob(token.replaceAll('-', '+').replaceAll('_', '/'));
+
 export function encodeEventKey(key: EventKey): string {
-  return Buffer.from(`${key.micros}~${key.eventId}`, 'utf8').toString('base64url');
+  return toBase64Url(`${key.micros}~${key.eventId}`);
 }
 
 /** Throws AuditInputError (→ 400) for anything that is not a key this module produced. */
 export function decodeEventKey(token: string): EventKey {
   const bad = () => new AuditInputError('The cursor or event reference is not valid; reload the list and try again.');
-  if (!/^[A-Za-z0-9_-]{1,256}$/.test(token)) throw bad();
-  const text = Buffer.from(token, 'base64url').toString('utf8');
+  if (!/^[A-Za-z0-9_-]{1,256}$/.test(token) || token.length % 4 === 1) throw bad();
+  const text = fromBase64Url(token);
   const sep = text.indexOf('~');
   const micros = Number(text.slice(0, sep));
   const eventId = text.slice(sep + 1);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { auditQuerySchema, auditQueryToSearchParams, filtersOf, searchParamsToObject, windowOf } from './audit-filters';
+import { searchParamsToObject } from '@/lib/url-state';
+import { encodeEventKey } from './audit-cursor';
+import { auditEventsQuerySchema, auditPageSchema, auditQuerySchema, auditQueryToSearchParams, filtersOf, viewOf, windowOf } from './audit-filters';
 
 const parse = (qs: string) => auditQuerySchema.safeParse(searchParamsToObject(new URLSearchParams(qs)));
 const messages = (qs: string) => {
@@ -72,9 +74,38 @@ describe('filtersOf and windowOf', () => {
   });
 });
 
-describe('searchParamsToObject', () => {
-  it('takes the last value of repeated keys from either input form', () => {
-    expect(searchParamsToObject(new URLSearchParams('a=1&a=2'))).toEqual({ a: '2' });
-    expect(searchParamsToObject({ a: ['1', '2'], b: '3', c: undefined })).toEqual({ a: '2', b: '3' });
+describe('window checks in the schema', () => {
+  it.each([
+    ['from=2026-11-20T00:00:00Z', /Give both from and to/],
+    ['from=2026-11-21T00:00:00Z&to=2026-11-20T00:00:00Z', /from must be earlier than to/],
+    ['range=90d&bucket=hour', /Hourly buckets are available for windows up to 31 days/],
+    ['from=2024-01-01T00:00:00Z&to=2025-06-01T00:00:00Z', /at most 366 days/],
+  ])('rejects %s', (qs, message) => {
+    expect(messages(qs).join(' ')).toMatch(message);
+  });
+
+  it('takes the last of repeated parameters', () => {
+    const r = parse('range=24h&range=30d');
+    expect(r.success && r.data.range).toBe('30d');
+  });
+});
+
+describe('auditEventsQuerySchema', () => {
+  it('decodes the cursor into a keyset position and rejects a tampered one', () => {
+    const cursor = encodeEventKey({ micros: 1_795_774_530_123_456, eventId: 'e-1' });
+    const ok = auditEventsQuerySchema.safeParse({ range: '7d', cursor });
+    expect(ok.success && ok.data.cursor).toEqual({ micros: 1_795_774_530_123_456, eventId: 'e-1' });
+    const bad = auditEventsQuerySchema.safeParse({ range: '7d', cursor: 'AAAA' });
+    expect(bad.success).toBe(false);
+  });
+});
+
+describe('auditPageSchema and viewOf', () => {
+  it('keeps the open event in the page state but out of the view', () => {
+    const r = auditPageSchema.safeParse({ range: '24h', actor: 'bob', event: 'MTIzfmU' });
+    expect(r.success).toBe(true);
+    if (!r.success) return;
+    expect(r.data.event).toBe('MTIzfmU');
+    expect(viewOf(r.data)).toEqual({ range: '24h', from: undefined, to: undefined, bucket: undefined, service: undefined, action: undefined, actor: 'bob', ip: undefined, outcome: undefined, category: undefined });
   });
 });

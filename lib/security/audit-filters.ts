@@ -1,12 +1,16 @@
 // The one schema for audit view state, shared by the /audit page's search params and every /api/audit route, so
-// a URL copied from the page and an API call with the same query mean exactly the same thing.
+// a URL copied from the page and an API call with the same query mean exactly the same thing. Client-safe.
 import { z } from 'zod';
 import { AUDIT_CATEGORY_IDS } from './audit-categories';
-import { RANGE_PRESETS, resolveWindow, type Bucket, type RangePreset, type TimeWindow } from './audit-range';
+import { decodeEventKey, type EventKey } from './audit-cursor';
+import { AuditInputError, RANGE_PRESETS, resolveWindow, type TimeWindow } from './audit-range';
 
-// URL forms send empty strings for cleared fields; treat them as absent.
-const blankToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+// URL forms send empty strings for cleared fields (absent), and a repeated key arrives as an array (last wins).
+const normalise = (v: unknown): unknown => {
+  const one = Array.isArray(v) ? v.at(-1) : v;
+  return typeof one === 'string' && one.trim() === '' ? undefined : one;
+};
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(normalise, schema.optional());
 
 const identifier = (field: string, example: string) =>
   z
@@ -19,7 +23,20 @@ const isoDateTime = (field: string) =>
     .datetime({ offset: true, message: `${field} must be an ISO date-time such as 2026-01-31T14:00:00Z` })
     .transform((s) => new Date(s));
 
-export const auditFilterShape = {
+const eventKey = z.string().transform((token, ctx): EventKey => {
+  try {
+    return decodeEventKey(token);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : 'not a valid reference' });
+    return z.NEVER;
+  }
+});
+
+export const auditQueryShape = {
+  range: optional(z.enum(RANGE_PRESETS, { message: `range must be one of ${RANGE_PRESETS.join(', ')}` })),
+  from: optional(isoDateTime('from')),
+  to: optional(isoDateTime('to')),
+  bucket: optional(z.enum(['hour', 'day'], { message: 'bucket must be hour or day' })),
   service: optional(identifier('service', 'accounts')),
   action: optional(identifier('action', 'tokenLogin')),
   // Matched case-insensitively as a substring of user_identity.email (always a bound parameter).
@@ -41,33 +58,55 @@ export const auditFilterShape = {
   category: optional(z.enum(AUDIT_CATEGORY_IDS, { message: `category must be one of ${AUDIT_CATEGORY_IDS.join(', ')}` })),
 };
 
-export const auditRangeShape = {
-  range: optional(z.enum(RANGE_PRESETS, { message: `range must be one of ${RANGE_PRESETS.join(', ')}` })),
-  from: optional(isoDateTime('from')),
-  to: optional(isoDateTime('to')),
-  bucket: optional(z.enum(['hour', 'day'], { message: 'bucket must be hour or day' })),
-};
+type QueryShape = z.infer<z.ZodObject<typeof auditQueryShape>>;
 
-export const auditQuerySchema = z
-  .object({ ...auditRangeShape, ...auditFilterShape })
-  .refine((q) => !(q.range && (q.from || q.to)), { message: 'Give either range or from/to, not both.', path: ['range'] });
+// Checked in the schema, so a route answers 400 naming the parameter and a page falls back to its defaults.
+function checkWindow(q: QueryShape, ctx: z.RefinementCtx): void {
+  // zod still runs this when a field failed; the field's own message is the useful one then.
+  if (ctx.issues.length > 0) return;
+  if (q.range && (q.from || q.to)) {
+    ctx.addIssue({ code: 'custom', path: ['range'], message: 'Give either range or from/to, not both.' });
+    return;
+  }
+  try {
+    resolveWindow(q, new Date());
+  } catch (e) {
+    if (!(e instanceof AuditInputError)) throw e;
+    ctx.addIssue({ code: 'custom', path: [q.from || q.to ? 'from' : 'bucket'], message: e.message });
+  }
+}
 
+export const auditQuerySchema = z.object(auditQueryShape).superRefine(checkWindow);
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** The explorer's query: the view plus the keyset position to continue after. */
+export const auditEventsQuerySchema = z.object({ ...auditQueryShape, cursor: optional(eventKey) }).superRefine(checkWindow);
+
+/** The /audit page's URL: the view plus the event open in the detail drawer. */
+export const auditPageSchema = z
+  .object({ ...auditQueryShape, event: optional(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'event must be an event reference')) })
+  .superRefine(checkWindow);
+export type AuditPageState = z.infer<typeof auditPageSchema>;
 
 export const FILTER_KEYS = ['service', 'action', 'actor', 'ip', 'outcome', 'category'] as const;
 export type AuditFilters = Pick<AuditQuery, (typeof FILTER_KEYS)[number]>;
 
-export function filtersOf({ service, action, actor, ip, outcome, category }: AuditQuery): AuditFilters {
+export function filtersOf({ service, action, actor, ip, outcome, category }: AuditFilters): AuditFilters {
   return { service, action, actor, ip, outcome, category };
 }
 
+/** Only the view: what the API routes and query keys take (drops page-only state such as the open event). */
+export function viewOf({ range, from, to, bucket, ...rest }: AuditQuery & Record<string, unknown>): AuditQuery {
+  return { range, from, to, bucket, ...filtersOf(rest) };
+}
+
 export function windowOf(q: AuditQuery, now: Date): TimeWindow {
-  return resolveWindow({ range: q.range, from: q.from, to: q.to, bucket: q.bucket }, now);
+  return resolveWindow(q, now);
 }
 
 /**
- * Canonical search params for a query: fixed key order, absent values dropped, dates as ISO. Used for URLs and
- * as the cache/coalescing key, so a preset stays "7d" (a window ending now) rather than two timestamps.
+ * Canonical search params for a view: fixed key order, absent values dropped, dates as ISO. Used for URLs and as
+ * the cache/coalescing key, so a preset stays "7d" (a window ending now) rather than two timestamps.
  */
 export function auditQueryToSearchParams(q: Partial<AuditQuery>): URLSearchParams {
   const out = new URLSearchParams();
@@ -81,16 +120,3 @@ export function auditQueryToSearchParams(q: Partial<AuditQuery>): URLSearchParam
   for (const key of FILTER_KEYS) put(key, q[key]);
   return out;
 }
-
-/** Reads URLSearchParams (or Next's searchParams object) into the schema's input shape; last value wins. */
-export function searchParamsToObject(
-  params: URLSearchParams | Record<string, string | string[] | undefined>,
-): Record<string, string> {
-  const entries: Array<[string, string]> =
-    params instanceof URLSearchParams
-      ? [...params.entries()]
-      : Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.at(-1) ?? '' : v] as [string, string]]));
-  return Object.fromEntries(entries);
-}
-
-export type { Bucket, RangePreset };
