@@ -84,6 +84,7 @@ async function tokenAtSignIn(config: AppConfig, provider: string, account: { acc
     accessToken: keepTokens ? account.access_token : undefined,
     refreshToken: keepTokens ? account.refresh_token : undefined,
     expiresAt: keepTokens ? account.expires_at : undefined,
+    issuedAt: keepTokens ? Math.floor(Date.now() / 1000) : undefined,
     roleCheckedAt: Math.floor(Date.now() / 1000),
   };
 }

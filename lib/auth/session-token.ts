@@ -14,7 +14,7 @@ import { refreshAccessToken } from './refresh';
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 /** Re-read group membership this often, so removing someone from a group takes effect within minutes. */
 export const ROLE_RECHECK_S = 15 * 60;
-/** Refresh an upstream access token this long before it expires. */
+/** Refresh an upstream access token this long before it expires (less for short-lived tokens: a quarter of their life). */
 export const REFRESH_EARLY_S = 60;
 
 const sessionToken = z.object({
@@ -29,6 +29,8 @@ const sessionToken = z.object({
   refreshToken: z.string().optional(),
   /** Epoch seconds. */
   expiresAt: z.number().optional(),
+  /** When the current access token was issued (epoch seconds), to size the early-refresh margin. */
+  issuedAt: z.number().optional(),
   roleCheckedAt: z.number(),
   error: z.literal('RefreshFailed').optional(),
 });
@@ -107,10 +109,16 @@ function remember(token: SessionToken): void {
   }
 }
 
+function upstreamExpiring(t: SessionToken, nowS: number): boolean {
+  if (t.provider !== 'databricks' || t.accessToken === undefined) return false;
+  const expiresAt = t.expiresAt ?? 0;
+  const lifetime = expiresAt - (t.issuedAt ?? expiresAt - 3600);
+  return expiresAt - Math.min(REFRESH_EARLY_S, Math.floor(lifetime / 4)) <= nowS;
+}
+
 function needsWork(t: SessionToken, nowS: number): boolean {
   if (t.error) return false;
-  const upstreamExpiring = t.provider === 'databricks' && t.accessToken !== undefined && (t.expiresAt ?? 0) - REFRESH_EARLY_S <= nowS;
-  return upstreamExpiring || nowS - t.roleCheckedAt >= ROLE_RECHECK_S;
+  return upstreamExpiring(t, nowS) || nowS - t.roleCheckedAt >= ROLE_RECHECK_S;
 }
 
 /**
@@ -131,11 +139,11 @@ export async function revalidate(token: SessionToken, config: AppConfig, nowS = 
 
 async function revalidateNow(t: SessionToken, config: AppConfig, nowS: number): Promise<SessionToken> {
   let next: SessionToken = { ...t, rev: t.rev + 1 };
-  if (t.accessToken && t.provider === 'databricks' && (t.expiresAt ?? 0) - REFRESH_EARLY_S <= nowS) {
+  if (upstreamExpiring(t, nowS)) {
     if (!t.refreshToken || !config.signIn.databricks) return { ...next, error: 'RefreshFailed' };
     try {
       const issued = await refreshAccessToken(config, t.refreshToken);
-      next = { ...next, accessToken: issued.accessToken, refreshToken: issued.refreshToken ?? t.refreshToken, expiresAt: issued.expiresAt };
+      next = { ...next, accessToken: issued.accessToken, refreshToken: issued.refreshToken ?? t.refreshToken, expiresAt: issued.expiresAt, issuedAt: Math.floor(Date.now() / 1000) };
       log.info('auth.token_refreshed', { user: t.userName, expiresAt: issued.expiresAt });
     } catch (e) {
       const refused = isDatabricksError(e) && e.status >= 400 && e.status < 500;

@@ -1,13 +1,18 @@
 // SCIM identity reads (API reference §7). Only what the foundation needs: who is calling, and a person by userName.
 import 'server-only';
 import { type RestClient } from './rest-client';
+import { z } from 'zod';
 import { scimList, scimUser, type ScimUser } from './schemas';
 
 export const SCIM = '/api/2.0/preview/scim/v2';
 
-/** The caller: a person, or a service principal (whose userName is its application id). */
+// /Me answers in the shape of whoever calls: a User for a person; for a service principal some workspaces answer a
+// ServicePrincipal (applicationId, no userName). Both become a ScimUser whose userName is the name grants use.
+const me = z.union([scimUser, scimUser.omit({ userName: true }).extend({ applicationId: z.string() }).transform(({ applicationId, ...sp }) => ({ ...sp, userName: applicationId }))]);
+
+/** The caller: a person, or a service principal (userName = its application id). */
 export function currentUser(rest: RestClient, signal?: AbortSignal): Promise<ScimUser> {
-  return rest.get(`${SCIM}/Me`, scimUser, { signal });
+  return rest.get(`${SCIM}/Me`, me, { signal });
 }
 
 /** SCIM filter string literal: double quotes and backslashes escaped (RFC 7644 §3.4.2.2). */

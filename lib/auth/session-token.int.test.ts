@@ -1,0 +1,69 @@
+// Keeping a session valid, against a started simulator: refresh with the refresh_token grant, role re-check from
+// SCIM, and what happens when the identity provider refuses. The clock is passed in, so nothing waits.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs } from '@/scripts/test-support/oauth-login';
+import { appEnv, startTestSimulator, type TestSimulator } from '@/scripts/test-support/simulator';
+import { loadConfig, type AppConfig } from '../config';
+import { staticCredentials } from '../databricks/credentials';
+import { RestClient } from '../databricks/rest-client';
+import { currentUser } from '../databricks/scim';
+import { roleFromGroups } from '../roles';
+import { ROLE_RECHECK_S, revalidate, type SessionToken } from './session-token';
+
+let sim: TestSimulator;
+let config: AppConfig;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bw-int-'));
+const GROUPS = { admin: ['admins'], analyst: ['security-analysts'], manager: ['security-managers'] };
+
+beforeAll(async () => {
+  sim = await startTestSimulator({ oauthTokenTtlSeconds: 60 });
+  config = loadConfig({ ...appEnv(sim.workspace, 'user', 'http://127.0.0.1:3999', dataDir), NEXTAUTH_SECRET: 'session-int-secret-session-int-secret-0' });
+});
+afterAll(async () => {
+  await sim?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function sessionFor(role: 'admin' | 'analyst' | 'manager'): Promise<SessionToken> {
+  const person = sim.workspace.people.find((p) => roleFromGroups(p.groups, GROUPS) === role)!;
+  const t = await loginAs(sim.workspace, person.userName);
+  return { sid: `sid-${role}-${Date.now()}`, rev: 0, userName: person.userName, displayName: person.displayName, role, provider: 'databricks', accessToken: t.accessToken, refreshToken: t.refreshToken ?? undefined, expiresAt: t.expiresAt, issuedAt: Math.floor(Date.now() / 1000), roleCheckedAt: Math.floor(Date.now() / 1000) };
+}
+
+const whoAmI = (token: string) => currentUser(new RestClient({ host: config.databricks.host, credentials: staticCredentials(token) }));
+
+describe('revalidate', () => {
+  it('leaves a fresh session alone', async () => {
+    const s = await sessionFor('analyst');
+    expect(await revalidate(s, config)).toBe(s);
+  });
+
+  it('refreshes an access token about to expire, and the new one works upstream', async () => {
+    const s = await sessionFor('analyst');
+    // 10 s before expiry is inside the early-refresh margin (a quarter of a 60 s token, at most 60 s).
+    const next = await revalidate(s, config, s.expiresAt! - 10);
+    expect(next.rev).toBe(s.rev + 1);
+    expect(next.accessToken).not.toBe(s.accessToken);
+    expect(next.expiresAt).toBeGreaterThanOrEqual(s.expiresAt!);
+    expect(next.error).toBeUndefined();
+    expect((await whoAmI(next.accessToken!)).userName).toBe(s.userName);
+    // A second request carrying the old cookie gets the refreshed token from the cache, not a second refresh.
+    expect(await revalidate(s, config)).toEqual(next);
+  });
+
+  it('re-reads the role from the workspace after ROLE_RECHECK_S', async () => {
+    const s = await sessionFor('manager');
+    const stale: SessionToken = { ...s, sid: `${s.sid}-stale`, role: 'admin' };
+    const next = await revalidate(stale, config, s.roleCheckedAt + ROLE_RECHECK_S);
+    expect(next.role).toBe('manager');
+  });
+
+  it('ends the session when the identity provider refuses the refresh token', async () => {
+    const s = await sessionFor('admin');
+    const next = await revalidate({ ...s, sid: `${s.sid}-bad`, refreshToken: 'not-a-refresh-token' }, config, s.expiresAt!);
+    expect(next.error).toBe('RefreshFailed');
+  });
+});
