@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningSimulator, SimulatorOptions, WorkspaceFile } from '../../simulator/core/contract';
 import { startSimulator } from '../../simulator/server';
-import { TEST_CA_PEM, trustsTestCa, useTestCa } from './test-ca';
+import { TEST_CA_PEM, trustsTestCa, giveTestCa } from './test-ca';
 
 export interface TestSimulator {
   sim: RunningSimulator;
@@ -18,7 +18,7 @@ export interface TestSimulator {
 export async function startTestSimulator(opts: Partial<SimulatorOptions> = {}): Promise<TestSimulator> {
   if (!trustsTestCa()) throw new Error(`Run this through the npm script: it must start with NODE_EXTRA_CA_CERTS=${TEST_CA_PEM}`);
   const stateDir = opts.stateDir ?? mkdtempSync(join(tmpdir(), 'brickwatch-test-sim-'));
-  useTestCa(stateDir);
+  giveTestCa(stateDir);
   const sim = await startSimulator({ port: 0, host: '127.0.0.1', stateDir, scale: 'demo', seed: 42, reset: false, latencyMs: 0, ...opts });
   return {
     sim,

@@ -16,7 +16,7 @@ export async function ensureTestCa(): Promise<string> {
 }
 
 /** Gives a (new) simulator state directory the shared TLS material, so its certificate is one the tests trust. */
-export function useTestCa(stateDir: string): void {
+export function giveTestCa(stateDir: string): void {
   mkdirSync(stateDir, { recursive: true });
   for (const f of FILES) if (!existsSync(join(stateDir, f))) copyFileSync(join(TEST_CA_DIR, f), join(stateDir, f));
 }
