@@ -55,6 +55,11 @@ describe('action log', () => {
     expect(listActions(db, { limit: 2 }).map((r) => r.seq)).toEqual([5, 4]);
     expect(listActions(db, { limit: 2, beforeSeq: 4 }).map((r) => r.seq)).toEqual([3, 2]);
     expect(listActions(db, { target: 'token:3' }).map((r) => r.seq)).toEqual([3]);
+    appendAction(db, { ...revoke(6, 'failure'), actor: 'bo@example.com', action: 'secrets.delete' });
+    expect(listActions(db, { outcome: 'failure' }).map((r) => r.seq)).toEqual([6]);
+    expect(listActions(db, { actor: 'bo@example.com' }).map((r) => r.seq)).toEqual([6]);
+    expect(listActions(db, { action: 'tokens.' }).map((r) => r.seq)).toEqual([5, 4, 3, 2, 1]);
+    expect(listActions(db, { action: 'secrets.delete' }).map((r) => r.seq)).toEqual([6]);
   });
 
   it('refuses updates and deletes', () => {

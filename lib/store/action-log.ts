@@ -102,13 +102,27 @@ export function appendAction(db: Db, input: ActionInput, now: Date = new Date())
   return toRecord(append.immediate());
 }
 
-/** Newest first; `beforeSeq` pages backwards (keyset, never OFFSET). */
-export function listActions(db: Db, { limit = 100, beforeSeq, target }: { limit?: number; beforeSeq?: number; target?: string } = {}): ActionRecord[] {
+export interface ActionFilter {
+  limit?: number;
+  /** Keyset paging backwards: only rows older than this seq (never OFFSET). */
+  beforeSeq?: number;
+  target?: string;
+  actor?: string;
+  outcome?: Outcome;
+  /** An action ('tokens.revoke') or an area prefix ('tokens.'). */
+  action?: string;
+}
+
+/** Newest first. */
+export function listActions(db: Db, { limit = 100, beforeSeq, target, actor, outcome, action }: ActionFilter = {}): ActionRecord[] {
   const rows = db
     .prepare(
-      `SELECT * FROM action_log WHERE (@before IS NULL OR seq < @before) AND (@target IS NULL OR target = @target) ORDER BY seq DESC LIMIT @limit`,
+      `SELECT * FROM action_log
+       WHERE (@before IS NULL OR seq < @before) AND (@target IS NULL OR target = @target) AND (@actor IS NULL OR actor = @actor)
+         AND (@outcome IS NULL OR outcome = @outcome) AND (@action IS NULL OR action = @action OR (substr(@action, -1) = '.' AND action LIKE @action || '%'))
+       ORDER BY seq DESC LIMIT @limit`,
     )
-    .all({ before: beforeSeq ?? null, target: target ?? null, limit: Math.min(Math.max(limit, 1), 1000) }) as Row[];
+    .all({ before: beforeSeq ?? null, target: target ?? null, actor: actor ?? null, outcome: outcome ?? null, action: action ?? null, limit: Math.min(Math.max(limit, 1), 1000) }) as Row[];
   return rows.map(toRecord);
 }
 

@@ -1,0 +1,26 @@
+// Activity: every change made through Brickwatch (the hash-chained action log). Reference screen for the pattern:
+// page.tsx checks the role, parses the URL filters with the shared schema and prefetches; client.tsx renders.
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { requireRole } from '@/lib/auth/session';
+import { activityFilters, activityQueries } from '@/lib/query/activity';
+import { getServerQueryClient } from '@/lib/query/server';
+import { loadActivity } from '@/lib/store/activity';
+import { getDb } from '@/lib/store/db';
+import { parseSearchParams, type RawSearchParams } from '@/lib/url-state';
+import { ActivityClient } from './client';
+
+export const metadata: Metadata = { title: 'Activity' };
+
+export default async function ActivityPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  await requireRole('analyst');
+  const filters = parseSearchParams(activityFilters, await searchParams);
+  const queryClient = getServerQueryClient();
+  // Local SQLite: fast enough to await, so the first paint already has the table.
+  await queryClient.prefetchQuery({ ...activityQueries.list(filters), queryFn: () => loadActivity(getDb(), filters) });
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <ActivityClient />
+    </HydrationBoundary>
+  );
+}
