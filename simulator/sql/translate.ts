@@ -18,8 +18,7 @@ const PRE_RENAMES = new Map([
   ['date_add', 'sim_date_add'],
 ]);
 
-/** The schema name under which each catalog's information_schema views live (DuckDB reserves the real one). */
-export const INFO_SCHEMA_DUCK = 'uc_information_schema';
+import { INFO_SCHEMA_DUCK } from '../uc/names';
 
 const significant = (t: Token) => t.kind !== 'ws' && t.kind !== 'comment';
 

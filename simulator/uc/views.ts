@@ -1,0 +1,115 @@
+// Makes Unity Catalog queryable in DuckDB: each UC catalog is an in-memory attached DuckDB catalog holding
+// only views and macros, rebuilt from uc_meta whenever its structure changes. A table's view reads its storage
+// in the main database and applies column masks and the row filter, which are UC SQL functions turned into
+// DuckDB macros. Identity functions inside them are per-connection temp macros, so one view answers for
+// whoever queries it. Access checks happen before execution (access.ts), not in the views.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { SimDb } from '../core/db';
+import type { Translator } from '../sql/translate';
+import { INFO_SCHEMA_VIEWS, infoSchemaViewSql } from './info-schema';
+import { type CatalogNames, INFO_SCHEMA_DUCK, duckRef, quoteIdent } from './names';
+import { type FunctionMeta, type Structure, type TableMeta, changesSince, structure, ucVersion } from './store';
+import { duckTypeOf } from './types';
+
+export class CatalogViews {
+  private built = 0;
+  private attached = new Set<string>();
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: SimDb,
+    /** A connection with the shim macros installed (view bodies are bound when created). */
+    private readonly conn: DuckDBConnection,
+    readonly names: CatalogNames,
+    private readonly translator: Translator,
+  ) {}
+
+  /** Brings the views up to the current UC structure; concurrent callers share one rebuild. */
+  sync(): Promise<void> {
+    this.queue = this.queue.then(async () => {
+      const target = ucVersion(this.db);
+      if (target === this.built) return;
+      const changes = this.built === 0 ? 'all' : changesSince(this.db, this.built);
+      const st = await structure(this.db);
+      if (changes === 'all') await this.buildAll(st);
+      else for (const name of changes) await this.buildTableOrDrop(st, name);
+      this.built = target;
+    });
+    return this.queue;
+  }
+
+  private async exec(sql: string): Promise<void> {
+    await this.conn.run(sql);
+  }
+
+  private async buildAll(st: Structure): Promise<void> {
+    for (const catalog of st.catalogs.keys()) {
+      const duck = this.names.duck(catalog);
+      if (!this.attached.has(duck)) {
+        await this.exec(`ATTACH IF NOT EXISTS ':memory:' AS ${quoteIdent(duck)}`);
+        this.attached.add(duck);
+      }
+      const schemas = [...st.schemas.keys()].filter((s) => s.startsWith(`${catalog}.`)).map((s) => s.slice(catalog.length + 1));
+      const ddl = [...new Set([...schemas.map((s) => this.names.duckSchema(s)), INFO_SCHEMA_DUCK])].map((s) => `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(duck)}.${quoteIdent(s)};`);
+      await this.exec(ddl.join('\n'));
+    }
+    // Functions before views: a view's body is bound when it is created.
+    for (const fn of st.functions.values()) await this.exec(this.macroSql(fn));
+    for (const catalog of st.catalogs.keys()) {
+      const tables = [...st.tables.values()].filter((t) => t.catalog === catalog);
+      const info = INFO_SCHEMA_VIEWS.map(
+        (v) => `CREATE OR REPLACE VIEW ${quoteIdent(this.names.duck(catalog))}.${INFO_SCHEMA_DUCK}.${v} AS
+          ${infoSchemaViewSql(v, this.names.mainDb, catalog === 'system' ? null : catalog)};`,
+      );
+      // One transaction per attached catalog (DuckDB writes to one attached database per transaction).
+      await this.exec(['BEGIN;', ...tables.map((t) => `${this.viewSql(t, st)};`), ...info, 'COMMIT;'].join('\n'));
+    }
+  }
+
+  private async buildTableOrDrop(st: Structure, fullName: string): Promise<void> {
+    const t = st.tables.get(fullName);
+    for (const fn of st.functions.values()) await this.exec(this.macroSql(fn));
+    if (t) await this.exec(this.viewSql(t, st));
+    else await this.exec(`DROP VIEW IF EXISTS ${duckRef(fullName, this.names)}`);
+  }
+
+  /** The SELECT a table's view runs: masks on columns, the row filter as WHERE. */
+  viewBody(t: TableMeta, st: Structure): string {
+    const [schema, table] = t.storage.split('.') as [string, string];
+    const from = `${quoteIdent(this.names.mainDb)}.${quoteIdent(schema)}.${quoteIdent(table)} AS t`;
+    const typeOf = new Map(t.columns.map((c) => [c.name, c.type]));
+    const args = (fn: FunctionMeta | undefined, inputs: string[]) =>
+      inputs.map((input, i) => {
+        const param = fn?.params[i];
+        const value = typeOf.has(input) ? `t.${quoteIdent(input)}` : input;
+        return param ? `CAST(${value} AS ${duckTypeOf(param.type)})` : value;
+      });
+    const cols = t.columns.map((c) => {
+      const mask = t.masks.get(c.name);
+      if (!mask) return `t.${quoteIdent(c.name)}`;
+      const call = `${duckRef(mask.fn, this.names)}(${args(st.functions.get(mask.fn), [c.name, ...mask.using]).join(', ')})`;
+      return `CAST(${call} AS ${duckTypeOf(c.type)}) AS ${quoteIdent(c.name)}`;
+    });
+    const filter = t.rowFilter;
+    const where = filter
+      ? ` WHERE coalesce(${duckRef(filter.fn, this.names)}(${args(st.functions.get(filter.fn), filter.inputs).join(', ')}), false)`
+      : '';
+    return `SELECT ${cols.join(', ')} FROM ${from}${where}`;
+  }
+
+  private viewSql(t: TableMeta, st: Structure): string {
+    return `CREATE OR REPLACE VIEW ${duckRef(t.fullName, this.names)} AS ${this.viewBody(t, st)}`;
+  }
+
+  macroSql(fn: FunctionMeta): string {
+    const body = this.translateExpression(fn.body);
+    const params = fn.params.map((p) => quoteIdent(p.name)).join(', ');
+    return `CREATE OR REPLACE MACRO ${duckRef(fn.fullName, this.names)}(${params}) AS (${body})`;
+  }
+
+  /** A UC function body is an expression (or a query); translated as the select list of a statement. */
+  translateExpression(expr: string): string {
+    const duck = this.translator.translate(`SELECT ${expr}`);
+    return duck.replace(/^\s*SELECT\s+/i, '');
+  }
+}
