@@ -1,0 +1,22 @@
+import { Skeleton, SkeletonRegion, SkeletonTable } from '@/components/ui/skeleton';
+
+export default function Loading() {
+  return (
+    <SkeletonRegion label="Loading tokens" className="space-y-5">
+      <div className="space-y-2">
+        <Skeleton className="h-6 w-32" />
+        <Skeleton className="h-4 w-[32rem] max-w-full" />
+      </div>
+      <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
+        {[0, 1, 2, 3].map((i) => (
+          <Skeleton key={i} className="h-24" />
+        ))}
+      </div>
+      <div className="grid gap-4 xl:grid-cols-2">
+        <Skeleton className="h-44" />
+        <Skeleton className="h-44" />
+      </div>
+      <SkeletonTable rows={10} columns={8} />
+    </SkeletonRegion>
+  );
+}

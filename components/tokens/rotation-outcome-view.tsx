@@ -1,0 +1,62 @@
+'use client';
+// A rotation's outcome in words, what it means for both tokens, and the one retry it may offer (admins only; the
+// server checks the role again).
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { InlineStatus } from '@/components/ui/inline-status';
+import type { RotationView } from '@/lib/databricks/tokens-rotation';
+import { apiFetch } from '@/lib/query/fetch';
+import { tokenQueries } from '@/lib/query/tokens';
+import type { RetryAction, RotationStatus } from '@/lib/security/rotation-outcome';
+
+const TONE: Record<RotationStatus, 'success' | 'warning' | 'danger' | 'info'> = {
+  completed: 'success',
+  partial: 'warning',
+  needs_attention: 'warning',
+  failed: 'danger',
+  in_progress: 'info',
+};
+
+const RETRY_LABEL: Record<RetryAction, string> = {
+  revoke_old: 'Retry revoking the old token',
+  revoke_new: 'Retry revoking the unused new token',
+  reconcile: 'Check again whether a token was created',
+  check_delivery: 'Check the secret again',
+};
+
+export function RotationOutcomeView({ rotation, onChange, canRetry = true }: { rotation: RotationView; onChange?: (next: RotationView) => void; canRetry?: boolean }) {
+  const queryClient = useQueryClient();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { outcome } = rotation;
+  const retry = async () => {
+    setPending(true);
+    setError(null);
+    try {
+      const res = await apiFetch<{ rotation: RotationView }>(`/api/tokens/rotations/${encodeURIComponent(rotation.id)}/retry`, { method: 'POST', json: {} });
+      onChange?.(res.rotation);
+      await queryClient.invalidateQueries({ queryKey: tokenQueries.all() });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'The retry could not be started.');
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <div className="space-y-2">
+      <InlineStatus tone={TONE[outcome.status]}>{outcome.message}</InlineStatus>
+      <p className="text-xs text-muted">
+        Old token: <strong>{outcome.oldToken}</strong> · New token: <strong>{outcome.newToken}</strong>
+        {rotation.newTokenId ? <> (<code className="font-mono">{rotation.newTokenId.slice(0, 12)}…</code>)</> : null}
+        {rotation.delivery === 'secret' ? <> · Secret {rotation.secretScope}/{rotation.secretKey}</> : null}
+      </p>
+      {outcome.retry && canRetry ? (
+        <Button size="sm" onClick={() => void retry()} pending={pending}>
+          {RETRY_LABEL[outcome.retry]}
+        </Button>
+      ) : null}
+      {error ? <InlineStatus tone="danger">{error}</InlineStatus> : null}
+    </div>
+  );
+}

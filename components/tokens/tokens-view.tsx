@@ -1,0 +1,141 @@
+'use client';
+// The /tokens screen: notices, summary, policy, rotations and the table. Filters are the URL; the server applies them.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useCallback, useMemo, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { DegradedNotice } from '@/components/ui/degraded-notice';
+import { EmptyState } from '@/components/ui/empty-state';
+import { RefreshIcon } from '@/components/ui/icons';
+import { InlineStatus } from '@/components/ui/inline-status';
+import { PageHeader } from '@/components/ui/page-header';
+import { SkeletonTable } from '@/components/ui/skeleton';
+import { tokenQueries, type TokenList } from '@/lib/query/tokens';
+import { DEFAULT_TOKEN_FILTERS, tokenFiltersToSearchParams, type TokenFilters } from '@/lib/security/token-filters';
+import type { TokenRow } from '@/lib/security/token-types';
+import { BulkRevokeDialog, RevokeDialog } from './revoke-dialogs';
+import { RotateDialog } from './rotate-dialog';
+import { RotationJournal } from './rotation-journal';
+import { TokenFiltersBar } from './token-filters-bar';
+import { TokenPolicyPanel } from './token-policy-panel';
+import { TokenSummaryCards } from './token-summary';
+import { TokenTable } from './token-table';
+
+export interface TokensViewProps {
+  filters: TokenFilters;
+  /** Why the link's filters were ignored, when they were invalid. */
+  filterError: string | null;
+  canAct: boolean;
+}
+
+function emptyFor(data: TokenList, filters: TokenFilters, clear: () => void) {
+  if (data.total === 0) return <EmptyState title="No personal access tokens" description={data.scope === 'own' ? 'This identity has no tokens of its own.' : 'Nobody in this workspace has a token.'} good />;
+  const onlyHigh = filters.risk?.length === 1 && filters.risk[0] === 'high' && !filters.ownerType && !filters.owner && !filters.expiry && !filters.unused && !filters.q;
+  if (onlyHigh) return <EmptyState title="No high-risk tokens — good" good />;
+  if (filters.expiry === 'never' && !filters.q) return <EmptyState title="No tokens without expiry — good" good />;
+  return <EmptyState title="No tokens match these filters" action={<Button size="sm" onClick={clear}>Clear filters</Button>} />;
+}
+
+export function TokensView({ filters, filterError, canAct }: TokensViewProps) {
+  const router = useRouter();
+  const { data, error, isFetching, refetch } = useQuery({ ...tokenQueries.list(filters), placeholderData: keepPreviousData });
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [rotateRow, setRotateRow] = useState<TokenRow | null>(null);
+  const [revokeRow, setRevokeRow] = useState<TokenRow | null>(null);
+  const [bulkOpen, setBulkOpen] = useState(false);
+
+  const setFilters = useCallback(
+    (next: TokenFilters) => {
+      const qs = tokenFiltersToSearchParams(next).toString();
+      router.replace(qs ? `/tokens?${qs}` : '/tokens', { scroll: false });
+    },
+    [router],
+  );
+  const onSelect = useCallback((ids: string[], on: boolean) => {
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const id of ids) if (on) next.add(id); else next.delete(id);
+      return next;
+    });
+  }, []);
+  const onOwner = useCallback((owner: string) => setFilters({ ...filters, owner }), [filters, setFilters]);
+  // Only tokens on screen can be revoked in bulk: a selection made under other filters is not carried along unseen.
+  const selectedShown = useMemo(() => (data ? data.rows.filter((r) => selected.has(r.tokenId)).map((r) => r.tokenId) : []), [data, selected]);
+
+  const own = data?.notices.find((n) => n.code === 'own_tokens_only');
+  return (
+    <>
+      <PageHeader
+        title="Tokens"
+        description="Every personal access token in the workspace, how risky it is and why, and the policy that governs new ones."
+        meta={data ? <>Assessed {new Date(data.generatedAt).toISOString().slice(11, 19)} UTC · {data.total.toLocaleString('en')} tokens</> : null}
+        actions={
+          <Button size="sm" variant="ghost" icon={<RefreshIcon />} pending={isFetching} onClick={() => void refetch()}>
+            Refresh
+          </Button>
+        }
+      />
+      <div className="space-y-5">
+        {filterError ? <InlineStatus tone="warning">The link’s filters were not understood ({filterError}); showing every token instead.</InlineStatus> : null}
+        {own ? <InlineStatus tone="warning"><strong>Only your own tokens are shown.</strong> {own.message}</InlineStatus> : null}
+        {data?.notices.filter((n) => n !== own).map((n) => <DegradedNotice key={n.code} reason={n.message} />)}
+        {error && !data ? (
+          <InlineStatus tone="danger">
+            Tokens could not be listed: {error.message}{' '}
+            <Button size="sm" onClick={() => void refetch()}>
+              Try again
+            </Button>
+          </InlineStatus>
+        ) : null}
+        {data ? (
+          <>
+            <TokenSummaryCards summary={data.summary} />
+            <div className="grid gap-4 xl:grid-cols-2">
+              <TokenPolicyPanel policy={data.policy} canAct={canAct} reason={data.notices.find((n) => n.code === 'policy_unavailable')?.message} />
+              <RotationJournal canAct={canAct} />
+            </div>
+            <TokenTable
+              rows={data.rows}
+              now={data.generatedAt}
+              canAct={canAct}
+              selected={selected}
+              onSelect={onSelect}
+              onOwner={onOwner}
+              onRotate={setRotateRow}
+              onRevoke={setRevokeRow}
+              empty={emptyFor(data, filters, () => setFilters({ ...DEFAULT_TOKEN_FILTERS, sort: filters.sort, dir: filters.dir }))}
+              toolbar={
+                <>
+                  <TokenFiltersBar filters={filters} onChange={setFilters} />
+                  {canAct && selectedShown.length ? (
+                    <Button size="sm" variant="danger" onClick={() => setBulkOpen(true)}>
+                      Revoke selected ({selectedShown.length})
+                    </Button>
+                  ) : null}
+                </>
+              }
+            />
+            {canAct ? (
+              <>
+                <RotateDialog
+                  row={rotateRow}
+                  actor={data.actor}
+                  limits={data.limits}
+                  onClose={() => setRotateRow(null)}
+                  onRevokeInstead={(row) => {
+                    setRotateRow(null);
+                    setRevokeRow(row);
+                  }}
+                />
+                <RevokeDialog row={revokeRow} onClose={() => setRevokeRow(null)} />
+                <BulkRevokeDialog ids={selectedShown} open={bulkOpen} onClose={() => setBulkOpen(false)} onDone={() => { setBulkOpen(false); setSelected(new Set()); }} />
+              </>
+            ) : null}
+          </>
+        ) : !error ? (
+          <SkeletonTable rows={10} columns={8} />
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+// queryOptions for the tokens area, shared by the server prefetch, useQuery and invalidation. Keys are hierarchical:
+// ['tokens'] invalidates the area after any action; ['tokens', 'list', <canonical filter string>] is one view.
+import { queryOptions } from '@tanstack/react-query';
+import type { TokenListResponse } from '@/lib/databricks/tokens-list';
+import type { RotationView } from '@/lib/databricks/tokens-rotation';
+import { tokenFiltersToSearchParams, type TokenFilters } from '@/lib/security/token-filters';
+import type { TokenRow } from '@/lib/security/token-types';
+import { decodeTokenRows } from '@/lib/security/token-wire';
+import { apiFetch } from './fetch';
+
+export type TokenList = Omit<TokenListResponse, 'tokens'> & { rows: TokenRow[] };
+
+/** Module-level so React Query memoises the decoded rows per response instead of decoding on every render. */
+function decode({ tokens, ...rest }: TokenListResponse): TokenList {
+  return { ...rest, rows: decodeTokenRows(tokens, rest.generatedAt) };
+}
+
+export const tokenQueries = {
+  all: () => ['tokens'] as const,
+  lists: () => [...tokenQueries.all(), 'list'] as const,
+  list: (filters: TokenFilters) => {
+    const qs = tokenFiltersToSearchParams(filters).toString();
+    return queryOptions({
+      queryKey: [...tokenQueries.lists(), qs] as const,
+      queryFn: ({ signal }) => apiFetch<TokenListResponse>(`/api/tokens${qs ? `?${qs}` : ''}`, { signal }),
+      select: decode,
+      staleTime: 15_000,
+    });
+  },
+  rotations: () =>
+    queryOptions({
+      queryKey: [...tokenQueries.all(), 'rotations'] as const,
+      queryFn: ({ signal }) => apiFetch<{ rotations: RotationView[] }>('/api/tokens/rotations', { signal }),
+      staleTime: 15_000,
+    }),
+};
