@@ -34,7 +34,7 @@ export async function buildApp(state: SimulatorState, cfg: { url: string; opts: 
   const identity = await IdentityStore.load(db);
   const conf = await WorkspaceConfStore.load(db);
   const acls = new AclStore(db);
-  const tokens = new TokenStore(db);
+  const tokens = await TokenStore.load(db);
   const signingKey = await loadSigningKey(db);
   const audit = await createAuditSink(db, { workspaceId: credentials.workspaceId, accountId: credentials.accountId });
   const auth = new Authenticator({ identity, tokens, conf, acls, signingKey, audit });

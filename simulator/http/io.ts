@@ -22,8 +22,14 @@ export interface RawResult {
   body?: string | Buffer;
 }
 
+/** A response body already serialised (large lists rendered once and cached). */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): RawResult {
-  return { status, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body ?? {}) };
+  const text = body instanceof RawJson ? body.text : JSON.stringify(body ?? {});
+  return { status, headers: { 'Content-Type': 'application/json', ...headers }, body: text };
 }
 
 export function send(res: ServerResponse, r: RawResult, requestId: string): void {

@@ -41,7 +41,7 @@ export async function seedWorkspace(db: SimDb, opts: SeedOptions): Promise<{ est
   const adminToken = newTokenValue();
   tokens.rows.push({ tokenId: adminToken.tokenId, ownerId: admin.id, createdById: admin.id, createdByUsername: admin.name,
     comment: 'Brickwatch simulator admin (workspace.json)', creationTime: now - DAY_MS, expiryTime: now + 364 * DAY_MS, lastUsedDay: null, scopes: null });
-  await new TokenStore(db).insertMany(tokens.rows);
+  await TokenStore.seed(db, tokens.rows);
 
   const secrets = seedSecrets(rng, opts.scale, now, ppl);
   await bulkInsert(db, 'secret_scopes', ['varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'bigint'],

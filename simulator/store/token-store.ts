@@ -2,7 +2,7 @@
 // authenticated by hashing it; the value itself is never stored.
 import { createHash, randomBytes } from 'node:crypto';
 import type { SimDb } from '../core/db';
-import { bulkInsert } from './bulk';
+import { bulkInsert, type Cell } from './bulk';
 
 export interface TokenRow {
   tokenId: string;
@@ -31,60 +31,92 @@ export function newTokenValue(): { value: string; tokenId: string } {
   return { value, tokenId: tokenIdOf(value) };
 }
 
-const COLUMNS = 'token_id, owner_id, created_by_id, created_by_username, comment, creation_time, expiry_time, last_used_day, scopes';
+// Creation order, as token management lists them.
+const byCreation = (a: TokenRow, b: TokenRow) => a.creationTime - b.creationTime || (a.tokenId < b.tokenId ? -1 : 1);
 
+/**
+ * PATs held in memory (20,000 at `large` scale) and written through to ws.tokens: every PAT-authenticated request
+ * looks its token up, and token management lists them all, so DuckDB → JS conversion must stay off those paths.
+ * Rows are immutable: a change replaces the row object, so callers may cache what they render per row.
+ */
 export class TokenStore {
-  constructor(private readonly db: SimDb) {}
+  private byId = new Map<string, TokenRow>();
+  private sorted: TokenRow[] | null = null;
+
+  private constructor(private readonly db: SimDb) {}
+
+  static async load(db: SimDb): Promise<TokenStore> {
+    const store = new TokenStore(db);
+    // DOUBLE rather than BIGINT: epoch milliseconds fit exactly and convert several times faster than bigints.
+    const rows = await db.all<Record<string, unknown>>(`SELECT token_id, owner_id, created_by_id, created_by_username, comment,
+      CAST(creation_time AS DOUBLE) AS creation_time, CAST(expiry_time AS DOUBLE) AS expiry_time,
+      CAST(last_used_day AS DOUBLE) AS last_used_day, scopes FROM ws.tokens`);
+    for (const r of rows) store.byId.set(String(r.token_id), fromRow(r));
+    return store;
+  }
+
+  /** Bulk load for the seed (no store instance needed). */
+  static async seed(db: SimDb, rows: TokenRow[]): Promise<void> {
+    await bulkInsert(db, 'tokens', ['varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'bigint', 'bigint', 'bigint', 'varchar'], rows.map(toCells));
+  }
 
   async get(tokenId: string): Promise<TokenRow | undefined> {
-    const row = await this.db.one(`SELECT ${COLUMNS} FROM ws.tokens WHERE token_id = ?`, [tokenId]);
-    return row ? fromRow(row) : undefined;
+    return this.byId.get(tokenId);
   }
 
   async list(filter: TokenFilter = {}): Promise<TokenRow[]> {
-    const conditions: Array<[string, string | undefined]> = [
-      ['owner_id = ?', filter.ownerId],
-      ['created_by_id = ?', filter.createdById],
-      ['lower(created_by_username) = lower(?)', filter.createdByUsername],
-    ];
-    const used = conditions.filter((c): c is [string, string] => c[1] !== undefined);
-    const where = used.map(([sql]) => sql);
-    const params = used.map(([, v]) => v);
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const rows = await this.db.all(`SELECT ${COLUMNS} FROM ws.tokens ${clause} ORDER BY creation_time, token_id`, params);
-    return rows.map(fromRow);
+    this.sorted ??= [...this.byId.values()].sort(byCreation);
+    const user = filter.createdByUsername?.toLowerCase();
+    return this.sorted.filter((t) =>
+      (filter.ownerId === undefined || t.ownerId === filter.ownerId) &&
+      (filter.createdById === undefined || t.createdById === filter.createdById) &&
+      (user === undefined || t.createdByUsername.toLowerCase() === user));
   }
 
   async countForOwner(ownerId: string): Promise<number> {
-    const row = await this.db.one<{ n: bigint }>('SELECT count(*) AS n FROM ws.tokens WHERE owner_id = ?', [ownerId]);
-    return Number(row?.n ?? 0);
+    let n = 0;
+    for (const t of this.byId.values()) if (t.ownerId === ownerId) n++;
+    return n;
   }
 
   async insert(row: TokenRow): Promise<void> {
-    await this.insertMany([row]);
-  }
-
-  async insertMany(rows: TokenRow[]): Promise<void> {
-    await bulkInsert(this.db, 'tokens', ['varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'bigint', 'bigint', 'bigint', 'varchar'],
-      rows.map((r) => [r.tokenId, r.ownerId, r.createdById, r.createdByUsername, r.comment, r.creationTime, r.expiryTime, r.lastUsedDay,
-        r.scopes ? JSON.stringify(r.scopes) : null]));
+    await TokenStore.seed(this.db, [row]);
+    this.byId.set(row.tokenId, row);
+    this.changed();
   }
 
   async delete(tokenId: string): Promise<boolean> {
-    const existing = await this.get(tokenId);
-    if (!existing) return false;
+    if (!this.byId.has(tokenId)) return false;
     await this.db.run('DELETE FROM ws.tokens WHERE token_id = ?', [tokenId]);
+    this.byId.delete(tokenId);
+    this.changed();
     return true;
   }
 
   async update(tokenId: string, fields: { comment?: string; scopes?: string[] }): Promise<void> {
+    const t = this.byId.get(tokenId);
+    if (!t) return;
     if (fields.comment !== undefined) await this.db.run('UPDATE ws.tokens SET comment = ? WHERE token_id = ?', [fields.comment, tokenId]);
     if (fields.scopes !== undefined) await this.db.run('UPDATE ws.tokens SET scopes = ? WHERE token_id = ?', [JSON.stringify(fields.scopes), tokenId]);
+    this.byId.set(tokenId, { ...t, comment: fields.comment ?? t.comment, scopes: fields.scopes ?? t.scopes });
+    this.changed();
   }
 
   async touch(tokenId: string, day: number): Promise<void> {
+    const t = this.byId.get(tokenId);
+    if (!t || t.lastUsedDay === day) return;
     await this.db.run('UPDATE ws.tokens SET last_used_day = ? WHERE token_id = ?', [day, tokenId]);
+    this.byId.set(tokenId, { ...t, lastUsedDay: day });
+    this.changed();
   }
+
+  private changed(): void {
+    this.sorted = null;
+  }
+}
+
+function toCells(r: TokenRow): Cell[] {
+  return [r.tokenId, r.ownerId, r.createdById, r.createdByUsername, r.comment, r.creationTime, r.expiryTime, r.lastUsedDay, r.scopes ? JSON.stringify(r.scopes) : null];
 }
 
 function fromRow(r: Record<string, unknown>): TokenRow {
