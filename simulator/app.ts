@@ -16,6 +16,8 @@ import { CodeStore } from './oidc/codes';
 import { oidcHandler } from './oidc/index';
 import { generateSigningKey, signingKeyFromPem, type SigningKey } from './oidc/jwt';
 import { workspaceRoutes } from './rest/index';
+import { warehouseRoutes } from './rest/warehouses';
+import { createSqlWarehouse } from './sql/warehouse';
 import type { SimulatorState } from './state';
 import { AclStore } from './store/acl-store';
 import { getMeta, setMeta } from './store/schema';
@@ -26,7 +28,8 @@ export interface App {
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   featuredPeople: WorkspaceFile['people'];
   releaseHangs: () => void;
-  flush: () => Promise<void>;
+  /** Flushes the audit queue and closes the warehouse's sessions; the caller closes the database afterwards. */
+  close: () => Promise<void>;
 }
 
 export async function buildApp(state: SimulatorState, cfg: { url: string; opts: SimulatorOptions; faults: FaultRuleInput[] }): Promise<App> {
@@ -45,21 +48,31 @@ export async function buildApp(state: SimulatorState, cfg: { url: string; opts: 
 
   const router = new Router();
   router.add(workspaceRoutes({ db, identity, tokens, conf, acls, auth, audit, workspaceId: credentials.workspaceId }));
+  router.add(warehouseRoutes(credentials.warehouseId, () => cfg.url, state.featuredPeople[0] ?? ''));
   const oidc = oidcHandler({
     db, identity, clients: await OAuthClientStore.load(db), codes: new CodeStore(), signingKey, audit,
     issuer: () => `${cfg.url}/oidc`, accessTokenTtlSeconds: cfg.opts.oauthTokenTtlSeconds ?? 3600, featuredPeople: state.featuredPeople,
   });
+  const warehouse = await createSqlWarehouse({ db, audit, directory: identity });
+  const sql = { warehouseId: credentials.warehouseId, handle: (...args: Parameters<typeof warehouse.handle>) => warehouse.handle(...args) };
   const hanging = new Set<() => void>();
   const handle = createPipeline({
     router, auth, faults, log, audit, latencyMs: () => latency.ms, oidc, hanging,
     control: controlHandler({ auth, faults, log, latency }),
-    sql: () => null,
+    sql: () => sql,
   });
   const featuredPeople = state.featuredPeople.flatMap((userName) => {
     const u = identity.find('user', userName);
     return u ? [{ userName: u.name, displayName: u.displayName, groups: identity.allGroups(u.id).map((g) => g.name) }] : [];
   });
-  return { handle, featuredPeople, releaseHangs: () => [...hanging].forEach((release) => release()), flush: () => audit.flush() };
+  return {
+    handle, featuredPeople,
+    releaseHangs: () => [...hanging].forEach((release) => release()),
+    close: async () => {
+      warehouse.close();
+      await audit.flush();
+    },
+  };
 }
 
 async function loadSigningKey(db: SimDb): Promise<SigningKey> {

@@ -54,7 +54,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
       url, port, workspace,
       stop: () => (stopping ??= (async () => {
         await closeServer(server, sockets, app.releaseHangs);
-        await app.flush();
+        await app.close();
         opened.db.close();
       })()),
     };
