@@ -91,6 +91,8 @@ export class Authenticator {
     const minute = Math.floor(Date.now() / 60_000);
     const k = `${tokenId}:${status}`;
     if (this.lastLogin.get(k) === minute) return;
+    // Bounded: a load test with random bad tokens must not grow this forever (worst case: a few repeated events).
+    if (this.lastLogin.size > 100_000) this.lastLogin.clear();
     this.lastLogin.set(k, minute);
     this.deps.audit.append({
       serviceName: 'accounts', actionName: 'tokenLogin', email: user,
