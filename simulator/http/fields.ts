@@ -1,4 +1,5 @@
 // Reading fields of JSON bodies and query strings with Databricks-style 400s.
+import type { RestRequest } from '../core/contract';
 import { badRequest } from './errors';
 
 export type Body = Record<string, unknown>;
@@ -62,4 +63,10 @@ export function decodePageToken(token: string | null): number {
     // fall through to the error below
   }
   throw badRequest(`Invalid page token: ${token}`);
+}
+
+/** The named string fields of the query (GET) or body (others), for audit request_params: names, never values. */
+export function auditFields(req: RestRequest, keys: string[]): Record<string, string> {
+  const src: Record<string, unknown> = req.method === 'GET' ? Object.fromEntries(req.query) : (req.body ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(keys.filter((k) => typeof src[k] === 'string').map((k) => [k, src[k] as string]));
 }

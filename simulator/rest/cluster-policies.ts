@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { ApiError, type RestRequest } from '../core/contract';
 import type { SimDb } from '../core/db';
 import { badRequest, forbidden } from '../http/errors';
-import { asObject, optionalInt, optionalString, requireQuery, requireString } from '../http/fields';
+import { asObject, auditFields, optionalInt, optionalString, requireQuery, requireString } from '../http/fields';
 import type { WsRoute } from '../http/types';
 import type { AclStore } from '../store/acl-store';
 
@@ -36,7 +36,7 @@ export function clusterPolicyRoutes(db: SimDb, acls: AclStore): WsRoute[] {
   const admin = (req: RestRequest) => {
     if (!req.principal.isAdmin) throw forbidden('Only workspace admins can create, edit or delete cluster policies.');
   };
-  const audit = (action: string) => ({ service: 'clusterPolicies', action, params: (req: RestRequest) => policyParams(req.body) });
+  const audit = (action: string) => ({ service: 'clusterPolicies', action, params: (req: RestRequest) => auditFields(req, ['policy_id', 'name']) });
   const write = async (req: RestRequest, id: string, existing?: PolicyRow) => {
     const b = asObject(req.body);
     const name = requireString(b, 'name');
@@ -113,9 +113,4 @@ function checkDefinition(definition: string): void {
       throw badRequest(`Invalid policy definition: attribute ${attr} has unknown rule type ${String(type)}.`);
     }
   }
-}
-
-function policyParams(body: unknown): Record<string, string> {
-  const b = (body ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(['policy_id', 'name'].filter((k) => typeof b[k] === 'string').map((k) => [k, b[k] as string]));
 }

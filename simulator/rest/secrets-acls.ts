@@ -4,16 +4,12 @@
 import type { RestRequest } from '../core/contract';
 import type { SimDb } from '../core/db';
 import { badRequest, notFound } from '../http/errors';
-import { asObject, requireQuery, requireString } from '../http/fields';
+import { asObject, auditFields, requireQuery, requireString } from '../http/fields';
 import type { WsRoute } from '../http/types';
 import type { IdentityStore } from '../identity/store';
 import { authorizeScope, RANK, type SecretPermission } from './secret-scopes-store';
 
-const params = (req: RestRequest): Record<string, string> => {
-  const src = req.method === 'GET' ? Object.fromEntries(req.query) : ((req.body ?? {}) as Record<string, unknown>);
-  return Object.fromEntries(['scope', 'principal', 'permission'].filter((k) => typeof src[k] === 'string').map((k) => [k, src[k] as string]));
-};
-const audit = (action: string) => ({ service: 'secrets', action, params });
+const audit = (action: string) => ({ service: 'secrets', action, params: (req: RestRequest) => auditFields(req, ['scope', 'principal', 'permission']) });
 
 export function secretAclRoutes(db: SimDb, identity: IdentityStore): WsRoute[] {
   const entry = (scope: string, principal: string) =>

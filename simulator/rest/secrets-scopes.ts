@@ -4,16 +4,13 @@
 import { ApiError, type RestRequest } from '../core/contract';
 import type { SimDb } from '../core/db';
 import { badRequest } from '../http/errors';
-import { asObject, optionalString, requireString } from '../http/fields';
+import { asObject, auditFields, optionalString, requireString } from '../http/fields';
 import type { WsRoute } from '../http/types';
 import { authorizeScope, checkScopeName, findScope } from './secret-scopes-store';
 
 const MAX_SCOPES = 1000;
 
-const scopeParams = (req: RestRequest) => {
-  const b = (req.body ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(['scope', 'initial_manage_principal', 'scope_backend_type'].filter((k) => typeof b[k] === 'string').map((k) => [k, b[k] as string]));
-};
+const scopeParams = (req: RestRequest) => auditFields(req, ['scope', 'initial_manage_principal', 'scope_backend_type']);
 
 export function secretScopeRoutes(db: SimDb): WsRoute[] {
   return [

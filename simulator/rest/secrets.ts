@@ -5,18 +5,14 @@ import { blobValue } from '@duckdb/node-api';
 import { ApiError, type RestRequest } from '../core/contract';
 import type { SimDb } from '../core/db';
 import { badRequest, notFound } from '../http/errors';
-import { asObject, optionalString, requireQuery, requireString } from '../http/fields';
+import { asObject, auditFields, optionalString, requireQuery, requireString } from '../http/fields';
 import type { WsRoute } from '../http/types';
 import { authorizeScope, checkKeyName, type ScopeRow } from './secret-scopes-store';
 
 const MAX_VALUE_BYTES = 128 * 1024;
 const MAX_SECRETS = 1000;
 
-const params = (req: RestRequest): Record<string, string> => {
-  const src = req.method === 'GET' ? Object.fromEntries(req.query) : ((req.body ?? {}) as Record<string, unknown>);
-  return Object.fromEntries(['scope', 'key'].filter((k) => typeof src[k] === 'string').map((k) => [k, src[k] as string]));
-};
-const audit = (action: string) => ({ service: 'secrets', action, params });
+const audit = (action: string) => ({ service: 'secrets', action, params: (req: RestRequest) => auditFields(req, ['scope', 'key']) });
 
 function readOnly(scope: ScopeRow, verb: string): void {
   if (scope.backend_type === 'AZURE_KEYVAULT') throw new ApiError(400, 'BAD_REQUEST', `Cannot ${verb} secrets in the Azure KeyVault-backed scope ${scope.name}; it is read-only.`);
