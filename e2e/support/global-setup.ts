@@ -1,0 +1,18 @@
+// Starts the simulator and the app (service identity mode, as the demo runs) for the whole run.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTestSimulator } from '../../scripts/test-support/simulator';
+import { startApp } from './app-server';
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const logDir = join(__dirname, '..', '..', 'test-results');
+  mkdirSync(logDir, { recursive: true });
+  const sim = await startTestSimulator();
+  const app = await startApp({ workspace: sim.workspace, mode: 'service', port: Number(process.env.E2E_PORT), logFile: join(logDir, 'e2e-app-server.log') });
+  // Workers inherit the environment the global setup leaves behind.
+  process.env.E2E_WORKSPACE = JSON.stringify(sim.workspace);
+  return async () => {
+    await app.stop();
+    await sim.stop();
+  };
+}
