@@ -9,7 +9,7 @@ async function main(): Promise<number> {
   const chromium = ensureChromium();
   await ensureTestCa();
   const distDir = process.env.BRICKWATCH_DIST_DIR || '.next-e2e';
-  ensureBuild(distDir);
+  await ensureBuild(distDir);
   const run = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, NODE_EXTRA_CA_CERTS: TEST_CA_PEM, BRICKWATCH_DIST_DIR: distDir, CHROMIUM_PATH: chromium, NEXT_TELEMETRY_DISABLED: '1' },

@@ -1,6 +1,6 @@
 // `next build` only when the sources changed since the last build into the same folder: a content fingerprint of
 // everything that goes into the bundle is kept beside the build.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -23,8 +23,8 @@ export function sourceFingerprint(): string {
   return hash.digest('hex');
 }
 
-/** Builds into `distDir` (relative to the repo) unless its fingerprint matches. Returns whether it built. */
-export function ensureBuild(distDir: string, log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): boolean {
+/** Builds into `distDir` (relative to the repo) unless its fingerprint matches. Resolves to whether it built. */
+export async function ensureBuild(distDir: string, log: (line: string) => void = (l) => process.stdout.write(`${l}\n`), output: 'inherit' | 'ignore' = 'inherit'): Promise<boolean> {
   const marker = join(ROOT, distDir, '.brickwatch-fingerprint');
   const fingerprint = sourceFingerprint();
   if (existsSync(join(ROOT, distDir, 'BUILD_ID')) && existsSync(marker) && readFileSync(marker, 'utf8') === fingerprint) {
@@ -33,8 +33,9 @@ export function ensureBuild(distDir: string, log: (line: string) => void = (l) =
   }
   log(`Building the app into ${distDir} (next build)…`);
   const started = Date.now();
-  const result = spawnSync('npx', ['next', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, BRICKWATCH_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { cwd: ROOT, stdio: ['ignore', output, 'inherit'], env: { ...process.env, BRICKWATCH_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' } });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`next build failed (exit ${code})`);
   writeFileSync(marker, fingerprint);
   log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   return true;
