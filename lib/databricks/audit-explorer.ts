@@ -6,15 +6,13 @@ import { z } from 'zod';
 import { AUDIT_CATEGORY_IDS } from '@/lib/security/audit-categories';
 import { encodeEventKey, microsToDate, type EventKey } from '@/lib/security/audit-cursor';
 import { filtersOf, windowOf, type AuditFilters, type AuditQuery } from '@/lib/security/audit-filters';
+import { EXPORT_CAP, PAGE_SIZE } from '@/lib/security/audit-limits';
 import { utcDate, windowToJson, type TimeWindow, type WindowJson } from '@/lib/security/audit-range';
 import type { Workspace } from './get-workspace';
 import {
-  AUDIT_TABLE, auditStatement, auditWhere, CATEGORY_COLUMN, EVENT_MICROS_SQL, paramsField, runAudit, sharedAudit, textField, timeField,
+  ACTOR_SQL, AUDIT_TABLE, auditStatement, auditWhere, CATEGORY_COLUMN, EVENT_MICROS_SQL, paramsField, runAudit, sharedAudit, textField, timeField,
 } from './audit-sql';
 
-export const PAGE_SIZE = 100;
-/** Stated in the UI and in the file: an export never silently stops short. */
-export const EXPORT_CAP = 50_000;
 const EXPORT_PAGE = 5_000;
 
 const LIST_COLUMNS = `${EVENT_MICROS_SQL} AS event_us,
@@ -23,7 +21,7 @@ const LIST_COLUMNS = `${EVENT_MICROS_SQL} AS event_us,
   service_name,
   action_name,
   ${CATEGORY_COLUMN},
-  user_identity.email AS actor,
+  ${ACTOR_SQL} AS actor,
   source_ip_address,
   response.status_code AS status_code,
   response.error_message AS error_message,

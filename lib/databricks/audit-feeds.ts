@@ -6,21 +6,21 @@ import { z } from 'zod';
 import type { AuditCategory } from '@/lib/security/audit-categories';
 import { encodeEventKey } from '@/lib/security/audit-cursor';
 import { describeConfigChange, describePermissionChange, type EventSummary } from '@/lib/security/audit-describe';
+import { FEED_LIMIT } from '@/lib/security/audit-limits';
 import { filtersOf, windowOf, type AuditFilters, type AuditQuery } from '@/lib/security/audit-filters';
 import { windowToJson, type TimeWindow, type WindowJson } from '@/lib/security/audit-range';
 import type { Workspace } from './get-workspace';
 import {
-  AUDIT_TABLE, auditStatement, auditWhere, EVENT_MICROS_SQL, inCategory, paramsField, runAudit, sharedAudit, sqlName, textField, timeField,
+  ACTOR_SQL, AUDIT_TABLE, auditStatement, auditWhere, EVENT_MICROS_SQL, inCategory, paramsField, runAudit, sharedAudit, sqlName, textField, timeField,
 } from './audit-sql';
 
-export const FEED_LIMIT = 100;
 
 const FEED_COLUMNS = `${EVENT_MICROS_SQL} AS event_us,
   event_time,
   event_id,
   service_name,
   action_name,
-  user_identity.email AS actor,
+  ${ACTOR_SQL} AS actor,
   source_ip_address,
   response.status_code AS status_code,
   request_params`;

@@ -78,6 +78,12 @@ export const FAILED_SQL = 'response.status_code >= 400';
 // Some internal events carry no status at all; they did not fail.
 const SUCCEEDED_SQL = '(response.status_code IS NULL OR response.status_code < 400)';
 
+/**
+ * Who acted: the resolved identity, or for unauthenticated events (failed sign-ins) the user name that was tried,
+ * which Databricks records only in request_params.user.
+ */
+export const ACTOR_SQL = "coalesce(user_identity.email, request_params['user'])";
+
 /** Epoch microseconds of event_time: the keyset position (a JS Date would lose the microseconds). */
 export const EVENT_MICROS_SQL = 'unix_micros(event_time)';
 
@@ -112,7 +118,7 @@ export function auditWhere(window: Pick<TimeWindow, 'from' | 'to'>, filters: Aud
     params.action = filters.action;
   }
   if (filters.actor) {
-    conditions.push('contains(lower(user_identity.email), lower(:actor))');
+    conditions.push(`contains(lower(${ACTOR_SQL}), lower(:actor))`);
     params.actor = filters.actor;
   }
   if (filters.ip) {
@@ -148,3 +154,11 @@ export function runAudit<Row>(ws: Workspace, statement: AuditStatement<Row>, sig
 export function sharedAudit<T>(ws: Workspace, view: string, query: Partial<AuditQuery>, load: () => Promise<T>, extra = ''): Promise<T> {
   return ws.coalesce(`${view}?${auditQueryToSearchParams(query).toString()}${extra ? `#${extra}` : ''}`, load);
 }
+
+/** What a person can do about the warehouse refusing an audit query (route wording per Databricks error code). */
+export const AUDIT_UPSTREAM_MESSAGES = {
+  PERMISSION_DENIED: 'Reading system.access.audit needs USE and SELECT on the system.access schema; an account admin can grant it.',
+  INSUFFICIENT_PERMISSIONS: 'Reading system.access.audit needs USE and SELECT on the system.access schema; an account admin can grant it.',
+  TABLE_OR_VIEW_NOT_FOUND: 'system.access.audit is not available: an account admin must enable the "access" system schema for this metastore.',
+  SCHEMA_NOT_FOUND: 'system.access.audit is not available: an account admin must enable the "access" system schema for this metastore.',
+} as const;

@@ -1,0 +1,37 @@
+'use client';
+import { ActivityPanelsGrid } from '@/components/audit/activity-grid';
+import { AuditFilterBar } from '@/components/audit/audit-filter-bar';
+import { EventDrawer } from '@/components/audit/event-drawer';
+import { EventExplorer } from '@/components/audit/event-explorer';
+import { PanelBoundary, PanelSkeleton } from '@/components/audit/panel-boundary';
+import type { PanelProps } from '@/components/audit/panel-types';
+import { RangePicker } from '@/components/audit/range-picker';
+import { TimelinePanel, TimelineSkeleton } from '@/components/audit/timeline-panel';
+import { useAuditUrl } from '@/components/audit/use-audit-url';
+import { PageHeader } from '@/components/ui/page-header';
+import { auditQueryToSearchParams, FILTER_KEYS } from '@/lib/security/audit-filters';
+
+export function AuditClient() {
+  const { state, view, update } = useAuditUrl();
+  const filtered = FILTER_KEYS.some((k) => view[k] !== undefined);
+  const panel: PanelProps = { view, filtered, onChange: update, onOpen: (event) => update({ event }) };
+  // Remount the forms when the URL changes underneath them (Back, a zoom, a link), so they show the URL's state.
+  const urlKey = auditQueryToSearchParams(view).toString();
+
+  return (
+    <>
+      <PageHeader title="Audit" description="What happened in the workspace, when, and by whom — from system.access.audit. Times are UTC." actions={<RangePicker key={`range-${urlKey}`} state={state} onChange={update} />} />
+      <div className="space-y-6">
+        <AuditFilterBar key={`filters-${urlKey}`} state={state} onApply={update} />
+        <PanelBoundary what="the timeline" skeleton={<TimelineSkeleton />}>
+          <TimelinePanel {...panel} />
+        </PanelBoundary>
+        <ActivityPanelsGrid {...panel} />
+        <PanelBoundary what="the event explorer" skeleton={<PanelSkeleton title="Event explorer" rows={8} />}>
+          <EventExplorer {...panel} />
+        </PanelBoundary>
+      </div>
+      <EventDrawer eventKey={state.event} onClose={() => update({ event: undefined })} onNarrow={update} />
+    </>
+  );
+}

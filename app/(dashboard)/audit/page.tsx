@@ -1,0 +1,59 @@
+// Audit: what happened, when and by whom, from system.access.audit. The server page checks the role, reads the
+// view from the URL and starts every panel's query without awaiting it, so each panel streams into its own
+// <Suspense> as soon as its query answers (the slowest never holds up the rest).
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { requireRole } from '@/lib/auth/session';
+import { loadSecretActivity, loadTokenActivity } from '@/lib/databricks/audit-activity';
+import { loadEventDetail, loadExplorerPage } from '@/lib/databricks/audit-explorer';
+import { loadFailedAuth } from '@/lib/databricks/audit-failed-auth';
+import { loadConfigChanges, loadPermissionChanges } from '@/lib/databricks/audit-feeds';
+import { loadTimeline } from '@/lib/databricks/audit-timeline';
+import { getWorkspace, type Workspace } from '@/lib/databricks/get-workspace';
+import { auditQueries, type AuditPanel, type AuditPanels } from '@/lib/query/audit';
+import { getServerQueryClient } from '@/lib/query/server';
+import { decodeEventKey } from '@/lib/security/audit-cursor';
+import { auditPageSchema, viewOf, type AuditQuery } from '@/lib/security/audit-filters';
+import { parseSearchParams, type RawSearchParams } from '@/lib/url-state';
+import { AuditClient } from './client';
+
+export const metadata: Metadata = { title: 'Audit' };
+
+const LOADERS: { [P in AuditPanel]: (ws: Workspace, view: AuditQuery, now: Date) => Promise<AuditPanels[P]> } = {
+  timeline: loadTimeline,
+  'failed-auth': loadFailedAuth,
+  permissions: loadPermissionChanges,
+  tokens: loadTokenActivity,
+  secrets: loadSecretActivity,
+  config: loadConfigChanges,
+};
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const user = await requireRole('analyst');
+  const state = parseSearchParams(auditPageSchema, await searchParams);
+  const view = viewOf(state);
+  const workspace = getWorkspace(user);
+  const queryClient = getServerQueryClient();
+  const now = new Date();
+  for (const panel of Object.keys(LOADERS) as AuditPanel[]) {
+    void queryClient.prefetchQuery({ ...auditQueries.panel(panel, view), queryFn: () => LOADERS[panel](workspace, view, now) });
+  }
+  void queryClient.prefetchInfiniteQuery({ ...auditQueries.events(view), queryFn: () => loadExplorerPage(workspace, view, null, now) });
+  if (state.event) {
+    const key = state.event;
+    void queryClient.prefetchQuery({
+      ...auditQueries.event(key),
+      queryFn: async () => {
+        const event = await loadEventDetail(workspace, decodeEventKey(key));
+        // The browser asks the API again and shows its "not found" message.
+        if (!event) throw new Error('audit event not found');
+        return { event };
+      },
+    });
+  }
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <AuditClient />
+    </HydrationBoundary>
+  );
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { ApiError } from '@/lib/api/errors';
+import { route } from '@/lib/api/route';
+import { loadEventDetail } from '@/lib/databricks/audit-explorer';
+import { AUDIT_UPSTREAM_MESSAGES } from '@/lib/databricks/audit-sql';
+import { eventKeySchema } from '@/lib/security/audit-filters';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const Params = z.object({ key: eventKeySchema });
+
+// GET /api/audit/events/{key} — one event in full, with request_params and response.
+export const GET = route({ role: 'analyst', params: Params, upstreamMessages: AUDIT_UPSTREAM_MESSAGES }, async ({ workspace, params }) => {
+  const event = await loadEventDetail(workspace, params.key);
+  if (!event) throw new ApiError(404, 'NOT_FOUND', 'This audit event does not exist, or this identity cannot see it.');
+  return { event };
+});

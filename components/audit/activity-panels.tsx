@@ -1,0 +1,89 @@
+'use client';
+// The four feed panels: permission changes, token lifecycle, secret activity and configuration changes. Each
+// reads its own API and stands alone: one failing shows its own "Not collected" notice, the others still load.
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Card } from '@/components/ui/card';
+import { StatCard } from '@/components/ui/stat-card';
+import { auditQueries } from '@/lib/query/audit';
+import { FeedList, NoEvents } from './feed-list';
+import { formatShortUtc } from './format';
+import type { PanelProps } from './panel-types';
+
+export function PermissionsPanel({ view, filtered, onOpen }: PanelProps) {
+  const { data } = useSuspenseQuery(auditQueries.panel('permissions', view));
+  const admin = data.events.filter((e) => e.adminChange).length;
+  return (
+    <Card title="Permission changes" description="Grants and revokes in Unity Catalog and legacy table ACLs, job, cluster, policy and warehouse ACLs, admin and group membership.">
+      {admin > 0 ? <p className="mb-2 text-sm font-medium text-danger">{admin} change{admin === 1 ? '' : 's'} to admin rights</p> : null}
+      <FeedList events={data.events} truncated={data.truncated} label="Permission changes" onOpen={onOpen} empty={<NoEvents what="permission changes" filtered={filtered} />} />
+    </Card>
+  );
+}
+
+export function TokensPanel({ view, filtered, onOpen }: PanelProps) {
+  const { data } = useSuspenseQuery(auditQueries.panel('tokens', view));
+  const count = (action: string) => data.actions.find((a) => a.action === action)?.events ?? 0;
+  return (
+    <Card title="Token lifecycle" description="Personal access tokens created (with their lifetime), revoked, and refused at the quota.">
+      <div className="mb-3 grid grid-cols-2 gap-2 sm:grid-cols-4">
+        <StatCard label="Created" value={data.created.total.toLocaleString('en-US')} />
+        <StatCard label="Never expire" value={data.created.noExpiry.toLocaleString('en-US')} tone={data.created.noExpiry ? 'danger' : 'success'} hint="created without a lifetime" />
+        <StatCard label={`Over ${data.created.longLivedDays} days`} value={data.created.longLived.toLocaleString('en-US')} tone={data.created.longLived ? 'warning' : 'success'} hint="lifetime at creation" />
+        <StatCard label="Revoked" value={count('revokeDbToken').toLocaleString('en-US')} hint={`${count('reachMaxQuotaDbToken')} quota refusals`} />
+      </div>
+      <FeedList events={data.events} truncated={data.truncated} label="Token events" onOpen={onOpen} empty={<NoEvents what="token events" filtered={filtered} />} />
+    </Card>
+  );
+}
+
+export function SecretsPanel({ view, filtered, onOpen }: PanelProps) {
+  const { data } = useSuspenseQuery(auditQueries.panel('secrets', view));
+  const reads = data.actions.find((a) => a.action === 'getSecret');
+  return (
+    <Card title="Secret activity" description="Who reads which scope, and every write, delete and ACL change. Secret values are never in the audit log.">
+      <p className="mb-2 text-sm">
+        <span className="font-semibold tabular-nums">{(reads?.events ?? 0).toLocaleString('en-US')}</span> secret reads
+        {reads?.failed ? <span className="text-danger">, {reads.failed.toLocaleString('en-US')} denied</span> : null}
+      </p>
+      {data.readers.length > 0 ? (
+        <table className="mb-3 w-full text-sm">
+          <caption className="pb-1 text-left text-xs font-semibold text-muted">Top readers</caption>
+          <thead>
+            <tr className="text-xs text-muted">
+              <th scope="col" className="border-b border-border py-1 text-left font-medium">Reader</th>
+              <th scope="col" className="border-b border-border py-1 text-left font-medium">Scope</th>
+              <th scope="col" className="border-b border-border py-1 text-right font-medium">Reads</th>
+              <th scope="col" className="border-b border-border py-1 text-right font-medium">Keys</th>
+              <th scope="col" className="border-b border-border py-1 text-right font-medium">Last</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.readers.map((r) => (
+              <tr key={`${r.actor}|${r.scope}`} className="border-b border-border last:border-0">
+                <th scope="row" className="py-1 text-left font-normal break-all">{r.actor}</th>
+                <td className="py-1 break-all">{r.scope ?? '—'}</td>
+                <td className="py-1 text-right tabular-nums">
+                  {r.reads.toLocaleString('en-US')}
+                  {r.denied ? <span className="text-danger"> ({r.denied} denied)</span> : null}
+                </td>
+                <td className="py-1 text-right tabular-nums">{r.keys}</td>
+                <td className="py-1 text-right text-xs text-muted tabular-nums">{formatShortUtc(r.lastRead)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <h3 className="mb-1 text-xs font-semibold text-muted">Writes and ACL changes</h3>
+      <FeedList events={data.events} truncated={data.truncated} label="Secret changes" onOpen={onOpen} empty={<NoEvents what="secret writes or ACL changes" filtered={filtered} />} />
+    </Card>
+  );
+}
+
+export function ConfigPanel({ view, filtered, onOpen }: PanelProps) {
+  const { data } = useSuspenseQuery(auditQueries.panel('config', view));
+  return (
+    <Card title="Configuration changes" description="Workspace settings (workspace-conf), IP access lists, typed settings and global init scripts.">
+      <FeedList events={data.events} truncated={data.truncated} label="Configuration changes" onOpen={onOpen} empty={<NoEvents what="configuration changes" filtered={filtered} />} />
+    </Card>
+  );
+}

@@ -1,0 +1,79 @@
+'use client';
+// Every matching event, newest first, one keyset page at a time ("Load more" continues after the last row shown;
+// the warehouse never counts or skips rows). Rows open the detail drawer; the export takes the whole filter.
+import { useSuspenseInfiniteQuery } from '@tanstack/react-query';
+import type { ColumnDef } from '@tanstack/react-table';
+import { Badge } from '@/components/ui/badge';
+import { Button, buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { cn } from '@/components/ui/cn';
+import { DataTable } from '@/components/ui/data-table';
+import { DownloadIcon } from '@/components/ui/icons';
+import type { ExplorerEvent } from '@/lib/databricks/audit-explorer';
+import { AUDIT_CATEGORY_LABELS } from '@/lib/security/audit-categories';
+import { EXPORT_CAP } from '@/lib/security/audit-limits';
+import { auditExportUrl, auditQueries } from '@/lib/query/audit';
+import { CATEGORY_STYLE } from './category-style';
+import { formatUtc, isFailure, outcomeLabel } from './format';
+import type { PanelProps } from './panel-types';
+
+const columns: ColumnDef<ExplorerEvent>[] = [
+  { accessorKey: 'time', header: 'Time (UTC)', enableSorting: false, cell: ({ row }) => <time dateTime={row.original.time} className="whitespace-nowrap tabular-nums">{formatUtc(row.original.time).replace(' UTC', '')}</time> },
+  {
+    accessorKey: 'category',
+    header: 'Category',
+    enableSorting: false,
+    cell: ({ row }) => (
+      <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
+        <span aria-hidden className={cn('size-2 rounded-sm', CATEGORY_STYLE[row.original.category].swatch)} />
+        {AUDIT_CATEGORY_LABELS[row.original.category]}
+      </span>
+    ),
+  },
+  { id: 'event', header: 'Event', enableSorting: false, accessorFn: (e) => `${e.service}.${e.action}`, cell: ({ getValue }) => <code className="font-mono text-xs break-all">{getValue<string>()}</code> },
+  { accessorKey: 'actor', header: 'Actor', enableSorting: false, cell: ({ row }) => <span className="break-all">{row.original.actor ?? '—'}</span> },
+  { accessorKey: 'sourceIp', header: 'Source IP', enableSorting: false, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sourceIp || '—'}</span> },
+  {
+    accessorKey: 'status',
+    header: 'Outcome',
+    enableSorting: false,
+    cell: ({ row }) => (isFailure(row.original.status) ? <Badge tone="danger">{outcomeLabel(row.original.status)}</Badge> : <span className="text-xs text-muted">{outcomeLabel(row.original.status)}</span>),
+  },
+];
+
+export function EventExplorer({ view, filtered, onOpen }: PanelProps) {
+  const { data, fetchNextPage, hasNextPage, isFetchingNextPage } = useSuspenseInfiniteQuery(auditQueries.events(view));
+  const events = data.pages.flatMap((p) => p.events);
+  return (
+    <Card
+      title="Event explorer"
+      description="Matching events, newest first. Select a row to see its request parameters and response."
+      actions={
+        <a href={auditExportUrl(view)} download className={buttonClass('secondary', 'sm')}>
+          <DownloadIcon /> Export CSV (up to {EXPORT_CAP.toLocaleString('en-US')} events)
+        </a>
+      }
+    >
+      <DataTable
+        data={events}
+        columns={columns}
+        getRowId={(e) => e.key}
+        caption="Audit events, newest first"
+        search={false}
+        onRowClick={(e) => onOpen(e.key)}
+        maxHeight="32rem"
+        empty={<p className="py-6 text-center text-muted">{filtered ? 'No events match the current filters in this window.' : 'No audit events in this window.'}</p>}
+      />
+      <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
+        <span className="text-muted" aria-live="polite">
+          {events.length.toLocaleString('en-US')} event{events.length === 1 ? '' : 's'} shown{hasNextPage ? '' : events.length ? ' — that is every match' : ''}
+        </span>
+        {hasNextPage ? (
+          <Button size="sm" pending={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+            Load more
+          </Button>
+        ) : null}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,30 @@
+'use client';
+// The audit view lives in the URL (STYLE §9): this hook reads it with the same schema the server page and the API
+// use, and writes changes back as navigation, so every view can be bookmarked, shared and restored by reload.
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, useMemo } from 'react';
+import { auditPageSchema, auditQueryToSearchParams, viewOf, type AuditPageState, type AuditQuery } from '@/lib/security/audit-filters';
+import { parseSearchParams } from '@/lib/url-state';
+
+export function auditPageHref(pathname: string, state: Partial<AuditPageState>): string {
+  const qs = auditQueryToSearchParams(state);
+  if (state.event) qs.set('event', state.event);
+  const text = qs.toString();
+  return text ? `${pathname}?${text}` : pathname;
+}
+
+export function useAuditUrl(): { state: AuditPageState; view: AuditQuery; update: (patch: Partial<AuditPageState>) => void } {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const state = useMemo(() => parseSearchParams(auditPageSchema, new URLSearchParams(params.toString())), [params]);
+  const view = useMemo(() => viewOf(state), [state]);
+  const update = useCallback(
+    (patch: Partial<AuditPageState>) => {
+      // Pushed, not replaced: Back undoes a zoom or a filter, and closes an opened event.
+      router.push(auditPageHref(pathname, { ...state, ...patch }), { scroll: false });
+    },
+    [router, pathname, state],
+  );
+  return { state, view, update };
+}
