@@ -23,7 +23,7 @@ const isoDateTime = (field: string) =>
     .datetime({ offset: true, message: `${field} must be an ISO date-time such as 2026-01-31T14:00:00Z` })
     .transform((s) => new Date(s));
 
-const eventKey = z.string().transform((token, ctx): EventKey => {
+export const eventKeySchema = z.string().transform((token, ctx): EventKey => {
   try {
     return decodeEventKey(token);
   } catch (e) {
@@ -80,7 +80,7 @@ export const auditQuerySchema = z.object(auditQueryShape).superRefine(checkWindo
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 /** The explorer's query: the view plus the keyset position to continue after. */
-export const auditEventsQuerySchema = z.object({ ...auditQueryShape, cursor: optional(eventKey) }).superRefine(checkWindow);
+export const auditEventsQuerySchema = z.object({ ...auditQueryShape, cursor: optional(eventKeySchema) }).superRefine(checkWindow);
 
 /** The /audit page's URL: the view plus the event open in the detail drawer. */
 export const auditPageSchema = z
