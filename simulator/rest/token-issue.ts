@@ -32,7 +32,8 @@ export async function issueToken(deps: IssueDeps, req: RestRequest, owner: Princ
     throw badRequest(`Token lifetime of ${Math.ceil(lifetime / DAY_S)} days exceeds the maximum of ${maxDays} days set for this workspace (maxTokenLifetimeDays).`);
   }
   lifetime = Math.floor(lifetime);
-  if ((await deps.tokens.countForOwner(owner.id)) >= TOKEN_QUOTA) {
+  // No await between this count and the insert below registering the token, so concurrent creates cannot overshoot.
+  if (deps.tokens.countForOwner(owner.id) >= TOKEN_QUOTA) {
     deps.audit.append({ serviceName: 'accounts', actionName: 'reachMaxQuotaDbToken', email: req.principal.name, requestParams: { userId: owner.id },
       statusCode: 400, errorMessage: 'QUOTA_EXCEEDED', sourceIp: req.meta.sourceIp, userAgent: req.meta.userAgent, requestId: req.meta.requestId });
     throw new ApiError(400, 'QUOTA_EXCEEDED', `Cannot create more than ${TOKEN_QUOTA} tokens for ${owner.name}.`);

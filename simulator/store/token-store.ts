@@ -73,16 +73,23 @@ export class TokenStore {
       (user === undefined || t.createdByUsername.toLowerCase() === user));
   }
 
-  async countForOwner(ownerId: string): Promise<number> {
+  countForOwner(ownerId: string): number {
     let n = 0;
     for (const t of this.byId.values()) if (t.ownerId === ownerId) n++;
     return n;
   }
 
+  /** Visible at once (before the write finishes) so concurrent creates count it against the 600-token quota. */
   async insert(row: TokenRow): Promise<void> {
-    await TokenStore.seed(this.db, [row]);
     this.byId.set(row.tokenId, row);
     this.changed();
+    try {
+      await TokenStore.seed(this.db, [row]);
+    } catch (e) {
+      this.byId.delete(row.tokenId);
+      this.changed();
+      throw e;
+    }
   }
 
   async delete(tokenId: string): Promise<boolean> {

@@ -92,3 +92,12 @@ export function personas(h: Harness) {
   const noRole = h.sim.workspace.people.find((p) => !['admins', 'security-analysts', 'security-managers'].some((g) => p.groups.includes(g)));
   return { admin: byGroup('admins')!, analyst: byGroup('security-analysts')!, manager: byGroup('security-managers')!, noRole: noRole! };
 }
+
+/** Runs `n` calls, `width` at a time (quota tests make hundreds of requests). */
+export async function inBatches<T>(n: number, width: number, fn: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let start = 0; start < n; start += width) {
+    out.push(...(await Promise.all(Array.from({ length: Math.min(width, n - start) }, (_, k) => fn(start + k)))));
+  }
+  return out;
+}
