@@ -1,6 +1,7 @@
 // The statement pipeline of the warehouse: Unity Catalog commands (GRANT, SHOW GRANTS, masks, filters, USE…) are
 // answered from uc_meta; everything else is translated to DuckDB, bound, checked against Unity Catalog (every
 // table it names must be readable by the caller) and only then executed, streaming rows up to the row cap.
+import type { RequestMeta } from '../core/contract';
 import type { SimDb } from '../core/db';
 import { authorizeRead, collectRefs, type ParsedRefs } from '../uc/access';
 import { privilegeModel, structure } from '../uc/store';
@@ -14,7 +15,7 @@ import type { Translator } from './translate';
 
 /** Answers the statements DuckDB cannot (Unity Catalog commands); null when `text` is not one of them. */
 export interface CommandHandler {
-  run(session: SqlSession, text: string, params: readonly SparkParameter[]): Promise<ResultSet | null>;
+  run(session: SqlSession, text: string, meta: RequestMeta): Promise<ResultSet | null>;
 }
 
 export interface ExecutorDeps {
@@ -31,13 +32,13 @@ export function stripStatement(statement: string): string {
 export class StatementExecutor {
   constructor(private readonly deps: ExecutorDeps) {}
 
-  execute(session: SqlSession, op: Operation, statement: string, params: readonly SparkParameter[], rowCap: number): Promise<ResultSet> {
+  execute(session: SqlSession, op: Operation, statement: string, params: readonly SparkParameter[], rowCap: number, meta: RequestMeta): Promise<ResultSet> {
     return session.exclusive(async () => {
       if (op.signal.aborted) throw new SqlError('The operation was cancelled before it started.', '57014');
       await this.deps.views.sync();
       const text = stripStatement(statement);
       if (!text) throw sqlError('PARSE_EMPTY_STATEMENT', 'Syntax error, unexpected empty statement.', '42617');
-      const answered = await this.deps.commands.run(session, text, params);
+      const answered = await this.deps.commands.run(session, text, meta);
       if (answered) return answered;
       return this.query(session, op, text, params, rowCap);
     });

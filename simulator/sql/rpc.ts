@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import {
   TFetchOrientation, TGetInfoType, TOperationState, TOperationType, TProtocolVersion, TSparkRowSetType, TStatusCode,
 } from '@databricks/sql/thrift/TCLIService_types';
-import type { FaultAction, Principal } from '../core/contract';
+import type { FaultAction, Principal, RequestMeta } from '../core/contract';
 import { errorStatus, type RpcHandlers } from './thrift-server';
 import type { Operation } from './operation';
 import type { SqlSession } from './session';
@@ -29,7 +29,7 @@ export interface WarehouseState {
   sessions: Map<string, SqlSession>;
   operations: Map<string, Operation>;
   openSession(principal: Principal, catalog?: string, schema?: string): Promise<SqlSession>;
-  startOperation(session: SqlSession, req: ExecuteRequest, fault: FaultAction | null): Operation;
+  startOperation(session: SqlSession, req: ExecuteRequest, fault: FaultAction | null, meta: RequestMeta): Operation;
   closeSession(session: SqlSession): void;
 }
 
@@ -50,7 +50,7 @@ export function faultMessage(fault: FaultAction): string | null {
   return null;
 }
 
-export function rpcHandlers(state: WarehouseState, principal: Principal, fault: FaultAction | null): RpcHandlers {
+export function rpcHandlers(state: WarehouseState, principal: Principal, meta: RequestMeta, fault: FaultAction | null): RpcHandlers {
   const failure = fault ? faultMessage(fault) : null;
   const session = (handle: { sessionId?: { guid?: Buffer } } | undefined) => {
     const s = state.sessions.get(keyOf(handle?.sessionId?.guid));
@@ -110,7 +110,7 @@ export function rpcHandlers(state: WarehouseState, principal: Principal, fault: 
     async ExecuteStatement(req: ExecuteRequest & { sessionHandle?: { sessionId?: { guid?: Buffer } }; getDirectResults?: { maxRows: Int64ish } }) {
       const s = session(req.sessionHandle);
       if (!s) return invalid('SessionHandle');
-      const op = state.startOperation(s, req, fault);
+      const op = state.startOperation(s, req, fault, meta);
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([op.settled, new Promise((r) => (timer = setTimeout(r, DIRECT_WAIT_MS)))]);
       clearTimeout(timer);

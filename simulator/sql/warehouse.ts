@@ -37,7 +37,7 @@ export async function createSqlWarehouse(deps: { db: SimDb; audit: AuditSink; di
   await builder.run(identitySql({ name: 'System user', groups: [], isAdmin: false }));
   const views = new CatalogViews(db, builder, names, translator);
   await views.sync();
-  const commands = new UcCommands({ ...deps, views, translator });
+  const commands = new UcCommands({ ...deps, views });
   const executor = new StatementExecutor({ db, views, translator, commands });
 
   const state: WarehouseState = {
@@ -58,14 +58,14 @@ export async function createSqlWarehouse(deps: { db: SimDb; audit: AuditSink; di
       state.sessions.set(hexId(session.id), session);
       return session;
     },
-    startOperation(session, req: ExecuteRequest, fault) {
+    startOperation(session, req: ExecuteRequest, fault, meta) {
       const rowCap = Math.min(num(req.resultRowLimit) || SERVER_ROW_CAP, SERVER_ROW_CAP);
       const op = new Operation(session, async (self) => {
         if (fault?.type === 'hang') await new Promise((_, reject) => self.signal.addEventListener('abort', reject, { once: true }));
         const failure = fault ? faultMessage(fault) : null;
         if (failure) throw new SqlError(failure, fault?.type === 'rate_limit' ? '53400' : 'HY000');
         const params = (req.parameters ?? []) as SparkParameter[];
-        const result = await executor.execute(session, self, req.statement, params, rowCap);
+        const result = await executor.execute(session, self, req.statement, params, rowCap, meta);
         if (fault?.type === 'drop_response') {
           throw new SqlError('[CONNECTION_RESET] The response to this statement was lost; the statement may have run.', '08006');
         }
@@ -92,9 +92,9 @@ export async function createSqlWarehouse(deps: { db: SimDb; audit: AuditSink; di
   sweep.unref();
 
   return {
-    async handle(body, principal, _meta, fault) {
+    async handle(body, principal, meta, fault) {
       if (fault?.type === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
-      return thriftProcessor(rpcHandlers(state, principal, fault?.type === 'delay' ? null : fault))(body);
+      return thriftProcessor(rpcHandlers(state, principal, meta, fault?.type === 'delay' ? null : fault))(body);
     },
     close() {
       clearInterval(sweep);

@@ -101,6 +101,11 @@ export class PrivilegeModel {
     }
   }
 
+  /** Every grant to any of the given principals. */
+  grantsTo(principals: ReadonlySet<string>): Grant[] {
+    return [...this.byObject.values()].flat().filter((g) => principals.has(g.principal));
+  }
+
   /** Grants made on the object itself. */
   direct(s: Pick<Securable, 'type' | 'fullName'>): readonly Grant[] {
     return this.byObject.get(keyOf(s.type, s.fullName)) ?? [];

@@ -7,6 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SimDb } from '../core/db';
 import type { Translator } from '../sql/translate';
 import { INFO_SCHEMA_VIEWS, infoSchemaViewSql } from './info-schema';
+import { ucErrors } from './errors';
 import { type CatalogNames, INFO_SCHEMA_DUCK, duckRef, quoteIdent } from './names';
 import { type FunctionMeta, type Structure, type TableMeta, changesSince, structure, ucVersion } from './store';
 import { duckTypeOf } from './types';
@@ -26,16 +27,43 @@ export class CatalogViews {
 
   /** Brings the views up to the current UC structure; concurrent callers share one rebuild. */
   sync(): Promise<void> {
-    this.queue = this.queue.then(async () => {
+    return this.serial(async () => {
       const target = ucVersion(this.db);
       if (target === this.built) return;
       const changes = this.built === 0 ? 'all' : changesSince(this.db, this.built);
       const st = await structure(this.db);
       if (changes === 'all') await this.buildAll(st);
-      else for (const name of changes) await this.buildTableOrDrop(st, name);
+      else {
+        for (const fn of st.functions.values()) await this.exec(this.macroSql(fn));
+        for (const name of changes) await this.buildTableOrDrop(st, name);
+      }
       this.built = target;
     });
-    return this.queue;
+  }
+
+  /** Binds a table's would-be view without creating it; throws DuckDB's error when it cannot work. */
+  validate(candidate: TableMeta): Promise<void> {
+    return this.serial(async () => {
+      const st = await structure(this.db);
+      await this.conn.run(`SELECT * FROM (${this.viewBody(candidate, st)}) LIMIT 0`).catch((err: Error) => {
+        throw ucErrors.invalid(`The mask or row filter cannot be applied to ${candidate.fullName}: ${err.message}`);
+      });
+    });
+  }
+
+  /** Creates (or replaces) a function's macro; throws when its body cannot be translated or parsed. */
+  defineFunction(fn: FunctionMeta): Promise<void> {
+    return this.serial(() =>
+      this.exec(this.macroSql(fn)).catch((err: Error) => {
+        throw ucErrors.invalid(`The body of ${fn.fullName} is not valid: ${err.message}`, 'INVALID_ROUTINE');
+      }),
+    );
+  }
+
+  private serial(fn: () => Promise<void>): Promise<void> {
+    const run = this.queue.catch(() => undefined).then(fn);
+    this.queue = run;
+    return run;
   }
 
   private async exec(sql: string): Promise<void> {
@@ -61,16 +89,21 @@ export class CatalogViews {
         (v) => `CREATE OR REPLACE VIEW ${quoteIdent(this.names.duck(catalog))}.${INFO_SCHEMA_DUCK}.${v} AS
           ${infoSchemaViewSql(v, this.names.mainDb, catalog === 'system' ? null : catalog)};`,
       );
-      // One transaction per attached catalog (DuckDB writes to one attached database per transaction).
-      await this.exec(['BEGIN;', ...tables.map((t) => `${this.viewSql(t, st)};`), ...info, 'COMMIT;'].join('\n'));
+      // One transaction per attached catalog (DuckDB writes to one attached database per transaction); if any
+      // view fails to bind, build them one by one so only that table is left without a view.
+      const ddl = [...tables.map((t) => `${this.viewSql(t, st)};`), ...info];
+      await this.exec(['BEGIN;', ...ddl, 'COMMIT;'].join('\n')).catch(async () => {
+        await this.exec('ROLLBACK').catch(() => undefined);
+        for (const one of ddl) await this.exec(one).catch((err: Error) => console.error(`[sql] view not built: ${err.message}`));
+      });
     }
   }
 
   private async buildTableOrDrop(st: Structure, fullName: string): Promise<void> {
     const t = st.tables.get(fullName);
-    for (const fn of st.functions.values()) await this.exec(this.macroSql(fn));
-    if (t) await this.exec(this.viewSql(t, st));
-    else await this.exec(`DROP VIEW IF EXISTS ${duckRef(fullName, this.names)}`);
+    // A table whose view cannot be rebuilt keeps its previous view; it must not stall every other statement.
+    const sql = t ? this.viewSql(t, st) : `DROP VIEW IF EXISTS ${duckRef(fullName, this.names)}`;
+    await this.exec(sql).catch((err: Error) => console.error(`[sql] view for ${fullName} not rebuilt: ${err.message}`));
   }
 
   /** The SELECT a table's view runs: masks on columns, the row filter as WHERE. */
