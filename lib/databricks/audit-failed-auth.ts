@@ -13,7 +13,7 @@ import { AUDIT_TABLE, auditStatement, auditWhere, countField, FAILED_SQL, inCate
 export const TOP_LIMIT = 10;
 const FAILED_SIGNIN = [inCategory('signin'), FAILED_SQL];
 // The account someone tried to sign in as: failed logins often have no resolved identity, only request_params.user.
-const ACCOUNT_SQL = "coalesce(request_params['user'], user_identity.email, '(unknown)')";
+const ACCOUNT_SQL = "coalesce(nullif(request_params['user'], ''), user_identity.email, '(unknown)')";
 // An IPv4 address may carry ':port' (§12.1); one attacker on many source ports is still one address.
 const ADDRESS_SQL = "CASE WHEN source_ip_address LIKE '%.%:%' THEN split_part(source_ip_address, ':', 1) ELSE source_ip_address END";
 // 366 days + a week of hours: the longest series the window limits allow.

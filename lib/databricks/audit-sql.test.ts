@@ -73,7 +73,7 @@ describe('auditWhere', () => {
   it('binds the IP with a port-tolerant pattern and the actor as a substring', () => {
     const where = auditWhere(week, { ip: '10.1.2.3', actor: 'Bob' });
     expect(where.params).toMatchObject({ ip: '10.1.2.3', ip_with_port: '10.1.2.3:%', actor: 'Bob' });
-    expect(where.sql).toContain("contains(lower(coalesce(user_identity.email, request_params['user'])), lower(:actor))");
+    expect(where.sql).toContain("contains(lower(coalesce(user_identity.email, nullif(request_params['user'], ''))), lower(:actor))");
   });
 
   it('turns outcomes into status conditions without parameters', () => {

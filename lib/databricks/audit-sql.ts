@@ -82,7 +82,7 @@ const SUCCEEDED_SQL = '(response.status_code IS NULL OR response.status_code < 4
  * Who acted: the resolved identity, or for unauthenticated events (failed sign-ins) the user name that was tried,
  * which Databricks records only in request_params.user.
  */
-export const ACTOR_SQL = "coalesce(user_identity.email, request_params['user'])";
+export const ACTOR_SQL = "coalesce(user_identity.email, nullif(request_params['user'], ''))";
 
 /** Epoch microseconds of event_time: the keyset position (a JS Date would lose the microseconds). */
 export const EVENT_MICROS_SQL = 'unix_micros(event_time)';

@@ -24,7 +24,9 @@ describe('describePermissionChange', () => {
 
   it('names the target of job and cluster ACL changes', () => {
     const d = describePermissionChange('jobs', 'changeJobAcl', { resourceId: '123', aclPermissionSet: 'CAN_MANAGE', targetUserId: '42' });
-    expect(d).toEqual({ object: 'resource 123', change: 'CAN_MANAGE for 42', adminChange: false });
+    expect(d).toEqual({ object: 'job 123', change: 'CAN_MANAGE for 42', adminChange: false });
+    expect(describePermissionChange('clusters', 'changeClusterAcl', { resourceId: 'c-1' }).object).toBe('cluster c-1');
+    expect(describePermissionChange('accounts', 'changeDbTokenAcl', { resourceId: 'tokens', aclPermissionSet: 'CAN_USE', targetUserId: 'users' })).toMatchObject({ object: 'token permissions', change: 'CAN_USE for users' });
   });
 
   it('flags changes to the admins group and admin rights', () => {
@@ -83,6 +85,7 @@ describe('describeConfigChange', () => {
       change: 'created: ALLOW, 10.0.0.0/8',
     });
     expect(describeConfigChange('deleteIpAccessList', { ipAccessListId: 'abc' })).toEqual({ object: 'IP access list abc', change: 'deleted' });
+    expect(describeConfigChange('createIpAccessList', { ipAccessListId: '' }).object).toBe('IP access list (new)');
   });
   it('describes typed settings and falls back to raw parameters', () => {
     expect(describeConfigChange('deleteSetting', { settingTypeName: 'restrict_workspace_admins' }).change).toBe('reset to default');

@@ -18,6 +18,9 @@ const GROUP_ACTIONS: Record<string, 'add' | 'remove'> = {
 };
 const ADMIN_ACTIONS: Record<string, 'add' | 'remove'> = { setAdmin: 'add', setAccountAdmin: 'add', removeAdmin: 'remove' };
 
+// What a generic ACL change's resourceId names, by service (§12.2).
+const RESOURCE_KINDS: Record<string, string> = { jobs: 'job', clusters: 'cluster', clusterPolicies: 'cluster policy', databrickssql: 'SQL object', iamRole: 'instance profile' };
+
 // Object keys seen across services, most specific first.
 const OBJECT_KEYS: ReadonlyArray<[key: string, label: string]> = [
   ['securable_full_name', ''],
@@ -98,8 +101,13 @@ export function describePermissionChange(service: string, action: string, params
     return { object: action === 'setAccountAdmin' ? 'account admins' : 'workspace admins', change: clip(`${admin === 'add' ? 'added' : 'removed'} ${target}`), adminChange: true };
   }
   const objectKey = OBJECT_KEYS.find(([key]) => params[key]);
-  let object = objectKey ? [objectKey[1], params[objectKey[0]]].filter(Boolean).join(' ') : `${service} object`;
-  if (params.securable_type && params.securable_full_name) object = `${params.securable_type.toLowerCase()} ${params.securable_full_name}`;
+  let object = `${service} object`;
+  if (params.resourceId === 'tokens') object = 'token permissions';
+  else if (params.securable_type && params.securable_full_name) object = `${params.securable_type.toLowerCase()} ${params.securable_full_name}`;
+  else if (objectKey) {
+    const [key, label] = objectKey;
+    object = [key === 'resourceId' ? (RESOURCE_KINDS[service] ?? label) : label, params[key]].filter(Boolean).join(' ');
+  }
 
   const rawChange = first(params, CHANGE_KEYS);
   const ucSummary = params.changes ? summarizeUcChanges(params.changes) : null;
@@ -133,12 +141,13 @@ const IP_LIST_VERBS: Record<string, string> = {
 /** Workspace-conf edits, IP access list changes, typed settings and global init scripts. */
 export function describeConfigChange(action: string, params: RequestParams): EventSummary {
   if (action === 'workspaceConfEdit') {
-    const keys = params.workspaceConfKeys ?? '?';
+    const keys = params.workspaceConfKeys || '?';
     return { object: `workspace-conf ${keys}`, change: clip(`${keys} = ${params.workspaceConfValues ?? '(not recorded)'}`) };
   }
   const ipVerb = IP_LIST_VERBS[action];
   if (ipVerb) {
-    const list = params.label ?? params.ipAccessListId ?? params.list_id ?? 'IP access list';
+    // Empty strings are common here (a create has no id yet), so || rather than ??.
+    const list = params.label || params.ipAccessListId || params.list_id || '(new)';
     const detail = [params.list_type, params.enabled !== undefined && params.enabled !== null ? `enabled=${params.enabled}` : null, params.ip_addresses]
       .filter(Boolean)
       .join(', ');
