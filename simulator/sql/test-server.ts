@@ -15,6 +15,7 @@ export interface TestWarehouse {
   db: SimDb;
   audit: AuditSink;
   warehouse: SqlWarehouse;
+  directory: PrincipalDirectory;
   port: number;
   ca: string;
   /** The next request to the warehouse gets this fault. */
@@ -63,7 +64,7 @@ export async function startTestWarehouse(opts: {
   const port = (server.address() as AddressInfo).port;
   const clients: DBSQLClient[] = [];
   return {
-    db, audit, warehouse, port, ca: pems.cert,
+    db, audit, warehouse, directory, port, ca: pems.cert,
     nextFault: (f) => (fault = f),
     async client(token) {
       const client = new DBSQLClient();

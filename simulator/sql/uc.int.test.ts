@@ -84,6 +84,14 @@ describe('Unity Catalog through SQL', () => {
       WHERE table_name = 'customers' ORDER BY grantee, privilege_type`);
     expect(all).toContainEqual({ grantee: 'analysts', privilege_type: 'SELECT', inherited_from: 'analytics.silver' });
     expect(all.some((r) => r.privilege_type === 'USE_CATALOG')).toBe(false);
+    const tables = "SELECT table_catalog || '.' || table_schema || '.' || table_name AS t FROM system.information_schema.tables WHERE table_catalog = 'analytics' ORDER BY 1";
+    expect(await q('bo', tables)).toEqual([{ t: 'analytics.silver.customers' }, { t: 'analytics.silver.empty_events' }]);
+    expect(await q('cy', tables)).toEqual([]);
+    const columns = await q('bo', "SELECT column_name, data_type, full_data_type, ordinal_position FROM analytics.information_schema.columns WHERE table_name = 'customers' AND column_name IN ('id', 'signed_up') ORDER BY 4");
+    expect(columns).toEqual([
+      { column_name: 'id', data_type: 'BIGINT', full_data_type: 'bigint', ordinal_position: 1 },
+      { column_name: 'signed_up', data_type: 'DATE', full_data_type: 'date', ordinal_position: 5 },
+    ]);
     const catalogs = await q('cy', 'SELECT catalog_name, privilege_type, inherited_from FROM system.information_schema.catalog_privileges');
     expect(catalogs).toEqual([{ catalog_name: 'analytics', privilege_type: 'USE_CATALOG', inherited_from: 'NONE' }]);
   });

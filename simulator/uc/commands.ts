@@ -8,7 +8,7 @@ import { type SecurableRef, type UcCommand, parseUcCommand } from './command-par
 import { UcError, ucErrors } from './errors';
 import { type Actor, resolveSecurable, updatePermissions } from './grants';
 import { type MaskDeps, createFunction, dropFunction, dropMask, dropRowFilter, setColumnTags, setMask, setRowFilter } from './masks';
-import { lineage, type PrivilegeModel, GRANTABLE, type Securable, sqlPrivilege } from './privileges';
+import { GRANTABLE, type Securable, lineage, sqlPrivilege } from './privileges';
 import { privilegeModel, structure } from './store';
 
 export class UcCommands implements CommandHandler {
@@ -108,7 +108,7 @@ export class UcCommands implements CommandHandler {
 
   private async show(session: SqlSession, cmd: Extract<UcCommand, { kind: 'show_catalogs' | 'show_schemas' | 'show_tables' }>): Promise<ResultSet> {
     const [st, model] = await Promise.all([structure(this.deps.db), privilegeModel(this.deps.db)]);
-    const visible = visibility(model, session);
+    const visible = (s: Securable) => model.isVisible(s, session.principals, session.principal.isAdmin);
     if (cmd.kind === 'show_catalogs') {
       return stringResult(['catalog'], [...st.catalogs.keys()].filter((c) => visible({ type: 'catalog', fullName: c, kind: 'catalog' })).sort().map((c) => [c]));
     }
@@ -123,13 +123,4 @@ export class UcCommands implements CommandHandler {
     const tables = [...st.tables.values()].filter((t) => `${t.catalog}.${t.schema}` === schema && visible({ type: 'table', fullName: t.fullName, kind: t.kind }));
     return stringResult(['database', 'tableName'], tables.map((t) => [t.schema, t.name]).sort((a, b) => String(a[1]).localeCompare(String(b[1]))));
   }
-}
-
-/** An object is listed to callers who own it (or an ancestor) or hold any grant on it, above it or below it. */
-function visibility(model: PrivilegeModel, session: SqlSession): (s: Securable) => boolean {
-  if (session.principal.isAdmin) return () => true;
-  const granted = model.grantsTo(session.principals).map((g) => g.fullName);
-  return (s) =>
-    model.ownsOrInherits(s, session.principals) ||
-    granted.some((g) => g === s.fullName || g.startsWith(`${s.fullName}.`) || s.fullName.startsWith(`${g}.`));
 }

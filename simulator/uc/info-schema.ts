@@ -25,7 +25,9 @@ export const INFO_SCHEMA_VIEWS = [
 export function infoSchemaViewSql(view: (typeof INFO_SCHEMA_VIEWS)[number], mainDb: string, catalog: string | null): string {
   const m = `"${mainDb.replace(/"/g, '""')}".uc_meta`;
   const onlyCatalog = (col: string) => (catalog === null ? 'true' : `${col} = '${catalog.replace(/'/g, "''")}'`);
-  const myGrants = `(SELECT securable_type, securable_full_name FROM ${m}.grants WHERE ${mine('principal')})`;
+  const myGrants = `(SELECT securable_type, securable_full_name, privilege FROM ${m}.grants WHERE ${mine('principal')})`;
+  // A grant on an ancestor makes an object visible only if it reaches it (same rule as PrivilegeModel.isVisible).
+  const reaching = (kind: 'schema' | 'table') => `privilege IN (SELECT privilege FROM ${applicable(kind)})`;
   // t: table row with c_owner/s_owner joined in.
   const tableScope = `(SELECT t.*, t.catalog_name || '.' || t.schema_name AS schema_full,
       t.catalog_name || '.' || t.schema_name || '.' || t.table_name AS full_name, s.owner AS s_owner, c.owner AS c_owner
@@ -33,8 +35,8 @@ export function infoSchemaViewSql(view: (typeof INFO_SCHEMA_VIEWS)[number], main
     WHERE ${onlyCatalog('t.catalog_name')})`;
   const tableVisible = `(${ADMIN} OR ${mine('t.owner')} OR ${mine('t.s_owner')} OR ${mine('t.c_owner')}
     OR t.full_name IN (SELECT securable_full_name FROM ${myGrants} WHERE securable_type = 'table')
-    OR t.schema_full IN (SELECT securable_full_name FROM ${myGrants} WHERE securable_type = 'schema')
-    OR t.catalog_name IN (SELECT securable_full_name FROM ${myGrants} WHERE securable_type = 'catalog'))`;
+    OR t.schema_full IN (SELECT securable_full_name FROM ${myGrants} WHERE securable_type = 'schema' AND ${reaching('table')})
+    OR t.catalog_name IN (SELECT securable_full_name FROM ${myGrants} WHERE securable_type = 'catalog' AND ${reaching('table')}))`;
   const visibleTables = `(SELECT * FROM ${tableScope} t WHERE ${tableVisible})`;
   const grantVisible = (owners: string[]) => `(${ADMIN} OR ${mine('g.principal')} OR ${owners.map(mine).join(' OR ')})`;
   const privilegeCols = `g.grantor AS grantor, g.principal AS grantee`;
@@ -51,7 +53,7 @@ export function infoSchemaViewSql(view: (typeof INFO_SCHEMA_VIEWS)[number], main
         FROM ${m}.schemas s JOIN ${m}.catalogs c USING (catalog_name)
         WHERE ${onlyCatalog('s.catalog_name')} AND (${ADMIN} OR ${mine('s.owner')} OR ${mine('c.owner')}
           OR s.catalog_name || '.' || s.schema_name IN (SELECT securable_full_name FROM ${myGrants} WHERE securable_type = 'schema')
-          OR s.catalog_name IN (SELECT securable_full_name FROM ${myGrants} WHERE securable_type = 'catalog')
+          OR s.catalog_name IN (SELECT securable_full_name FROM ${myGrants} WHERE securable_type = 'catalog' AND ${reaching('schema')})
           OR s.catalog_name || '.' || s.schema_name IN (SELECT regexp_extract(securable_full_name, '^[^.]+\\.[^.]+') FROM ${myGrants} WHERE securable_type IN ('table', 'function')))`;
     case 'tables':
       return `SELECT t.catalog_name AS table_catalog, t.schema_name AS table_schema, t.table_name, t.table_type,

@@ -157,6 +157,13 @@ export class PrivilegeModel {
     return this.has(s, principals, privilege) ? null : { privilege, on: s };
   }
 
+  /** Listed to the caller (SHOW, REST reads, information_schema): they own it or an ancestor, hold a privilege that
+   *  reaches it (directly or inherited), or hold a grant on something inside it. */
+  isVisible(s: Securable, principals: ReadonlySet<string>, isAdmin: boolean): boolean {
+    if (isAdmin || this.ownsOrInherits(s, principals) || this.effective(s, principals).length > 0) return true;
+    return this.grantsTo(principals).some((g) => g.fullName.startsWith(`${s.fullName}.`));
+  }
+
   /** May change grants (and masks/filters) on `s`: metastore admin, an owner up the lineage, or MANAGE
    *  together with the USE prerequisites. */
   canManage(s: Securable, principals: ReadonlySet<string>, isAdmin: boolean): boolean {
