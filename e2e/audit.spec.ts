@@ -1,0 +1,67 @@
+// The audit page as an analyst uses it: narrow to failed sign-ins over the last 7 days, see the seeded burst
+// (its source among the top IPs, a spike marked), open one event, and get the same view back after a reload.
+import { expect, test } from '@playwright/test';
+import { SEED_IPS } from '../simulator/seed/settings';
+import { authFile, workspace } from './support/fixtures';
+
+test.use({ storageState: authFile('analyst') });
+
+// As on Databricks, system tables are readable only once granted; in service mode Brickwatch reads as its
+// service principal, so that is who an admin grants them to.
+test.beforeAll(async () => {
+  const ws = workspace();
+  const grant = async (type: string, name: string, privilege: string) => {
+    const res = await fetch(`${ws.host}/api/2.1/unity-catalog/permissions/${type}/${name}`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${ws.adminToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ changes: [{ principal: ws.servicePrincipal.applicationId, add: [privilege] }] }),
+    });
+    expect(res.ok, `grant ${privilege} on ${name}: HTTP ${res.status}`).toBe(true);
+  };
+  await grant('catalog', 'system', 'USE_CATALOG');
+  await grant('schema', 'system.access', 'USE_SCHEMA');
+  await grant('table', 'system.access.audit', 'SELECT');
+});
+
+test('an analyst narrows to failed sign-ins in the last 7 days, opens an event, and a reload keeps the view', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).click();
+  await expect(page.getByRole('heading', { name: 'Audit', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Events over time' })).toBeVisible();
+
+  await page.getByRole('group', { name: 'Time range' }).getByRole('button', { name: '7 d' }).click();
+  await expect(page).toHaveURL(/[?&]range=7d/);
+  const filters = page.getByRole('form', { name: 'Audit filters' });
+  await filters.getByLabel('Category').selectOption('signin');
+  await filters.getByLabel('Outcome').selectOption('failure');
+  await filters.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/range=7d&outcome=failure&category=signin/);
+
+  const panel = (title: string) => page.locator('section', { has: page.getByRole('heading', { name: title, exact: true }) });
+  const failed = panel('Failed authentication');
+  const topIps = failed.getByRole('table', { name: 'Top source IPs' });
+  await expect(topIps.getByRole('rowheader').first()).toBeVisible();
+  const shown = await topIps.getByRole('rowheader').allInnerTexts();
+  expect(shown.some((ip) => SEED_IPS.attackers.includes(ip.trim()))).toBe(true);
+  await expect(failed.getByRole('list', { name: 'Spikes' }).getByText('Spike').first()).toBeVisible();
+
+  const explorer = panel('Event explorer');
+  const firstRow = explorer.getByRole('table', { name: 'Audit events, newest first' }).getByRole('row').nth(1);
+  await expect(firstRow).toContainText('Sign-in');
+  await firstRow.click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('heading', { name: 'Request parameters' })).toBeVisible();
+  await expect(dialog.getByText(/^failed \(\d{3}\)$/)).toBeVisible();
+  const title = await dialog.getByRole('heading', { level: 2 }).first().innerText();
+  await expect(page).toHaveURL(/[?&]event=[A-Za-z0-9_-]+/);
+  const url = page.url();
+
+  await page.reload();
+  expect(page.url()).toBe(url);
+  await expect(page.getByRole('dialog').getByRole('heading', { level: 2 }).first()).toHaveText(title);
+  await expect(page.getByRole('dialog').getByRole('heading', { name: 'Request parameters' })).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await expect(page).not.toHaveURL(/event=/);
+  await expect(page.getByRole('form', { name: 'Audit filters' }).getByLabel('Category')).toHaveValue('signin');
+  await expect(page.getByRole('form', { name: 'Audit filters' }).getByLabel('Outcome')).toHaveValue('failure');
+});
