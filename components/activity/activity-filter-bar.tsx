@@ -36,7 +36,7 @@ export function ActivityFilterBar({ filters, onChange, busy }: { filters: Activi
       </label>
       <label className="flex flex-col gap-1 text-xs text-muted">
         Action
-        <input className={`${field} w-48 font-mono text-fg`} value={action} onChange={(e) => setAction(e.target.value)} placeholder="tokens. or tokens.revoke" />
+        <input className={`${field} w-56 font-mono text-fg`} value={action} onChange={(e) => setAction(e.target.value)} placeholder="tokens. or tokens.revoke" />
       </label>
       <Button type="submit" size="sm">
         Apply

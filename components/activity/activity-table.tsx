@@ -17,7 +17,7 @@ const columns = [
     meta: { className: 'whitespace-nowrap tabular-nums' },
   }),
   col.accessor('actor', { header: 'Who', cell: (c) => <span title={ROLE_LABELS[c.row.original.role]}>{c.getValue()}</span> }),
-  col.accessor('action', { header: 'Action', cell: (c) => <code className="font-mono text-xs">{c.getValue()}</code>, meta: { filter: 'select' } }),
+  col.accessor('action', { header: 'Action', cell: (c) => <code className="font-mono text-xs">{c.getValue()}</code>, }),
   col.accessor('target', { header: 'Target', cell: (c) => <span className="font-mono text-xs break-all">{c.getValue()}</span> }),
   col.accessor('outcome', { header: 'Outcome', cell: (c) => <Badge tone={OUTCOME_TONE[c.getValue()]}>{c.getValue()}</Badge> }),
   col.accessor('upstreamRequestId', { header: 'Databricks request', cell: (c) => <span className="font-mono text-xs text-muted">{c.getValue() ?? '—'}</span> }),
@@ -32,6 +32,8 @@ export function ActivityTable({ entries, limited, filtered }: { entries: ActionR
         getRowId={(r) => String(r.seq)}
         caption="Brickwatch action log"
         csvFileName="brickwatch-activity.csv"
+        // Filtering happens on the server (the filter bar above); the table only sorts.
+        search={false}
         initialSorting={[{ id: 'seq', desc: true }]}
         empty={
           <EmptyState

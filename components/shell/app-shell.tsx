@@ -37,7 +37,9 @@ export function AppShell({ person, workspaceHost, theme, children }: ShellProps)
         <nav aria-label="Main" className="px-3 pb-3 lg:flex-1 lg:pt-2">
           <NavLinks items={items} />
         </nav>
-        <p className="hidden px-4 py-3 text-[11px] text-muted lg:block">Read-only unless you are an admin. Every change is logged.</p>
+        <p className="hidden px-4 py-3 text-[11px] text-muted lg:block">
+          {person.role === 'admin' ? 'Changes you make are recorded in the action log with your name.' : 'Read-only: changing anything needs the Admin role.'}
+        </p>
       </aside>
       <div className="flex min-w-0 flex-col">
         <header className="flex items-center justify-end gap-3 border-b border-border bg-surface/80 px-4 py-2 backdrop-blur lg:px-8">

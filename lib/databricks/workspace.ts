@@ -17,8 +17,12 @@ const WHO_AM_I = defineQuery({
   timeoutSeconds: 10,
 });
 
-function failure(e: unknown, started: number): Health {
-  const latencyMs = Date.now() - started;
+async function timed<T>(load: () => Promise<T>): Promise<{ value: T; latencyMs: number }> {
+  const started = Date.now();
+  return { value: await load(), latencyMs: Date.now() - started };
+}
+
+function failure(e: unknown, latencyMs: number): Health {
   if (e instanceof DatabricksError) {
     const status = e.status ? `HTTP ${e.status} ` : '';
     return { ok: false, latencyMs, errorCode: e.errorCode, error: `${status}${e.errorCode}: ${e.message}` };
@@ -27,22 +31,23 @@ function failure(e: unknown, started: number): Health {
   return { ok: false, latencyMs, errorCode: 'INTERNAL', error: 'Unexpected error while checking the connection (see the server log)' };
 }
 
+// Concurrent checks by the same identity share one upstream call (coalesced); the latency reported is that call's.
 export async function checkRest(ws: Workspace): Promise<Health> {
   const started = Date.now();
   try {
-    const me = await ws.coalesce('health.rest', () => currentUser(ws.rest, AbortSignal.timeout(8_000)));
-    return { ok: true, latencyMs: Date.now() - started, identity: me.displayName && me.displayName !== me.userName ? `${me.displayName} (${me.userName})` : me.userName };
+    const { value: me, latencyMs } = await ws.coalesce('health.rest', () => timed(() => currentUser(ws.rest, AbortSignal.timeout(8_000))));
+    return { ok: true, latencyMs, identity: me.displayName && me.displayName !== me.userName ? `${me.displayName} (${me.userName})` : me.userName };
   } catch (e) {
-    return failure(e, started);
+    return failure(e, Date.now() - started);
   }
 }
 
 export async function checkSql(ws: Workspace): Promise<Health> {
   const started = Date.now();
   try {
-    const result = await ws.coalesce('health.sql', () => ws.sql.query(WHO_AM_I));
-    return { ok: true, latencyMs: Date.now() - started, identity: result.rows[0]?.user_name ?? 'unknown' };
+    const { value: result, latencyMs } = await ws.coalesce('health.sql', () => timed(() => ws.sql.query(WHO_AM_I)));
+    return { ok: true, latencyMs, identity: result.rows[0]?.user_name ?? 'unknown' };
   } catch (e) {
-    return failure(e, started);
+    return failure(e, Date.now() - started);
   }
 }
