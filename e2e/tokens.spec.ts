@@ -33,9 +33,11 @@ async function tokenExists(tokenId: string): Promise<boolean> {
   return res.ok;
 }
 
+/** The token was just made outside Brickwatch, so ask for fresh reads (the list is briefly cached per identity). */
 async function showOnly(page: Page, comment: string) {
   await page.goto(`/tokens?q=${encodeURIComponent(comment)}`);
   await expect(page.getByRole('heading', { name: 'Tokens', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByRole('table', { name: 'Personal access tokens' }).getByText(comment)).toBeVisible();
 }
 

@@ -1,6 +1,6 @@
 'use client';
 // The /tokens screen: notices, summary, policy, rotations and the table. Filters are the URL; the server applies them.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useCallback, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -10,7 +10,7 @@ import { RefreshIcon } from '@/components/ui/icons';
 import { InlineStatus } from '@/components/ui/inline-status';
 import { PageHeader } from '@/components/ui/page-header';
 import { SkeletonTable } from '@/components/ui/skeleton';
-import { tokenQueries, type TokenList } from '@/lib/query/tokens';
+import { fetchTokenList, tokenQueries, type TokenList } from '@/lib/query/tokens';
 import { DEFAULT_TOKEN_FILTERS, tokenFiltersToSearchParams, type TokenFilters } from '@/lib/security/token-filters';
 import type { TokenRow } from '@/lib/security/token-types';
 import { BulkRevokeDialog, RevokeDialog } from './revoke-dialogs';
@@ -38,7 +38,13 @@ function emptyFor(data: TokenList, filters: TokenFilters, clear: () => void) {
 
 export function TokensView({ filters, filterError, canAct }: TokensViewProps) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const { data, error, isFetching, refetch } = useQuery({ ...tokenQueries.list(filters), placeholderData: keepPreviousData });
+  // Refresh asks the server to read Databricks again instead of answering from its short cache.
+  const refresh = useCallback(async () => {
+    await queryClient.fetchQuery({ ...tokenQueries.list(filters), queryFn: ({ signal }) => fetchTokenList(filters, signal, true), staleTime: 0 }).catch(() => undefined);
+    await queryClient.invalidateQueries({ queryKey: tokenQueries.rotations().queryKey });
+  }, [queryClient, filters]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [rotateRow, setRotateRow] = useState<TokenRow | null>(null);
   const [revokeRow, setRevokeRow] = useState<TokenRow | null>(null);
@@ -62,6 +68,8 @@ export function TokensView({ filters, filterError, canAct }: TokensViewProps) {
   // Only tokens on screen can be revoked in bulk: a selection made under other filters is not carried along unseen.
   const selectedShown = useMemo(() => (data ? data.rows.filter((r) => selected.has(r.tokenId)).map((r) => r.tokenId) : []), [data, selected]);
 
+  const { data: journal } = useQuery(tokenQueries.rotations());
+  const waiting = journal?.rotations.filter((r) => r.outcome.status === 'partial' || r.outcome.status === 'needs_attention').length ?? 0;
   const own = data?.notices.find((n) => n.code === 'own_tokens_only');
   return (
     <>
@@ -70,7 +78,7 @@ export function TokensView({ filters, filterError, canAct }: TokensViewProps) {
         description="Every personal access token in the workspace, how risky it is and why, and the policy that governs new ones."
         meta={data ? <>Assessed {new Date(data.generatedAt).toISOString().slice(11, 19)} UTC · {data.total.toLocaleString('en')} tokens</> : null}
         actions={
-          <Button size="sm" variant="ghost" icon={<RefreshIcon />} pending={isFetching} onClick={() => void refetch()}>
+          <Button size="sm" variant="ghost" icon={<RefreshIcon />} pending={isFetching} onClick={() => void refresh()}>
             Refresh
           </Button>
         }
@@ -78,7 +86,13 @@ export function TokensView({ filters, filterError, canAct }: TokensViewProps) {
       <div className="space-y-5">
         {filterError ? <InlineStatus tone="warning">The link’s filters were not understood ({filterError}); showing every token instead.</InlineStatus> : null}
         {own ? <InlineStatus tone="warning"><strong>Only your own tokens are shown.</strong> {own.message}</InlineStatus> : null}
+        {waiting ? (
+          <InlineStatus tone="warning">
+            {waiting === 1 ? 'One rotation needs' : `${waiting} rotations need`} attention: <a href="#rotations" className="font-medium underline">see Rotations</a>.
+          </InlineStatus>
+        ) : null}
         {data?.notices.filter((n) => n !== own).map((n) => <DegradedNotice key={n.code} reason={n.message} />)}
+        {error && data ? <InlineStatus tone="warning">Could not refresh ({error.message}); showing the tokens as assessed at {new Date(data.generatedAt).toISOString().slice(11, 19)} UTC.</InlineStatus> : null}
         {error && !data ? (
           <InlineStatus tone="danger">
             Tokens could not be listed: {error.message}{' '}
@@ -90,10 +104,6 @@ export function TokensView({ filters, filterError, canAct }: TokensViewProps) {
         {data ? (
           <>
             <TokenSummaryCards summary={data.summary} />
-            <div className="grid gap-4 xl:grid-cols-2">
-              <TokenPolicyPanel policy={data.policy} canAct={canAct} reason={data.notices.find((n) => n.code === 'policy_unavailable')?.message} />
-              <RotationJournal canAct={canAct} />
-            </div>
             <TokenTable
               rows={data.rows}
               now={data.generatedAt}
@@ -115,6 +125,12 @@ export function TokensView({ filters, filterError, canAct }: TokensViewProps) {
                 </>
               }
             />
+            <div className="grid items-start gap-4 xl:grid-cols-2">
+              <TokenPolicyPanel policy={data.policy} canAct={canAct} reason={data.notices.find((n) => n.code === 'policy_unavailable')?.message} />
+              <div id="rotations" className="scroll-mt-4">
+                <RotationJournal canAct={canAct} />
+              </div>
+            </div>
             {canAct ? (
               <>
                 <RotateDialog

@@ -5,11 +5,10 @@ import { getDb } from '../store/db';
 import { findOpenRotation } from '../store/rotation-journal';
 import { WAITING_STATES } from '@/lib/security/rotation-machine';
 import { describePolicyChange, parseMaxLifetimeDays } from '@/lib/security/token-policy';
-import { DatabricksError } from './errors';
 import { logTokenAction, tokenTarget, type TokenActionContext } from './tokens-action-log';
 import { invalidateTokenReads } from './tokens-cache';
-import { isForbidden, upstreamReason } from './tokens-inventory';
-import { deleteToken, getTokenConf, isGone, revokeOwnToken, setMaxTokenLifetimeDays } from './tokens';
+import { isForbidden, isGone, upstreamReason, upstreamRequestId } from './tokens-errors';
+import { deleteToken, getTokenConf, revokeOwnToken, setMaxTokenLifetimeDays } from './tokens';
 
 export interface RevokeResult {
   tokenId: string;
@@ -29,19 +28,19 @@ async function revokeOne(ctx: TokenActionContext, tokenId: string, bulk: number 
     logTokenAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'failure', { refused: 'ROTATION_IN_PROGRESS', rotation: open.id, bulk });
     return { tokenId, status: 'failed', message };
   }
-  let upstreamRequestId: string | null = null;
   try {
+    let requestId: string | null;
     try {
-      upstreamRequestId = (await deleteToken(ctx.ws.rest, tokenId)).requestId;
+      requestId = (await deleteToken(ctx.ws.rest, tokenId)).requestId;
     } catch (e) {
       // Without token-management rights an identity may still revoke its own tokens.
       if (!isForbidden(e)) throw e;
-      upstreamRequestId = (await revokeOwnToken(ctx.ws.rest, tokenId)).requestId;
+      requestId = (await revokeOwnToken(ctx.ws.rest, tokenId)).requestId;
     }
-    logTokenAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'success', { bulk }, upstreamRequestId);
+    logTokenAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'success', { bulk }, requestId);
     return { tokenId, status: 'revoked', message: null };
   } catch (e) {
-    const requestId = e instanceof DatabricksError ? e.requestId : null;
+    const requestId = upstreamRequestId(e);
     if (isGone(e)) {
       logTokenAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'success', { bulk, note: 'already gone' }, requestId);
       return { tokenId, status: 'already_gone', message: null };
@@ -89,7 +88,7 @@ export async function setTokenPolicy(ctx: TokenActionContext, days: number): Pro
     logTokenAction(ctx, 'tokens.policy.set', target, 'success', { from, to: days }, res.requestId);
     return { from, to: days, description };
   } catch (e) {
-    logTokenAction(ctx, 'tokens.policy.set', target, 'failure', { from, to: days, error: e instanceof ApiError ? e.message : upstreamReason(e) }, e instanceof DatabricksError ? e.requestId : null);
+    logTokenAction(ctx, 'tokens.policy.set', target, 'failure', { from, to: days, error: e instanceof ApiError ? e.message : upstreamReason(e) }, upstreamRequestId(e));
     throw e;
   } finally {
     invalidateTokenReads(ctx.ws.host, ['conf']);

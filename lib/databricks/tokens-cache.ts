@@ -54,11 +54,14 @@ export function cachedRead<T>(ws: Pick<Workspace, 'host' | 'actingAs'>, kind: To
   return entry.promise as Promise<T>;
 }
 
-/** Drops `kinds`, and the inventory built from them, for every identity of the workspace at `host`. */
-export function invalidateTokenReads(host: string, kinds: readonly TokenCacheKind[]): void {
+/**
+ * Drops `kinds`, and the inventory built from them: for every identity of the workspace at `host` (after a change
+ * made through Brickwatch), or for one identity (a person asking for fresh data).
+ */
+export function invalidateTokenReads(host: string, kinds: readonly TokenCacheKind[], only?: Pick<Workspace, 'host' | 'actingAs'>): void {
   const drop = new Set<string>([...kinds, 'inventory']);
+  const prefix = only ? `${identityKey(only)}|` : `${host}|`;
   for (const key of [...entries.keys()]) {
-    const [keyHost, , kind] = key.split('|');
-    if (keyHost === host && drop.has(kind ?? '')) entries.delete(key);
+    if (key.startsWith(prefix) && drop.has(key.slice(key.lastIndexOf('|') + 1))) entries.delete(key);
   }
 }

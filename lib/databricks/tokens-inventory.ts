@@ -1,14 +1,13 @@
 // Everything the tokens page needs from Databricks, read in parallel, cached briefly per identity, and degraded
 // honestly: each part that cannot be read becomes a notice saying what was not collected and why, never a silent gap.
 import 'server-only';
-import { redactText } from '../log';
 import type { RotationActor } from '@/lib/security/rotation-rules';
 import { assessTokenPolicy, type TokenPolicyAssessment } from '@/lib/security/token-policy';
 import type { TokenRecord, TokenUsage } from '@/lib/security/token-types';
-import { DatabricksError } from './errors';
 import type { Workspace } from './get-workspace';
 import { currentUser } from './scim';
 import { cachedRead } from './tokens-cache';
+import { isForbidden, upstreamReason } from './tokens-errors';
 import { loadDirectory, resolveOwner, type Directory } from './tokens-directory';
 import { expiryOf, getTokenConf, getTokenPermissions, listAllTokens, listOwnTokens, type TokenInfo } from './tokens';
 import { loadSharedTokenUsage } from './token-usage';
@@ -28,16 +27,6 @@ export interface TokenInventory {
   policy: TokenPolicyAssessment;
   actor: RotationActor;
   notices: TokenNotice[];
-}
-
-/** An upstream failure in words a person can act on; only Databricks' own messages are passed on. */
-export function upstreamReason(e: unknown): string {
-  if (e instanceof DatabricksError) return redactText(`${e.status ? `HTTP ${e.status} ` : ''}${e.errorCode}: ${e.message}`);
-  return 'an unexpected error (see the server log)';
-}
-
-export function isForbidden(e: unknown): boolean {
-  return e instanceof DatabricksError && (e.status === 403 || e.errorCode === 'PERMISSION_DENIED');
 }
 
 async function settle<T>(p: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {

@@ -8,7 +8,7 @@ import { queryTokens } from '@/lib/security/token-query';
 import type { TokenSummary } from '@/lib/security/token-summary';
 import { encodeTokenRows, type TokenListWire } from '@/lib/security/token-wire';
 import type { Workspace } from './get-workspace';
-import { cachedRead } from './tokens-cache';
+import { cachedRead, invalidateTokenReads } from './tokens-cache';
 import { loadTokenInventory, type TokenInventory, type TokenNotice } from './tokens-inventory';
 
 export interface TokenListResponse {
@@ -50,8 +50,17 @@ export function buildTokenList(inv: TokenInventory, filters: TokenFilters, now: 
   };
 }
 
-/** The response body for `filters`, as JSON text. */
-export async function tokenListJson(ws: Workspace, filters: TokenFilters, now = Date.now()): Promise<string> {
+/** A request that asks for a fresh answer (Refresh button, browser reload) rather than one from cache. */
+export function wantsFresh(headers: Headers): boolean {
+  return /no-cache|max-age=0/i.test(headers.get('cache-control') ?? '');
+}
+
+/**
+ * The response body for `filters`, as JSON text. `fresh` re-reads the tokens, owners and policy for this identity;
+ * the audit aggregate stays cached (it lags by minutes anyway and is the most expensive read).
+ */
+export async function tokenListJson(ws: Workspace, filters: TokenFilters, { fresh = false, now = Date.now() }: { fresh?: boolean; now?: number } = {}): Promise<string> {
+  if (fresh) invalidateTokenReads(ws.host, ['tokens', 'directory', 'conf', 'permissions'], ws);
   const inv = await cachedRead(ws, 'inventory', () => loadTokenInventory(ws, now));
   let perFilter = views.get(inv);
   if (!perFilter) views.set(inv, (perFilter = new Map()));

@@ -5,11 +5,10 @@ import 'server-only';
 import type { RotationEvent, RotationStep } from '@/lib/security/rotation-machine';
 import { findRotatedToken, type RotationActor } from '@/lib/security/rotation-rules';
 import type { JournalEntry } from '../store/rotation-journal';
-import { DatabricksError } from './errors';
 import type { RestClient } from './rest-client';
-import { upstreamReason } from './tokens-inventory';
+import { isDefiniteRefusal, isGone, upstreamReason, upstreamRequestId } from './tokens-errors';
 import { putTokenSecret, secretWrittenSince } from './tokens-delivery';
-import { createOnBehalfOf, createOwnToken, deleteToken, isGone, listAllTokens, listOwnTokens, revokeOwnToken, type TokenValue } from './tokens';
+import { createOnBehalfOf, createOwnToken, deleteToken, listAllTokens, listOwnTokens, revokeOwnToken, type TokenValue } from './tokens';
 
 /** Databricks' clock and ours differ; a write counts as ours if its timestamp is at most this much before we sent it. */
 export const CLOCK_SLACK_MS = 60_000;
@@ -32,12 +31,6 @@ export interface StepResult {
   deliveryStartedAt?: number;
 }
 
-/** A 4xx means Databricks refused and did nothing; anything else (no answer, 5xx) may have happened. */
-function definite(e: unknown): boolean {
-  return e instanceof DatabricksError && e.status >= 400 && e.status < 500;
-}
-
-const requestIdOf = (e: unknown) => (e instanceof DatabricksError ? e.requestId : null);
 
 async function revoke(rest: RestClient, tokenId: string, ownToken: boolean) {
   try {
@@ -45,8 +38,8 @@ async function revoke(rest: RestClient, tokenId: string, ownToken: boolean) {
     const res = ownToken ? await revokeOwnToken(rest, tokenId) : await deleteToken(rest, tokenId);
     return { ok: true as const, requestId: res.requestId };
   } catch (e) {
-    if (isGone(e)) return { ok: true as const, requestId: requestIdOf(e) };
-    return { ok: false as const, error: upstreamReason(e), requestId: requestIdOf(e) };
+    if (isGone(e)) return { ok: true as const, requestId: upstreamRequestId(e) };
+    return { ok: false as const, error: upstreamReason(e), requestId: upstreamRequestId(e) };
   }
 }
 
@@ -61,7 +54,7 @@ export async function runStep(step: RotationStep, ctx: StepContext, now = Date.n
         return { event: { type: 'created', tokenId: created.info.token_id }, upstreamRequestId: created.requestId, value: created.value };
       } catch (e) {
         const error = upstreamReason(e);
-        return { event: definite(e) ? { type: 'create_failed', error } : { type: 'create_unknown', error }, upstreamRequestId: requestIdOf(e) };
+        return { event: isDefiniteRefusal(e) ? { type: 'create_failed', error } : { type: 'create_unknown', error }, upstreamRequestId: upstreamRequestId(e) };
       }
     }
     case 'reconcile': {
@@ -71,7 +64,7 @@ export async function runStep(step: RotationStep, ctx: StepContext, now = Date.n
         const found = findRotatedToken(tokens.map((t) => ({ tokenId: t.token_id, comment: t.comment })), entry.id);
         return { event: { type: 'reconciled', foundTokenId: found?.tokenId ?? null }, upstreamRequestId: null };
       } catch (e) {
-        return { event: { type: 'reconcile_failed', error: upstreamReason(e) }, upstreamRequestId: requestIdOf(e) };
+        return { event: { type: 'reconcile_failed', error: upstreamReason(e) }, upstreamRequestId: upstreamRequestId(e) };
       }
     }
     case 'deliver': {
@@ -83,7 +76,7 @@ export async function runStep(step: RotationStep, ctx: StepContext, now = Date.n
         return { event: { type: 'delivered' }, upstreamRequestId: res.requestId, deliveryStartedAt: now };
       } catch (e) {
         const error = upstreamReason(e);
-        return { event: definite(e) ? { type: 'delivery_failed', error } : { type: 'delivery_unknown', error }, upstreamRequestId: requestIdOf(e), deliveryStartedAt: now };
+        return { event: isDefiniteRefusal(e) ? { type: 'delivery_failed', error } : { type: 'delivery_unknown', error }, upstreamRequestId: upstreamRequestId(e), deliveryStartedAt: now };
       }
     }
     case 'check_delivery': {
@@ -92,7 +85,7 @@ export async function runStep(step: RotationStep, ctx: StepContext, now = Date.n
         const written = await secretWrittenSince(rest, { scope: entry.secretScope ?? '', key: entry.secretKey ?? '' }, since);
         return { event: { type: 'delivery_checked', written }, upstreamRequestId: null };
       } catch (e) {
-        return { event: { type: 'delivery_check_failed', error: upstreamReason(e) }, upstreamRequestId: requestIdOf(e) };
+        return { event: { type: 'delivery_check_failed', error: upstreamReason(e) }, upstreamRequestId: upstreamRequestId(e) };
       }
     }
     case 'revoke_old': {

@@ -13,7 +13,8 @@ import { parseMaxLifetimeDays } from '@/lib/security/token-policy';
 import { logTokenAction, tokenTarget, type TokenActionContext } from './tokens-action-log';
 import { cachedRead, invalidateTokenReads } from './tokens-cache';
 import { loadDirectory, resolveOwner } from './tokens-directory';
-import { isForbidden, loadActor } from './tokens-inventory';
+import { isForbidden } from './tokens-errors';
+import { loadActor } from './tokens-inventory';
 import { runStep } from './tokens-rotation-steps';
 import { getToken, getTokenConf, listOwnTokens, type TokenInfo, type TokenValue } from './tokens';
 

@@ -7,7 +7,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { TokenPermissionEntry } from '@/lib/security/token-policy';
-import { DatabricksError } from './errors';
+import { isGone } from './tokens-errors';
 import type { CallResult, RestClient } from './rest-client';
 import { emptyResponse, listOf } from './schemas';
 
@@ -85,11 +85,6 @@ export async function getToken(rest: RestClient, tokenId: string): Promise<Token
     if (isGone(e)) return null;
     throw e;
   }
-}
-
-/** A revoke of a token that no longer exists has the effect the caller wanted. */
-export function isGone(e: unknown): boolean {
-  return e instanceof DatabricksError && (e.status === 404 || e.errorCode === 'RESOURCE_DOES_NOT_EXIST' || e.errorCode === 'NOT_FOUND');
 }
 
 /** Revokes any token (token management, admin). */

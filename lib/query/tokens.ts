@@ -15,18 +15,22 @@ function decode({ tokens, ...rest }: TokenListResponse): TokenList {
   return { ...rest, rows: decodeTokenRows(tokens, rest.generatedAt) };
 }
 
+/** `reload` asks the server to re-read Databricks instead of answering from its short cache (the Refresh button). */
+export function fetchTokenList(filters: TokenFilters, signal?: AbortSignal, reload = false): Promise<TokenListResponse> {
+  const qs = tokenFiltersToSearchParams(filters).toString();
+  return apiFetch<TokenListResponse>(`/api/tokens${qs ? `?${qs}` : ''}`, { signal, ...(reload ? { cache: 'reload' as const } : {}) });
+}
+
 export const tokenQueries = {
   all: () => ['tokens'] as const,
   lists: () => [...tokenQueries.all(), 'list'] as const,
-  list: (filters: TokenFilters) => {
-    const qs = tokenFiltersToSearchParams(filters).toString();
-    return queryOptions({
-      queryKey: [...tokenQueries.lists(), qs] as const,
-      queryFn: ({ signal }) => apiFetch<TokenListResponse>(`/api/tokens${qs ? `?${qs}` : ''}`, { signal }),
+  list: (filters: TokenFilters) =>
+    queryOptions({
+      queryKey: [...tokenQueries.lists(), tokenFiltersToSearchParams(filters).toString()] as const,
+      queryFn: ({ signal }) => fetchTokenList(filters, signal),
       select: decode,
       staleTime: 15_000,
-    });
-  },
+    }),
   rotations: () =>
     queryOptions({
       queryKey: [...tokenQueries.all(), 'rotations'] as const,

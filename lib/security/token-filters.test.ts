@@ -71,6 +71,7 @@ describe('parseTokenFilters', () => {
     const r = parseTokenFilters(new URLSearchParams(qs));
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.message).toBe(message);
+    expect(r.error?.issues[0]?.path).toEqual([qs.split('=')[0]]);
   });
 });
 

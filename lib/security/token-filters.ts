@@ -11,14 +11,14 @@ export type TokenSortField = (typeof TOKEN_SORT_FIELDS)[number];
 
 const list = (values: readonly string[]) => values.join(', ');
 
+const RISK_LIST_ERROR = `risk takes a comma-separated list of ${list(RISK_LEVELS)}`;
+const isRisk = (v: string): v is RiskLevel => (RISK_LEVELS as readonly string[]).includes(v);
+// Checked as one value (not per item) so the error names `risk`, not `risk.0`.
 const riskList = z
   .string()
   .transform((s) => [...new Set(s.split(',').map((v) => v.trim()).filter(Boolean))])
-  .pipe(
-    z
-      .array(z.enum(RISK_LEVELS, { error: `risk takes a comma-separated list of ${list(RISK_LEVELS)}` }))
-      .min(1, { error: `risk takes a comma-separated list of ${list(RISK_LEVELS)}` }),
-  );
+  .refine((levels) => levels.length > 0 && levels.every(isRisk), { error: RISK_LIST_ERROR })
+  .transform((levels) => levels.filter(isRisk));
 
 const tokenFiltersShape = z.object({
   risk: riskList.optional(),

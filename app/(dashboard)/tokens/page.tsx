@@ -2,9 +2,10 @@
 // the client renders it as soon as it streams in.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { requireRole } from '@/lib/auth/session';
 import { getWorkspace } from '@/lib/databricks/get-workspace';
-import { tokenListJson, type TokenListResponse } from '@/lib/databricks/tokens-list';
+import { tokenListJson, wantsFresh, type TokenListResponse } from '@/lib/databricks/tokens-list';
 import { getServerQueryClient } from '@/lib/query/server';
 import { tokenQueries } from '@/lib/query/tokens';
 import { hasRole } from '@/lib/roles';
@@ -19,10 +20,12 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
   const filters = parsed.success ? parsed.data : DEFAULT_TOKEN_FILTERS;
   const workspace = getWorkspace(user);
   const queryClient = getServerQueryClient();
+  // A browser reload sends Cache-Control: max-age=0; the person then gets fresh reads, not the short cache.
+  const fresh = wantsFresh(await headers());
   // Not awaited: the page shell renders at once and the list streams into it when Databricks has answered.
   void queryClient.prefetchQuery({
     ...tokenQueries.list(filters),
-    queryFn: async () => JSON.parse(await tokenListJson(workspace, filters)) as TokenListResponse,
+    queryFn: async () => JSON.parse(await tokenListJson(workspace, filters, { fresh })) as TokenListResponse,
   });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

@@ -1,4 +1,4 @@
-import { tokenListJson } from '@/lib/databricks/tokens-list';
+import { tokenListJson, wantsFresh } from '@/lib/databricks/tokens-list';
 import { route } from '@/lib/api/route';
 import { tokenFiltersSchema } from '@/lib/security/token-filters';
 
@@ -6,7 +6,9 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 // GET /api/tokens — every token the acting identity can see, with owner, risk and reasons; filters and sort from the URL.
+// Answered from a short per-identity cache; `Cache-Control: no-cache` (the Refresh button) asks for fresh reads.
 export const GET = route(
   { role: 'analyst', query: tokenFiltersSchema, upstreamMessages: { PERMISSION_DENIED: 'Databricks refused to list tokens for this identity.' } },
-  async ({ workspace, query }) => new Response(await tokenListJson(workspace, query), { headers: { 'Content-Type': 'application/json' } }),
+  async ({ workspace, query, request }) =>
+    new Response(await tokenListJson(workspace, query, { fresh: wantsFresh(request.headers) }), { headers: { 'Content-Type': 'application/json' } }),
 );
