@@ -4,7 +4,7 @@
 // field and what to change), maps thrown errors to { error: { code, message, requestId } } and logs one line per request.
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
-import type { z } from 'zod';
+import { safeParse, type core } from 'zod/mini';
 import { getConfig, type Role } from '../config';
 import { getWorkspace, type Workspace } from '../databricks/get-workspace';
 import { authFromCookies, type AuthedContext } from '../auth/session';
@@ -16,9 +16,10 @@ import { ApiError, toErrorResponse, type UpstreamMessages } from './errors';
 
 export interface RouteSpec<B, P, Q> {
   role: Role;
-  body?: z.ZodType<B>;
-  params?: z.ZodType<P>;
-  query?: z.ZodType<Q>;
+  /** zod or zod/mini schemas (URL schemas shared with the browser should be zod/mini; see lib/url-state.ts). */
+  body?: core.$ZodType<B>;
+  params?: core.$ZodType<P>;
+  query?: core.$ZodType<Q>;
   /** Wording for Databricks error codes on this route, e.g. { PERMISSION_DENIED: 'Token management needs workspace admin rights' }. */
   upstreamMessages?: UpstreamMessages;
 }
@@ -39,9 +40,9 @@ type NextContext = { params: Promise<Record<string, string | string[] | undefine
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const MAX_BODY_BYTES = 256 * 1024;
 
-function validate<T>(schema: z.ZodType<T> | undefined, value: unknown, where: 'path' | 'query' | 'body'): T {
+function validate<T>(schema: core.$ZodType<T> | undefined, value: unknown, where: 'path' | 'query' | 'body'): T {
   if (!schema) return undefined as T;
-  const parsed = schema.safeParse(value);
+  const parsed = safeParse(schema, value);
   if (parsed.success) return parsed.data;
   const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.') || where, message: i.message }));
   const first = fields[0]!;
