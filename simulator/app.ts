@@ -16,6 +16,7 @@ import { CodeStore } from './oidc/codes';
 import { oidcHandler } from './oidc/index';
 import { generateSigningKey, signingKeyFromPem, type SigningKey } from './oidc/jwt';
 import { workspaceRoutes } from './rest/index';
+import { unityCatalogRoutes } from './rest/unity-catalog';
 import { warehouseRoutes } from './rest/warehouses';
 import { createSqlWarehouse } from './sql/warehouse';
 import type { SimulatorState } from './state';
@@ -49,6 +50,7 @@ export async function buildApp(state: SimulatorState, cfg: { url: string; opts: 
   const router = new Router();
   router.add(workspaceRoutes({ db, identity, tokens, conf, acls, auth, audit, workspaceId: credentials.workspaceId }));
   router.add(warehouseRoutes(credentials.warehouseId, () => cfg.url, state.featuredPeople[0] ?? ''));
+  router.add(unityCatalogRoutes({ db, audit, directory: identity }));
   const oidc = oidcHandler({
     db, identity, clients: await OAuthClientStore.load(db), codes: new CodeStore(), signingKey, audit,
     issuer: () => `${cfg.url}/oidc`, accessTokenTtlSeconds: cfg.opts.oauthTokenTtlSeconds ?? 3600, featuredPeople: state.featuredPeople,
