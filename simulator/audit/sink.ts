@@ -4,47 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEventInput, AuditSink } from '../core/contract';
 import type { SimDb } from '../core/db';
-import { AUDIT_TABLE, CREATE_AUDIT_TABLE } from './schema';
+import { type AuditJsonRow, insertAuditJson } from './json-rows';
+import { CREATE_AUDIT_TABLE } from './schema';
 
 const FLUSH_DELAY_MS = 50;
 const MAX_BATCH = 1000;
 
-interface Row {
-  eventTime: string;
-  requestId: string;
-  sessionId: string | null;
-  email: string | null;
-  serviceName: string;
-  actionName: string;
-  params: Record<string, string>;
-  statusCode: number;
-  errorMessage: string | null;
-  result: string | null;
-  sourceIp: string;
-  userAgent: string;
-  eventId: string;
-}
-
-const ROW_SHAPE = JSON.stringify([
-  {
-    eventTime: 'VARCHAR', requestId: 'VARCHAR', sessionId: 'VARCHAR', email: 'VARCHAR', serviceName: 'VARCHAR',
-    actionName: 'VARCHAR', params: 'MAP(VARCHAR, VARCHAR)', statusCode: 'INTEGER', errorMessage: 'VARCHAR',
-    result: 'VARCHAR', sourceIp: 'VARCHAR', userAgent: 'VARCHAR', eventId: 'VARCHAR',
-  },
-]);
-
-// `$ids` are the account and workspace ids; event_time is stored as UTC wall time (TIMESTAMP, as on Databricks).
-const INSERT_BATCH = `
-  INSERT INTO ${AUDIT_TABLE}
-  SELECT $account, $workspace, '2.0', ts, CAST(ts AS DATE), r.sourceIp, r.userAgent, r.sessionId,
-         {'email': r.email, 'subject_name': NULL}, r.serviceName, r.actionName, r.requestId, r.params,
-         {'status_code': r.statusCode, 'error_message': r.errorMessage, 'result': r.result},
-         'WORKSPACE_LEVEL', r.eventId, NULL
-  FROM (SELECT r, CAST(CAST(r.eventTime AS TIMESTAMPTZ) AS TIMESTAMP) AS ts
-        FROM (SELECT unnest(json_transform(CAST($batch AS JSON), '${ROW_SHAPE}')) AS r))
-  ORDER BY ts`;
-
-function toRow(e: AuditEventInput): Row {
+function toRow(e: AuditEventInput): AuditJsonRow {
   return {
     eventTime: (e.eventTime ?? new Date()).toISOString(),
     requestId: e.requestId ?? randomUUID(),
@@ -59,21 +25,21 @@ function toRow(e: AuditEventInput): Row {
     sourceIp: e.sourceIp,
     userAgent: e.userAgent,
     eventId: randomUUID(),
+    auditLevel: 'WORKSPACE_LEVEL',
   };
 }
 
 /** Creates the audit storage if missing and returns a sink that batches appends into it. */
 export async function createAuditSink(db: SimDb, ids: { workspaceId: string; accountId: string }): Promise<AuditSink> {
   await db.run(CREATE_AUDIT_TABLE);
-  let queue: Row[] = [];
+  let queue: AuditJsonRow[] = [];
   let timer: NodeJS.Timeout | null = null;
   let writing: Promise<void> = Promise.resolve();
 
-  const write = async (rows: Row[]): Promise<void> => {
+  const write = async (rows: AuditJsonRow[]): Promise<void> => {
     for (let i = 0; i < rows.length; i += MAX_BATCH) {
-      const batch = JSON.stringify(rows.slice(i, i + MAX_BATCH));
       try {
-        await db.run(INSERT_BATCH, { account: ids.accountId, workspace: ids.workspaceId, batch });
+        await db.withConnection((c) => insertAuditJson(c, rows.slice(i, i + MAX_BATCH), ids));
       } catch (err) {
         // The caller's request already succeeded or failed on its own; losing audit rows is logged, not thrown.
         console.error(`[audit] dropped ${Math.min(MAX_BATCH, rows.length - i)} events: ${(err as Error).message}`);
