@@ -1,0 +1,27 @@
+// The contract between a bench (bench/<name>.bench.ts) and the runner (bench/run.ts): a bench calls recordMetrics()
+// with its figures and their targets; the runner puts them in the markdown report with their ratio to the target.
+import { appendFileSync } from 'node:fs';
+
+export interface BenchMetric {
+  /** What was measured, e.g. "GET /api/tokens p95 (server-side)". */
+  label: string;
+  value: number;
+  unit: string;
+  /** The goal, in the same unit; omitted for figures that are only informative. */
+  target?: number;
+  /** Default true: latency, bytes. False for throughput-like figures. */
+  lowerIsBetter?: boolean;
+}
+
+/** Records metrics for the runner (no-op when the bench is run on its own, without the runner). */
+export function recordMetrics(bench: string, metrics: BenchMetric[]): void {
+  const file = process.env.BENCH_RESULT_FILE;
+  if (!file) return;
+  for (const m of metrics) appendFileSync(file, `${JSON.stringify({ bench, ...m })}\n`);
+}
+
+/** value/target when lower is better (≤ 1 meets the target), target/value otherwise; same reading either way. */
+export function ratio(m: BenchMetric): number | null {
+  if (m.target === undefined || m.target === 0 || m.value === 0) return null;
+  return (m.lowerIsBetter ?? true) ? m.value / m.target : m.target / m.value;
+}
