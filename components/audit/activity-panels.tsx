@@ -25,7 +25,7 @@ export function TokensPanel({ view, filtered, onOpen }: PanelProps) {
   const count = (action: string) => data.actions.find((a) => a.action === action)?.events ?? 0;
   return (
     <Card title="Token lifecycle" description="Personal access tokens created (with their lifetime), revoked, and refused at the quota.">
-      <div className="mb-3 grid grid-cols-2 gap-2 sm:grid-cols-4">
+      <div className="mb-3 grid grid-cols-2 gap-2 2xl:grid-cols-4">
         <StatCard label="Created" value={data.created.total.toLocaleString('en-US')} />
         <StatCard label="Never expire" value={data.created.noExpiry.toLocaleString('en-US')} tone={data.created.noExpiry ? 'danger' : 'success'} hint="created without a lifetime" />
         <StatCard label={`Over ${data.created.longLivedDays} days`} value={data.created.longLived.toLocaleString('en-US')} tone={data.created.longLived ? 'warning' : 'success'} hint="lifetime at creation" />
@@ -50,24 +50,24 @@ export function SecretsPanel({ view, filtered, onOpen }: PanelProps) {
           <caption className="pb-1 text-left text-xs font-semibold text-muted">Top readers</caption>
           <thead>
             <tr className="text-xs text-muted">
-              <th scope="col" className="border-b border-border py-1 text-left font-medium">Reader</th>
-              <th scope="col" className="border-b border-border py-1 text-left font-medium">Scope</th>
-              <th scope="col" className="border-b border-border py-1 text-right font-medium">Reads</th>
-              <th scope="col" className="border-b border-border py-1 text-right font-medium">Keys</th>
-              <th scope="col" className="border-b border-border py-1 text-right font-medium">Last</th>
+              <th scope="col" className="border-b border-border py-1 pr-2 text-left font-medium">Reader</th>
+              <th scope="col" className="border-b border-border py-1 pr-2 text-left font-medium">Scope</th>
+              <th scope="col" className="border-b border-border py-1 pl-2 text-right font-medium">Reads</th>
+              <th scope="col" className="border-b border-border py-1 pl-2 text-right font-medium">Keys</th>
+              <th scope="col" className="border-b border-border py-1 pl-2 text-right font-medium">Last</th>
             </tr>
           </thead>
           <tbody>
             {data.readers.map((r) => (
               <tr key={`${r.actor}|${r.scope}`} className="border-b border-border last:border-0">
-                <th scope="row" className="py-1 text-left font-normal break-all">{r.actor}</th>
-                <td className="py-1 break-all">{r.scope ?? '—'}</td>
-                <td className="py-1 text-right tabular-nums">
+                <th scope="row" className="py-1 pr-2 text-left font-normal break-all">{r.actor}</th>
+                <td className="py-1 pr-2 break-all">{r.scope ?? '—'}</td>
+                <td className="py-1 pl-2 text-right tabular-nums">
                   {r.reads.toLocaleString('en-US')}
                   {r.denied ? <span className="text-danger"> ({r.denied} denied)</span> : null}
                 </td>
-                <td className="py-1 text-right tabular-nums">{r.keys}</td>
-                <td className="py-1 text-right text-xs text-muted tabular-nums">{formatShortUtc(r.lastRead)}</td>
+                <td className="py-1 pl-2 text-right tabular-nums">{r.keys}</td>
+                <td className="py-1 pl-2 text-right text-xs whitespace-nowrap text-muted tabular-nums">{formatShortUtc(r.lastRead)}</td>
               </tr>
             ))}
           </tbody>

@@ -15,7 +15,7 @@ const cleared: Partial<AuditPageState> = Object.fromEntries(FILTER_KEYS.map((k) 
 
 function Field({ label, error, children, id }: { label: string; error?: string; children: ReactNode; id: string }) {
   return (
-    <div className="min-w-36 flex-1 space-y-1">
+    <div className="min-w-0 space-y-1">
       <label htmlFor={id} className="block text-xs font-medium text-muted">
         {label}
       </label>
@@ -62,7 +62,7 @@ export function AuditFilterBar({ state, onApply }: { state: AuditPageState; onAp
   return (
     <form
       aria-label="Audit filters"
-      className="flex flex-wrap items-end gap-3 rounded-lg border border-border bg-surface p-3 shadow-card"
+      className="grid gap-3 rounded-lg border border-border bg-surface p-3 shadow-card sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-6"
       onSubmit={(e) => {
         e.preventDefault();
         submit();
@@ -89,7 +89,7 @@ export function AuditFilterBar({ state, onApply }: { state: AuditPageState; onAp
       {text('ip', 'Source IP', '203.0.113.7')}
       {text('service', 'Service', 'accounts')}
       {text('action', 'Action', 'tokenLogin')}
-      <div className="flex gap-2">
+      <div className="col-span-full flex justify-end gap-2">
         <Button type="submit" variant="primary" size="sm">
           Apply filters
         </Button>

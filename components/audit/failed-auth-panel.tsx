@@ -77,7 +77,7 @@ function TopTable({ caption, head, rows }: { caption: string; head: string[]; ro
       <thead>
         <tr>
           {head.map((h, i) => (
-            <th key={h} scope="col" className={`border-b border-border py-1 text-xs font-medium text-muted ${i === 0 ? 'text-left' : 'text-right'}`}>
+            <th key={h} scope="col" className={`border-b border-border py-1 text-xs font-medium text-muted ${i === 0 ? 'pr-2 text-left' : 'pl-2 text-right'}`}>
               {h}
             </th>
           ))}
@@ -94,7 +94,7 @@ function TopTable({ caption, head, rows }: { caption: string; head: string[]; ro
                   </button>
                 </th>
               ) : (
-                <td key={i} className="py-1 text-right tabular-nums">
+                <td key={i} className="py-1 pl-2 text-right whitespace-nowrap tabular-nums">
                   {typeof c === 'number' ? c.toLocaleString('en-US') : c}
                 </td>
               ),

@@ -134,7 +134,7 @@ export function StackedBarChart({ title, axis, series, end, markers = [], onBrus
         tabIndex={0}
         onKeyDown={onKeyDown}
         onBlur={() => setBrush(null)}
-        className="rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
+        className="rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
       >
         <svg
           ref={svgRef}
@@ -148,28 +148,28 @@ export function StackedBarChart({ title, axis, series, end, markers = [], onBrus
         >
           {[0, 0.5, 1].map((f) => (
             <g key={f}>
-              <line x1={PAD.left} x2={W - PAD.right} y1={PAD.top + plotH - f * plotH} y2={PAD.top + plotH - f * plotH} className="stroke-slate-200 dark:stroke-slate-700" />
-              <text x={PAD.left - 6} y={PAD.top + plotH - f * plotH + 4} textAnchor="end" className="fill-slate-500 text-[11px] dark:fill-slate-400">
+              <line x1={PAD.left} x2={W - PAD.right} y1={PAD.top + plotH - f * plotH} y2={PAD.top + plotH - f * plotH} className="stroke-border" />
+              <text x={PAD.left - 6} y={PAD.top + plotH - f * plotH + 4} textAnchor="end" className="fill-muted text-[11px]">
                 {(f * max).toLocaleString()}
               </text>
             </g>
           ))}
           {bars}
           {selection && (
-            <rect x={PAD.left + selection[0]! * barW} y={PAD.top} width={(selection[1]! - selection[0]! + 1) * barW} height={plotH} className="fill-sky-500/20 stroke-sky-600" />
+            <rect x={PAD.left + selection[0]! * barW} y={PAD.top} width={(selection[1]! - selection[0]! + 1) * barW} height={plotH} className="fill-accent/20 stroke-accent" />
           )}
           {active !== null && !selection && (
-            <rect x={PAD.left + active * barW} y={PAD.top} width={Math.max(barW, 1)} height={plotH} className="fill-slate-500/10 stroke-slate-500" />
+            <rect x={PAD.left + active * barW} y={PAD.top} width={Math.max(barW, 1)} height={plotH} className="fill-fg/5 stroke-border-strong" />
           )}
           {markers.map((m) => (
             <path
               key={m.index}
               d={`M ${PAD.left + (m.index + 0.5) * barW} ${PAD.top + plotH - y(totals[m.index] ?? 0) - 3} l -5 -8 h 10 z`}
-              className="fill-red-600 dark:fill-red-400"
+              className="fill-danger"
             />
           ))}
           {tickIndices(axis).map((i) => (
-            <text key={i} x={PAD.left + i * barW} y={height - 6} className="fill-slate-500 text-[11px] dark:fill-slate-400">
+            <text key={i} x={PAD.left + i * barW} y={height - 6} className="fill-muted text-[11px]">
               {tickLabel(axis.start + i * axis.size, axis.size)}
             </text>
           ))}
@@ -178,7 +178,7 @@ export function StackedBarChart({ title, axis, series, end, markers = [], onBrus
       <p id={helpId} className="sr-only">
         Arrow keys move between time buckets{onBrush ? '; hold Shift to select a range and press Enter to zoom into it' : ''}. Times are UTC.
       </p>
-      <p aria-live="polite" className="min-h-5 text-xs text-slate-600 dark:text-slate-300">
+      <p aria-live="polite" className="min-h-5 text-xs text-muted">
         {active !== null ? describe(active) : onBrush ? 'Drag across the bars to zoom into a time range.' : ' '}
       </p>
     </div>

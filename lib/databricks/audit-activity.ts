@@ -7,7 +7,7 @@ import { filtersOf, windowOf, type AuditFilters, type AuditQuery } from '@/lib/s
 import { windowToJson, type TimeWindow, type WindowJson } from '@/lib/security/audit-range';
 import type { Workspace } from './get-workspace';
 import { FEEDS, runFeed, type FeedEvent } from './audit-feeds';
-import { AUDIT_TABLE, auditStatement, auditWhere, countField, EVENT_MICROS_SQL, FAILED_SQL, inCategory, runAudit, sharedAudit, textField, timeField } from './audit-sql';
+import { AUDIT_TABLE, auditStatement, auditWhere, countField, EVENT_MICROS_SQL, FAILED_SQL, inCategory, runAudit, sharedAudit, SUCCEEDED_SQL, textField, timeField } from './audit-sql';
 
 const ACTION_LIMIT = 50;
 export const READER_LIMIT = 20;
@@ -18,7 +18,9 @@ export const LONG_LIVED_DAYS = 90;
 const EXPIRES_MS = "try_cast(request_params['tokenExpirationTime'] AS BIGINT)";
 
 const actionRow = z.object({ action: z.string(), events: countField, failed: countField });
-const tokenActionRow = actionRow.extend({ no_expiry: countField, long_lived: countField });
+const tokenActionRow = actionRow.extend({ created: countField, no_expiry: countField, long_lived: countField });
+// Only creations that succeeded made a token; a refused one (quota, lifetime above the maximum) did not.
+const CREATED = `action_name = 'generateDbToken' AND ${SUCCEEDED_SQL}`;
 const readerRow = z.object({ actor: z.string(), scope: textField, reads: countField, keys: countField, denied: countField, last_read: timeField });
 
 export function tokenActionsStatement(window: TimeWindow, filters: AuditFilters) {
@@ -28,8 +30,9 @@ export function tokenActionsStatement(window: TimeWindow, filters: AuditFilters)
     sql: `SELECT action_name AS action,
   count(*) AS events,
   count_if(${FAILED_SQL}) AS failed,
-  count_if(action_name = 'generateDbToken' AND coalesce(${EXPIRES_MS}, 0) <= 0) AS no_expiry,
-  count_if(action_name = 'generateDbToken' AND ${EXPIRES_MS} * 1000 - ${EVENT_MICROS_SQL} > :long_lived_us) AS long_lived
+  count_if(${CREATED}) AS created,
+  count_if(${CREATED} AND coalesce(${EXPIRES_MS}, 0) <= 0) AS no_expiry,
+  count_if(${CREATED} AND ${EXPIRES_MS} * 1000 - ${EVENT_MICROS_SQL} > :long_lived_us) AS long_lived
 FROM ${AUDIT_TABLE}
 ${where.sql}
 GROUP BY action_name
@@ -95,13 +98,13 @@ export function loadTokenActivity(ws: Workspace, query: AuditQuery, now: Date): 
     const filters = filtersOf(query);
     const [actions, feed] = await Promise.all([
       runAudit(ws, tokenActionsStatement(window, filters)),
-      runFeed(ws, FEEDS.tokens, window, filters, (r) => describeTokenEvent(r.action_name, r.event_time, r.request_params)),
+      runFeed(ws, FEEDS.tokens, window, filters, (r) => describeTokenEvent(r.action_name, r.event_time, r.request_params, r.status_code)),
     ]);
     const created = actions.rows.find((r) => r.action === 'generateDbToken');
     return {
       window: windowToJson(window),
       actions: actions.rows.map(({ action, events, failed }) => ({ action, events, failed })),
-      created: { total: created?.events ?? 0, noExpiry: created?.no_expiry ?? 0, longLived: created?.long_lived ?? 0, longLivedDays: LONG_LIVED_DAYS },
+      created: { total: created?.created ?? 0, noExpiry: created?.no_expiry ?? 0, longLived: created?.long_lived ?? 0, longLivedDays: LONG_LIVED_DAYS },
       ...feed,
     };
   });

@@ -76,7 +76,7 @@ export const CATEGORY_COLUMN = `${CATEGORY_SQL.replaceAll('\n', '\n  ')} AS cate
 
 export const FAILED_SQL = 'response.status_code >= 400';
 // Some internal events carry no status at all; they did not fail.
-const SUCCEEDED_SQL = '(response.status_code IS NULL OR response.status_code < 400)';
+export const SUCCEEDED_SQL = '(response.status_code IS NULL OR response.status_code < 400)';
 
 /**
  * Who acted: the resolved identity, or for unauthenticated events (failed sign-ins) the user name that was tried,

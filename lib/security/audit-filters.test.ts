@@ -101,6 +101,11 @@ describe('auditEventsQuerySchema', () => {
 });
 
 describe('auditPageSchema and viewOf', () => {
+  it('drops a bad value from a stale link but keeps the rest of the view', () => {
+    const r = auditPageSchema.safeParse({ range: '30d', ip: 'not-an-ip', actor: 'bob', event: '<script>' });
+    expect(r.success && r.data).toMatchObject({ range: '30d', ip: undefined, actor: 'bob', event: undefined });
+  });
+
   it('keeps the open event in the page state but out of the view', () => {
     const r = auditPageSchema.safeParse({ range: '24h', actor: 'bob', event: 'MTIzfmU' });
     expect(r.success).toBe(true);
