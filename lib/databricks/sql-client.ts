@@ -58,8 +58,13 @@ export class SqlClient {
   async query<Row>(q: SqlQuery<Row>, params: Record<string, SqlParam> = {}, signal?: AbortSignal): Promise<SqlResult<Row>> {
     this.lastUsed = Date.now();
     const started = Date.now();
+    // One deadline for the whole statement, opening the session included; on expiry the running operation is cancelled.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new DatabricksError(0, 'TIMEOUT', `The SQL warehouse did not finish ${q.name} within ${q.timeoutSeconds} s`)), q.timeoutSeconds * 1000);
+    const onCallerAbort = () => deadline.abort(new DatabricksError(0, 'CANCELLED', `${q.name} was cancelled`));
+    signal?.addEventListener('abort', onCallerAbort, { once: true });
     try {
-      const raw = await this.withSession((session) => this.run(session, q, params, signal));
+      const raw = await untilAborted(this.withSession((session) => this.run(session, q, params, deadline.signal)), deadline.signal);
       const rows: Row[] = [];
       for (const [i, r] of raw.rows.entries()) {
         const parsed = q.row.safeParse(r);
@@ -74,8 +79,17 @@ export class SqlClient {
       return { rows, truncated: raw.truncated, durationMs };
     } catch (e) {
       const error = toDatabricksError(e, q.name, this.options.host);
+      if (error.errorCode === 'TIMEOUT') {
+        // The session may be what hung (opening it, or a stuck connection): start the next statement on a fresh one.
+        const stale = this.session;
+        this.session = null;
+        void stale?.then((s) => s.close()).catch(() => undefined);
+      }
       this.log.warn('databricks.sql_failed', { query: q.name, errorCode: error.errorCode, status: error.status, durationMs: Date.now() - started, error: error.message });
       throw error;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onCallerAbort);
     }
   }
 
@@ -131,25 +145,31 @@ export class SqlClient {
     return this.session;
   }
 
-  private async run<Row>(session: IDBSQLSession, q: SqlQuery<Row>, params: Record<string, SqlParam>, signal?: AbortSignal) {
+  private async run<Row>(session: IDBSQLSession, q: SqlQuery<Row>, params: Record<string, SqlParam>, signal: AbortSignal) {
     const operation = await session.executeStatement(q.sql, { namedParameters: params, queryTimeout: q.timeoutSeconds, maxRows: Math.min(q.maxRows + 1, 100_000) });
-    let timer: NodeJS.Timeout | undefined;
     const cancel = () => void operation.cancel().catch(() => undefined);
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        cancel();
-        reject(new DatabricksError(0, 'TIMEOUT', `The SQL warehouse did not finish ${q.name} within ${q.timeoutSeconds} s`));
-      }, q.timeoutSeconds * 1000);
-    });
-    signal?.addEventListener('abort', cancel, { once: true });
+    if (signal.aborted) cancel();
+    signal.addEventListener('abort', cancel, { once: true });
     try {
-      return await Promise.race([fetchCapped(operation, q.maxRows), deadline]);
+      return await fetchCapped(operation, q.maxRows);
     } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', cancel);
+      signal.removeEventListener('abort', cancel);
       void operation.close().catch(() => undefined);
     }
   }
+}
+
+/** Settles with `work`, or rejects with the signal's reason as soon as it aborts (the work is abandoned). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (v) => (signal.removeEventListener('abort', onAbort), resolve(v)),
+      (e: unknown) => (signal.removeEventListener('abort', onAbort), reject(e)),
+    );
+  });
 }
 
 async function fetchCapped(operation: IOperation, maxRows: number): Promise<{ rows: object[]; truncated: boolean }> {

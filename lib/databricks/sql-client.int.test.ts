@@ -1,0 +1,100 @@
+// The SQL client through the unmodified @databricks/sql driver against the simulator's warehouse.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { loginAs } from '@/scripts/test-support/oauth-login';
+import { appEnv, startTestSimulator, type TestSimulator } from '@/scripts/test-support/simulator';
+import { loadConfig, type AppConfig } from '../config';
+import { createLogger } from '../log';
+import { roleFromGroups } from '../roles';
+import { DatabricksError } from './errors';
+import { getWorkspace } from './get-workspace';
+import { SqlClient, defineQuery } from './sql-client';
+import { staticCredentials } from './credentials';
+
+let sim: TestSimulator;
+let service: AppConfig;
+let user: AppConfig;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bw-int-sql-'));
+const quiet = createLogger({}, () => {}, 'error');
+
+const ECHO = defineQuery({
+  name: 'test.echo',
+  sql: 'SELECT :label AS label, :n AS n, :flag AS flag',
+  row: z.object({ label: z.string(), n: z.number(), flag: z.boolean() }),
+  maxRows: 1,
+  timeoutSeconds: 10,
+});
+const RECENT_AUDIT = defineQuery({
+  name: 'test.recent_audit',
+  sql: 'SELECT event_id, action_name FROM system.access.audit WHERE event_date >= CAST(:since AS DATE) ORDER BY event_time DESC LIMIT 50',
+  row: z.object({ event_id: z.string(), action_name: z.string() }),
+  maxRows: 10,
+  timeoutSeconds: 20,
+});
+const WHO = defineQuery({ name: 'test.who', sql: 'SELECT current_user() AS who', row: z.object({ who: z.string() }), maxRows: 1, timeoutSeconds: 10 });
+
+beforeAll(async () => {
+  sim = await startTestSimulator();
+  service = loadConfig({ ...appEnv(sim.workspace, 'service', 'http://127.0.0.1:3999', dataDir), NEXTAUTH_SECRET: 'sql-int-secret-sql-int-secret-sql-int-0' });
+  user = loadConfig({ ...appEnv(sim.workspace, 'user', 'http://127.0.0.1:3999', dataDir), NEXTAUTH_SECRET: 'sql-int-secret-sql-int-secret-sql-int-0' });
+});
+afterAll(async () => {
+  await sim?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  await sim.control('DELETE', '/faults');
+});
+
+describe('SqlClient', () => {
+  it('binds named parameters of every kind', async () => {
+    const ws = getWorkspace({ userName: 'x', accessToken: null }, service);
+    const r = await ws.sql.query(ECHO, { label: "it's 'quoted'; DROP TABLE x", n: 42, flag: true });
+    expect(r.rows).toEqual([{ label: "it's 'quoted'; DROP TABLE x", n: 42, flag: true }]);
+    expect(r.truncated).toBe(false);
+  });
+
+  it('stops at the row cap and says the result was truncated', async () => {
+    const ws = getWorkspace({ userName: 'x', accessToken: null }, service);
+    const since = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const r = await ws.sql.query(RECENT_AUDIT, { since });
+    expect(r.rows).toHaveLength(10);
+    expect(r.truncated).toBe(true);
+  });
+
+  it('runs as the service principal in service mode and as the person in user mode', async () => {
+    expect((await getWorkspace({ userName: 'x', accessToken: null }, service).sql.query(WHO)).rows[0]!.who).toBe(sim.workspace.servicePrincipal.applicationId);
+    const analyst = sim.workspace.people.find((p) => roleFromGroups(p.groups, { admin: ['admins'], analyst: ['security-analysts'], manager: ['security-managers'] }) === 'analyst')!;
+    const tokens = await loginAs(sim.workspace, analyst.userName);
+    expect((await getWorkspace({ userName: analyst.userName, accessToken: tokens.accessToken }, user).sql.query(WHO)).rows[0]!.who).toBe(analyst.userName);
+  });
+
+  it('turns a query error into a typed error with the warehouse message', async () => {
+    const ws = getWorkspace({ userName: 'x', accessToken: null }, service);
+    const bad = defineQuery({ name: 'test.missing_table', sql: 'SELECT * FROM main.nowhere.nothing', row: z.object({}), maxRows: 1, timeoutSeconds: 10 });
+    const e = (await ws.sql.query(bad).catch((x: unknown) => x)) as DatabricksError;
+    expect(e).toBeInstanceOf(DatabricksError);
+    expect(e.status).toBe(400);
+    expect(e.message.length).toBeGreaterThan(0);
+  });
+
+  it('gives up at the statement timeout and recovers on the next statement', async () => {
+    const client = new SqlClient({ host: sim.sim.url, httpPath: sim.workspace.warehouseHttpPath, credentials: staticCredentials(sim.workspace.adminToken), log: quiet });
+    const slow = { ...WHO, name: 'test.slow', timeoutSeconds: 1 };
+    await sim.control('POST', '/faults', { spec: `POST ${sim.workspace.warehouseHttpPath} -> delay:4000 times=1` });
+    const started = Date.now();
+    expect(await client.query(slow).catch((x: unknown) => x)).toMatchObject({ errorCode: 'TIMEOUT' });
+    expect(Date.now() - started).toBeLessThan(3_500);
+    expect((await client.query(WHO)).rows[0]!.who).toBeTruthy();
+    await client.close();
+  });
+
+  it('rejects rows that do not match the query\'s row schema', async () => {
+    const ws = getWorkspace({ userName: 'x', accessToken: null }, service);
+    const wrong = defineQuery({ name: 'test.wrong_shape', sql: 'SELECT 1 AS n', row: z.object({ n: z.string() }), maxRows: 1, timeoutSeconds: 10 });
+    expect(await ws.sql.query(wrong).catch((x: unknown) => x)).toMatchObject({ errorCode: 'UNEXPECTED_RESPONSE' });
+  });
+});
