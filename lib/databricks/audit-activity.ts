@@ -7,7 +7,7 @@ import { filtersOf, windowOf, type AuditFilters, type AuditQuery } from '@/lib/s
 import { windowToJson, type TimeWindow, type WindowJson } from '@/lib/security/audit-range';
 import type { Workspace } from './get-workspace';
 import { FEEDS, runFeed, type FeedEvent } from './audit-feeds';
-import { AUDIT_TABLE, auditStatement, auditWhere, countField, EVENT_MICROS_SQL, FAILED_SQL, inCategory, runAudit, sharedAudit, SUCCEEDED_SQL, textField, timeField } from './audit-sql';
+import { AUDIT_TABLE, auditStatement, auditWhere, countField, EVENT_MICROS_SQL, FAILED_SQL, categoryPredicate, runAudit, sharedAudit, SUCCEEDED_SQL, textField, timeField } from './audit-sql';
 
 const ACTION_LIMIT = 50;
 export const READER_LIMIT = 20;
@@ -24,7 +24,7 @@ const CREATED = `action_name = 'generateDbToken' AND ${SUCCEEDED_SQL}`;
 const readerRow = z.object({ actor: z.string(), scope: textField, reads: countField, keys: countField, denied: countField, last_read: timeField });
 
 export function tokenActionsStatement(window: TimeWindow, filters: AuditFilters) {
-  const where = auditWhere(window, filters, [inCategory('tokens')]);
+  const where = auditWhere(window, filters, [categoryPredicate('tokens')]);
   return auditStatement({
     name: 'audit.tokens.actions',
     sql: `SELECT action_name AS action,
@@ -44,7 +44,7 @@ ORDER BY events DESC, action`,
 }
 
 export function secretActionsStatement(window: TimeWindow, filters: AuditFilters) {
-  const where = auditWhere(window, filters, [inCategory('secrets')]);
+  const where = auditWhere(window, filters, [categoryPredicate('secrets')]);
   return auditStatement({
     name: 'audit.secrets.actions',
     sql: `SELECT action_name AS action, count(*) AS events, count_if(${FAILED_SQL}) AS failed
@@ -59,7 +59,7 @@ ORDER BY events DESC, action`,
 }
 
 export function secretReadersStatement(window: TimeWindow, filters: AuditFilters) {
-  const where = auditWhere(window, filters, [inCategory('secrets'), "action_name = 'getSecret'"]);
+  const where = auditWhere(window, filters, [categoryPredicate('secrets'), "action_name = 'getSecret'"]);
   return auditStatement({
     name: 'audit.secrets.readers',
     sql: `SELECT coalesce(user_identity.email, '(unknown)') AS actor,

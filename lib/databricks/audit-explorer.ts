@@ -10,7 +10,7 @@ import { EXPORT_CAP, PAGE_SIZE } from '@/lib/security/audit-limits';
 import { utcDate, windowToJson, type TimeWindow, type WindowJson } from '@/lib/security/audit-range';
 import type { Workspace } from './get-workspace';
 import {
-  ACTOR_SQL, AUDIT_TABLE, auditStatement, auditWhere, CATEGORY_COLUMN, EVENT_MICROS_SQL, paramsField, runAudit, sharedAudit, textField, timeField,
+  ACTOR_SQL, AUDIT_TABLE, auditStatement, auditWhere, CATEGORY_COLUMN, EVENT_MICROS_SQL, newestEventsSql, paramsField, runAudit, sharedAudit, textField, timeField,
 } from './audit-sql';
 
 const EXPORT_PAGE = 5_000;
@@ -55,11 +55,7 @@ export function explorerPageStatement(window: TimeWindow, filters: AuditFilters,
     : where.params;
   return auditStatement({
     name,
-    sql: `SELECT ${LIST_COLUMNS},
-  request_params
-FROM ${AUDIT_TABLE}
-${where.sql}
-ORDER BY event_time DESC, event_id DESC`,
+    sql: newestEventsSql(`${LIST_COLUMNS},\n  request_params`, where, pageSize + 1),
     row: listRow.extend({ request_params: paramsField }),
     params,
     maxRows: pageSize,

@@ -8,10 +8,10 @@ import { HOUR_MS, windowToJson, type TimeWindow, type WindowJson } from '@/lib/s
 import { axisOf, denseCounts, type BucketAxis } from '@/lib/security/audit-series';
 import { DEFAULT_SPIKE_OPTIONS, detectSpikes, type SpikeMarker } from '@/lib/security/audit-spikes';
 import type { Workspace } from './get-workspace';
-import { AUDIT_TABLE, auditStatement, auditWhere, countField, FAILED_SQL, inCategory, runAudit, sharedAudit, textField, timeField } from './audit-sql';
+import { AUDIT_TABLE, auditStatement, auditWhere, countField, FAILED_SQL, categoryPredicate, runAudit, sharedAudit, textField, timeField } from './audit-sql';
 
 export const TOP_LIMIT = 10;
-const FAILED_SIGNIN = [inCategory('signin'), FAILED_SQL];
+const FAILED_SIGNIN = [categoryPredicate('signin'), FAILED_SQL];
 // The account someone tried to sign in as: failed logins often have no resolved identity, only request_params.user.
 const ACCOUNT_SQL = "coalesce(nullif(request_params['user'], ''), user_identity.email, '(unknown)')";
 // An IPv4 address may carry ':port' (§12.1); one attacker on many source ports is still one address.

@@ -11,7 +11,7 @@ import { filtersOf, windowOf, type AuditFilters, type AuditQuery } from '@/lib/s
 import { windowToJson, type TimeWindow, type WindowJson } from '@/lib/security/audit-range';
 import type { Workspace } from './get-workspace';
 import {
-  ACTOR_SQL, AUDIT_TABLE, auditStatement, auditWhere, EVENT_MICROS_SQL, inCategory, paramsField, runAudit, sharedAudit, sqlName, textField, timeField,
+  ACTOR_SQL, auditStatement, auditWhere, categoryPredicate, EVENT_MICROS_SQL, newestEventsSql, paramsField, runAudit, sharedAudit, sqlName, textField, timeField,
 } from './audit-sql';
 
 
@@ -54,15 +54,12 @@ export const FEEDS = {
 } as const satisfies Record<string, FeedSpec>;
 
 export function feedStatement(spec: FeedSpec, window: TimeWindow, filters: AuditFilters, limit = FEED_LIMIT) {
-  const extra = [inCategory(spec.category)];
+  const extra = [categoryPredicate(spec.category)];
   if (spec.actions) extra.push(`action_name IN (${spec.actions.map(sqlName).join(', ')})`);
   const where = auditWhere(window, filters, extra);
   return auditStatement({
     name: spec.name,
-    sql: `SELECT ${FEED_COLUMNS}
-FROM ${AUDIT_TABLE}
-${where.sql}
-ORDER BY event_time DESC, event_id DESC`,
+    sql: newestEventsSql(FEED_COLUMNS, where, limit + 1),
     row: feedRow,
     params: where.params,
     maxRows: limit,

@@ -6,7 +6,7 @@ import { secretActionsStatement, secretReadersStatement, tokenActionsStatement }
 import { failedHourlyStatement, topFailedAccountsStatement, topFailedIpsStatement, withBaseline } from './audit-failed-auth';
 import { FEEDS, feedStatement } from './audit-feeds';
 import { eventDetailStatement, explorerPageStatement } from './audit-explorer';
-import { auditWhere, CATEGORY_SQL, sqlName, type AuditStatement } from './audit-sql';
+import { auditWhere, categoryPredicate, CATEGORY_SQL, sqlName, type AuditStatement } from './audit-sql';
 import { timelineStatement } from './audit-timeline';
 
 const now = new Date('2026-11-28T07:30:00Z');
@@ -92,6 +92,20 @@ describe('CATEGORY_SQL', () => {
   });
 });
 
+describe('categoryPredicate', () => {
+  it('filters with plain equality tests, never the CASE expression', () => {
+    for (const c of ['signin', 'tokens', 'secrets', 'permissions', 'unityCatalog', 'config', 'other'] as const) expect(categoryPredicate(c)).not.toContain('CASE');
+    expect(categoryPredicate('unityCatalog')).toBe(
+      "((service_name = 'unityCatalog' AND NOT coalesce((service_name = 'unityCatalog' AND action_name IN ('updatePermissions', 'updateSharePermissions')), false)))",
+    );
+    expect(categoryPredicate('other')).toMatch(/^NOT coalesce\(/);
+  });
+
+  it('is what a category filter adds to the WHERE clause', () => {
+    expect(auditWhere(week, { category: 'tokens' }).sql).toContain(categoryPredicate('tokens'));
+  });
+});
+
 describe('sqlName', () => {
   it('refuses anything but a plain identifier', () => {
     expect(sqlName('getSecret')).toBe("'getSecret'");
@@ -111,9 +125,19 @@ describe('explorerPageStatement', () => {
 });
 
 describe('timelineStatement', () => {
-  it('groups hourly windows by truncated hour and daily ones by event_date', () => {
-    expect(timelineStatement(week, {}).query.sql).toMatch(/^SELECT date_trunc\('HOUR', event_time\) AS bucket/);
-    expect(timelineStatement(quarter, {}).query.sql).toMatch(/^SELECT event_date AS bucket/);
+  it('groups hourly windows by truncated hour and daily ones by event_date, categorising after counting', () => {
+    expect(timelineStatement(week, {}).query.sql).toContain("SELECT date_trunc('HOUR', event_time) AS bucket, service_name, action_name, count(*) AS events");
+    expect(timelineStatement(quarter, {}).query.sql).toContain('SELECT event_date AS bucket, service_name, action_name, count(*) AS events');
+  });
+});
+
+describe('pages of events', () => {
+  it('sort raw columns and compute the category only on the rows kept', () => {
+    const sql = explorerPageStatement(quarter, {}, null).query.sql;
+    const inner = sql.slice(sql.indexOf('FROM ('), sql.indexOf(') AS newest'));
+    expect(inner).not.toContain('CASE');
+    expect(inner).toContain('LIMIT 101');
+    expect(sql.slice(0, sql.indexOf('FROM ('))).toContain('CASE');
   });
 });
 

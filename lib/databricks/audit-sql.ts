@@ -3,7 +3,7 @@
 // as well as event_time; the category expression is generated from lib/security's rule list, never hand-written.
 import 'server-only';
 import { z } from 'zod';
-import { CATEGORY_RULES, type AuditCategory, type CategoryRule } from '@/lib/security/audit-categories';
+import { CATEGORY_RULES, categoryClauses, type AuditCategory, type CategoryRule } from '@/lib/security/audit-categories';
 import { auditQueryToSearchParams, type AuditFilters, type AuditQuery } from '@/lib/security/audit-filters';
 import { utcDate, type TimeWindow } from '@/lib/security/audit-range';
 import type { Workspace } from './get-workspace';
@@ -63,7 +63,11 @@ function ruleCondition(rule: CategoryRule): string {
   return parts.join(' AND ');
 }
 
-/** CASE expression yielding the category id of a row; first matching rule wins, as in categorizeEvent. */
+/**
+ * CASE expression yielding the category id of a row; first matching rule wins, as in categorizeEvent. Evaluating
+ * it costs a string comparison per rule per row, so queries apply it only to rows already reduced (aggregated
+ * pairs, one page of events); filters use categoryPredicate instead.
+ */
 export const CATEGORY_SQL = [
   'CASE',
   ...CATEGORY_RULES.map((rule) => `  WHEN ${ruleCondition(rule)} THEN ${sqlName(rule.category)}`),
@@ -73,6 +77,20 @@ export const CATEGORY_SQL = [
 
 /** The category expression as a select-list column, indented to sit inside a SELECT. */
 export const CATEGORY_COLUMN = `${CATEGORY_SQL.replaceAll('\n', '\n  ')} AS category`;
+
+// coalesce(…, false): a NULL service or action matches no rule, exactly as the CASE falls through to 'other'.
+const anyOf = (rules: readonly CategoryRule[]) => `coalesce(${rules.map((r) => `(${ruleCondition(r)})`).join(' OR ')}, false)`;
+
+/**
+ * "This row is in `category`" as plain equality tests on service_name and action_name, generated from the same
+ * rules (lib/security's categoryClauses). The category itself selects which constant fragment is used; it is
+ * never spliced in as text, and it comes from a closed enum.
+ */
+export function categoryPredicate(category: AuditCategory): string {
+  if (category === 'other') return `NOT ${anyOf(CATEGORY_RULES)}`;
+  const clauses = categoryClauses(category).map((c) => (c.unless.length ? `(${ruleCondition(c.rule)} AND NOT ${anyOf(c.unless)})` : `(${ruleCondition(c.rule)})`));
+  return `(${clauses.join(' OR ')})`;
+}
 
 export const FAILED_SQL = 'response.status_code >= 400';
 // Some internal events carry no status at all; they did not fail.
@@ -129,17 +147,30 @@ export function auditWhere(window: Pick<TimeWindow, 'from' | 'to'>, filters: Aud
     params.ip_with_port = `${filters.ip}:%`;
   }
   if (filters.outcome) conditions.push(filters.outcome === 'failure' ? FAILED_SQL : SUCCEEDED_SQL);
-  if (filters.category) {
-    conditions.push(`(${CATEGORY_SQL}) = :category`);
-    params.category = filters.category;
-  }
+  if (filters.category) conditions.push(categoryPredicate(filters.category));
   conditions.push(...extra);
   return { sql: `WHERE ${conditions.join('\n  AND ')}`, params };
 }
 
-/** Condition restricting rows to one category (a constant, so it is inlined). */
-export function inCategory(category: AuditCategory): string {
-  return `(${CATEGORY_SQL}) = ${sqlName(category)}`;
+
+// The columns a page of events is cut from: plain references, so the top-N sort carries no computed values.
+const RAW_EVENT_COLUMNS = 'event_time, event_id, service_name, action_name, user_identity, source_ip_address, response, request_id, request_params';
+
+/**
+ * The newest `limit` events matching `where`, newest first, with `columns` computed on those rows only. A flat
+ * SELECT would evaluate every select-list expression (the category CASE, map lookups) on every matching row
+ * before the sort keeps a hundred of them; over 90 days of a busy workspace that is millions of evaluations.
+ */
+export function newestEventsSql(columns: string, where: WhereClause, limit: number): string {
+  return `SELECT ${columns}
+FROM (
+  SELECT ${RAW_EVENT_COLUMNS}
+  FROM ${AUDIT_TABLE}
+  ${where.sql.replaceAll('\n', '\n  ')}
+  ORDER BY event_time DESC, event_id DESC
+  LIMIT ${limit}
+) AS newest
+ORDER BY event_time DESC, event_id DESC`;
 }
 
 /** Runs a statement as the request's identity. */

@@ -25,7 +25,8 @@ export interface AuditHarness {
   admin: Workspace;
   /** REST as the workspace admin (PAT), for making the changes the audit log must show. */
   setup: RestClient;
-  signIn(role: Role): Promise<Workspace>;
+  /** Signs in the seeded person with this role; null: someone with no Brickwatch role (and no audit grant). */
+  signIn(role: Role | null): Promise<Workspace>;
   stop(): Promise<void>;
 }
 
@@ -35,7 +36,7 @@ export async function startAuditHarness(): Promise<AuditHarness> {
   const sim = await startTestSimulator();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-int-'));
   const config = loadConfig({ ...appEnv(sim.workspace, 'user', 'http://127.0.0.1:3999', dataDir), NEXTAUTH_SECRET: 'audit-integration-secret-0123456789abcdef' });
-  const signIn = async (role: Role) => {
+  const signIn = async (role: Role | null) => {
     const userName = sim.workspace.people.find((p) => roleFromGroups(p.groups, ROLE_GROUPS) === role)!.userName;
     return getWorkspace({ userName, accessToken: (await loginAs(sim.workspace, userName)).accessToken }, config);
   };

@@ -18,14 +18,20 @@ export function timelineStatement(window: TimeWindow, filters: AuditFilters) {
   const where = auditWhere(window, filters);
   // Daily buckets group by event_date itself: it is the UTC day and avoids truncating every timestamp.
   const bucket = window.bucket === 'hour' ? "date_trunc('HOUR', event_time)" : 'event_date';
+  // Counted per (bucket, service, action) first — cheap grouping keys — and categorised after, so the CASE runs
+  // on a few thousand pairs instead of on every event.
   return auditStatement({
     name: 'audit.timeline',
-    sql: `SELECT ${bucket} AS bucket,
+    sql: `SELECT bucket,
   ${CATEGORY_COLUMN},
-  count(*) AS events,
-  max(event_time) AS latest
-FROM ${AUDIT_TABLE}
-${where.sql}
+  CAST(sum(events) AS BIGINT) AS events,
+  max(latest) AS latest
+FROM (
+  SELECT ${bucket} AS bucket, service_name, action_name, count(*) AS events, max(event_time) AS latest
+  FROM ${AUDIT_TABLE}
+  ${where.sql.replaceAll('\n', '\n  ')}
+  GROUP BY 1, 2, 3
+) AS pairs
 GROUP BY 1, 2
 ORDER BY 1, 2`,
     row: timelineRow,

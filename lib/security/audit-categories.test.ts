@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_CATEGORY_IDS, CATEGORY_RULES, categorizeEvent, isAuditCategory } from './audit-categories';
+import { AUDIT_CATEGORY_IDS, CATEGORY_RULES, categorizeEvent, categoryClauses, isAuditCategory, matchesCategory } from './audit-categories';
 
 describe('categorizeEvent', () => {
   it.each([
@@ -62,5 +62,28 @@ describe('isAuditCategory', () => {
   it('accepts every category id and nothing else', () => {
     for (const id of AUDIT_CATEGORY_IDS) expect(isAuditCategory(id)).toBe(true);
     expect(isAuditCategory('Sign-in')).toBe(false);
+  });
+});
+
+describe('categoryClauses and matchesCategory', () => {
+  // Every listed pair, each listed action under foreign services, and unknown names.
+  const services = [...new Set(CATEGORY_RULES.map((r) => r.service).filter((s): s is string => s !== null)), 'notebook', 'anyService'];
+  const actions = [...new Set(CATEGORY_RULES.flatMap((r) => r.actions ?? [])), 'create', 'anyAction'];
+
+  it('agree with categorizeEvent on every combination of known names', () => {
+    for (const service of services) {
+      for (const action of actions) {
+        const category = categorizeEvent(service, action);
+        for (const c of AUDIT_CATEGORY_IDS) expect(matchesCategory(c, service, action), `${service}.${action} in ${c}`).toBe(c === category);
+      }
+    }
+  });
+
+  it('only carry exclusions that can actually overlap', () => {
+    const uc = categoryClauses('unityCatalog');
+    expect(uc).toHaveLength(1);
+    expect(uc[0]!.unless.map((r) => r.actions)).toEqual([['updatePermissions', 'updateSharePermissions']]);
+    expect(categoryClauses('tokens').every((c) => c.unless.length === 0)).toBe(true);
+    expect(categoryClauses('other')).toEqual([]);
   });
 });

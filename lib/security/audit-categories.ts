@@ -100,3 +100,32 @@ export function categorizeEvent(service: string, action: string): AuditCategory 
 export function isAuditCategory(value: string): value is AuditCategory {
   return (AUDIT_CATEGORY_IDS as readonly string[]).includes(value);
 }
+
+function overlaps(a: CategoryRule, b: CategoryRule): boolean {
+  const services = a.service === null || b.service === null || a.service === b.service;
+  const actions = a.actions === null || b.actions === null || a.actions.some((x) => b.actions!.includes(x));
+  return services && actions;
+}
+
+/** One way to land in a category: this rule matches and none of the earlier rules that would have won first. */
+export interface CategoryClause {
+  rule: CategoryRule;
+  unless: CategoryRule[];
+}
+
+/**
+ * The category as a plain condition on (service, action) instead of "the CASE expression equals c": a filter the
+ * warehouse evaluates with cheap equality tests (and can skip data with), derived from the same first-match
+ * rules. 'other' is "no rule matches" (empty clause list; see matchesCategory).
+ */
+export function categoryClauses(category: AuditCategory): CategoryClause[] {
+  return CATEGORY_RULES.flatMap((rule, i) =>
+    rule.category === category ? [{ rule, unless: CATEGORY_RULES.slice(0, i).filter((r) => r.category !== category && overlaps(r, rule)) }] : [],
+  );
+}
+
+/** categoryClauses evaluated in TypeScript: must agree with categorizeEvent everywhere (unit-tested). */
+export function matchesCategory(category: AuditCategory, service: string, action: string): boolean {
+  if (category === 'other') return !CATEGORY_RULES.some((r) => matches(r, service, action));
+  return categoryClauses(category).some((c) => matches(c.rule, service, action) && !c.unless.some((r) => matches(r, service, action)));
+}
