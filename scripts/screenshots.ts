@@ -3,12 +3,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { NAV_ITEMS } from '../lib/nav';
 import { ensureChromium } from './lib/browser';
 
 const [appUrl = 'http://localhost:3000', outDir = 'screenshots'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const theme = process.argv.includes('--dark') ? 'dark' : 'light';
 const PERSONAS = [
-  { name: 'admin', person: /Alex Morgan/, pages: ['/', '/activity'] },
+  { name: 'admin', person: /Alex Morgan/, pages: NAV_ITEMS.map((i) => i.href) },
   { name: 'analyst', person: /Priya Shah/, pages: ['/'] },
   { name: 'manager', person: /Daniel Okafor/, pages: ['/', '/activity'] },
   { name: 'none', person: /Sam Rivera/, pages: ['/'] },
