@@ -30,7 +30,7 @@ export function HealthCard({ target, title, description }: { target: HealthTarge
         {data.ok ? (
           <p className="text-sm">
             <span className="text-muted">Databricks sees </span>
-            <span className="font-medium break-all">{data.identity}</span>
+            <span className="font-medium [overflow-wrap:anywhere]">{data.identity}</span>
           </p>
         ) : (
           <DegradedNotice reason={data.error} />

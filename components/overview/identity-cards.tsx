@@ -13,7 +13,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   return (
     <div className="min-w-0">
       <dt className="text-xs text-muted">{label}</dt>
-      <dd className="mt-0.5 break-all">{children}</dd>
+      <dd className="mt-0.5 [overflow-wrap:anywhere]">{children}</dd>
     </div>
   );
 }

@@ -43,7 +43,7 @@ export function AppShell({ person, workspaceHost, theme, children }: ShellProps)
       </aside>
       <div className="flex min-w-0 flex-col">
         <header className="flex items-center justify-end gap-3 border-b border-border bg-surface/80 px-4 py-2 backdrop-blur lg:px-8">
-          <div className="mr-auto min-w-0 text-right lg:mr-0">
+          <div className="mr-auto min-w-0 text-left lg:mr-0 lg:text-right">
             <p className="truncate text-sm leading-tight font-medium">{person.displayName}</p>
             <p className="truncate text-[11px] leading-tight text-muted">{person.userName}</p>
           </div>
