@@ -76,7 +76,7 @@ export function TokensView({ filters, filterError, canAct }: TokensViewProps) {
       <PageHeader
         title="Tokens"
         description="Every personal access token in the workspace, how risky it is and why, and the policy that governs new ones."
-        meta={data ? <>Assessed {new Date(data.generatedAt).toISOString().slice(11, 19)} UTC · {data.total.toLocaleString('en')} tokens</> : null}
+        meta={data ? <>{data.total.toLocaleString('en')} tokens · read from Databricks at {new Date(data.readAt).toISOString().slice(11, 19)} UTC</> : null}
         actions={
           <Button size="sm" variant="ghost" icon={<RefreshIcon />} pending={isFetching} onClick={() => void refresh()}>
             Refresh
@@ -92,7 +92,7 @@ export function TokensView({ filters, filterError, canAct }: TokensViewProps) {
           </InlineStatus>
         ) : null}
         {data?.notices.filter((n) => n !== own).map((n) => <DegradedNotice key={n.code} reason={n.message} />)}
-        {error && data ? <InlineStatus tone="warning">Could not refresh ({error.message}); showing the tokens as assessed at {new Date(data.generatedAt).toISOString().slice(11, 19)} UTC.</InlineStatus> : null}
+        {error && data ? <InlineStatus tone="warning">Could not refresh ({error.message}); showing the tokens as read at {new Date(data.readAt).toISOString().slice(11, 19)} UTC.</InlineStatus> : null}
         {error && !data ? (
           <InlineStatus tone="danger">
             Tokens could not be listed: {error.message}{' '}

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { cachedRead, invalidateTokenReads } from './tokens-cache';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cachedRead, invalidateTokenReads, TOKEN_CACHE_STALE_MS, TOKEN_CACHE_TTL_MS } from './tokens-cache';
 
 const ws = (name: string, host = 'https://cache-test.example') => ({ host, actingAs: { kind: 'user' as const, name } });
 
@@ -33,5 +33,53 @@ describe('tokens cache', () => {
     invalidateTokenReads('https://cache-test.example', ['tokens']);
     expect(await cachedRead(ws('eve'), 'tokens', load)).toBe(8);
     expect(await cachedRead(ws('eve'), 'usage', load)).toBe(6);
+  });
+
+  describe('stale-while-revalidate of the inventory', () => {
+    afterEach(() => vi.useRealTimers());
+    const settle = async () => {
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+    };
+
+    it('answers from the stale inventory while one background read replaces it, and waits once too old', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      let n = 0;
+      const load = async () => ++n;
+      const me = ws('fay');
+      expect(await cachedRead(me, 'inventory', load)).toBe(1);
+      vi.setSystemTime(Date.now() + TOKEN_CACHE_TTL_MS.inventory + 1);
+      expect(await Promise.all([cachedRead(me, 'inventory', load), cachedRead(me, 'inventory', load)])).toEqual([1, 1]);
+      await settle();
+      expect(n).toBe(2);
+      expect(await cachedRead(me, 'inventory', load)).toBe(2);
+      vi.setSystemTime(Date.now() + TOKEN_CACHE_TTL_MS.inventory + TOKEN_CACHE_STALE_MS.inventory! + 1);
+      expect(await cachedRead(me, 'inventory', load)).toBe(3);
+    });
+
+    it('keeps the stale value when the background read fails', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      let n = 0;
+      const load = async () => {
+        if (++n === 2) throw new Error('upstream down');
+        return n;
+      };
+      const me = ws('gus');
+      expect(await cachedRead(me, 'inventory', load)).toBe(1);
+      vi.setSystemTime(Date.now() + TOKEN_CACHE_TTL_MS.inventory + 1);
+      expect(await cachedRead(me, 'inventory', load)).toBe(1);
+      await settle();
+      expect(await cachedRead(me, 'inventory', load)).toBe(1);
+      await settle();
+      expect(await cachedRead(me, 'inventory', load)).toBe(3);
+    });
+
+    it('never answers parts of the inventory stale', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      let n = 0;
+      const load = async () => ++n;
+      expect(await cachedRead(ws('hal'), 'tokens', load)).toBe(1);
+      vi.setSystemTime(Date.now() + TOKEN_CACHE_TTL_MS.tokens + 1);
+      expect(await cachedRead(ws('hal'), 'tokens', load)).toBe(2);
+    });
   });
 });

@@ -1,7 +1,9 @@
 // Short-lived, per-identity cache of the reads behind the tokens page. Concurrent requests share one upstream call;
-// a settled value is reused until its TTL; failures are never cached. Mutations made through Brickwatch drop the
+// a settled value is reused until its TTL (the inventory a while longer, refreshed in the background); failures are
+// never cached. Mutations made through Brickwatch drop the
 // affected entries for every identity of the workspace, since a revoke changes what everyone sees.
 import 'server-only';
+import { log } from '../log';
 import { processSingleton } from '../singleton';
 import type { Workspace } from './get-workspace';
 
@@ -19,9 +21,17 @@ export const TOKEN_CACHE_TTL_MS: Record<TokenCacheKind, number> = {
   me: 600_000,
 };
 
+/**
+ * How long past its TTL an entry may still be answered while a background read replaces it (stale-while-revalidate).
+ * Only the assembled inventory does this: a view never waits for Databricks once the list was read, and its parts
+ * are always re-read fresh by that background refresh.
+ */
+export const TOKEN_CACHE_STALE_MS: Partial<Record<TokenCacheKind, number>> = { inventory: 300_000 };
+
 interface Entry {
   promise: Promise<unknown>;
   expiresAt: number;
+  refreshing: boolean;
 }
 
 const MAX_ENTRIES = 200;
@@ -36,22 +46,39 @@ export function cachedRead<T>(ws: Pick<Workspace, 'host' | 'actingAs'>, kind: To
   const key = `${identityKey(ws)}|${kind}`;
   const hit = entries.get(key);
   if (hit && hit.expiresAt > now) return hit.promise as Promise<T>;
+  if (hit && !hit.refreshing && hit.expiresAt + (TOKEN_CACHE_STALE_MS[kind] ?? 0) > now) {
+    hit.refreshing = true;
+    start(key, kind, load).promise.catch((e: unknown) => {
+      // Keep answering with the stale value; the next read past the stale window will surface the failure.
+      hit.refreshing = false;
+      log.warn('tokens.cache_refresh_failed', { kind, error: e });
+    });
+    return hit.promise as Promise<T>;
+  }
+  if (hit?.refreshing) return hit.promise as Promise<T>;
+  return start(key, kind, load).promise as Promise<T>;
+}
+
+function start<T>(key: string, kind: TokenCacheKind, load: () => Promise<T>): Entry {
   if (entries.size >= MAX_ENTRIES) {
-    for (const [k, e] of entries) if (e.expiresAt <= now) entries.delete(k);
+    const oldest = Date.now() - Math.max(0, ...Object.values(TOKEN_CACHE_STALE_MS));
+    for (const [k, e] of entries) if (e.expiresAt <= oldest) entries.delete(k);
     if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
   }
-  // In flight counts as fresh: the TTL starts when the value arrives.
-  const entry: Entry = { promise: load(), expiresAt: Number.POSITIVE_INFINITY };
-  entries.set(key, entry);
+  const entry: Entry = { promise: load(), expiresAt: Number.POSITIVE_INFINITY, refreshing: false };
+  const previous = entries.get(key);
+  // A first read is shared while in flight; a background refresh replaces the stale entry only once it succeeds.
+  if (!previous) entries.set(key, entry);
   entry.promise.then(
     () => {
       entry.expiresAt = Date.now() + TOKEN_CACHE_TTL_MS[kind];
+      if (entries.get(key) === previous || entries.get(key) === entry) entries.set(key, entry);
     },
     () => {
       if (entries.get(key) === entry) entries.delete(key);
     },
   );
-  return entry.promise as Promise<T>;
+  return entry;
 }
 
 /**

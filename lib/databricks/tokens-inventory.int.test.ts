@@ -7,7 +7,7 @@ import { decodeTokenRows } from '@/lib/security/token-wire';
 import { invalidateTokenReads } from './tokens-cache';
 import { loadTokenInventory } from './tokens-inventory';
 import { revokeTokens, setTokenPolicy } from './tokens-actions';
-import { tokenListJson, type TokenListResponse } from './tokens-list';
+import { tokenListData } from './tokens-list';
 import { personWithRole, signIn, startHarness, truth, type Harness } from './tokens-test-harness';
 import { createOwnToken, getTokenConf } from './tokens';
 import { loadSharedTokenUsage } from './token-usage';
@@ -52,14 +52,14 @@ describe('token inventory as a workspace admin', () => {
   it('answers the list from cache within its TTL: the second view costs no upstream call', async () => {
     invalidateTokenReads(h.admin.ws.host, ['tokens', 'directory', 'usage', 'conf', 'permissions']);
     await h.sim.control('DELETE', '/requests');
-    const first = JSON.parse(await tokenListJson(h.admin.ws, DEFAULT_TOKEN_FILTERS)) as TokenListResponse;
+    const first = await tokenListData(h.admin.ws, DEFAULT_TOKEN_FILTERS);
     const calls = await upstreamCalls();
     // token management, SCIM Users and ServicePrincipals (one page each at demo scale), workspace-conf, permissions;
     // /Me may be cached from earlier tests; the SQL warehouse calls are Thrift RPCs.
     const rest = calls.filter((c) => c.path.startsWith('/api/'));
     expect(rest.length).toBeLessThanOrEqual(6);
     await h.sim.control('DELETE', '/requests');
-    const second = JSON.parse(await tokenListJson(h.admin.ws, { ...DEFAULT_TOKEN_FILTERS, risk: ['high'] })) as TokenListResponse;
+    const second = await tokenListData(h.admin.ws, { ...DEFAULT_TOKEN_FILTERS, risk: ['high'] });
     expect(await upstreamCalls()).toEqual([]);
     const rows = decodeTokenRows(second.tokens, second.generatedAt);
     expect(rows.length).toBe(first.summary.byRisk.high);

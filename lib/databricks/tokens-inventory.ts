@@ -27,6 +27,8 @@ export interface TokenInventory {
   policy: TokenPolicyAssessment;
   actor: RotationActor;
   notices: TokenNotice[];
+  /** When the token list was read from Databricks (epoch ms). */
+  readAt: number;
 }
 
 async function settle<T>(p: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
@@ -97,5 +99,6 @@ export async function loadTokenInventory(ws: Workspace, now = Date.now()): Promi
     policy: assessTokenPolicy({ conf: conf.ok ? conf.value : null, permissions: permissions.ok ? permissions.value : null }),
     actor,
     notices,
+    readAt: now,
   };
 }

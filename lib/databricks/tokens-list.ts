@@ -1,10 +1,12 @@
-// GET /api/tokens in one pass over the cached inventory, answered as a JSON string that is itself memoised per
-// inventory and filter set: repeated views (paging back, other tabs, the benchmark) cost no recomputation.
+// GET /api/tokens over the cached inventory: every token is assessed once per inventory and minute, each view is
+// then a filter and sort of those rows, and the view's JSON text is memoised, so paging back, other tabs and the
+// benchmark cost no recomputation.
 import 'server-only';
+import { gzipSync } from 'node:zlib';
 import { rotationLifetimeLimits, type LifetimeLimits, type RotationActor } from '@/lib/security/rotation-rules';
 import { tokenFiltersToSearchParams, type TokenFilters } from '@/lib/security/token-filters';
 import type { TokenPolicyAssessment } from '@/lib/security/token-policy';
-import { queryTokens } from '@/lib/security/token-query';
+import { assessTokens, selectTokens, type AssessedTokens } from '@/lib/security/token-query';
 import type { TokenSummary } from '@/lib/security/token-summary';
 import { encodeTokenRows, type TokenListWire } from '@/lib/security/token-wire';
 import type { Workspace } from './get-workspace';
@@ -14,6 +16,8 @@ import { loadTokenInventory, type TokenInventory, type TokenNotice } from './tok
 export interface TokenListResponse {
   /** The instant the risk rules were applied (decode days left against it). */
   generatedAt: number;
+  /** When the tokens were read from Databricks. */
+  readAt: number;
   scope: TokenInventory['scope'];
   notices: TokenNotice[];
   actor: RotationActor;
@@ -28,25 +32,45 @@ export interface TokenListResponse {
   tokens: TokenListWire;
 }
 
-/** Risk counts in days; a minute-old assessment is as good as a fresh one. */
+/** Risk is counted in days; an assessment a minute old is as good as a fresh one. */
 const REUSE_MS = 60_000;
 const MAX_VIEWS_PER_INVENTORY = 20;
-const views = new WeakMap<TokenInventory, Map<string, { at: number; json: string }>>();
 
-export function buildTokenList(inv: TokenInventory, filters: TokenFilters, now: number): TokenListResponse {
-  const result = queryTokens({ records: inv.records, usage: inv.usage, maxLifetimeDays: inv.policy.maxLifetimeDays, filters, now });
+interface View {
+  json: string;
+  /** Made on first demand; a large list shrinks ~4x and Next does not compress route handler responses. */
+  gzip?: Buffer;
+}
+
+interface Memo {
+  assessment: AssessedTokens & { at: number };
+  views: Map<string, View>;
+}
+const memos = new WeakMap<TokenInventory, Memo>();
+
+function memoFor(inv: TokenInventory, now: number): Memo {
+  const hit = memos.get(inv);
+  if (hit && now - hit.assessment.at < REUSE_MS) return hit;
+  const memo = { assessment: { ...assessTokens({ records: inv.records, usage: inv.usage, maxLifetimeDays: inv.policy.maxLifetimeDays, now }), at: now }, views: new Map<string, View>() };
+  memos.set(inv, memo);
+  return memo;
+}
+
+export function buildTokenList(inv: TokenInventory, assessment: AssessedTokens & { at: number }, filters: TokenFilters): TokenListResponse {
+  const rows = selectTokens(assessment.rows, filters, assessment.at);
   return {
-    generatedAt: now,
+    generatedAt: assessment.at,
+    readAt: inv.readAt,
     scope: inv.scope,
     notices: inv.notices,
     actor: inv.actor,
-    total: result.total,
-    matched: result.rows.length,
-    summary: result.summary,
+    total: assessment.rows.length,
+    matched: rows.length,
+    summary: assessment.summary,
     policy: inv.policy,
     limits: rotationLifetimeLimits(inv.policy.maxLifetimeDays),
     usageCollected: inv.usage !== null,
-    tokens: encodeTokenRows(result.rows),
+    tokens: encodeTokenRows(rows),
   };
 }
 
@@ -55,20 +79,37 @@ export function wantsFresh(headers: Headers): boolean {
   return /no-cache|max-age=0/i.test(headers.get('cache-control') ?? '');
 }
 
+/** Below this a response is sent as it is: compressing would cost more than it saves. */
+const GZIP_ABOVE_BYTES = 64 * 1024;
+
 /**
- * The response body for `filters`, as JSON text. `fresh` re-reads the tokens, owners and policy for this identity;
- * the audit aggregate stays cached (it lags by minutes anyway and is the most expensive read).
+ * The response for `filters`. `fresh` re-reads the tokens, owners and policy for this identity; the audit aggregate
+ * stays cached (it lags by minutes anyway and is the most expensive read).
  */
-export async function tokenListJson(ws: Workspace, filters: TokenFilters, { fresh = false, now = Date.now() }: { fresh?: boolean; now?: number } = {}): Promise<string> {
+export async function tokenListResponse(
+  ws: Workspace,
+  filters: TokenFilters,
+  { fresh = false, acceptEncoding = '', now = Date.now() }: { fresh?: boolean; acceptEncoding?: string; now?: number } = {},
+): Promise<Response> {
   if (fresh) invalidateTokenReads(ws.host, ['tokens', 'directory', 'conf', 'permissions'], ws);
-  const inv = await cachedRead(ws, 'inventory', () => loadTokenInventory(ws, now));
-  let perFilter = views.get(inv);
-  if (!perFilter) views.set(inv, (perFilter = new Map()));
+  const inv = await cachedRead(ws, 'inventory', () => loadTokenInventory(ws));
+  const memo = memoFor(inv, now);
   const key = tokenFiltersToSearchParams(filters).toString();
-  const hit = perFilter.get(key);
-  if (hit && now - hit.at < REUSE_MS) return hit.json;
-  const json = JSON.stringify(buildTokenList(inv, filters, now));
-  if (perFilter.size >= MAX_VIEWS_PER_INVENTORY) perFilter.delete(perFilter.keys().next().value as string);
-  perFilter.set(key, { at: now, json });
-  return json;
+  let view = memo.views.get(key);
+  if (!view) {
+    view = { json: JSON.stringify(buildTokenList(inv, memo.assessment, filters)) };
+    if (memo.views.size >= MAX_VIEWS_PER_INVENTORY) memo.views.delete(memo.views.keys().next().value as string);
+    memo.views.set(key, view);
+  }
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', Vary: 'Accept-Encoding' };
+  if (view.json.length > GZIP_ABOVE_BYTES && /\bgzip\b/.test(acceptEncoding)) {
+    view.gzip ??= gzipSync(view.json, { level: 4 });
+    return new Response(new Uint8Array(view.gzip), { headers: { ...headers, 'Content-Encoding': 'gzip' } });
+  }
+  return new Response(view.json, { headers });
+}
+
+/** The same body as parsed data, for the page's server prefetch. */
+export async function tokenListData(ws: Workspace, filters: TokenFilters, opts: { fresh?: boolean } = {}): Promise<TokenListResponse> {
+  return (await (await tokenListResponse(ws, filters, opts)).json()) as TokenListResponse;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TOKEN_FILTERS } from './token-filters';
-import { queryTokens } from './token-query';
+import { assessTokens, queryTokens, selectTokens } from './token-query';
 import { DAY_MS, type TokenRecord } from './token-types';
 
 const NOW = Date.UTC(2026, 10, 28);
@@ -43,5 +43,16 @@ describe('queryTokens', () => {
     expect(result.summary.byReason.possibly_shared).toBeUndefined();
     expect(result.rows.find((r) => r.tokenId === 'forever')?.daysLeft).toBeNull();
     expect(result.rows[0]?.tokenId).toBe('forever');
+  });
+});
+
+describe('assessTokens and selectTokens', () => {
+  it('assess once, select many views without disturbing the assessed rows', () => {
+    const records = ['c', 'a', 'b'].map((id, i) => record(id, { expiryTime: NOW + (i + 40) * DAY_MS }));
+    const assessed = assessTokens({ records, usage: null, maxLifetimeDays: 90, now: NOW });
+    expect(selectTokens(assessed.rows, { ...DEFAULT_TOKEN_FILTERS, sort: 'expiry', dir: 'desc' }, NOW).map((r) => r.tokenId)).toEqual(['b', 'a', 'c']);
+    expect(selectTokens(assessed.rows, { ...DEFAULT_TOKEN_FILTERS, sort: 'expiry', dir: 'asc' }, NOW).map((r) => r.tokenId)).toEqual(['c', 'a', 'b']);
+    expect(assessed.rows.map((r) => r.tokenId)).toEqual(['c', 'a', 'b']);
+    expect(assessed.summary.total).toBe(3);
   });
 });

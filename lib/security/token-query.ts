@@ -1,17 +1,39 @@
-// The tokens list in one pass: assess each token, count it into the summary (of everything visible), keep it if it
-// matches the filters; then sort only what matched.
+// The tokens list in two steps: assess every token once (risk, days left, the summary of everything visible), then
+// per view keep the matching ones and sort only those. The first step can be reused across views of one inventory.
 import { sortTokenRows, tokenMatcher, type TokenFilters } from './token-filters';
 import { assessTokenRisk, daysUntil } from './token-risk';
 import { summaryAccumulator, type TokenSummary } from './token-summary';
 import type { TokenRecord, TokenRow, TokenUsage } from './token-types';
 
-export interface TokenQueryInput {
+export interface AssessInput {
   records: readonly TokenRecord[];
   /** Shared-use aggregates by token id; null when the audit log could not be read. */
   usage: ReadonlyMap<string, TokenUsage> | null;
   maxLifetimeDays: number | null;
-  filters: TokenFilters;
   now: number;
+}
+
+export interface AssessedTokens {
+  /** In input order; never mutated by selectTokens. */
+  rows: readonly TokenRow[];
+  summary: TokenSummary;
+}
+
+export function assessTokens({ records, usage, maxLifetimeDays, now }: AssessInput): AssessedTokens {
+  const ctx = { now, maxLifetimeDays };
+  const summary = summaryAccumulator();
+  const rows = records.map((record): TokenRow => {
+    const risk = assessTokenRisk(record, usage?.get(record.tokenId), ctx);
+    const row = { ...record, risk: risk.level, reasons: risk.reasons, daysLeft: record.expiryTime === null ? null : daysUntil(record.expiryTime, now) };
+    summary.add(row);
+    return row;
+  });
+  return { rows, summary: summary.result() };
+}
+
+/** The rows matching `filters`, sorted as they say; `now` must be the assessment's instant. */
+export function selectTokens(rows: readonly TokenRow[], filters: TokenFilters, now: number): TokenRow[] {
+  return sortTokenRows(rows.filter(tokenMatcher(filters, now)), filters.sort, filters.dir);
 }
 
 export interface TokenQueryResult {
@@ -21,21 +43,7 @@ export interface TokenQueryResult {
   summary: TokenSummary;
 }
 
-export function queryTokens({ records, usage, maxLifetimeDays, filters, now }: TokenQueryInput): TokenQueryResult {
-  const ctx = { now, maxLifetimeDays };
-  const matches = tokenMatcher(filters, now);
-  const summary = summaryAccumulator();
-  const rows: TokenRow[] = [];
-  for (const record of records) {
-    const risk = assessTokenRisk(record, usage?.get(record.tokenId), ctx);
-    const row: TokenRow = {
-      ...record,
-      risk: risk.level,
-      reasons: risk.reasons,
-      daysLeft: record.expiryTime === null ? null : daysUntil(record.expiryTime, now),
-    };
-    summary.add(row);
-    if (matches(row)) rows.push(row);
-  }
-  return { rows: sortTokenRows(rows, filters.sort, filters.dir), total: records.length, summary: summary.result() };
+export function queryTokens(input: AssessInput & { filters: TokenFilters }): TokenQueryResult {
+  const assessed = assessTokens(input);
+  return { rows: selectTokens(assessed.rows, input.filters, input.now), total: input.records.length, summary: assessed.summary };
 }

@@ -5,7 +5,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { requireRole } from '@/lib/auth/session';
 import { getWorkspace } from '@/lib/databricks/get-workspace';
-import { tokenListJson, wantsFresh, type TokenListResponse } from '@/lib/databricks/tokens-list';
+import { tokenListData, wantsFresh } from '@/lib/databricks/tokens-list';
 import { getServerQueryClient } from '@/lib/query/server';
 import { tokenQueries } from '@/lib/query/tokens';
 import { hasRole } from '@/lib/roles';
@@ -25,7 +25,7 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
   // Not awaited: the page shell renders at once and the list streams into it when Databricks has answered.
   void queryClient.prefetchQuery({
     ...tokenQueries.list(filters),
-    queryFn: async () => JSON.parse(await tokenListJson(workspace, filters, { fresh })) as TokenListResponse,
+    queryFn: () => tokenListData(workspace, filters, { fresh }),
   });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

@@ -1,4 +1,4 @@
-import { tokenListJson, wantsFresh } from '@/lib/databricks/tokens-list';
+import { tokenListResponse, wantsFresh } from '@/lib/databricks/tokens-list';
 import { route } from '@/lib/api/route';
 import { tokenFiltersSchema } from '@/lib/security/token-filters';
 
@@ -9,6 +9,5 @@ export const dynamic = 'force-dynamic';
 // Answered from a short per-identity cache; `Cache-Control: no-cache` (the Refresh button) asks for fresh reads.
 export const GET = route(
   { role: 'analyst', query: tokenFiltersSchema, upstreamMessages: { PERMISSION_DENIED: 'Databricks refused to list tokens for this identity.' } },
-  async ({ workspace, query, request }) =>
-    new Response(await tokenListJson(workspace, query, { fresh: wantsFresh(request.headers) }), { headers: { 'Content-Type': 'application/json' } }),
+  async ({ workspace, query, request }) => tokenListResponse(workspace, query, { fresh: wantsFresh(request.headers), acceptEncoding: request.headers.get('accept-encoding') ?? '' }),
 );
