@@ -18,6 +18,7 @@ import { formatUtc, isFailure, outcomeLabel } from './format';
 /** request_params values are strings; nested values arrive JSON-encoded, shown pretty-printed. */
 function paramValue(v: string): ReactNode {
   const t = v.trim();
+  if (t === '') return <span className="text-xs text-muted">(empty)</span>;
   if (t.startsWith('{') || t.startsWith('[')) {
     try {
       return <pre className="font-mono text-xs whitespace-pre-wrap break-all">{JSON.stringify(JSON.parse(t), null, 2)}</pre>;

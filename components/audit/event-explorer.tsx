@@ -30,8 +30,8 @@ const columns: ColumnDef<ExplorerEvent>[] = [
       </span>
     ),
   },
-  { id: 'event', header: 'Event', enableSorting: false, accessorFn: (e) => `${e.service}.${e.action}`, cell: ({ getValue }) => <code className="font-mono text-xs break-all">{getValue<string>()}</code> },
-  { accessorKey: 'actor', header: 'Actor', enableSorting: false, cell: ({ row }) => <span className="break-all">{row.original.actor ?? '—'}</span> },
+  { id: 'event', header: 'Event', enableSorting: false, accessorFn: (e) => `${e.service}.${e.action}`, cell: ({ getValue }) => <code className="font-mono text-xs whitespace-nowrap">{getValue<string>()}</code> },
+  { accessorKey: 'actor', header: 'Actor', enableSorting: false, cell: ({ row }) => <span className="break-words">{row.original.actor ?? '—'}</span> },
   { accessorKey: 'sourceIp', header: 'Source IP', enableSorting: false, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sourceIp || '—'}</span> },
   {
     accessorKey: 'status',
