@@ -29,6 +29,19 @@ describe('describePermissionChange', () => {
     expect(describePermissionChange('accounts', 'changeDbTokenAcl', { resourceId: 'tokens', aclPermissionSet: 'CAN_USE', targetUserId: 'users' })).toMatchObject({ object: 'token permissions', change: 'CAN_USE for users' });
   });
 
+  it('reads the resource kind from a path-style resourceId', () => {
+    expect(describePermissionChange('jobs', 'changeJobAcl', { resourceId: '/jobs/42', aclPermissionSet: 'CAN_VIEW', targetUserId: '7' })).toMatchObject({ object: 'job 42', change: 'CAN_VIEW for 7' });
+    expect(describePermissionChange('clusterPolicies', 'changeClusterPolicyAcl', { resourceId: '/cluster-policies/ABC' }).object).toBe('cluster policy ABC');
+  });
+
+  it('describes legacy table ACL grants and revokes', () => {
+    expect(describePermissionChange('sqlPermissions', 'revokePermission', { securable: 'TABLE', securableName: 'hive_metastore.default.t', principal: 'users', actionTypes: 'SELECT' })).toEqual({
+      object: 'table hive_metastore.default.t',
+      change: 'revoke SELECT from users',
+      adminChange: false,
+    });
+  });
+
   it('flags changes to the admins group and admin rights', () => {
     expect(describePermissionChange('accounts', 'addPrincipalToGroup', { targetGroupName: 'admins', targetUserName: 'eve@example.com' })).toEqual({
       object: 'group admins',

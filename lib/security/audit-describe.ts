@@ -18,8 +18,20 @@ const GROUP_ACTIONS: Record<string, 'add' | 'remove'> = {
 };
 const ADMIN_ACTIONS: Record<string, 'add' | 'remove'> = { setAdmin: 'add', setAccountAdmin: 'add', removeAdmin: 'remove' };
 
-// What a generic ACL change's resourceId names, by service (§12.2).
-const RESOURCE_KINDS: Record<string, string> = { jobs: 'job', clusters: 'cluster', clusterPolicies: 'cluster policy', databrickssql: 'SQL object', iamRole: 'instance profile' };
+// What a generic ACL change's resourceId names, by service (§12.2) or by its own path prefix ('/jobs/123').
+const RESOURCE_KINDS: Record<string, string> = {
+  jobs: 'job', clusters: 'cluster', clusterPolicies: 'cluster policy', 'cluster-policies': 'cluster policy', databrickssql: 'SQL object', iamRole: 'instance profile',
+};
+// Legacy (Hive metastore) table ACL changes: securable, securableName, principal, actionTypes.
+const LEGACY_VERBS: Record<string, [verb: string, preposition: string]> = {
+  grantPermission: ['grant', 'to'], revokePermission: ['revoke', 'from'], denyPermission: ['deny', 'to'],
+};
+
+function resourceObject(service: string, resourceId: string): string {
+  const path = /^\/([A-Za-z-]+)\/(.+)$/.exec(resourceId);
+  if (path) return `${RESOURCE_KINDS[path[1]!] ?? path[1]} ${path[2]}`;
+  return `${RESOURCE_KINDS[service] ?? 'resource'} ${resourceId}`;
+}
 
 // Object keys seen across services, most specific first.
 const OBJECT_KEYS: ReadonlyArray<[key: string, label: string]> = [
@@ -100,14 +112,21 @@ export function describePermissionChange(service: string, action: string, params
   if (admin) {
     return { object: action === 'setAccountAdmin' ? 'account admins' : 'workspace admins', change: clip(`${admin === 'add' ? 'added' : 'removed'} ${target}`), adminChange: true };
   }
+  const legacy = LEGACY_VERBS[action];
+  if (service === 'sqlPermissions' && legacy && params.securableName) {
+    const [verb, preposition] = legacy;
+    return {
+      object: clip(`${(params.securable || 'object').toLowerCase()} ${params.securableName}`),
+      change: clip(`${verb} ${params.actionTypes || '?'} ${preposition} ${params.principal || '?'}`),
+      adminChange: false,
+    };
+  }
   const objectKey = OBJECT_KEYS.find(([key]) => params[key]);
   let object = `${service} object`;
   if (params.resourceId === 'tokens') object = 'token permissions';
   else if (params.securable_type && params.securable_full_name) object = `${params.securable_type.toLowerCase()} ${params.securable_full_name}`;
-  else if (objectKey) {
-    const [key, label] = objectKey;
-    object = [key === 'resourceId' ? (RESOURCE_KINDS[service] ?? label) : label, params[key]].filter(Boolean).join(' ');
-  }
+  else if (params.resourceId) object = resourceObject(service, params.resourceId);
+  else if (objectKey) object = [objectKey[1], params[objectKey[0]]].filter(Boolean).join(' ');
 
   const rawChange = first(params, CHANGE_KEYS);
   const ucSummary = params.changes ? summarizeUcChanges(params.changes) : null;
