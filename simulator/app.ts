@@ -61,7 +61,7 @@ export async function buildApp(state: SimulatorState, cfg: { url: string; opts: 
   const handle = createPipeline({
     router, auth, faults, log, audit, latencyMs: () => latency.ms, oidc, hanging,
     control: controlHandler({ auth, faults, log, latency }),
-    sql: () => sql,
+    sql,
   });
   const featuredPeople = state.featuredPeople.flatMap((userName) => {
     const u = identity.find('user', userName);

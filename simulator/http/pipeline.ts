@@ -34,7 +34,7 @@ export interface PipelineDeps {
   latencyMs: () => number;
   oidc: (req: RawRequest) => Promise<RawResult>;
   control: (req: RawRequest) => Promise<RawResult>;
-  sql: () => SqlEndpoint | null;
+  sql: SqlEndpoint;
   /** Open "hang" faults, released when the server stops. */
   hanging: Set<() => void>;
 }
@@ -177,10 +177,9 @@ async function applyFault(action: FaultAction, path: string): Promise<RawResult 
 }
 
 async function sqlRequest(deps: PipelineDeps, raw: RawRequest, warehouseId: string, done: (r: RawResult, id?: string | null, f?: string | null) => Outcome): Promise<Outcome> {
-  const sql = deps.sql();
-  if (raw.method !== 'POST' || !sql || sql.warehouseId !== warehouseId) {
-    const message = sql ? `Warehouse ${warehouseId} does not exist.` : 'The SQL warehouse is not available in this simulator build yet.';
-    return done(json(sql ? 404 : 501, { error_code: sql ? 'RESOURCE_DOES_NOT_EXIST' : 'NOT_IMPLEMENTED', message }));
+  const { sql } = deps;
+  if (raw.method !== 'POST' || sql.warehouseId !== warehouseId) {
+    return done(json(404, { error_code: 'RESOURCE_DOES_NOT_EXIST', message: `Warehouse ${warehouseId} does not exist.` }));
   }
   const auth = await deps.auth.authenticate(raw.headers.authorization, raw.meta);
   if (!auth.ok) return done(json(auth.status, auth.body, auth.headers));
