@@ -9,38 +9,10 @@ import { filtersOf, windowOf, type AuditFilters, type AuditQuery } from '@/lib/s
 import { EXPORT_CAP, PAGE_SIZE } from '@/lib/security/audit-limits';
 import { utcDate, windowToJson, type TimeWindow, type WindowJson } from '@/lib/security/audit-range';
 import type { Workspace } from './get-workspace';
-import {
-  ACTOR_SQL, AUDIT_TABLE, auditStatement, auditWhere, CATEGORY_COLUMN, EVENT_MICROS_SQL, newestEventsSql, paramsField, runAudit, sharedAudit, textField, timeField,
-} from './audit-sql';
+import { AUDIT_TABLE, auditStatement, auditWhere, CATEGORY_COLUMN, EVENT_MICROS_SQL, paramsField, runAudit, sharedAudit, textField, timeField } from './audit-sql';
+import { eventRow, newestEventsSql, type EventRow } from './audit-events';
 
 const EXPORT_PAGE = 5_000;
-
-const LIST_COLUMNS = `${EVENT_MICROS_SQL} AS event_us,
-  event_time,
-  event_id,
-  service_name,
-  action_name,
-  ${CATEGORY_COLUMN},
-  ${ACTOR_SQL} AS actor,
-  source_ip_address,
-  response.status_code AS status_code,
-  response.error_message AS error_message,
-  request_id`;
-
-const listRow = z.object({
-  event_us: z.coerce.number().int(),
-  event_time: timeField,
-  event_id: z.string(),
-  service_name: z.string(),
-  action_name: z.string(),
-  category: z.enum(AUDIT_CATEGORY_IDS),
-  actor: textField,
-  source_ip_address: textField,
-  status_code: z.coerce.number().int().nullable(),
-  error_message: textField,
-  request_id: textField,
-});
-type ListRow = z.infer<typeof listRow>;
 
 // Strictly after the cursor in (event_time DESC, event_id DESC) order. The extra event_date bound lets deep
 // pages skip the partitions already shown.
@@ -55,8 +27,8 @@ export function explorerPageStatement(window: TimeWindow, filters: AuditFilters,
     : where.params;
   return auditStatement({
     name,
-    sql: newestEventsSql(`${LIST_COLUMNS},\n  request_params`, where, pageSize + 1),
-    row: listRow.extend({ request_params: paramsField }),
+    sql: newestEventsSql(where, pageSize + 1),
+    row: eventRow,
     params,
     maxRows: pageSize,
   });
@@ -67,7 +39,7 @@ export interface ExplorerEvent {
   time: string;
   service: string;
   action: string;
-  category: ListRow['category'];
+  category: EventRow['category'];
   actor: string | null;
   sourceIp: string | null;
   status: number | null;
@@ -80,7 +52,7 @@ export interface ExplorerPage {
   nextCursor: string | null;
 }
 
-const keyOf = (r: Pick<ListRow, 'event_us' | 'event_id'>) => encodeEventKey({ micros: r.event_us, eventId: r.event_id });
+const keyOf = (r: Pick<EventRow, 'event_us' | 'event_id'>) => encodeEventKey({ micros: r.event_us, eventId: r.event_id });
 
 export function loadExplorerPage(ws: Workspace, query: AuditQuery, cursor: EventKey | null, now: Date): Promise<ExplorerPage> {
   const cursorKey = cursor ? encodeEventKey(cursor) : '';

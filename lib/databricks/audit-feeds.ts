@@ -2,7 +2,6 @@
 // edits). Every feed reads the same columns, so one statement builder and one row mapper serve them all; what an
 // event means (who changed what on which object) is derived in lib/security/audit-describe.ts.
 import 'server-only';
-import { z } from 'zod';
 import type { AuditCategory } from '@/lib/security/audit-categories';
 import { encodeEventKey } from '@/lib/security/audit-cursor';
 import { describeConfigChange, describePermissionChange, type EventSummary } from '@/lib/security/audit-describe';
@@ -10,33 +9,9 @@ import { FEED_LIMIT } from '@/lib/security/audit-limits';
 import { filtersOf, windowOf, type AuditFilters, type AuditQuery } from '@/lib/security/audit-filters';
 import { windowToJson, type TimeWindow, type WindowJson } from '@/lib/security/audit-range';
 import type { Workspace } from './get-workspace';
-import {
-  ACTOR_SQL, auditStatement, auditWhere, categoryPredicate, EVENT_MICROS_SQL, newestEventsSql, paramsField, runAudit, sharedAudit, sqlName, textField, timeField,
-} from './audit-sql';
+import { auditStatement, auditWhere, categoryPredicate, runAudit, sharedAudit, sqlName } from './audit-sql';
+import { eventRow, newestEventsSql, type EventRow } from './audit-events';
 
-
-const FEED_COLUMNS = `${EVENT_MICROS_SQL} AS event_us,
-  event_time,
-  event_id,
-  service_name,
-  action_name,
-  ${ACTOR_SQL} AS actor,
-  source_ip_address,
-  response.status_code AS status_code,
-  request_params`;
-
-const feedRow = z.object({
-  event_us: z.coerce.number().int(),
-  event_time: timeField,
-  event_id: z.string(),
-  service_name: z.string(),
-  action_name: z.string(),
-  actor: textField,
-  source_ip_address: textField,
-  status_code: z.coerce.number().int().nullable(),
-  request_params: paramsField,
-});
-export type FeedRow = z.infer<typeof feedRow>;
 
 export interface FeedSpec {
   name: string;
@@ -59,8 +34,8 @@ export function feedStatement(spec: FeedSpec, window: TimeWindow, filters: Audit
   const where = auditWhere(window, filters, extra);
   return auditStatement({
     name: spec.name,
-    sql: newestEventsSql(FEED_COLUMNS, where, limit + 1),
-    row: feedRow,
+    sql: newestEventsSql(where, limit + 1),
+    row: eventRow,
     params: where.params,
     maxRows: limit,
   });
@@ -86,7 +61,7 @@ export interface FeedData {
   truncated: boolean;
 }
 
-export function toFeedEvent(row: FeedRow, summary: EventSummary & Partial<Pick<FeedEvent, 'adminChange' | 'lifetimeDays'>>): FeedEvent {
+export function toFeedEvent(row: EventRow, summary: EventSummary & Partial<Pick<FeedEvent, 'adminChange' | 'lifetimeDays'>>): FeedEvent {
   return {
     key: encodeEventKey({ micros: row.event_us, eventId: row.event_id }),
     time: row.event_time.toISOString(),
@@ -99,7 +74,7 @@ export function toFeedEvent(row: FeedRow, summary: EventSummary & Partial<Pick<F
   };
 }
 
-export async function runFeed(ws: Workspace, spec: FeedSpec, window: TimeWindow, filters: AuditFilters, describe: (row: FeedRow) => Parameters<typeof toFeedEvent>[1]) {
+export async function runFeed(ws: Workspace, spec: FeedSpec, window: TimeWindow, filters: AuditFilters, describe: (row: EventRow) => Parameters<typeof toFeedEvent>[1]) {
   const { rows, truncated } = await runAudit(ws, feedStatement(spec, window, filters));
   return { events: rows.map((r) => toFeedEvent(r, describe(r))), truncated };
 }

@@ -152,27 +152,6 @@ export function auditWhere(window: Pick<TimeWindow, 'from' | 'to'>, filters: Aud
   return { sql: `WHERE ${conditions.join('\n  AND ')}`, params };
 }
 
-
-// The columns a page of events is cut from: plain references, so the top-N sort carries no computed values.
-const RAW_EVENT_COLUMNS = 'event_time, event_id, service_name, action_name, user_identity, source_ip_address, response, request_id, request_params';
-
-/**
- * The newest `limit` events matching `where`, newest first, with `columns` computed on those rows only. A flat
- * SELECT would evaluate every select-list expression (the category CASE, map lookups) on every matching row
- * before the sort keeps a hundred of them; over 90 days of a busy workspace that is millions of evaluations.
- */
-export function newestEventsSql(columns: string, where: WhereClause, limit: number): string {
-  return `SELECT ${columns}
-FROM (
-  SELECT ${RAW_EVENT_COLUMNS}
-  FROM ${AUDIT_TABLE}
-  ${where.sql.replaceAll('\n', '\n  ')}
-  ORDER BY event_time DESC, event_id DESC
-  LIMIT ${limit}
-) AS newest
-ORDER BY event_time DESC, event_id DESC`;
-}
-
 /** Runs a statement as the request's identity. */
 export function runAudit<Row>(ws: Workspace, statement: AuditStatement<Row>, signal?: AbortSignal): Promise<SqlResult<Row>> {
   return ws.sql.query(statement.query, statement.params, signal);
