@@ -4,14 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { SEED_IPS } from '@/simulator/seed/settings';
-import { categorizeEvent } from '@/lib/security/audit-categories';
+import { AUDIT_CATEGORY_IDS, categorizeEvent } from '@/lib/security/audit-categories';
 import { auditQuerySchema, type AuditQuery } from '@/lib/security/audit-filters';
 import { resolveWindow } from '@/lib/security/audit-range';
 import { loadSecretActivity, loadTokenActivity } from './audit-activity';
 import { exportRows, loadEventDetail, loadExplorerPage } from './audit-explorer';
 import { loadFailedAuth } from './audit-failed-auth';
 import { loadConfigChanges, loadPermissionChanges } from './audit-feeds';
-import { AUDIT_TABLE, auditStatement, auditWhere, CATEGORY_COLUMN, countField, runAudit } from './audit-sql';
+import { AUDIT_TABLE, auditStatement, auditWhere, CATEGORY_COLUMN, CATEGORY_SQL, categoryPredicate, countField, runAudit } from './audit-sql';
 import { startAuditHarness, type AuditHarness } from './audit-test-harness';
 import { loadTimeline } from './audit-timeline';
 import { decodeEventKey } from '@/lib/security/audit-cursor';
@@ -38,6 +38,20 @@ describe('the category expression', () => {
     for (const p of pairs.rows) expect(p.category, `${p.service_name}.${p.action_name}`).toBe(categorizeEvent(p.service_name, p.action_name));
     const categories = new Set(pairs.rows.map((p) => p.category));
     for (const c of ['signin', 'tokens', 'secrets', 'permissions', 'config']) expect(categories).toContain(c);
+  });
+
+  it('selects with each category filter exactly the rows the CASE expression puts in that category', async () => {
+    const where = auditWhere(resolveWindow({ range: '90d' }, new Date()), {});
+    const counts = AUDIT_CATEGORY_IDS.map((c) => `count_if(${categoryPredicate(c)}) AS by_filter_${c}, count_if((${CATEGORY_SQL}) = '${c}') AS by_case_${c}`);
+    const row = (await runAudit(h.analyst, auditStatement({
+      name: 'test.predicates',
+      sql: `SELECT ${counts.join(',\n')} FROM ${AUDIT_TABLE} ${where.sql}`,
+      row: z.record(z.string(), countField),
+      params: where.params,
+      maxRows: 1,
+    }))).rows[0]!;
+    for (const c of AUDIT_CATEGORY_IDS) expect(row[`by_filter_${c}`], c).toBe(row[`by_case_${c}`]);
+    expect(row.by_case_signin).toBeGreaterThan(0);
   });
 });
 
