@@ -44,6 +44,9 @@ describe('Unity Catalog through SQL', () => {
     expect(audit).toContainEqual({ who: 'bo@example.com', obj: 'analytics', changes: '[{"principal":"bo@example.com","add":["SELECT"]}]', status: 403 });
     expect(audit.filter((r) => r.status === 400 || r.status === 404)).toHaveLength(3);
     expect(audit.filter((r) => r.status === 200)).toHaveLength(4);
+    const [typed] = await q('admin', "SELECT event_time, event_date, user_identity, request_params FROM system.access.audit WHERE action_name = 'updatePermissions' LIMIT 1");
+    expect(typed).toMatchObject({ event_time: expect.any(Date), event_date: expect.any(Date), user_identity: { email: 'admin@example.com', subject_name: null } });
+    expect(Object.keys(typed?.request_params as object).sort()).toEqual(['changes', 'metastore_id', 'securable_full_name', 'securable_type']);
   });
 
   it('shows direct, inherited and owner grants, only to those allowed to see them', async () => {

@@ -57,4 +57,42 @@ describe('SQL warehouse through the real driver', () => {
     await op.close();
     await session.close();
   });
+
+  it('cancels a running statement and times out a slow one, without hanging', async () => {
+    const session = await (await w.client('tok-ana')).openSession();
+    const slow = 'SELECT count(*) AS n FROM range(100000000000)';
+    const op = await session.executeStatement(slow);
+    await op.cancel();
+    await expect(op.fetchAll()).rejects.toMatchObject({ errorCode: 'CANCELED' });
+    const timed = await session.executeStatement(slow, { queryTimeout: 1 });
+    await expect(timed.fetchAll()).rejects.toMatchObject({
+      errorCode: 'TIMEOUT', message: expect.stringMatching(/^\[QUERY_EXECUTION_TIMEOUT_EXCEEDED\]/),
+    });
+    const after = await session.executeStatement('SELECT 2 AS two');
+    expect(await after.fetchAll()).toEqual([{ two: 2 }]);
+    await session.close();
+  });
+
+  it('turns injected faults into query errors or a hang the client can cancel, never an HTTP error', async () => {
+    const session = await (await w.client('tok-ana')).openSession();
+    w.nextFault({ type: 'status', status: 503, errorCode: 'TEMPORARILY_UNAVAILABLE', message: 'Warehouse is restarting.' });
+    await expect((await session.executeStatement('SELECT 1')).fetchAll()).rejects.toThrow('[TEMPORARILY_UNAVAILABLE] Warehouse is restarting.');
+    w.nextFault({ type: 'rate_limit', retryAfterSeconds: 7 });
+    await expect((await session.executeStatement('SELECT 1')).fetchAll()).rejects.toThrow(/^\[REQUEST_LIMIT_EXCEEDED\].*7 seconds/);
+    w.nextFault({ type: 'delay', ms: 300 });
+    expect(await (await session.executeStatement('SELECT 3 AS x')).fetchAll()).toEqual([{ x: 3 }]);
+    w.nextFault({ type: 'hang' });
+    const hung = await session.executeStatement('SELECT 4 AS x');
+    await hung.cancel();
+    await expect(hung.fetchAll()).rejects.toMatchObject({ errorCode: 'CANCELED' });
+    w.nextFault({ type: 'drop_response' });
+    await expect((await session.executeStatement('SELECT 5 AS x')).fetchAll()).rejects.toThrow(/CONNECTION_RESET/);
+    await session.close();
+  });
+
+  it('refuses a bad token with 401 before any session exists', async () => {
+    const client = await w.client('nope');
+    await expect(client.openSession()).rejects.toMatchObject({ statusCode: 401 });
+  });
 });
+
