@@ -3,7 +3,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import nextPlugin from '@next/eslint-plugin-next';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.next/**', 'next-env.d.ts', '.simulator/**', '.data/**', 'test-results/**', 'playwright-report/**'] },
+  // Build output of every dist dir (.next, .next-e2e, BRICKWATCH_DIST_DIR=...) is generated code, never linted.
+  { ignores: ['node_modules/**', '.next/**', '.next-*/**', 'next-env.d.ts', '.simulator/**', '.data/**', 'test-results/**', 'playwright-report/**', 'blob-report/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
