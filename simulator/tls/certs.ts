@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { X509Certificate } from 'node:crypto';
+import { randomBytes, X509Certificate } from 'node:crypto';
 import { generate } from 'selfsigned';
 
 export interface TlsMaterial {
@@ -28,7 +28,9 @@ export async function loadOrCreateTls(stateDir: string): Promise<TlsMaterial> {
     if (new Date(new X509Certificate(cert).validTo).getTime() > Date.now() + DAY_MS) return { caCertPath: files.ca, caPem, cert, key };
   }
   const notBeforeDate = new Date(Date.now() - DAY_MS);
-  const ca = await generate([{ name: 'commonName', value: 'Brickwatch Simulator Local CA' }], {
+  // A unique name per CA: two simulator CAs trusted by one process (NODE_EXTRA_CA_CERTS plus a customCaCert) must not
+  // share a subject, or OpenSSL may pick the wrong one as issuer ("certificate signature failure").
+  const ca = await generate([{ name: 'commonName', value: `Brickwatch Simulator Local CA ${randomBytes(4).toString('hex')}` }], {
     keyType: 'ec', curve: 'P-256', algorithm: 'sha256', notBeforeDate, notAfterDate: new Date(Date.now() + 3650 * DAY_MS),
     extensions: [
       { name: 'basicConstraints', cA: true, critical: true },
