@@ -2,16 +2,18 @@
 import { daysSince, isoDay } from '@/lib/security/token-risk';
 import type { TokenOwner, TokenRow } from '@/lib/security/token-types';
 
-export function expiryText(row: Pick<TokenRow, 'expiryTime' | 'daysLeft'>): string {
-  if (row.expiryTime === null || row.daysLeft === null) return 'Never';
-  if (row.daysLeft <= 0) return `Expired ${isoDay(row.expiryTime)}`;
-  return `${isoDay(row.expiryTime)} · ${row.daysLeft} d left`;
+/** [main line, second line] of a two-line cell. */
+export type Lines = [string, string];
+
+export function expiryLines(row: Pick<TokenRow, 'expiryTime' | 'daysLeft'>): Lines {
+  if (row.expiryTime === null || row.daysLeft === null) return ['Never', 'no expiry'];
+  return [isoDay(row.expiryTime), row.daysLeft <= 0 ? 'expired' : `${row.daysLeft} d left`];
 }
 
-export function lastUsedText(lastUsedDay: number | null, now: number): string {
-  if (lastUsedDay === null) return 'No recorded use';
+export function lastUsedLines(lastUsedDay: number | null, now: number): Lines {
+  if (lastUsedDay === null) return ['—', 'no recorded use'];
   const ago = daysSince(lastUsedDay, now);
-  return ago <= 0 ? 'Today' : `${isoDay(lastUsedDay)} · ${ago} d ago`;
+  return [isoDay(lastUsedDay), ago <= 0 ? 'today' : `${ago} d ago`];
 }
 
 export function ownerLabel(owner: TokenOwner): string {

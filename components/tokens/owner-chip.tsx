@@ -1,5 +1,4 @@
 'use client';
-import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
 import { ownerKey } from '@/lib/security/token-filters';
 import type { TokenOwner } from '@/lib/security/token-types';
@@ -7,7 +6,7 @@ import { OWNER_KIND_LABEL, ownerLabel } from './format';
 
 const KIND_MARK: Record<TokenOwner['kind'], string> = { user: 'P', service_principal: 'SP', unknown: '?' };
 
-/** The owner, their kind and whether they still exist; clicking narrows the list to their tokens. */
+/** The owner and their kind (whether they still exist is the caller's to show); clicking narrows the list to their tokens. */
 export function OwnerChip({ owner, onSelect }: { owner: TokenOwner; onSelect?: (key: string) => void }) {
   const key = ownerKey(owner);
   const label = ownerLabel(owner);
@@ -29,11 +28,7 @@ export function OwnerChip({ owner, onSelect }: { owner: TokenOwner; onSelect?: (
       ) : (
         <span className="min-w-0 truncate">{label}</span>
       )}
-      {inactive ? (
-        <Badge tone="danger" className="shrink-0">
-          {owner.status}
-        </Badge>
-      ) : null}
+      {inactive ? <span className="sr-only"> ({owner.status})</span> : null}
     </span>
   );
 }

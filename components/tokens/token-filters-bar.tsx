@@ -1,6 +1,6 @@
 'use client';
 // The filters of the tokens view. Every change becomes a new URL (see tokens-view.tsx), and the server applies it.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { XIcon } from '@/components/ui/icons';
@@ -16,13 +16,16 @@ const UNUSED_CHOICES = [30, 60, 90, 180, 365];
 /** Typing is debounced so the URL (and the server) see whole words, not every keystroke. */
 const SEARCH_DEBOUNCE_MS = 300;
 
-function Select<T extends string>({ label, value, options, onChange }: { label: string; value: T | ''; options: Array<[T, string]>; onChange: (v: T | undefined) => void }) {
+/** A filter select whose empty choice names the filter ("Any expiry"), so it needs no visible label beside it. */
+function Select<T extends string>({ label, any, value, options, onChange }: { label: string; any: string; value: T | ''; options: Array<[T, string]>; onChange: (v: T | undefined) => void }) {
   const id = useId();
   return (
-    <span className="flex items-center gap-1.5 text-xs text-muted">
-      <label htmlFor={id}>{label}</label>
+    <span className="flex items-center">
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
       <select id={id} value={value} onChange={(e) => onChange((e.target.value || undefined) as T | undefined)} className={control}>
-        <option value="">Any</option>
+        <option value="">{any}</option>
         {options.map(([v, text]) => (
           <option key={v} value={v}>
             {text}
@@ -33,7 +36,7 @@ function Select<T extends string>({ label, value, options, onChange }: { label: 
   );
 }
 
-export function TokenFiltersBar({ filters, onChange }: { filters: TokenFilters; onChange: (next: TokenFilters) => void }) {
+export function TokenFiltersBar({ filters, onChange, actions }: { filters: TokenFilters; onChange: (next: TokenFilters) => void; actions?: ReactNode }) {
   const searchId = useId();
   const sortId = useId();
   const [text, setText] = useState(filters.q ?? '');
@@ -76,19 +79,20 @@ export function TokenFiltersBar({ filters, onChange }: { filters: TokenFilters; 
           );
         })}
       </span>
-      <Select label="Owner type" value={filters.ownerType ?? ''} options={Object.entries(OWNER_TYPE_LABEL) as Array<[OwnerKind, string]>} onChange={(ownerType) => onChange({ ...filters, ownerType })} />
-      <Select label="Expires" value={filters.expiry ?? ''} options={Object.entries(EXPIRY_LABEL) as Array<[ExpiryWindow, string]>} onChange={(expiry) => onChange({ ...filters, expiry })} />
+      <Select label="Owner type" any="All owner types" value={filters.ownerType ?? ''} options={Object.entries(OWNER_TYPE_LABEL) as Array<[OwnerKind, string]>} onChange={(ownerType) => onChange({ ...filters, ownerType })} />
+      <Select label="Expires" any="Any expiry" value={filters.expiry ?? ''} options={Object.entries(EXPIRY_LABEL) as Array<[ExpiryWindow, string]>} onChange={(expiry) => onChange({ ...filters, expiry })} />
       <Select
         label="Unused for"
+        any="Any last use"
         value={filters.unused ? String(filters.unused) : ''}
-        options={unusedChoices.map((d): [string, string] => [String(d), `${d}+ days`])}
+        options={unusedChoices.map((d): [string, string] => [String(d), `Unused ${d}+ days`])}
         onChange={(v) => onChange({ ...filters, unused: v ? Number(v) : undefined })}
       />
       <span className="flex items-center gap-1.5">
         <label htmlFor={searchId} className="sr-only">
           Search comment, owner, creator or id
         </label>
-        <input id={searchId} type="search" placeholder="Search comment, owner, id…" value={text} onChange={(e) => setText(e.target.value)} maxLength={200} className={`${control} w-56`} />
+        <input id={searchId} type="search" placeholder="Search comment, owner, id…" value={text} onChange={(e) => setText(e.target.value)} maxLength={200} className={`${control} w-52`} />
       </span>
       {filters.owner ? (
         <span className="inline-flex h-8 items-center gap-1 rounded-md border border-accent bg-accent-soft pl-2.5 pr-1 text-xs text-accent">
@@ -99,7 +103,7 @@ export function TokenFiltersBar({ filters, onChange }: { filters: TokenFilters; 
         </span>
       ) : null}
       <span className="flex items-center gap-1.5 text-xs text-muted">
-        <label htmlFor={sortId}>Sort</label>
+        <label htmlFor={sortId}>Sort by</label>
         <select id={sortId} value={filters.sort} onChange={(e) => onChange({ ...filters, sort: e.target.value as TokenSortField })} className={control}>
           {(Object.entries(SORT_LABEL) as Array<[TokenSortField, string]>).map(([v, label]) => (
             <option key={v} value={v}>
@@ -116,6 +120,7 @@ export function TokenFiltersBar({ filters, onChange }: { filters: TokenFilters; 
           Clear filters
         </Button>
       ) : null}
+      {actions}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
-// The tokens table: the server has already filtered and sorted (the URL says how), so the table only renders —
-// windowed past a few hundred rows — and exports exactly the rows shown.
+// The tokens table: the server has already filtered and sorted (the URL says how), so the table only renders,
+// windowed past a few hundred rows, in two-line cells that fit a laptop screen. The CSV (token-csv.ts) has one
+// column per fact instead.
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { RiskBadge } from '@/components/ui/badge';
@@ -8,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
 import { isoDay } from '@/lib/security/token-risk';
 import type { TokenRow } from '@/lib/security/token-types';
-import { expiryText, lastUsedText, OWNER_KIND_LABEL, ownerLabel } from './format';
+import { expiryLines, lastUsedLines, OWNER_KIND_LABEL, ownerLabel } from './format';
 import { OwnerChip } from './owner-chip';
 
 export interface TokenTableProps {
@@ -34,6 +35,16 @@ type CellContext = Omit<TokenTableProps, 'canAct' | 'toolbar' | 'empty'>;
 const TableContext = createContext<CellContext | null>(null);
 const useCells = () => useContext(TableContext)!;
 
+/** Two lines in a fixed-height row: what matters, then its detail, muted. */
+function TwoLines({ main, detail, title }: { main: ReactNode; detail: ReactNode; title?: string }) {
+  return (
+    <span className="block min-w-0 leading-tight" title={title}>
+      <span className="block truncate">{main}</span>
+      <span className="block truncate text-xs text-muted">{detail}</span>
+    </span>
+  );
+}
+
 function SelectAll() {
   const { rows, selected, onSelect } = useCells();
   const allOn = rows.length > 0 && rows.every((r) => selected.has(r.tokenId));
@@ -45,19 +56,30 @@ function SelectOne({ row }: { row: TokenRow }) {
   return <input type="checkbox" aria-label={`Select token ${row.tokenId.slice(0, 8)}`} checked={selected.has(row.tokenId)} onChange={(e) => onSelect([row.tokenId], e.target.checked)} className="size-4" />;
 }
 
+function Reasons({ row }: { row: TokenRow }) {
+  if (row.reasons.length === 0) return <span className="text-muted">—</span>;
+  const [first, second, ...rest] = row.reasons;
+  return <TwoLines title={row.reasons.map((r) => r.text).join('\n')} main={first!.text} detail={second ? `${second.text}${rest.length ? ` · +${rest.length} more` : ''}` : ''} />;
+}
+
 function Owner({ row }: { row: TokenRow }) {
-  return <OwnerChip owner={row.owner} onSelect={useCells().onOwner} />;
+  const { owner } = row;
+  const name = owner.name && owner.name !== ownerLabel(owner) ? owner.name : OWNER_KIND_LABEL[owner.kind];
+  const gone = owner.status === 'deactivated' || owner.status === 'deleted';
+  const detail = gone ? <><span className="font-medium text-danger">{owner.status}</span> · {name}</> : name;
+  return <TwoLines title={owner.name ?? undefined} main={<OwnerChip owner={owner} onSelect={useCells().onOwner} />} detail={detail} />;
 }
 
 function LastUsed({ row }: { row: TokenRow }) {
-  return <>{lastUsedText(row.lastUsedDay, useCells().now)}</>;
+  const [main, detail] = lastUsedLines(row.lastUsedDay, useCells().now);
+  return <TwoLines main={main} detail={detail} />;
 }
 
 function Actions({ row }: { row: TokenRow }) {
   const { onRotate, onRevoke } = useCells();
   const short = row.tokenId.slice(0, 8);
   return (
-    <span className="flex justify-end gap-1.5">
+    <span className="flex justify-end gap-1">
       <Button size="sm" onClick={() => onRotate(row)} aria-label={`Rotate token ${short}`}>
         Rotate…
       </Button>
@@ -68,41 +90,39 @@ function Actions({ row }: { row: TokenRow }) {
   );
 }
 
-function Reasons({ row }: { row: TokenRow }) {
-  if (row.reasons.length === 0) return <span className="text-muted">—</span>;
-  const [first, ...rest] = row.reasons;
-  return (
-    <span className="flex min-w-0 items-center gap-1.5" title={row.reasons.map((r) => r.text).join('\n')}>
-      <span className="min-w-0 truncate">{first!.text}</span>
-      {rest.length ? <span className="shrink-0 rounded bg-surface-2 px-1.5 text-xs text-muted">+{rest.length}</span> : null}
-      {rest.length ? <span className="sr-only">; {rest.map((r) => r.text).join('; ')}</span> : null}
-    </span>
-  );
-}
-
-function tokenColumns(canAct: boolean): ColumnDef<TokenRow, any>[] { // eslint-disable-line @typescript-eslint/no-explicit-any -- TanStack's column type
-  const select = col.display({ id: 'select', header: () => <SelectAll />, cell: (c) => <SelectOne row={c.row.original} />, meta: { csv: false, className: 'w-10' } });
-  const actions = col.display({ id: 'actions', header: () => <span className="sr-only">Actions</span>, cell: (c) => <Actions row={c.row.original} />, meta: { csv: false } });
-  const columns = [
-    ...(canAct ? [select] : []),
-    col.accessor('risk', { header: 'Risk', cell: (c) => <RiskBadge level={c.getValue()} />, meta: { className: 'w-28' } }),
-    col.accessor((r) => r.reasons.map((x) => x.text).join('; '), { id: 'reasons', header: 'Why', cell: (c) => <Reasons row={c.row.original} />, meta: { className: 'max-w-80' } }),
-    col.accessor((r) => ownerLabel(r.owner), {
-      id: 'owner',
-      header: 'Owner',
-      cell: (c) => <Owner row={c.row.original} />,
-      meta: { className: 'max-w-56', csv: (r) => (r.owner.name && r.owner.name !== ownerLabel(r.owner) ? `${ownerLabel(r.owner)} <${r.owner.name}>` : ownerLabel(r.owner)) },
+function tokenColumns(canAct: boolean) {
+  const columns: ColumnDef<TokenRow, any>[] = [ // eslint-disable-line @typescript-eslint/no-explicit-any -- TanStack's own column type
+    col.accessor('risk', { header: 'Risk', cell: (c) => <RiskBadge level={c.getValue()} />, meta: { className: 'w-24' } }),
+    col.display({ id: 'reasons', header: 'Why', cell: (c) => <Reasons row={c.row.original} />, meta: { className: 'w-56 max-w-56' } }),
+    col.display({
+      id: 'token',
+      header: 'Token',
+      cell: ({ row: { original: r } }) => (
+        <TwoLines
+          title={`${r.comment || 'no comment'}\n${r.tokenId}\ncreated ${isoDay(r.creationTime)}${r.createdBy ? ` by ${r.createdBy}` : ''}`}
+          main={r.comment || <span className="text-muted">no comment</span>}
+          detail={<><code className="font-mono">{r.tokenId.slice(0, 8)}…</code> · {isoDay(r.creationTime)}</>}
+        />
+      ),
+      meta: { className: 'max-w-48' },
     }),
-    col.accessor((r) => OWNER_KIND_LABEL[r.owner.kind], { id: 'ownerType', header: 'Owner type', meta: { className: 'whitespace-nowrap text-muted' } }),
-    col.accessor('comment', { header: 'Comment', cell: (c) => <span className="block max-w-48 truncate" title={c.getValue()}>{c.getValue() || <span className="text-muted">—</span>}</span> }),
-    col.accessor((r) => isoDay(r.creationTime), { id: 'created', header: 'Created', meta: { className: 'whitespace-nowrap tabular-nums' } }),
-    col.accessor((r) => r.createdBy ?? '', { id: 'createdBy', header: 'Created by', cell: (c) => <span className="block max-w-44 truncate" title={c.getValue()}>{c.getValue()}</span> }),
-    col.accessor((r) => expiryText(r), { id: 'expires', header: 'Expires', meta: { className: 'whitespace-nowrap tabular-nums' } }),
-    col.accessor((r) => r.lastUsedDay, { id: 'lastUsed', header: 'Last used', cell: (c) => <LastUsed row={c.row.original} />, meta: { className: 'whitespace-nowrap tabular-nums', csv: (r) => (r.lastUsedDay === null ? '' : isoDay(r.lastUsedDay)) } }),
-    col.accessor('tokenId', { header: 'Token id', cell: (c) => <code className="font-mono text-xs text-muted" title={c.getValue()}>{c.getValue().slice(0, 10)}…</code> }),
-    ...(canAct ? [actions] : []),
+    col.display({ id: 'owner', header: 'Owner', cell: (c) => <Owner row={c.row.original} />, meta: { className: 'max-w-44' } }),
+    col.display({
+      id: 'expires',
+      header: 'Expires',
+      cell: (c) => {
+        const [main, detail] = expiryLines(c.row.original);
+        return <TwoLines main={main} detail={detail} />;
+      },
+      meta: { className: 'whitespace-nowrap tabular-nums' },
+    }),
+    col.display({ id: 'lastUsed', header: 'Last used', cell: (c) => <LastUsed row={c.row.original} />, meta: { className: 'whitespace-nowrap tabular-nums' } }),
   ];
-  // The server sorts (the URL says how); a header click must not reorder one page of it on its own.
+  if (canAct) {
+    columns.unshift(col.display({ id: 'select', header: () => <SelectAll />, cell: (c) => <SelectOne row={c.row.original} />, meta: { className: 'w-10' } }));
+    columns.push(col.display({ id: 'actions', header: () => <span className="sr-only">Actions</span>, cell: (c) => <Actions row={c.row.original} /> }));
+  }
+  // The server sorts (the URL says how): a header click must not quietly reorder the view away from its link.
   return columns.map((c) => ({ ...c, enableSorting: false }));
 }
 
@@ -110,18 +130,7 @@ export function TokenTable({ canAct, toolbar, empty, ...cells }: TokenTableProps
   const columns = useMemo(() => tokenColumns(canAct), [canAct]);
   return (
     <TableContext.Provider value={cells}>
-      <DataTable
-        data={cells.rows}
-        columns={columns}
-        getRowId={(r) => r.tokenId}
-        caption="Personal access tokens"
-        csvFileName="tokens.csv"
-        search={false}
-        toolbar={toolbar}
-        empty={empty}
-        rowHeight={45}
-        maxHeight="65vh"
-      />
+      <DataTable data={cells.rows} columns={columns} getRowId={(r) => r.tokenId} caption="Personal access tokens" search={false} toolbar={toolbar} empty={empty} rowHeight={53} maxHeight="70vh" />
     </TableContext.Provider>
   );
 }

@@ -6,7 +6,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DegradedNotice } from '@/components/ui/degraded-notice';
 import { EmptyState } from '@/components/ui/empty-state';
-import { RefreshIcon } from '@/components/ui/icons';
+import { DownloadIcon, RefreshIcon } from '@/components/ui/icons';
 import { InlineStatus } from '@/components/ui/inline-status';
 import { PageHeader } from '@/components/ui/page-header';
 import { SkeletonTable } from '@/components/ui/skeleton';
@@ -19,6 +19,7 @@ import { RotationJournal } from './rotation-journal';
 import { TokenFiltersBar } from './token-filters-bar';
 import { TokenPolicyPanel } from './token-policy-panel';
 import { TokenSummaryCards } from './token-summary';
+import { tokensToCsv } from './token-csv';
 import { TokenTable } from './token-table';
 
 export interface TokensViewProps {
@@ -34,6 +35,13 @@ function emptyFor(data: TokenList, filters: TokenFilters, clear: () => void) {
   if (onlyHigh) return <EmptyState title="No high-risk tokens — good" good />;
   if (filters.expiry === 'never' && !filters.q) return <EmptyState title="No tokens without expiry — good" good />;
   return <EmptyState title="No tokens match these filters" action={<Button size="sm" onClick={clear}>Clear filters</Button>} />;
+}
+
+/** What is shown — the server's filtered and sorted rows — as a file, built in the browser. */
+function downloadCsv(rows: readonly TokenRow[]) {
+  const url = URL.createObjectURL(new Blob([tokensToCsv(rows)], { type: 'text/csv;charset=utf-8' }));
+  Object.assign(document.createElement('a'), { href: url, download: 'tokens.csv' }).click();
+  URL.revokeObjectURL(url);
 }
 
 export function TokensView({ filters, filterError, canAct }: TokensViewProps) {
@@ -115,14 +123,22 @@ export function TokensView({ filters, filterError, canAct }: TokensViewProps) {
               onRevoke={setRevokeRow}
               empty={emptyFor(data, filters, () => setFilters({ ...DEFAULT_TOKEN_FILTERS, sort: filters.sort, dir: filters.dir }))}
               toolbar={
-                <>
-                  <TokenFiltersBar filters={filters} onChange={setFilters} />
-                  {canAct && selectedShown.length ? (
-                    <Button size="sm" variant="danger" onClick={() => setBulkOpen(true)}>
-                      Revoke selected ({selectedShown.length})
-                    </Button>
-                  ) : null}
-                </>
+                <TokenFiltersBar
+                  filters={filters}
+                  onChange={setFilters}
+                  actions={
+                    <>
+                      <Button size="sm" icon={<DownloadIcon />} onClick={() => downloadCsv(data.rows)} disabled={data.rows.length === 0}>
+                        Export CSV
+                      </Button>
+                      {canAct && selectedShown.length ? (
+                        <Button size="sm" variant="danger" onClick={() => setBulkOpen(true)}>
+                          Revoke selected ({selectedShown.length})
+                        </Button>
+                      ) : null}
+                    </>
+                  }
+                />
               }
             />
             <div className="grid items-start gap-4 xl:grid-cols-2">

@@ -91,7 +91,8 @@ export function DataTable<T>({ data, columns, getRowId, caption, csvFileName, se
       <DataTableToolbar table={table} total={data.length} search={search} csvFileName={csvFileName} caption={caption}>
         {toolbar}
       </DataTableToolbar>
-      <div ref={scrollRef} className="overflow-auto rounded-lg border border-border bg-surface shadow-card" style={{ maxHeight }} tabIndex={virtual ? 0 : undefined} aria-label={virtual ? `${caption}, scrollable` : undefined}>
+      {/* relative: sr-only text in cells is absolutely positioned and would otherwise escape the scroll clip and stretch the page. */}
+      <div ref={scrollRef} className="relative overflow-auto rounded-lg border border-border bg-surface shadow-card" style={{ maxHeight }} tabIndex={virtual ? 0 : undefined} aria-label={virtual ? `${caption}, scrollable` : undefined}>
         <table className="w-full border-separate border-spacing-0 text-sm" aria-rowcount={virtual ? rows.length + 1 : undefined}>
           <caption className="sr-only">{caption}</caption>
           <thead className="sticky top-0 z-10 bg-surface-2">
