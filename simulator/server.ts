@@ -2,6 +2,7 @@
 // Order matters: the port is bound before the (possibly long) seed so an occupied port fails fast; until the
 // state is ready every request gets 503.
 import { createServer, type Server } from 'node:https';
+import { setFlagsFromString } from 'node:v8';
 import type { Socket } from 'node:net';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -14,6 +15,11 @@ import { buildApp } from './app';
 import { loadOrCreateTls } from './tls/certs';
 
 export class SimulatorStartError extends Error {}
+
+// The SQL translator is a large WebAssembly module (@polyglot-sql/sdk). V8's optimising tier recompiles it in the
+// background for seconds of CPU, which slowed start-up (~4x) and held process exit for 10 s or more after SIGTERM.
+// The baseline compiler alone starts at once and translates a query in about a millisecond.
+setFlagsFromString('--liftoff-only');
 
 export async function startSimulator(opts: SimulatorOptions): Promise<RunningSimulator> {
   const faults = opts.faults ? parseFaultSpec(opts.faults) : [];
