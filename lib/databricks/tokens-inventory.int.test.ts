@@ -36,6 +36,8 @@ describe('token inventory as a workspace admin', () => {
     expect(inv.records.some((r) => r.owner.kind === 'service_principal')).toBe(true);
     expect(inv.usage).not.toBeNull();
     expect(inv.usage!.size).toBeGreaterThan(0);
+    const shared = inv.records.filter((r) => inv.usage!.has(r.tokenId));
+    expect(shared.length).toBeGreaterThan(0);
     expect(inv.policy.confCollected).toBe(true);
     expect(inv.policy.creators?.length).toBeGreaterThan(0);
   });
@@ -43,10 +45,9 @@ describe('token inventory as a workspace admin', () => {
   it('runs the shared-use aggregate in the warehouse and returns only tokens over a threshold', async () => {
     const usage = await loadSharedTokenUsage(h.admin.ws.sql, Date.now());
     const known = await truth(h);
-    for (const [tokenId, u] of usage) {
-      expect(known.has(tokenId) || tokenId.length === 64).toBe(true);
-      expect(u.distinctIps >= 5 || u.distinctClients >= 3).toBe(true);
-    }
+    // The seeded estate has live tokens used from many addresses in the last 30 days.
+    expect([...usage.keys()].filter((id) => known.has(id)).length).toBeGreaterThan(0);
+    for (const u of usage.values()) expect(u.distinctIps >= 5 || u.distinctClients >= 3).toBe(true);
   });
 
   it('answers the list from cache within its TTL: the second view costs no upstream call', async () => {
