@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import { Agent, fetch } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
 
-// The command-line contract of issue 2, checked on the real entry point (`npm run simulator` runs `tsx simulator/main.ts`).
-const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
+// The command-line contract of issue 2, checked on the real entry point (`npm run simulator` runs
+// `node --import tsx simulator/main.ts`: one process, so SIGTERM reaches the simulator itself).
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 function run(args: string[]): { child: ChildProcess; stdout: () => string; stderr: () => string; exited: Promise<number | null> } {
-  const child = spawn(TSX, ['simulator/main.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'simulator/main.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
