@@ -34,7 +34,7 @@ export class CatalogViews {
       const st = await structure(this.db);
       if (changes === 'all') await this.buildAll(st);
       else {
-        for (const fn of st.functions.values()) await this.exec(this.macroSql(fn));
+        await this.buildMacros(st);
         for (const name of changes) await this.buildTableOrDrop(st, name);
       }
       this.built = target;
@@ -82,7 +82,7 @@ export class CatalogViews {
       await this.exec(ddl.join('\n'));
     }
     // Functions before views: a view's body is bound when it is created.
-    for (const fn of st.functions.values()) await this.exec(this.macroSql(fn));
+    await this.buildMacros(st);
     for (const catalog of st.catalogs.keys()) {
       const tables = [...st.tables.values()].filter((t) => t.catalog === catalog);
       const info = INFO_SCHEMA_VIEWS.map(
@@ -96,6 +96,13 @@ export class CatalogViews {
         await this.exec('ROLLBACK').catch(() => undefined);
         for (const one of ddl) await this.exec(one).catch((err: Error) => console.error(`[sql] view not built: ${err.message}`));
       });
+    }
+  }
+
+  /** A function whose body cannot be translated is logged and skipped; tables masked with it lose their view. */
+  private async buildMacros(st: Structure): Promise<void> {
+    for (const fn of st.functions.values()) {
+      await this.exec(this.macroSql(fn)).catch((err: Error) => console.error(`[sql] function ${fn.fullName} not defined: ${err.message}`));
     }
   }
 
