@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import { recordMetrics } from '../scripts/lib/bench-metrics';
 import { ensureBuild } from '../scripts/lib/build';
-import { startTestSimulator, type TestSimulator } from '../scripts/test-support/simulator';
+import { startTestSimulator } from '../scripts/test-support/simulator';
 import { TEST_CA_PEM, ensureTestCa, trustsTestCa } from '../scripts/test-support/test-ca';
 import { startApp } from '../e2e/support/app-server';
 import { signInByApi } from '../e2e/support/sign-in';
@@ -51,19 +51,6 @@ async function get(request: APIRequestContext, path: string): Promise<number> {
   return body.length;
 }
 
-/** As on Databricks, system tables are readable once granted: what an admin does for Brickwatch's service principal. */
-async function grantAuditAccess(sim: TestSimulator) {
-  const ws = sim.workspace;
-  for (const [type, name, privilege] of [['catalog', 'system', 'USE_CATALOG'], ['schema', 'system.access', 'USE_SCHEMA'], ['table', 'system.access.audit', 'SELECT']] as const) {
-    const res = await fetch(`${ws.host}/api/2.1/unity-catalog/permissions/${type}/${name}`, {
-      method: 'PATCH',
-      headers: { Authorization: `Bearer ${ws.adminToken}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ changes: [{ principal: ws.servicePrincipal.applicationId, add: [privilege] }] }),
-    });
-    if (!res.ok) throw new Error(`grant ${privilege} on ${name}: HTTP ${res.status} ${await res.text()}`);
-  }
-}
-
 async function measureTimeline(request: APIRequestContext, days: number) {
   const path = '/api/audit/timeline';
   const before = serverDurations(path).length;
@@ -83,7 +70,6 @@ async function main() {
   const startedSim = Date.now();
   const sim = await startTestSimulator({ scale: 'large', stateDir: STATE_DIR });
   const simReadyS = (Date.now() - startedSim) / 1000;
-  await grantAuditAccess(sim);
   await ensureBuild(DIST_DIR);
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   const app = await startApp({ workspace: sim.workspace, mode: 'service', logFile: LOG, extraEnv: { BRICKWATCH_DIST_DIR: DIST_DIR } });

@@ -1,27 +1,11 @@
 // The audit page as an analyst uses it: narrow to failed sign-ins over the last 7 days, see the seeded burst
 // (its source among the top IPs, a spike marked), open one event, and get the same view back after a reload.
+// (The seeded estate grants system.access.audit to the admins group, which Brickwatch's service principal is in.)
 import { expect, test } from '@playwright/test';
 import { SEED_IPS } from '../simulator/seed/settings';
-import { authFile, workspace } from './support/fixtures';
+import { authFile } from './support/fixtures';
 
 test.use({ storageState: authFile('analyst') });
-
-// As on Databricks, system tables are readable only once granted; in service mode Brickwatch reads as its
-// service principal, so that is who an admin grants them to.
-test.beforeAll(async () => {
-  const ws = workspace();
-  const grant = async (type: string, name: string, privilege: string) => {
-    const res = await fetch(`${ws.host}/api/2.1/unity-catalog/permissions/${type}/${name}`, {
-      method: 'PATCH',
-      headers: { Authorization: `Bearer ${ws.adminToken}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ changes: [{ principal: ws.servicePrincipal.applicationId, add: [privilege] }] }),
-    });
-    expect(res.ok, `grant ${privilege} on ${name}: HTTP ${res.status}`).toBe(true);
-  };
-  await grant('catalog', 'system', 'USE_CATALOG');
-  await grant('schema', 'system.access', 'USE_SCHEMA');
-  await grant('table', 'system.access.audit', 'SELECT');
-});
 
 test('an analyst narrows to failed sign-ins in the last 7 days, opens an event, and a reload keeps the view', async ({ page }) => {
   await page.goto('/');
