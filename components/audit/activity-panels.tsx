@@ -3,11 +3,14 @@
 // reads its own API and stands alone: one failing shows its own "Not collected" notice, the others still load.
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Card } from '@/components/ui/card';
+import { cn } from '@/components/ui/cn';
 import { StatCard } from '@/components/ui/stat-card';
 import { auditQueries } from '@/lib/query/audit';
 import { FeedList, NoEvents } from './feed-list';
 import { formatShortUtc } from './format';
 import type { PanelProps } from './panel-types';
+
+const READERS_SHOWN = 8;
 
 export function PermissionsPanel({ view, filtered, onOpen }: PanelProps) {
   const { data } = useSuspenseQuery(auditQueries.panel('permissions', view));
@@ -46,28 +49,30 @@ export function SecretsPanel({ view, filtered, onOpen }: PanelProps) {
         {reads?.failed ? <span className="text-danger">, {reads.failed.toLocaleString('en-US')} denied</span> : null}
       </p>
       {data.readers.length > 0 ? (
-        <table className="mb-3 w-full text-sm">
+        <table className="mb-3 w-full table-fixed text-sm">
           <caption className="pb-1 text-left text-xs font-semibold text-muted">Top readers</caption>
           <thead>
             <tr className="text-xs text-muted">
-              <th scope="col" className="border-b border-border py-1 pr-2 text-left font-medium">Reader</th>
+              <th scope="col" className="w-[34%] border-b border-border py-1 pr-2 text-left font-medium">Reader</th>
               <th scope="col" className="border-b border-border py-1 pr-2 text-left font-medium">Scope</th>
-              <th scope="col" className="border-b border-border py-1 pl-2 text-right font-medium">Reads</th>
-              <th scope="col" className="border-b border-border py-1 pl-2 text-right font-medium">Keys</th>
-              <th scope="col" className="border-b border-border py-1 pl-2 text-right font-medium">Last</th>
+              <th scope="col" className="w-14 border-b border-border py-1 text-right font-medium">Reads</th>
+              <th scope="col" className="w-16 border-b border-border py-1 text-right font-medium">Denied</th>
+              <th scope="col" className="w-12 border-b border-border py-1 text-right font-medium">Keys</th>
+              <th scope="col" className="w-24 border-b border-border py-1 text-right font-medium">Last</th>
             </tr>
           </thead>
           <tbody>
-            {data.readers.map((r) => (
+            {data.readers.slice(0, READERS_SHOWN).map((r) => (
               <tr key={`${r.actor}|${r.scope}`} className="border-b border-border last:border-0">
-                <th scope="row" className="py-1 pr-2 text-left font-normal break-all">{r.actor}</th>
-                <td className="py-1 pr-2 break-all">{r.scope ?? '—'}</td>
-                <td className="py-1 pl-2 text-right tabular-nums">
-                  {r.reads.toLocaleString('en-US')}
-                  {r.denied ? <span className="text-danger"> ({r.denied} denied)</span> : null}
-                </td>
-                <td className="py-1 pl-2 text-right tabular-nums">{r.keys}</td>
-                <td className="py-1 pl-2 text-right text-xs whitespace-nowrap text-muted tabular-nums">{formatShortUtc(r.lastRead)}</td>
+                {/* Service principals read as their application id: shortened here, whole in the tooltip. */}
+                <th scope="row" title={r.actor} className="truncate py-1 pr-2 text-left font-normal">
+                  {r.actor}
+                </th>
+                <td title={r.scope ?? undefined} className="truncate py-1 pr-2">{r.scope ?? '—'}</td>
+                <td className="py-1 text-right tabular-nums">{r.reads.toLocaleString('en-US')}</td>
+                <td className={cn('py-1 text-right tabular-nums', r.denied ? 'text-danger' : 'text-muted')}>{r.denied}</td>
+                <td className="py-1 text-right tabular-nums">{r.keys}</td>
+                <td className="py-1 text-right text-xs whitespace-nowrap text-muted tabular-nums">{formatShortUtc(r.lastRead)}</td>
               </tr>
             ))}
           </tbody>

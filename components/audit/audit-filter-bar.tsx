@@ -62,7 +62,7 @@ export function AuditFilterBar({ state, onApply }: { state: AuditPageState; onAp
   return (
     <form
       aria-label="Audit filters"
-      className="grid gap-3 rounded-lg border border-border bg-surface p-3 shadow-card sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-6"
+      className="grid gap-3 rounded-lg border border-border bg-surface p-3 shadow-card sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-[repeat(6,minmax(0,1fr))_auto]"
       onSubmit={(e) => {
         e.preventDefault();
         submit();
@@ -80,7 +80,7 @@ export function AuditFilterBar({ state, onApply }: { state: AuditPageState; onAp
       </Field>
       <Field label="Outcome" id={`${id}-outcome`}>
         <select id={`${id}-outcome`} value={draft.outcome} onChange={(e) => setDraft({ ...draft, outcome: e.target.value })} className={inputClass}>
-          <option value="">Success and failure</option>
+          <option value="">Any outcome</option>
           <option value="failure">Failures only</option>
           <option value="success">Successes only</option>
         </select>
@@ -89,7 +89,7 @@ export function AuditFilterBar({ state, onApply }: { state: AuditPageState; onAp
       {text('ip', 'Source IP', '203.0.113.7')}
       {text('service', 'Service', 'accounts')}
       {text('action', 'Action', 'tokenLogin')}
-      <div className="col-span-full flex justify-end gap-2">
+      <div className="col-span-full flex items-end justify-end gap-2 xl:col-span-1">
         <Button type="submit" variant="primary" size="sm">
           Apply filters
         </Button>

@@ -52,7 +52,7 @@ export function FailedAuthPanel({ view, filtered, onChange }: PanelProps) {
           ) : (
             <p className="text-xs text-muted">No hour stands out from its trailing week.</p>
           )}
-          <div className="grid gap-4 lg:grid-cols-2">
+          <div className="grid items-start gap-4 lg:grid-cols-2">
             <TopTable
               caption="Top source IPs"
               head={['Source IP', 'Failures', 'Accounts', 'Last seen']}

@@ -10,7 +10,7 @@ import { FEEDS, runFeed, type FeedEvent } from './audit-feeds';
 import { AUDIT_TABLE, auditStatement, auditWhere, countField, EVENT_MICROS_SQL, FAILED_SQL, categoryPredicate, runAudit, sharedAudit, SUCCEEDED_SQL, textField, timeField } from './audit-sql';
 
 const ACTION_LIMIT = 50;
-export const READER_LIMIT = 20;
+export const READER_LIMIT = 10;
 /** Tokens created for longer than this are called out (the practice is 90 days at most). */
 export const LONG_LIVED_DAYS = 90;
 

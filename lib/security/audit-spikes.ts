@@ -77,9 +77,7 @@ export function detectSpikes(
       baseline,
       threshold,
       score: round1(score),
-      explanation:
-        `${count} failures in one hour against a typical ${round1(baseline)} per hour over the previous ` +
-        `${window.length} hours (flagged from ${threshold}; ${round1(score)}× the usual spread above normal).`,
+      explanation: `${count} failures in one hour against a typical ${round1(baseline)} per hour over the previous ${window.length} hours; an hour is flagged from ${threshold}.`,
     });
   }
   return markers;
