@@ -32,7 +32,7 @@ export function TokensPanel({ view, filtered, onOpen }: PanelProps) {
         <StatCard label="Created" value={data.created.total.toLocaleString('en-US')} />
         <StatCard label="Never expire" value={data.created.noExpiry.toLocaleString('en-US')} tone={data.created.noExpiry ? 'danger' : 'success'} hint="created without a lifetime" />
         <StatCard label={`Over ${data.created.longLivedDays} days`} value={data.created.longLived.toLocaleString('en-US')} tone={data.created.longLived ? 'warning' : 'success'} hint="lifetime at creation" />
-        <StatCard label="Revoked" value={count('revokeDbToken').toLocaleString('en-US')} hint={`${count('reachMaxQuotaDbToken')} quota refusals`} />
+        <StatCard label="Revoked" value={count('revokeDbToken').toLocaleString('en-US')} hint={`${count('reachMaxQuotaDbToken')} refused at the quota`} />
       </div>
       <FeedList events={data.events} truncated={data.truncated} label="Token events" onOpen={onOpen} empty={<NoEvents what="token events" filtered={filtered} />} />
     </Card>

@@ -3,6 +3,7 @@
 // full record in the detail drawer.
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
+import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { FeedEvent } from '@/lib/databricks/audit-feeds';
 import { formatShortUtc, formatUtc, isFailure, outcomeLabel } from './format';
@@ -23,7 +24,11 @@ export function FeedList({ events, truncated, label, empty, onOpen }: { events: 
                 {e.adminChange ? <Badge tone="danger">admin rights</Badge> : null}
                 {isFailure(e.status) ? <Badge tone="warning">{outcomeLabel(e.status)}</Badge> : null}
               </span>
-              <span className="break-words">{e.change}</span>
+              {/* A refused call changed nothing; it still matters (someone tried). */}
+              <span className={cn('break-words', isFailure(e.status) && 'text-muted')}>
+                {isFailure(e.status) ? 'Attempted: ' : ''}
+                {e.change}
+              </span>
               <span className="text-xs text-muted break-all">
                 {e.actor ?? 'unknown actor'} · {e.service}.{e.action}
                 {e.sourceIp ? ` · from ${e.sourceIp}` : ''}

@@ -129,7 +129,7 @@ describe('describeTokenEvent', () => {
     expect(describeTokenEvent('revokeDbToken', at, { tokenHash: 'ff' })).toEqual({ object: 'token ff', change: 'revoked', lifetimeDays: null });
     expect(describeTokenEvent('reachMaxQuotaDbToken', at, {}).change).toMatch(/quota/);
   });
-  it('says a refused creation made no token, whatever it asked for', () => {
-    expect(describeTokenEvent('generateDbToken', at, { tokenExpirationTime: '-1' }, 400)).toEqual({ object: 'token', change: 'creation refused (400)', lifetimeDays: null });
+  it('names a refused creation as an attempt, whatever lifetime it asked for', () => {
+    expect(describeTokenEvent('generateDbToken', at, { tokenExpirationTime: '-1' }, 400)).toEqual({ object: 'token', change: 'token creation', lifetimeDays: null });
   });
 });

@@ -200,14 +200,14 @@ const TOKEN_VERBS: Record<string, string> = {
   garbageCollectDbToken: 'removed after expiry',
 };
 
-const TOKEN_FAILURES: Record<string, string> = { generateDbToken: 'creation refused', revokeDbToken: 'revocation refused' };
+const TOKEN_ATTEMPTS: Record<string, string> = { generateDbToken: 'token creation', revokeDbToken: 'token revocation' };
 
 /** Token lifecycle: which token (by its hash, never a value) and what happened, with the lifetime at creation. */
 export function describeTokenEvent(action: string, eventTime: Date, params: RequestParams, status: number | null = null): EventSummary & { lifetimeDays: number | null } {
   const hash = params.tokenHash;
   const object = hash ? `token ${hash.slice(0, 12)}${hash.length > 12 ? '…' : ''}` : 'token';
-  // A refused call changed nothing: say so rather than describe the change it asked for.
-  if (status !== null && status >= 400) return { object, change: `${TOKEN_FAILURES[action] ?? `${action} refused`} (${status})`, lifetimeDays: null };
+  // A refused call changed nothing: name what was attempted, not the change it asked for (the feed shows the refusal).
+  if (status !== null && status >= 400) return { object, change: TOKEN_ATTEMPTS[action] ?? action, lifetimeDays: null };
   const verb = TOKEN_VERBS[action] ?? action;
   if (action !== 'generateDbToken') return { object, change: verb, lifetimeDays: null };
   const lifetimeDays = tokenLifetimeDays(eventTime, params.tokenExpirationTime);
