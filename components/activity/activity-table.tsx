@@ -16,11 +16,19 @@ const columns = [
     cell: (c) => <time dateTime={c.getValue()}>{c.getValue().replace('T', ' ').slice(0, 19)}</time>,
     meta: { className: 'whitespace-nowrap tabular-nums' },
   }),
-  col.accessor('actor', { header: 'Who', cell: (c) => <span title={ROLE_LABELS[c.row.original.role]}>{c.getValue()}</span> }),
+  col.accessor('actor', { header: 'Who', cell: (c) => <span title={`${c.getValue()} (${ROLE_LABELS[c.row.original.role]})`} className="block max-w-64 truncate">{c.getValue()}</span> }),
   col.accessor('action', { header: 'Action', cell: (c) => <code className="font-mono text-xs">{c.getValue()}</code>, }),
-  col.accessor('target', { header: 'Target', cell: (c) => <span className="font-mono text-xs break-all">{c.getValue()}</span> }),
+  // Long ids (a token id is 64 hex characters) are cut on screen; the full value is in the tooltip and the CSV.
+  col.accessor('target', { header: 'Target', cell: (c) => <span title={c.getValue()} className="block max-w-64 truncate font-mono text-xs">{c.getValue()}</span> }),
   col.accessor('outcome', { header: 'Outcome', cell: (c) => <Badge tone={OUTCOME_TONE[c.getValue()]}>{c.getValue()}</Badge> }),
-  col.accessor('upstreamRequestId', { header: 'Databricks request', cell: (c) => <span className="font-mono text-xs text-muted">{c.getValue() ?? '—'}</span> }),
+  col.accessor('upstreamRequestId', {
+    header: 'Databricks request',
+    cell: (c) => (
+      <span title={c.getValue() ?? undefined} className="block max-w-40 truncate font-mono text-xs text-muted">
+        {c.getValue() ?? '—'}
+      </span>
+    ),
+  }),
 ];
 
 export function ActivityTable({ entries, limited, filtered }: { entries: ActionRecord[]; limited: boolean; filtered: boolean }) {
