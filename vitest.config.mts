@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['{lib,simulator,components,app,bench,scripts}/**/*.test.{ts,tsx}'], exclude: ['**/*.int.test.ts', 'node_modules/**'], environment: 'node' },
+        test: { name: 'unit', include: ['{lib,simulator,components,app,bench,scripts}/**/*.test.{ts,tsx}', '*.test.ts'], exclude: ['**/*.int.test.ts', 'node_modules/**'], environment: 'node' },
       },
       {
         extends: true,
