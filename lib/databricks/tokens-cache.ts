@@ -9,15 +9,19 @@ import type { Workspace } from './get-workspace';
 
 export type TokenCacheKind = 'inventory' | 'tokens' | 'directory' | 'usage' | 'conf' | 'permissions' | 'me';
 
-/** How stale each read may be. Token lists are also invalidated by our own mutations; audit data lags minutes anyway. */
+/**
+ * How stale each read may be. Our own changes invalidate what they touch and Refresh re-reads at once, so these only
+ * bound how late a change made outside Brickwatch shows. At 20,000 tokens a re-read costs the server hundreds of ms of CPU
+ * (measured), which is why it happens at most once a minute and in the background. Audit data lags minutes anyway.
+ */
 export const TOKEN_CACHE_TTL_MS: Record<TokenCacheKind, number> = {
-  /** Everything above assembled; dropped with any of its parts by invalidateTokenReads. */
-  inventory: 15_000,
-  tokens: 15_000,
-  directory: 60_000,
+  /** The parts below assembled; dropped with any of them by invalidateTokenReads. */
+  inventory: 60_000,
+  tokens: 60_000,
+  directory: 300_000,
   usage: 300_000,
-  conf: 30_000,
-  permissions: 30_000,
+  conf: 60_000,
+  permissions: 60_000,
   me: 600_000,
 };
 
@@ -26,7 +30,7 @@ export const TOKEN_CACHE_TTL_MS: Record<TokenCacheKind, number> = {
  * Only the assembled inventory does this: a view never waits for Databricks once the list was read, and its parts
  * are always re-read fresh by that background refresh.
  */
-export const TOKEN_CACHE_STALE_MS: Partial<Record<TokenCacheKind, number>> = { inventory: 300_000 };
+export const TOKEN_CACHE_STALE_MS: Partial<Record<TokenCacheKind, number>> = { inventory: 600_000 };
 
 interface Entry {
   promise: Promise<unknown>;
