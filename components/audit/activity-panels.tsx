@@ -53,17 +53,16 @@ export function SecretsPanel({ view, filtered, onOpen }: PanelProps) {
           <caption className="pb-1 text-left text-xs font-semibold text-muted">Top readers</caption>
           <thead>
             <tr className="text-xs text-muted">
-              <th scope="col" className="w-[34%] border-b border-border py-1 pr-2 text-left font-medium">Reader</th>
+              <th scope="col" className="w-[40%] border-b border-border py-1 pr-2 text-left font-medium">Reader</th>
               <th scope="col" className="border-b border-border py-1 pr-2 text-left font-medium">Scope</th>
               <th scope="col" className="w-14 border-b border-border py-1 text-right font-medium">Reads</th>
               <th scope="col" className="w-16 border-b border-border py-1 text-right font-medium">Denied</th>
               <th scope="col" className="w-12 border-b border-border py-1 text-right font-medium">Keys</th>
-              <th scope="col" className="w-24 border-b border-border py-1 text-right font-medium">Last</th>
             </tr>
           </thead>
           <tbody>
             {data.readers.slice(0, READERS_SHOWN).map((r) => (
-              <tr key={`${r.actor}|${r.scope}`} className="border-b border-border last:border-0">
+              <tr key={`${r.actor}|${r.scope}`} title={`Last read ${formatShortUtc(r.lastRead)} UTC`} className="border-b border-border last:border-0">
                 {/* Service principals read as their application id: shortened here, whole in the tooltip. */}
                 <th scope="row" title={r.actor} className="truncate py-1 pr-2 text-left font-normal">
                   {r.actor}
@@ -72,7 +71,6 @@ export function SecretsPanel({ view, filtered, onOpen }: PanelProps) {
                 <td className="py-1 text-right tabular-nums">{r.reads.toLocaleString('en-US')}</td>
                 <td className={cn('py-1 text-right tabular-nums', r.denied ? 'text-danger' : 'text-muted')}>{r.denied}</td>
                 <td className="py-1 text-right tabular-nums">{r.keys}</td>
-                <td className="py-1 text-right text-xs whitespace-nowrap text-muted tabular-nums">{formatShortUtc(r.lastRead)}</td>
               </tr>
             ))}
           </tbody>

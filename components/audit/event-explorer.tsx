@@ -14,11 +14,11 @@ import { AUDIT_CATEGORY_LABELS } from '@/lib/security/audit-categories';
 import { EXPORT_CAP } from '@/lib/security/audit-limits';
 import { auditExportUrl, auditQueries } from '@/lib/query/audit';
 import { CATEGORY_STYLE } from './category-style';
-import { formatUtc, isFailure, outcomeLabel } from './format';
+import { formatCellUtc, formatUtc, isFailure, outcomeLabel } from './format';
 import type { PanelProps } from './panel-types';
 
 const columns: ColumnDef<ExplorerEvent>[] = [
-  { accessorKey: 'time', header: 'Time (UTC)', enableSorting: false, cell: ({ row }) => <time dateTime={row.original.time} className="whitespace-nowrap tabular-nums">{formatUtc(row.original.time).replace(' UTC', '')}</time> },
+  { accessorKey: 'time', header: 'Time (UTC)', enableSorting: false, cell: ({ row }) => <time dateTime={row.original.time} title={formatUtc(row.original.time)} className="whitespace-nowrap tabular-nums">{formatCellUtc(row.original.time)}</time> },
   {
     accessorKey: 'category',
     header: 'Category',
@@ -30,8 +30,20 @@ const columns: ColumnDef<ExplorerEvent>[] = [
       </span>
     ),
   },
-  { id: 'event', header: 'Event', enableSorting: false, accessorFn: (e) => `${e.service}.${e.action}`, cell: ({ getValue }) => <code className="font-mono text-xs whitespace-nowrap">{getValue<string>()}</code> },
-  { accessorKey: 'actor', header: 'Actor', enableSorting: false, cell: ({ row }) => <span className="break-words">{row.original.actor ?? '—'}</span> },
+  {
+    id: 'event',
+    header: 'Event',
+    enableSorting: false,
+    accessorFn: (e) => `${e.service}.${e.action}`,
+    // Breaks only after the dot: long action names stay whole.
+    cell: ({ row }) => (
+      <code className="font-mono text-xs">
+        {row.original.service}.<wbr />
+        {row.original.action}
+      </code>
+    ),
+  },
+  { accessorKey: 'actor', header: 'Actor', enableSorting: false, cell: ({ row }) => <span className="break-all">{row.original.actor ?? '—'}</span> },
   { accessorKey: 'sourceIp', header: 'Source IP', enableSorting: false, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sourceIp || '—'}</span> },
   {
     accessorKey: 'status',
