@@ -33,12 +33,20 @@ async function tokenExists(tokenId: string): Promise<boolean> {
   return res.ok;
 }
 
-/** The token was just made outside Brickwatch, so ask for fresh reads (the list is briefly cached per identity). */
-async function showOnly(page: Page, comment: string) {
-  await page.goto(`/tokens?q=${encodeURIComponent(comment)}`);
+/**
+ * Opens the page and waits until React is live: the rotation journal is only ever fetched by the browser, so its
+ * answer means clicks now reach their handlers (a click on server-rendered HTML before hydration is lost).
+ */
+async function openTokens(page: Page, query = '') {
+  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/tokens/rotations')), page.goto(`/tokens${query}`)]);
   await expect(page.getByRole('heading', { name: 'Tokens', level: 1 })).toBeVisible();
+}
+
+/** The token was just made outside Brickwatch, so ask for fresh reads (the list is cached per identity). */
+async function showOnly(page: Page, comment: string) {
+  await openTokens(page, `?q=${encodeURIComponent(comment)}`);
   await page.getByRole('button', { name: 'Refresh' }).click();
-  await expect(page.getByRole('table', { name: 'Personal access tokens' }).getByText(comment)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Personal access tokens' }).getByText(comment).first()).toBeVisible();
 }
 
 test('rotates a token into a secret: delivered there, never shown, old token revoked', async ({ page }) => {
@@ -76,8 +84,8 @@ test('rotates with the value shown once: masked, revealed, not cached, gone afte
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
   expect(await page.content()).not.toContain(value);
-  await page.reload();
-  await expect(page.getByRole('heading', { name: 'Tokens', level: 1 })).toBeVisible();
+  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/tokens/rotations')), page.reload()]);
+  await expect(page.getByRole('table', { name: 'Personal access tokens' })).toBeVisible();
   expect(await page.content()).not.toContain(value);
   expect(await tokenExists(old)).toBe(false);
 });
@@ -109,7 +117,7 @@ test('revokes several tokens only after the count is typed', async ({ page }) =>
 });
 
 test('explains why another person’s token can only be revoked', async ({ page }) => {
-  await page.goto('/tokens?ownerType=user&expiry=never');
+  await openTokens(page, '?ownerType=user&expiry=never');
   await page.getByRole('button', { name: /^Rotate token / }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Rotate token' });
   await expect(dialog.getByText(/Databricks does not let anyone create a token for another person/)).toBeVisible();
@@ -118,7 +126,7 @@ test('explains why another person’s token can only be revoked', async ({ page 
 
 test('changes the maximum token lifetime after showing the change', async ({ page }) => {
   const before = await api<{ maxTokenLifetimeDays?: string | null }>('GET', '/api/2.0/workspace-conf?keys=maxTokenLifetimeDays');
-  await page.goto('/tokens');
+  await openTokens(page);
   await page.getByRole('button', { name: 'Change maximum…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Maximum token lifetime' });
   await dialog.getByLabel(/New maximum, in days/).fill('61');
@@ -130,7 +138,7 @@ test('changes the maximum token lifetime after showing the change', async ({ pag
 });
 
 test('keeps the filters in the URL and applies them on the server', async ({ page }) => {
-  await page.goto('/tokens');
+  await openTokens(page);
   await page.getByRole('button', { name: 'High', exact: true }).click();
   await expect(page).toHaveURL(/\/tokens\?risk=high$/);
   await page.getByLabel('Owner type').selectOption('service_principal');
