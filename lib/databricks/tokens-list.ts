@@ -2,7 +2,6 @@
 // then a filter and sort of those rows, and the view's JSON text is memoised, so paging back, other tabs and the
 // benchmark cost no recomputation.
 import 'server-only';
-import { gzipSync } from 'node:zlib';
 import { rotationLifetimeLimits, type LifetimeLimits, type RotationActor } from '@/lib/security/rotation-rules';
 import { tokenFiltersToSearchParams, type TokenFilters } from '@/lib/security/token-filters';
 import type { TokenPolicyAssessment } from '@/lib/security/token-policy';
@@ -36,22 +35,17 @@ export interface TokenListResponse {
 const REUSE_MS = 60_000;
 const MAX_VIEWS_PER_INVENTORY = 20;
 
-interface View {
-  json: string;
-  /** Made on first demand; a large list shrinks ~4x and Next does not compress route handler responses. */
-  gzip?: Buffer;
-}
-
 interface Memo {
   assessment: AssessedTokens & { at: number };
-  views: Map<string, View>;
+  /** JSON text per canonical filter string. */
+  views: Map<string, string>;
 }
 const memos = new WeakMap<TokenInventory, Memo>();
 
 function memoFor(inv: TokenInventory, now: number): Memo {
   const hit = memos.get(inv);
   if (hit && now - hit.assessment.at < REUSE_MS) return hit;
-  const memo = { assessment: { ...assessTokens({ records: inv.records, usage: inv.usage, maxLifetimeDays: inv.policy.maxLifetimeDays, now }), at: now }, views: new Map<string, View>() };
+  const memo = { assessment: { ...assessTokens({ records: inv.records, usage: inv.usage, maxLifetimeDays: inv.policy.maxLifetimeDays, now }), at: now }, views: new Map<string, string>() };
   memos.set(inv, memo);
   return memo;
 }
@@ -79,34 +73,23 @@ export function wantsFresh(headers: Headers): boolean {
   return /no-cache|max-age=0/i.test(headers.get('cache-control') ?? '');
 }
 
-/** Below this a response is sent as it is: compressing would cost more than it saves. */
-const GZIP_ABOVE_BYTES = 64 * 1024;
-
 /**
- * The response for `filters`. `fresh` re-reads the tokens, owners and policy for this identity; the audit aggregate
- * stays cached (it lags by minutes anyway and is the most expensive read).
+ * The response for `filters` (Next compresses it for clients that accept gzip). `fresh` re-reads the tokens, owners
+ * and policy for this identity; the audit aggregate stays cached (it lags by minutes anyway and is the most
+ * expensive read).
  */
-export async function tokenListResponse(
-  ws: Workspace,
-  filters: TokenFilters,
-  { fresh = false, acceptEncoding = '', now = Date.now() }: { fresh?: boolean; acceptEncoding?: string; now?: number } = {},
-): Promise<Response> {
+export async function tokenListResponse(ws: Workspace, filters: TokenFilters, { fresh = false, now = Date.now() }: { fresh?: boolean; now?: number } = {}): Promise<Response> {
   if (fresh) invalidateTokenReads(ws.host, ['tokens', 'directory', 'conf', 'permissions'], ws);
   const inv = await cachedRead(ws, 'inventory', () => loadTokenInventory(ws));
   const memo = memoFor(inv, now);
   const key = tokenFiltersToSearchParams(filters).toString();
-  let view = memo.views.get(key);
-  if (!view) {
-    view = { json: JSON.stringify(buildTokenList(inv, memo.assessment, filters)) };
+  let json = memo.views.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(buildTokenList(inv, memo.assessment, filters));
     if (memo.views.size >= MAX_VIEWS_PER_INVENTORY) memo.views.delete(memo.views.keys().next().value as string);
-    memo.views.set(key, view);
+    memo.views.set(key, json);
   }
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', Vary: 'Accept-Encoding' };
-  if (view.json.length > GZIP_ABOVE_BYTES && /\bgzip\b/.test(acceptEncoding)) {
-    view.gzip ??= gzipSync(view.json, { level: 4 });
-    return new Response(new Uint8Array(view.gzip), { headers: { ...headers, 'Content-Encoding': 'gzip' } });
-  }
-  return new Response(view.json, { headers });
+  return new Response(json, { headers: { 'Content-Type': 'application/json' } });
 }
 
 /** The same body as parsed data, for the page's server prefetch. */

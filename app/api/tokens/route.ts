@@ -9,5 +9,5 @@ export const dynamic = 'force-dynamic';
 // Answered from a short per-identity cache; `Cache-Control: no-cache` (the Refresh button) asks for fresh reads.
 export const GET = route(
   { role: 'analyst', query: tokenFiltersSchema, upstreamMessages: { PERMISSION_DENIED: 'Databricks refused to list tokens for this identity.' } },
-  async ({ workspace, query, request }) => tokenListResponse(workspace, query, { fresh: wantsFresh(request.headers), acceptEncoding: request.headers.get('accept-encoding') ?? '' }),
+  async ({ workspace, query, request }) => tokenListResponse(workspace, query, { fresh: wantsFresh(request.headers) }),
 );
