@@ -10,37 +10,33 @@ export function historyParts(seed: number, workspaceId: string, sizes: Readonly<
   const { u, n, pick, h } = helpers(seed, sizes);
   const at = (ms: string) => `((${ms}) - dd.start_ms) / dd.span_ms`;
 
-  const cat = 'dd.cat';
+  // Everyday noise, one part per kind of event (no per-row CASE): [salt, share %, by service principal, service,
+  // action, params, may fail with 403].
   const person = pick('dd.i', 'p', 'people');
-  const sp = pick('dd.i', 's', 'sps');
-  const bySp = `(${cat} BETWEEN 55 AND 64 OR ${cat} BETWEEN 80 AND 89)`;
-  const failed = `(${n('dd.i', 'fail', 1000)} < 15 AND (${cat} < 25 OR ${cat} BETWEEN 80 AND 89))`;
   const table = pick('dd.i', 'tbl', 'tables');
   const secret = n('dd.i', 'sec', sizes.scopes ?? 1);
-  const noise: Part = {
-    // The day's columns and the row number, with the row's category computed once.
-    from: `(SELECT d0.*, r.i, CAST(hash(r.i, 'cat', ${seed}, d0.d) % 100 AS INTEGER) AS cat FROM ah_days d0, range(d0.noise) r(i)) dd`,
-    key: 'dd.i', at: diurnal(u('dd.i', 't')),
-    ip: `CASE WHEN ${bySp} THEN ${pick('dd.i', 'cip', 'cloud_ips')} ELSE ${pick('dd.i', 'ip', 'office')} END`,
-    ua: `CASE WHEN ${bySp} THEN ${pick('dd.i', 'sua', 'automation')} ELSE ${pick('dd.i', 'ua', 'clients')} END`,
-    email: `CASE WHEN ${bySp} THEN ${sp} ELSE ${person} END`,
-    service: `CASE WHEN ${cat} < 35 OR ${cat} BETWEEN 73 AND 79 THEN 'unityCatalog' WHEN ${cat} < 55 THEN 'databrickssql' WHEN ${cat} < 65 THEN 'jobs'
-      WHEN ${cat} < 73 THEN 'clusters' WHEN ${cat} < 90 THEN 'secrets' WHEN ${cat} < 96 THEN 'notebook' ELSE 'dbfs' END`,
-    action: `CASE WHEN ${cat} < 25 THEN 'getTable' WHEN ${cat} < 35 THEN 'generateTemporaryTableCredential' WHEN ${cat} < 55 THEN 'commandSubmit'
-      WHEN ${cat} < 65 THEN 'runStart' WHEN ${cat} < 73 THEN 'get' WHEN ${cat} < 80 THEN 'listSchemas' WHEN ${cat} < 90 THEN 'getSecret'
-      WHEN ${cat} < 96 THEN 'attachNotebook' ELSE 'getStatus' END`,
-    params: `CASE WHEN ${cat} < 25 THEN MAP {'full_name_arg': ${table}, 'workspace_id': ${q(workspaceId)}}
-      WHEN ${cat} < 35 THEN MAP {'table_full_name': ${table}, 'operation': 'READ'}
-      WHEN ${cat} < 55 THEN MAP {'warehouseId': ${ctx('warehouse')}, 'commandId': printf('%016x', ${h('dd.i', 'cmd')})}
-      WHEN ${cat} < 65 THEN MAP {'jobId': ${pick('dd.i', 'job', 'jobs')}, 'runId': CAST(${n('dd.i', 'run', 900000000)} + 100000000 AS VARCHAR)}
-      WHEN ${cat} < 73 THEN MAP {'cluster_id': ${pick('dd.i', 'cl', 'clusters')}}
-      WHEN ${cat} < 80 THEN MAP {'catalog_name': ${pick('dd.i', 'cat2', 'catalogs')}}
-      WHEN ${cat} < 90 THEN MAP {'scope': ${ctx('scopes')}[1 + ${secret}], 'key': ${ctx('secret_keys')}[1 + ${secret}]}
-      WHEN ${cat} < 96 THEN MAP {'path': '/Users/' || ${person} || '/analysis', 'clusterId': ${pick('dd.i', 'cl', 'clusters')}}
-      ELSE MAP {'path': '/mnt/raw/claims'} END`,
-    status: `CASE WHEN ${failed} THEN 403 ELSE 200 END`,
-    error: `CASE WHEN ${failed} THEN 'PERMISSION_DENIED: User does not have the required privilege.' END`,
-  };
+  const kinds: Array<[string, number, boolean, string, string, string, boolean]> = [
+    ['getTable', 25, false, 'unityCatalog', 'getTable', `MAP {'full_name_arg': ${table}, 'workspace_id': ${q(workspaceId)}}`, true],
+    ['tmpCred', 10, false, 'unityCatalog', 'generateTemporaryTableCredential', `MAP {'table_full_name': ${table}, 'operation': 'READ'}`, false],
+    ['sql', 20, false, 'databrickssql', 'commandSubmit', `MAP {'warehouseId': ${ctx('warehouse')}, 'commandId': printf('%016x', ${h('dd.i', 'cmd')})}`, false],
+    ['run', 10, true, 'jobs', 'runStart', `MAP {'jobId': ${pick('dd.i', 'job', 'jobs')}, 'runId': CAST(${n('dd.i', 'run', 900000000)} + 100000000 AS VARCHAR)}`, false],
+    ['cluster', 8, false, 'clusters', 'get', `MAP {'cluster_id': ${pick('dd.i', 'cl', 'clusters')}}`, false],
+    ['schemas', 7, false, 'unityCatalog', 'listSchemas', `MAP {'catalog_name': ${pick('dd.i', 'cat', 'catalogs')}}`, false],
+    ['secret', 10, true, 'secrets', 'getSecret', `MAP {'scope': ${ctx('scopes')}[1 + ${secret}], 'key': ${ctx('secret_keys')}[1 + ${secret}]}`, true],
+    ['notebook', 6, false, 'notebook', 'attachNotebook', `MAP {'path': '/Users/' || ${person} || '/analysis', 'clusterId': ${pick('dd.i', 'cl', 'clusters')}}`, false],
+    ['dbfs', 4, false, 'dbfs', 'getStatus', "MAP {'path': '/mnt/raw/claims'}", false],
+  ];
+  const noise = kinds.map(([salt, share, bySp, service, action, params, mayFail]): [string, Part] => {
+    const failed = `${n('dd.i', 'fail', 1000)} < 15`;
+    return [salt, {
+      from: `(SELECT d0.*, r.i FROM ah_days d0, range(CAST(round(d0.noise * ${share / 100}) AS BIGINT)) r(i)) dd`,
+      key: 'dd.i', at: diurnal(u('dd.i', 't')),
+      ip: bySp ? pick('dd.i', 'cip', 'cloud_ips') : pick('dd.i', 'ip', 'office'),
+      ua: bySp ? pick('dd.i', 'sua', 'automation') : pick('dd.i', 'ua', 'clients'),
+      email: bySp ? pick('dd.i', 's', 'sps') : person, service: q(service), action: q(action), params,
+      ...(mayFail ? { status: `CASE WHEN ${failed} THEN 403 ELSE 200 END`, error: `CASE WHEN ${failed} THEN 'PERMISSION_DENIED: User does not have the required privilege.' END` } : {}),
+    }];
+  });
 
   const login: Part = {
     from: 'ah_people p, ah_days dd', where: `${u('p.idx', 'login')} < dd.login_share`, key: 'p.idx', at: `0.40 + 0.32 * ${u('p.idx', 't')}`,
@@ -90,6 +86,6 @@ export function historyParts(seed: number, workspaceId: string, sizes: Readonly<
     status: `CASE WHEN ${denied} THEN 403 ELSE 401 END`,
     error: `CASE WHEN ${denied} THEN 'Source IP address is blocked by the workspace IP access list' WHEN b.action = 'tokenLogin' THEN 'Invalid access token.' ELSE 'Authentication failed: invalid username or password' END`,
   };
-  return [['noise', noise], ['login', login], ['typo', typo], ['sp', spAuth], ['use', tokenUse], ['gen', generated], ['rev', revoked],
+  return [...noise, ['login', login], ['typo', typo], ['sp', spAuth], ['use', tokenUse], ['gen', generated], ['rev', revoked],
     ['after', afterRevoke], ['burst', burst]];
 }

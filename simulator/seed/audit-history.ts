@@ -35,7 +35,7 @@ async function loadTable(c: DuckDBConnection, name: string, shape: Record<string
     [JSON.stringify(rows)]);
 }
 
-function tokenSchedule(estate: Estate, opts: SeedOptions, rng: Rng) {
+export function tokenSchedule(estate: Estate, opts: SeedOptions, rng: Rng) {
   const now = opts.now.getTime();
   const start = now - DAYS * DAY_MS;
   const active = new Set([...estate.people.filter((p) => p.active).map((p) => p.userName), ...estate.servicePrincipals.filter((s) => s.active).map((s) => s.applicationId)]);
@@ -60,7 +60,7 @@ function tokenSchedule(estate: Estate, opts: SeedOptions, rng: Rng) {
   return { rows, expected };
 }
 
-function bursts(estate: Estate, opts: SeedOptions, rng: Rng) {
+export function bursts(estate: Estate, opts: SeedOptions, rng: Rng) {
   const big = opts.scale === 'large' ? 4 : 1;
   const days = [rng.int(50, 85), rng.int(30, 49), rng.int(10, 25), rng.int(3, 6), rng.int(1, 2), 0];
   return days.map((d, idx) => ({

@@ -59,15 +59,20 @@ describe('Unity Catalog through SQL', () => {
     expect(rows).toContainEqual({ principal: 'data-platform', actionType: 'OWN', objectType: 'TABLE', objectKey: 'analytics.silver.customers' });
     expect(rows).toContainEqual({ principal: 'analytics', actionType: 'SELECT', objectType: 'SCHEMA', objectKey: 'analytics.silver' });
     expect(rows.some((r) => r.actionType === 'USE CATALOG' || r.actionType === 'USE SCHEMA')).toBe(false);
-    await expect(as.noRole.q('SHOW GRANTS ON SCHEMA analytics.silver')).rejects.toThrow(/INSUFFICIENT_PERMISSIONS/);
+    await expect(as.manager.q('SHOW GRANTS ON SCHEMA analytics.silver')).rejects.toThrow(/INSUFFICIENT_PERMISSIONS/);
+    expect(await as.manager.q('SHOW GRANTS `security-managers` ON CATALOG hr')).toEqual([
+      { principal: 'security-managers', actionType: 'USE CATALOG', objectType: 'CATALOG', objectKey: 'hr' },
+    ]);
+    // data-engineering owns analytics.bronze and sits inside data-platform (owner of `analytics`): its members see every grant there.
     const own = await as.noRole.q('SHOW GRANTS `data-engineering` ON SCHEMA analytics.bronze');
-    expect(own.map((r) => r.actionType).sort()).toEqual(['MANAGE', 'MODIFY', 'SELECT', 'USE SCHEMA']);
+    expect(own.map((r) => r.actionType).sort()).toEqual(['MANAGE', 'MODIFY', 'OWN', 'SELECT', 'USE SCHEMA']);
   });
 
   it('serves information_schema limited to what the caller may see', async () => {
     const masks = await as.admin.q("SELECT column_name, mask_catalog, mask_schema, mask_name, mask_col_usage FROM system.information_schema.column_masks WHERE table_name = 'customers' ORDER BY 1");
     expect(masks).toEqual(['email', 'phone', 'ssn'].map((c) => ({ column_name: c, mask_catalog: 'main', mask_schema: 'governance', mask_name: `mask_${c}`, mask_col_usage: null })));
-    const filters = await as.noRole.q("SELECT table_name, filter_name, filter_col_usage FROM analytics.information_schema.row_filters ORDER BY 1");
+    // USE SCHEMA alone does not make the tables of a schema visible.
+    const filters = await as.manager.q("SELECT table_name, filter_name, filter_col_usage FROM analytics.information_schema.row_filters ORDER BY 1");
     expect(filters).toEqual([]);
     expect(await as.admin.q("SELECT table_name, filter_name, filter_col_usage FROM analytics.information_schema.row_filters ORDER BY 1")).toEqual([
       { table_name: 'claims', filter_name: 'region_filter', filter_col_usage: 'region' }, { table_name: 'policies', filter_name: 'region_filter', filter_col_usage: 'region' },
