@@ -81,6 +81,8 @@ describe('token inventory for someone who is not a workspace admin', () => {
     expect(inv.records.every((r) => r.owner.name === analyst)).toBe(true);
     expect(inv.policy.confCollected).toBe(false);
     expect(inv.policy.findings).toEqual([]);
+    // Built again from cached reads, it still says so.
+    expect((await loadTokenInventory(ws)).scope).toBe('own');
   });
 });
 

@@ -57,12 +57,13 @@ function toRecord(info: TokenInfo, owner: TokenRecord['owner']): TokenRecord {
   };
 }
 
-async function loadTokens(ws: Workspace, actor: RotationActor): Promise<{ scope: TokenInventory['scope']; infos: TokenInfo[] }> {
+/** Every token through token management, or, for an identity without that right, its own tokens (said so). */
+async function readTokens(ws: Workspace, actor: RotationActor): Promise<{ scope: TokenInventory['scope']; infos: TokenInfo[] }> {
   try {
-    return { scope: 'workspace', infos: await cachedRead(ws, 'tokens', () => listAllTokens(ws.rest)) };
+    return { scope: 'workspace', infos: await listAllTokens(ws.rest) };
   } catch (e) {
     if (!isForbidden(e)) throw e;
-    const infos = await cachedRead(ws, 'tokens', () => listOwnTokens(ws.rest));
+    const infos = await listOwnTokens(ws.rest);
     // The caller's own tokens carry no owner fields: they are all the caller's.
     return { scope: 'own', infos: infos.map((i) => ({ ...i, owner_id: i.owner_id ?? actor.id, created_by_username: i.created_by_username ?? actor.name })) };
   }
@@ -72,7 +73,8 @@ async function loadTokens(ws: Workspace, actor: RotationActor): Promise<{ scope:
 export async function loadTokenInventory(ws: Workspace, now = Date.now()): Promise<TokenInventory> {
   const actor = await loadActor(ws);
   const [tokens, directory, usage, conf, permissions] = await Promise.all([
-    loadTokens(ws, actor),
+    // Cached with its scope, so a cached list of one's own tokens is never taken for the whole workspace's.
+    cachedRead(ws, 'tokens', () => readTokens(ws, actor)),
     settle(cachedRead<Directory>(ws, 'directory', () => loadDirectory(ws.rest))),
     settle(cachedRead(ws, 'usage', () => loadSharedTokenUsage(ws.sql, now))),
     settle(cachedRead(ws, 'conf', () => getTokenConf(ws.rest))),
