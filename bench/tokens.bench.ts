@@ -72,12 +72,11 @@ function wireBytes(url: string, cookie: string): Promise<{ bytes: number; encodi
 
 async function main() {
   await ensureTestCa();
+  await ensureBuild(DIST_DIR);
   const startedSim = Date.now();
   const sim = await startTestSimulator({ scale: 'large', stateDir: STATE_DIR });
   const simReadyS = (Date.now() - startedSim) / 1000;
   process.stdout.write(`[bench ${process.pid}] simulator (large) ready in ${simReadyS.toFixed(1)} s at ${sim.sim.url}\n`);
-  ensureBuild(DIST_DIR);
-  process.stdout.write(`[bench ${process.pid}] build ready in ${DIST_DIR}\n`);
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   const app = await startApp({ workspace: sim.workspace, mode: 'service', logFile: LOG, extraEnv: { BRICKWATCH_DIST_DIR: DIST_DIR } });
   const browser = await chromium.launch({ executablePath: ensureChromium(), args: ['--no-sandbox', '--disable-gpu'] });
