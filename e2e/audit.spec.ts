@@ -13,7 +13,9 @@ test('an analyst narrows to failed sign-ins in the last 7 days, opens an event, 
   await expect(page.getByRole('heading', { name: 'Audit', level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Events over time' })).toBeVisible();
 
-  await page.getByRole('group', { name: 'Time range' }).getByRole('button', { name: '7 d' }).click();
+  const week = page.getByRole('group', { name: 'Time range' }).getByRole('button', { name: '7 d' });
+  await week.click();
+  await expect(week).toHaveAttribute('aria-pressed', 'true');
   await expect(page).toHaveURL(/[?&]range=7d/);
   const filters = page.getByRole('form', { name: 'Audit filters' });
   await filters.getByLabel('Category').selectOption('signin');
@@ -32,6 +34,7 @@ test('an analyst narrows to failed sign-ins in the last 7 days, opens an event, 
   const explorer = panel('Event explorer');
   const firstRow = explorer.getByRole('table', { name: 'Audit events, newest first' }).getByRole('row').nth(1);
   await expect(firstRow).toContainText('Sign-in');
+  await expect(firstRow).toContainText(/failed \(\d{3}\)/);
   await firstRow.click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('heading', { name: 'Request parameters' })).toBeVisible();
@@ -48,4 +51,22 @@ test('an analyst narrows to failed sign-ins in the last 7 days, opens an event, 
   await expect(page).not.toHaveURL(/event=/);
   await expect(page.getByRole('form', { name: 'Audit filters' }).getByLabel('Category')).toHaveValue('signin');
   await expect(page.getByRole('form', { name: 'Audit filters' }).getByLabel('Outcome')).toHaveValue('failure');
+});
+
+test('dragging across the timeline zooms into that range, in the URL, and Back returns to the week', async ({ page }) => {
+  await page.goto('/audit?range=7d');
+  const chart = page.getByRole('group', { name: 'Audit events per hour by category' });
+  await expect(chart).toBeVisible();
+  const box = (await chart.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 5 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/[?&]from=[^&]+&to=[^&]+/);
+  expect(page.url()).not.toContain('range=');
+  await expect(page.getByRole('group', { name: 'Time range' }).getByRole('button', { name: 'Custom' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText(/^Custom range: /)).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/[?&]range=7d/);
+  await expect(page.getByRole('group', { name: 'Time range' }).getByRole('button', { name: '7 d' })).toHaveAttribute('aria-pressed', 'true');
 });

@@ -15,21 +15,28 @@ export function AuditClient() {
   const { state, view, update } = useAuditUrl();
   const filtered = FILTER_KEYS.some((k) => view[k] !== undefined);
   const panel: PanelProps = { view, filtered, onChange: update, onOpen: (event) => update({ event }) };
-  // Remount the forms when the URL changes underneath them (Back, a zoom, a link), so they show the URL's state.
-  const urlKey = auditQueryToSearchParams(view).toString();
+  // Each form remounts when its own part of the URL changes underneath it (Back, a zoom, a legend click), so it
+  // shows the URL's state; a change to the other part leaves an edit in progress alone.
+  const filtersKey = FILTER_KEYS.map((k) => view[k] ?? '').join('|');
+  const rangeKey = [view.range, view.from?.toISOString(), view.to?.toISOString(), view.bucket].join('|');
+  // New boundaries for a new view: a URL change is a transition, in which React would keep the previous view's
+  // panels on screen, clickable, until every new query answered. Fresh boundaries show their skeletons instead.
+  const viewKey = auditQueryToSearchParams(view).toString();
 
   return (
     <>
-      <PageHeader title="Audit" description="What happened in the workspace, when, and by whom — from system.access.audit. Times are UTC." actions={<RangePicker key={`range-${urlKey}`} state={state} onChange={update} />} />
+      <PageHeader title="Audit" description="What happened in the workspace, when, and by whom — from system.access.audit. Times are UTC." actions={<RangePicker key={rangeKey} state={state} onChange={update} />} />
       <div className="space-y-6">
-        <AuditFilterBar key={`filters-${urlKey}`} state={state} onApply={update} />
-        <PanelBoundary what="the timeline" skeleton={<TimelineSkeleton />}>
-          <TimelinePanel {...panel} />
-        </PanelBoundary>
-        <ActivityPanelsGrid {...panel} />
-        <PanelBoundary what="the event explorer" skeleton={<PanelSkeleton title="Event explorer" rows={8} />}>
-          <EventExplorer {...panel} />
-        </PanelBoundary>
+        <AuditFilterBar key={filtersKey} state={state} onApply={update} />
+        <div key={viewKey} className="space-y-6">
+          <PanelBoundary what="the timeline" skeleton={<TimelineSkeleton />}>
+            <TimelinePanel {...panel} />
+          </PanelBoundary>
+          <ActivityPanelsGrid {...panel} />
+          <PanelBoundary what="the event explorer" skeleton={<PanelSkeleton title="Event explorer" rows={8} />}>
+            <EventExplorer {...panel} />
+          </PanelBoundary>
+        </div>
       </div>
       <EventDrawer eventKey={state.event} onClose={() => update({ event: undefined })} onNarrow={update} />
     </>
