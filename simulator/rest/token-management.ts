@@ -30,9 +30,13 @@ export function tokenManagementRoutes(deps: TokenManagementDeps): WsRoute[] {
     if (f === undefined) fragments.set(t, (f = JSON.stringify(tokenInfo(t, deps.workspaceId))));
     return f;
   };
+  const render = (rows: readonly TokenRow[]) => new RawJson(rows.length ? `{"token_infos":[${rows.map(fragment).join(',')}]}` : '{}');
+  let whole: { rows: readonly TokenRow[]; body: RawJson } | null = null;
   const listBody = async (createdById?: string, createdByUsername?: string) => {
-    const rows = await deps.tokens.list({ createdById, createdByUsername });
-    return new RawJson(rows.length ? `{"token_infos":[${rows.map(fragment).join(',')}]}` : '{}');
+    if (createdById !== undefined || createdByUsername !== undefined) return render(await deps.tokens.list({ createdById, createdByUsername }));
+    const rows = deps.tokens.all();
+    if (whole?.rows !== rows) whole = { rows, body: render(rows) };
+    return whole.body;
   };
   const load = async (tokenId: string) => {
     const t = await deps.tokens.get(tokenId);

@@ -64,10 +64,15 @@ export class TokenStore {
     return this.byId.get(tokenId);
   }
 
-  async list(filter: TokenFilter = {}): Promise<TokenRow[]> {
+  /** Every token in creation order; the same array (by identity) until something changes. */
+  all(): readonly TokenRow[] {
     this.sorted ??= [...this.byId.values()].sort(byCreation);
+    return this.sorted;
+  }
+
+  async list(filter: TokenFilter = {}): Promise<TokenRow[]> {
     const user = filter.createdByUsername?.toLowerCase();
-    return this.sorted.filter((t) =>
+    return this.all().filter((t) =>
       (filter.ownerId === undefined || t.ownerId === filter.ownerId) &&
       (filter.createdById === undefined || t.createdById === filter.createdById) &&
       (user === undefined || t.createdByUsername.toLowerCase() === user));
