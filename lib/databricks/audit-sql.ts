@@ -153,8 +153,8 @@ export function auditWhere(window: Pick<TimeWindow, 'from' | 'to'>, filters: Aud
 }
 
 /** Runs a statement as the request's identity. */
-export function runAudit<Row>(ws: Workspace, statement: AuditStatement<Row>, signal?: AbortSignal): Promise<SqlResult<Row>> {
-  return ws.sql.query(statement.query, statement.params, signal);
+export function runAudit<Row>(ws: Workspace, statement: AuditStatement<Row>): Promise<SqlResult<Row>> {
+  return ws.sql.query(statement.query, statement.params);
 }
 
 /**
