@@ -68,6 +68,7 @@ async function main(): Promise<void> {
     const total = Number((count[0] as { n: number }).n);
     const metrics: BenchMetric[] = [{ label: `simulator start (${SCALE}, seeding if the state was new)`, value: Math.round(startMs), unit: 'ms' }];
     for (const q of QUERIES) {
+      console.log(`… ${q.label}`);
       await fetchAll(session, q.sql);
       const runs: number[] = [];
       let rows = 0;
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
       }
       metrics.push({ label: `${q.label} over ${total.toLocaleString('en')} rows, median of ${RUNS} (${rows} result rows)`, value: Math.round(median(runs)), unit: 'ms', target: q.target });
     }
+    console.log('… raw rows');
     const [ms, raw] = await time(() => fetchAll(session, 'SELECT * FROM system.access.audit WHERE event_date >= date_sub(current_date(), 2) LIMIT 200000'));
     metrics.push({ label: `raw rows through the driver (${raw.length} rows, all 17 columns)`, value: Math.round(raw.length / (ms / 1000)), unit: 'rows/s', lowerIsBetter: false });
     await session.close();

@@ -3,6 +3,7 @@
 // record-batch message. apache-arrow writes "schema + batch + EOS"; the pieces are cut out of that.
 import type { DuckDBType } from '@duckdb/node-api';
 import * as arrow from 'apache-arrow';
+import { columnData } from './arrow-columns';
 import { type ColumnEncoding, encodingFor } from './result-types';
 
 export interface ResultColumn {
@@ -46,12 +47,7 @@ export class ArrowEncoder {
 
   /** One record-batch message from column-major JS values (as DuckDB's JS conversion yields them). */
   encode(columnValues: readonly (readonly unknown[])[], rowCount: number): Buffer {
-    const children = this.encodings.map((enc, i) => {
-      // One builder per column so each column is exactly one Data chunk of the batch.
-      const builder = arrow.makeBuilder({ type: enc.arrowType, nullValues: [null, undefined] });
-      for (const value of columnValues[i] ?? []) builder.append(enc.convert(value));
-      return builder.finish().flush();
-    });
+    const children = this.encodings.map((enc, i) => columnData(enc, columnValues[i] ?? []));
     const struct = arrow.makeData({ type: new arrow.Struct(this.schema.fields), length: rowCount, nullCount: 0, children });
     const batch = new arrow.RecordBatch(this.schema, struct);
     const bytes = arrow.RecordBatchStreamWriter.writeAll([batch]).toUint8Array(true);

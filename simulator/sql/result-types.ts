@@ -1,111 +1,86 @@
 // DuckDB result types → what a Databricks warehouse declares: the Thrift TTypeId of each column and the Arrow type
-// of its values (native Arrow types, as the driver requests with useArrowNativeTypes), plus the JS conversion
-// from DuckDB's JS values to what apache-arrow's builders take.
+// of its values (native Arrow types, as the driver requests with useArrowNativeTypes), plus the layout kind that
+// arrow-columns.ts builds the values with.
 import { type DuckDBType, DuckDBTypeId } from '@duckdb/node-api';
 import { TTypeId } from '@databricks/sql/thrift/TCLIService_types';
 import * as arrow from 'apache-arrow';
+
+export type Kind = 'bool' | 'int8' | 'int16' | 'int32' | 'int64' | 'float32' | 'float64' | 'date' | 'timestamp' | 'utf8' | 'binary' | 'list' | 'struct' | 'map';
 
 export interface ColumnEncoding {
   ttype: TTypeId;
   /** DECIMAL precision/scale for the Thrift type qualifiers. */
   decimal?: { precision: number; scale: number };
   arrowType: arrow.DataType;
-  convert: (value: unknown) => unknown;
+  kind: Kind;
+  /** list element */
+  child?: ColumnEncoding;
+  /** struct fields */
+  fields?: Array<[string, ColumnEncoding]>;
+  /** map entries */
+  key?: ColumnEncoding;
+  value?: ColumnEncoding;
 }
 
-const same = (v: unknown) => v;
-const toText = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v, jsonSafe) : String(v));
-const toEpochMs = (v: unknown) => (v instanceof Date ? v.getTime() : v === null || v === undefined ? null : Number(v));
-// Values above 2^63 (HUGEINT sums) are clamped; Databricks would have overflowed a BIGINT as well.
-const toInt64 = (v: unknown) => {
-  if (v === null || v === undefined) return null;
-  const b = typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v)));
-  return b > 9223372036854775807n ? 9223372036854775807n : b < -9223372036854775808n ? -9223372036854775808n : b;
-};
-
-function jsonSafe(_key: string, value: unknown) {
-  return typeof value === 'bigint' ? Number(value) : value;
-}
-
-function scalar(ttype: TTypeId, arrowType: arrow.DataType, convert: (v: unknown) => unknown = same): ColumnEncoding {
-  return { ttype, arrowType, convert };
-}
+const scalar = (ttype: TTypeId, kind: Kind, arrowType: arrow.DataType): ColumnEncoding => ({ ttype, kind, arrowType });
 
 export function encodingFor(type: DuckDBType): ColumnEncoding {
   switch (type.typeId) {
     case DuckDBTypeId.BOOLEAN:
-      return scalar(TTypeId.BOOLEAN_TYPE, new arrow.Bool());
+      return scalar(TTypeId.BOOLEAN_TYPE, 'bool', new arrow.Bool());
     case DuckDBTypeId.TINYINT:
-      return scalar(TTypeId.TINYINT_TYPE, new arrow.Int8());
+      return scalar(TTypeId.TINYINT_TYPE, 'int8', new arrow.Int8());
     case DuckDBTypeId.SMALLINT:
     case DuckDBTypeId.UTINYINT:
-      return scalar(TTypeId.SMALLINT_TYPE, new arrow.Int16());
+      return scalar(TTypeId.SMALLINT_TYPE, 'int16', new arrow.Int16());
     case DuckDBTypeId.INTEGER:
     case DuckDBTypeId.USMALLINT:
-      return scalar(TTypeId.INT_TYPE, new arrow.Int32());
+      return scalar(TTypeId.INT_TYPE, 'int32', new arrow.Int32());
     case DuckDBTypeId.BIGINT:
     case DuckDBTypeId.UINTEGER:
     case DuckDBTypeId.UBIGINT:
     case DuckDBTypeId.HUGEINT:
     case DuckDBTypeId.UHUGEINT:
     case DuckDBTypeId.BIGNUM:
-      return scalar(TTypeId.BIGINT_TYPE, new arrow.Int64(), toInt64);
+      return scalar(TTypeId.BIGINT_TYPE, 'int64', new arrow.Int64());
     case DuckDBTypeId.FLOAT:
-      return scalar(TTypeId.FLOAT_TYPE, new arrow.Float32());
+      return scalar(TTypeId.FLOAT_TYPE, 'float32', new arrow.Float32());
     case DuckDBTypeId.DOUBLE:
-      return scalar(TTypeId.DOUBLE_TYPE, new arrow.Float64());
+      return scalar(TTypeId.DOUBLE_TYPE, 'float64', new arrow.Float64());
     case DuckDBTypeId.DECIMAL:
       // Sent as float64 under a DECIMAL column: the driver turns both into the same JS number.
-      return {
-        ...scalar(TTypeId.DECIMAL_TYPE, new arrow.Float64(), (v) => (v === null || v === undefined ? null : Number(v))),
-        decimal: { precision: type.width, scale: type.scale },
-      };
+      return { ...scalar(TTypeId.DECIMAL_TYPE, 'float64', new arrow.Float64()), decimal: { precision: type.width, scale: type.scale } };
     case DuckDBTypeId.DATE:
-      return scalar(TTypeId.DATE_TYPE, new arrow.DateDay(), toEpochMs);
+      return scalar(TTypeId.DATE_TYPE, 'date', new arrow.DateDay());
     case DuckDBTypeId.TIMESTAMP:
     case DuckDBTypeId.TIMESTAMP_S:
     case DuckDBTypeId.TIMESTAMP_MS:
     case DuckDBTypeId.TIMESTAMP_NS:
     case DuckDBTypeId.TIMESTAMP_TZ:
-      return scalar(TTypeId.TIMESTAMP_TYPE, new arrow.Timestamp(arrow.TimeUnit.MICROSECOND, 'Etc/UTC'), toEpochMs);
+      return scalar(TTypeId.TIMESTAMP_TYPE, 'timestamp', new arrow.Timestamp(arrow.TimeUnit.MICROSECOND, 'Etc/UTC'));
     case DuckDBTypeId.BLOB:
-      return scalar(TTypeId.BINARY_TYPE, new arrow.Binary());
+      return scalar(TTypeId.BINARY_TYPE, 'binary', new arrow.Binary());
     case DuckDBTypeId.LIST:
     case DuckDBTypeId.ARRAY: {
-      const el = encodingFor(type.valueType);
-      return {
-        ttype: TTypeId.ARRAY_TYPE,
-        arrowType: new arrow.List(new arrow.Field('element', el.arrowType, true)),
-        convert: (v) => (Array.isArray(v) ? v.map(el.convert) : null),
-      };
+      const child = encodingFor(type.valueType);
+      return { ttype: TTypeId.ARRAY_TYPE, kind: 'list', child, arrowType: new arrow.List(new arrow.Field('element', child.arrowType, true)) };
     }
     case DuckDBTypeId.STRUCT: {
-      const fields = type.entryNames.map((name, i) => [name, encodingFor(type.entryTypes[i] as DuckDBType)] as const);
+      const fields = type.entryNames.map((name, i) => [name, encodingFor(type.entryTypes[i] as DuckDBType)] as [string, ColumnEncoding]);
       return {
-        ttype: TTypeId.STRUCT_TYPE,
+        ttype: TTypeId.STRUCT_TYPE, kind: 'struct', fields,
         arrowType: new arrow.Struct(fields.map(([name, enc]) => new arrow.Field(name, enc.arrowType, true))),
-        convert: (v) => {
-          if (v === null || v === undefined) return null;
-          const o = v as Record<string, unknown>;
-          return Object.fromEntries(fields.map(([name, enc]) => [name, enc.convert(o[name] ?? null)]));
-        },
       };
     }
     case DuckDBTypeId.MAP: {
       const key = encodingFor(type.keyType);
       const value = encodingFor(type.valueType);
       const entries = new arrow.Struct([new arrow.Field('key', key.arrowType, false), new arrow.Field('value', value.arrowType, true)]);
-      return {
-        ttype: TTypeId.MAP_TYPE,
-        arrowType: new arrow.Map_(new arrow.Field('entries', entries, false)),
-        convert: (v) =>
-          Array.isArray(v)
-            ? new Map((v as Array<{ key: unknown; value: unknown }>).map((e) => [key.convert(e.key), value.convert(e.value)]))
-            : null,
-      };
+      // The driver looks the entries field up by the name 'entries', and list elements by 'element'.
+      return { ttype: TTypeId.MAP_TYPE, kind: 'map', key, value, arrowType: new arrow.Map_(new arrow.Field('entries', entries, false)) };
     }
     default:
       // VARCHAR, UUID, ENUM, TIME, INTERVAL, SQLNULL…: strings, as a warehouse renders them.
-      return scalar(TTypeId.STRING_TYPE, new arrow.Utf8(), toText);
+      return scalar(TTypeId.STRING_TYPE, 'utf8', new arrow.Utf8());
   }
 }
