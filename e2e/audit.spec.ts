@@ -3,7 +3,7 @@
 // (The seeded estate grants system.access.audit to the admins group, which Brickwatch's service principal is in.)
 import { expect, test } from '@playwright/test';
 import { SEED_IPS } from '../simulator/seed/settings';
-import { authFile } from './support/fixtures';
+import { authFile, simControl, workspace } from './support/fixtures';
 
 test.use({ storageState: authFile('analyst') });
 
@@ -69,4 +69,22 @@ test('dragging across the timeline zooms into that range, in the URL, and Back r
   await page.goBack();
   await expect(page).toHaveURL(/[?&]range=7d/);
   await expect(page.getByRole('group', { name: 'Time range' }).getByRole('button', { name: '7 d' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('when the SQL warehouse fails, every panel says what was not collected instead of an empty all-clear', async ({ page }) => {
+  const ws = workspace();
+  await simControl(ws, 'POST', '/faults', { spec: 'POST /sql/** -> 503:TEMPORARILY_UNAVAILABLE' });
+  try {
+    // A view nobody has loaded, so no earlier result is reused.
+    await page.goto(`/audit?range=24h&actor=degraded-${Date.now()}`);
+    const notices = page.getByText(/^Not collected — /);
+    await expect(notices).toHaveCount(7);
+    for (const what of ['the timeline', 'failed authentication', 'permission changes', 'token lifecycle', 'secret activity', 'configuration changes', 'the event explorer']) {
+      await expect(page.getByText(`Not collected — ${what}:`)).toBeVisible();
+    }
+    await expect(page.getByText(/TEMPORARILY_UNAVAILABLE/).first()).toBeVisible();
+    await expect(page.getByText(/^No failed sign-ins/)).toHaveCount(0);
+  } finally {
+    await simControl(ws, 'DELETE', '/faults');
+  }
 });

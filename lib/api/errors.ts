@@ -2,7 +2,7 @@
 // can act on; anything else is logged with the request id and answered with a generic message, never e.message.
 import 'server-only';
 import type { IdentityMode } from '../config';
-import { DatabricksError } from '../databricks/errors';
+import { DatabricksError, isDatabricksError } from '../databricks/errors';
 import { NoUpstreamTokenError } from '../databricks/get-workspace';
 import { InvalidIdentifierError } from '../databricks/identifiers';
 import { redactText } from '../log';
@@ -68,7 +68,7 @@ function upstream(e: DatabricksError, mode: IdentityMode, messages: UpstreamMess
 export function toErrorResponse(e: unknown, requestId: string, mode: IdentityMode, messages: UpstreamMessages = {}): Mapped {
   const body = (code: string, message: string, extra: Partial<ApiErrorBody['error']> = {}): ApiErrorBody => ({ error: { code, message, requestId, ...extra } });
   if (e instanceof ApiError) return { status: e.status, body: body(e.code, e.message, e.fields ? { fields: e.fields } : {}), unexpected: false };
-  if (e instanceof DatabricksError) {
+  if (isDatabricksError(e)) {
     const m = upstream(e, mode, messages);
     return { status: m.status, body: body(m.code, m.message, { upstream: { errorCode: e.errorCode, requestId: e.requestId } }), headers: m.headers, unexpected: false };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorFromResponse, parseRetryAfter } from './errors';
+import { DatabricksError, errorFromResponse, isDatabricksError, parseRetryAfter } from './errors';
 
 const h = (init: Record<string, string> = {}) => new Headers(init);
 
@@ -55,5 +55,21 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('1.5')).toBeNull();
     expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT')).toBeNull();
     expect(parseRetryAfter(null)).toBeNull();
+  });
+});
+
+describe('isDatabricksError', () => {
+  it("recognises another bundle's copy of the class, and nothing else", () => {
+    // What Next's separately bundled pages and routes produce: a different class with the same name and fields.
+    class OtherBundleCopy extends Error {
+      constructor(readonly status: number, readonly errorCode: string, message: string) {
+        super(message);
+        this.name = 'DatabricksError';
+      }
+    }
+    expect(isDatabricksError(new DatabricksError(400, 'TEMPORARILY_UNAVAILABLE', 'x'))).toBe(true);
+    expect(isDatabricksError(new OtherBundleCopy(400, 'TEMPORARILY_UNAVAILABLE', 'x'))).toBe(true);
+    expect(isDatabricksError(new Error('DatabricksError'))).toBe(false);
+    expect(isDatabricksError({ name: 'DatabricksError', status: 400, errorCode: 'X' })).toBe(false);
   });
 });

@@ -35,8 +35,14 @@ export class DatabricksError extends Error {
   }
 }
 
+/**
+ * Structural, not `instanceof`: SQL clients are process singletons shared by Next's separately bundled pages and
+ * route handlers, so an error may come from another bundle's copy of this class.
+ */
 export function isDatabricksError(e: unknown): e is DatabricksError {
-  return e instanceof DatabricksError;
+  if (!(e instanceof Error) || e.name !== 'DatabricksError') return false;
+  const d = e as Partial<DatabricksError>;
+  return typeof d.status === 'number' && typeof d.errorCode === 'string';
 }
 
 export function genericCode(status: number): string {
