@@ -33,7 +33,7 @@ export interface App {
   close: () => Promise<void>;
 }
 
-export async function buildApp(state: SimulatorState, cfg: { url: string; opts: SimulatorOptions; faults: FaultRuleInput[] }): Promise<App> {
+export async function buildApp(state: SimulatorState, cfg: { url: string; browserUrl: string; opts: SimulatorOptions; faults: FaultRuleInput[] }): Promise<App> {
   const { db, credentials } = state;
   const identity = await IdentityStore.load(db);
   const conf = await WorkspaceConfStore.load(db);
@@ -53,7 +53,7 @@ export async function buildApp(state: SimulatorState, cfg: { url: string; opts: 
   router.add(unityCatalogRoutes({ db, audit, directory: identity }));
   const oidc = oidcHandler({
     db, identity, clients: await OAuthClientStore.load(db), codes: new CodeStore(), signingKey, audit,
-    issuer: () => `${cfg.url}/oidc`, accessTokenTtlSeconds: cfg.opts.oauthTokenTtlSeconds ?? 3600, featuredPeople: state.featuredPeople,
+    issuer: () => `${cfg.url}/oidc`, browserIssuer: () => `${cfg.browserUrl}/oidc`, accessTokenTtlSeconds: cfg.opts.oauthTokenTtlSeconds ?? 3600, featuredPeople: state.featuredPeople,
   });
   const warehouse = await createSqlWarehouse({ db, audit, directory: identity });
   const sql = { warehouseId: credentials.warehouseId, handle: (...args: Parameters<typeof warehouse.handle>) => warehouse.handle(...args) };

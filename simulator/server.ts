@@ -1,7 +1,9 @@
 // startSimulator: the programmatic face of the simulator (main.ts, tests and the demo use it).
 // Order matters: the port is bound before the (possibly long) seed so an occupied port fails fast; until the
 // state is ready every request gets 503.
-import { createServer, type Server } from 'node:https';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createNetServer, type Server } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import type { Socket } from 'node:net';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -16,6 +18,9 @@ import { loadOrCreateTls } from './tls/certs';
 
 export class SimulatorStartError extends Error {}
 
+/** The sign-in page's path, the only thing answered over plain HTTP (see below). */
+export const BROWSER_PATH = '/oidc/v1/authorize';
+
 // The SQL translator is a large WebAssembly module (@polyglot-sql/sdk). V8's optimising tier recompiles it in the
 // background for seconds of CPU, which slowed start-up (~4x) and held process exit for 10 s or more after SIGTERM.
 // The baseline compiler alone starts at once and translates a query in about a millisecond.
@@ -29,10 +34,27 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
 
   let handler = (_req: IncomingMessage, res: ServerResponse) =>
     send(res, json(503, { error_code: 'TEMPORARILY_UNAVAILABLE', message: 'The workspace is starting.' }, { 'Retry-After': '1' }), 'starting');
-  const server = createServer({ cert: tls.cert, key: tls.key, keepAliveTimeout: 5000 }, (req, res) => {
+  const dispatch = (req: IncomingMessage, res: ServerResponse) => {
     Promise.resolve(handler(req, res)).catch((e: unknown) => {
       console.error('[simulator] request failed:', e);
       if (!res.headersSent) send(res, json(500, { error_code: 'INTERNAL_ERROR', message: 'Internal error.' }), 'error');
+    });
+  };
+  const https = createHttpsServer({ cert: tls.cert, key: tls.key, keepAliveTimeout: 5000 }, dispatch);
+  // A browser cannot trust the generated CA without someone installing it, so the one page people see — the
+  // sign-in picker at /oidc/v1/authorize — is also served over plain HTTP on the same port (loopback only in
+  // practice). Every API, the token endpoint and the SQL warehouse still require TLS.
+  const plain = createHttpServer({ keepAliveTimeout: 5000 }, (req, res) => {
+    if (new URL(req.url ?? '/', 'http://x').pathname === BROWSER_PATH) return dispatch(req, res);
+    send(res, json(400, { error_code: 'BAD_REQUEST', message: `This workspace speaks HTTPS only: use ${url}` }), 'plain-http');
+  });
+  const server = createNetServer((socket) => {
+    // The first byte of a TLS connection is a handshake record (0x16); anything else is plain HTTP.
+    socket.once('data', (first) => {
+      socket.pause();
+      socket.unshift(first);
+      (first[0] === 0x16 ? https : plain).emit('connection', socket);
+      process.nextTick(() => socket.resume());
     });
   });
   const sockets = new Set<Socket>();
@@ -44,7 +66,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
   let state: SimulatorState | undefined;
   try {
     state = await openState(stateDir, opts);
-    const app = await buildApp(state, { url, opts, faults });
+    const app = await buildApp(state, { url, browserUrl: url.replace(/^https:/, 'http:'), opts, faults });
     handler = app.handle;
     const workspace: WorkspaceFile = {
       host: url, caCertPath: tls.caCertPath, warehouseHttpPath: `/sql/1.0/warehouses/${state.credentials.warehouseId}`,

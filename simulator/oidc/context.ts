@@ -15,6 +15,8 @@ export interface OidcContext {
   audit: AuditSink;
   /** https://127.0.0.1:<port>/oidc */
   issuer: () => string;
+  /** http://127.0.0.1:<port>/oidc: where browsers are sent to sign in (see server.ts). */
+  browserIssuer: () => string;
   accessTokenTtlSeconds: number;
   /** userNames shown first on the sign-in page (one per dashboard role). */
   featuredPeople: string[];

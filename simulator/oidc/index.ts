@@ -10,7 +10,7 @@ export function oidcHandler(ctx: OidcContext): (req: RawRequest) => Promise<RawR
   return async (req) => {
     const { method, path } = req;
     if (method === 'GET' && (path === '/oidc/.well-known/oauth-authorization-server' || path === '/oidc/.well-known/openid-configuration')) {
-      return json(200, discovery(ctx.issuer()));
+      return json(200, discovery(ctx.issuer(), ctx.browserIssuer()));
     }
     if (method === 'GET' && path === '/oidc/v1/keys') return json(200, { keys: [publicJwk(ctx.signingKey)] });
     if ((method === 'GET' || method === 'POST') && path === '/oidc/v1/authorize') return authorize(ctx, req);
@@ -19,10 +19,10 @@ export function oidcHandler(ctx: OidcContext): (req: RawRequest) => Promise<RawR
   };
 }
 
-function discovery(issuer: string) {
+function discovery(issuer: string, browserIssuer: string) {
   return {
     issuer,
-    authorization_endpoint: `${issuer}/v1/authorize`,
+    authorization_endpoint: `${browserIssuer}/v1/authorize`,
     token_endpoint: `${issuer}/v1/token`,
     jwks_uri: `${issuer}/v1/keys`,
     response_types_supported: ['code'],

@@ -16,6 +16,7 @@ const authorizeUrl = (extra: Record<string, string>) => {
   const q = new URLSearchParams({ client_id: h.sim.workspace.oauth.clientId, redirect_uri: REDIRECT, response_type: 'code', scope: 'all-apis offline_access openid', state: 'st', ...extra });
   return `${h.url}/oidc/v1/authorize?${q}`;
 };
+const plainUrl = () => h.url.replace('https:', 'http:');
 const get = (url: string) => fetch(url, { dispatcher: h.agent, redirect: 'manual' });
 async function token(form: Record<string, string>, auth: 'basic' | 'post' | 'none' = 'basic', client = h.sim.workspace.oauth) {
   const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' };
@@ -40,8 +41,20 @@ describe('discovery', () => {
   it('publishes the endpoints and S256 under both well-known names', async () => {
     for (const name of ['oauth-authorization-server', 'openid-configuration']) {
       const d = (await (await get(`${h.url}/oidc/.well-known/${name}`)).json()) as Record<string, unknown>;
-      expect(d).toMatchObject({ issuer: `${h.url}/oidc`, authorization_endpoint: `${h.url}/oidc/v1/authorize`, token_endpoint: `${h.url}/oidc/v1/token`, code_challenge_methods_supported: ['S256'] });
+      expect(d).toMatchObject({ issuer: `${h.url}/oidc`, authorization_endpoint: `${plainUrl()}/oidc/v1/authorize`, token_endpoint: `${h.url}/oidc/v1/token`, code_challenge_methods_supported: ['S256'] });
     }
+  });
+
+  it('serves the sign-in page over plain HTTP on the same port (browsers cannot trust the generated CA) and nothing else', async () => {
+    const { challenge } = pkce();
+    const page = await fetch(authorizeUrl({ code_challenge: challenge, code_challenge_method: 'S256' }).replace(h.url, plainUrl()));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Sign in to the workspace');
+    const api = await fetch(`${plainUrl()}/api/2.0/token/list`, { headers: { Authorization: `Bearer ${h.sim.workspace.adminToken}` } });
+    expect(api.status).toBe(400);
+    expect(((await api.json()) as { message: string }).message).toContain(h.url);
+    const tokenEndpoint = await fetch(`${plainUrl()}/oidc/v1/token`, { method: 'POST', body: 'grant_type=client_credentials' });
+    expect(tokenEndpoint.status).toBe(400);
   });
 });
 
