@@ -4,7 +4,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { log as rootLog, type Logger } from '../log';
-import { DatabricksError, errorFromResponse } from './errors';
+import { DatabricksError, errorFromResponse, isDatabricksError } from './errors';
 
 export interface Credentials {
   /** A bearer token valid now. */
@@ -170,7 +170,7 @@ export class RestClient {
     if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) {
       return new AttemptFailure(new DatabricksError(0, 'TIMEOUT', `No answer from ${this.options.host} within ${Math.round(timeoutMs / 100) / 10} s (${method} ${path})`), false);
     }
-    if (e instanceof DatabricksError) return new AttemptFailure(e, false); // from credentials.token()
+    if (isDatabricksError(e)) return new AttemptFailure(e, false); // from credentials.token()
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
     const code = cause?.code ?? (e as { code?: string }).code ?? 'UNKNOWN';
     if (TLS_TRUST.test(code)) {

@@ -6,7 +6,7 @@ import type IDBSQLSession from '@databricks/sql/dist/contracts/IDBSQLSession';
 import type IOperation from '@databricks/sql/dist/contracts/IOperation';
 import type { z } from 'zod';
 import { log as rootLog, type Logger } from '../log';
-import { DatabricksError, genericCode } from './errors';
+import { DatabricksError, genericCode, isDatabricksError } from './errors';
 import type { Credentials } from './rest-client';
 
 export type SqlParam = string | number | boolean | Date | null;
@@ -193,7 +193,7 @@ function isStaleSession(e: unknown): boolean {
 }
 
 function toDatabricksError(e: unknown, queryName: string, host: string): DatabricksError {
-  if (e instanceof DatabricksError) return e;
+  if (isDatabricksError(e)) return e;
   const status = httpStatus(e);
   const message = e instanceof Error ? e.message : String(e);
   if (status !== undefined) return new DatabricksError(status, genericCode(status), `The SQL warehouse refused ${queryName}: ${message}`);

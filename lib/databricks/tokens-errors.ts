@@ -1,14 +1,10 @@
-// Reading upstream failures in the tokens area. Checks are structural, not `instanceof`: SQL clients (and their
-// errors) are shared across Next's separately bundled routes and pages through processSingleton, so an error may be
-// an instance of another bundle's copy of DatabricksError.
+// Reading upstream failures in the tokens area (structural checks: see isDatabricksError).
 import 'server-only';
 import { redactText } from '../log';
-import type { DatabricksError } from './errors';
+import { isDatabricksError, type DatabricksError } from './errors';
 
 export function upstreamError(e: unknown): DatabricksError | null {
-  if (!(e instanceof Error) || e.name !== 'DatabricksError') return null;
-  const d = e as Partial<DatabricksError>;
-  return typeof d.status === 'number' && typeof d.errorCode === 'string' ? (e as DatabricksError) : null;
+  return isDatabricksError(e) ? e : null;
 }
 
 /** An upstream failure in words a person can act on; only Databricks' own messages are passed on. */

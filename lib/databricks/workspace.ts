@@ -2,7 +2,7 @@
 // the real reason, because "not collected: <why>" is what a person needs to fix it.
 import 'server-only';
 import { z } from 'zod';
-import { DatabricksError } from './errors';
+import { isDatabricksError } from './errors';
 import type { Workspace } from './get-workspace';
 import { currentUser } from './scim';
 import { defineQuery } from './sql-client';
@@ -23,7 +23,7 @@ async function timed<T>(load: () => Promise<T>): Promise<{ value: T; latencyMs: 
 }
 
 function failure(e: unknown, latencyMs: number): Health {
-  if (e instanceof DatabricksError) {
+  if (isDatabricksError(e)) {
     const status = e.status ? `HTTP ${e.status} ` : '';
     return { ok: false, latencyMs, errorCode: e.errorCode, error: `${status}${e.errorCode}: ${e.message}` };
   }
