@@ -43,7 +43,17 @@ const columns: ColumnDef<ExplorerEvent>[] = [
       </code>
     ),
   },
-  { accessorKey: 'actor', header: 'Actor', enableSorting: false, cell: ({ row }) => <span className="break-all">{row.original.actor ?? '—'}</span> },
+  {
+    accessorKey: 'actor',
+    header: 'Actor',
+    enableSorting: false,
+    cell: ({ row }) => (
+      // Long service principal ids would push the other columns out: shortened here, whole in the tooltip and the drawer.
+      <span title={row.original.actor ?? undefined} className="block max-w-64 min-w-40 truncate">
+        {row.original.actor ?? '—'}
+      </span>
+    ),
+  },
   { accessorKey: 'sourceIp', header: 'Source IP', enableSorting: false, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sourceIp || '—'}</span> },
   {
     accessorKey: 'status',
