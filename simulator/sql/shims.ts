@@ -17,6 +17,7 @@ export const SHIM_MACROS: readonly string[] = [
   'timestamp_micros(us) AS make_timestamp(CAST(us AS BIGINT))',
   'timestamp_seconds(s) AS CAST(to_timestamp(CAST(s AS DOUBLE)) AS TIMESTAMP)',
   'unix_millis(ts) AS epoch_ms(CAST(ts AS TIMESTAMP))',
+  'unix_micros(ts) AS epoch_us(CAST(ts AS TIMESTAMP))',
   'unix_seconds(ts) AS CAST(epoch(CAST(ts AS TIMESTAMP)) AS BIGINT)',
   'nvl2(a, b, c) AS CASE WHEN a IS NOT NULL THEN b ELSE c END',
   // Identity and namespace: variables set per session.
