@@ -6,7 +6,16 @@ import { type Part, ctx, diurnal, helpers, q } from './audit-history-sql';
 
 const DAY_MS = 86_400_000;
 
-export function historyParts(seed: number, workspaceId: string, sizes: Readonly<Record<string, number>>): Array<[string, Part]> {
+export interface History {
+  /** Template tables the parts join: created once before the days, dropped after. */
+  templates: Array<{ name: string; sql: string }>;
+  parts: Array<[string, Part]>;
+}
+
+/** `templateRows`: distinct events per kind of noise. Each noise row joins one template (its people, objects,
+ *  parameters and outcome) and only gets its own time and ids: building a MAP and a handful of strings per row cost
+ *  several times more than copying them from a template. */
+export function history(seed: number, workspaceId: string, sizes: Readonly<Record<string, number>>, templateRows: number): History {
   const { u, n, pick, h } = helpers(seed, sizes);
   const at = (ms: string) => `((${ms}) - dd.start_ms) / dd.span_ms`;
 
@@ -26,15 +35,22 @@ export function historyParts(seed: number, workspaceId: string, sizes: Readonly<
     ['notebook', 6, false, 'notebook', 'attachNotebook', `MAP {'path': '/Users/' || ${person} || '/analysis', 'clusterId': ${pick('dd.i', 'cl', 'clusters')}}`, false],
     ['dbfs', 4, false, 'dbfs', 'getStatus', "MAP {'path': '/mnt/raw/claims'}", false],
   ];
+  const templates: History['templates'] = [];
   const noise = kinds.map(([salt, share, bySp, service, action, params, mayFail]): [string, Part] => {
     const failed = `${n('dd.i', 'fail', 1000)} < 15`;
+    const tpl = `ah_tpl_${salt.toLowerCase()}`;
+    templates.push({ name: tpl, sql: `CREATE OR REPLACE TEMP TABLE ${tpl} AS SELECT dd.i AS tpl_id,
+        ${bySp ? pick('dd.i', 'cip', 'cloud_ips') : pick('dd.i', 'ip', 'office')} AS ip,
+        ${bySp ? pick('dd.i', 'sua', 'automation') : pick('dd.i', 'ua', 'clients')} AS ua,
+        ${bySp ? pick('dd.i', 's', 'sps') : person} AS email, ${params} AS params,
+        ${mayFail ? `CASE WHEN ${failed} THEN 403 ELSE 200 END` : '200'} AS status,
+        ${mayFail ? `CASE WHEN ${failed} THEN 'PERMISSION_DENIED: User does not have the required privilege.' END` : 'CAST(NULL AS VARCHAR)'} AS err
+      FROM (SELECT range AS i, 0 AS d FROM range(${templateRows})) dd` });
     return [salt, {
-      from: `(SELECT d0.*, r.i FROM ah_days d0, range(CAST(round(d0.noise * ${share / 100}) AS BIGINT)) r(i)) dd`,
-      key: 'dd.i', at: diurnal(u('dd.i', 't')),
-      ip: bySp ? pick('dd.i', 'cip', 'cloud_ips') : pick('dd.i', 'ip', 'office'),
-      ua: bySp ? pick('dd.i', 'sua', 'automation') : pick('dd.i', 'ua', 'clients'),
-      email: bySp ? pick('dd.i', 's', 'sps') : person, service: q(service), action: q(action), params,
-      ...(mayFail ? { status: `CASE WHEN ${failed} THEN 403 ELSE 200 END`, error: `CASE WHEN ${failed} THEN 'PERMISSION_DENIED: User does not have the required privilege.' END` } : {}),
+      from: `(SELECT d0.*, r.i FROM ah_days d0, range(CAST(round(d0.noise * ${share / 100}) AS BIGINT)) r(i)) dd
+        JOIN ${tpl} tpl ON tpl.tpl_id = ${n('dd.i', 'tpl', templateRows)}`,
+      key: 'dd.i', at: diurnal(u('dd.i', 't')), ip: 'tpl.ip', ua: 'tpl.ua', email: 'tpl.email', service: q(service), action: q(action),
+      params: 'tpl.params', status: 'tpl.status', error: 'tpl.err',
     }];
   });
 
@@ -52,14 +68,19 @@ export function historyParts(seed: number, workspaceId: string, sizes: Readonly<
     ua: "'databricks-sdk-py/0.38.0'", email: 's.app_id', service: "'accounts'", action: "'workspaceInHouseOAuthClientAuthentication'",
     params: "MAP {'user': s.app_id, 'authenticationMethod': 'CLIENT_SECRET'}",
   };
-  const tokenKey = 't.idx * 1000 + r.k';
+  // Token use: the lateral expansion carries only numbers; the token's strings and parameters come by hash join.
+  templates.push({ name: 'ah_token_tpl', sql: `CREATE OR REPLACE TEMP TABLE ah_token_tpl AS SELECT idx, owner, ip, ua, MAP {'user': owner, 'tokenId': token_id} AS params FROM ah_tokens` });
+  const useKey = 'dd.tidx * 1000 + dd.k';
   const tokenUse: Part = {
-    from: 'ah_tokens t, ah_days dd, range(t.rate) r(k)', where: 't.use_from < dd.end_ms AND t.use_to > dd.start_ms', key: tokenKey,
-    at: at(`greatest(t.use_from, dd.start_ms) + ${u(tokenKey, 't')} * (least(t.use_to, dd.end_ms) - greatest(t.use_from, dd.start_ms))`),
-    ip: `CASE WHEN t.shared THEN ${pick(tokenKey, 'ip', 'shared_ips')} ELSE t.ip END`,
-    ua: `CASE WHEN t.shared THEN ${pick(tokenKey, 'ua', 'clients')} ELSE t.ua END`,
-    email: 't.owner', service: "'accounts'", action: "'tokenLogin'", params: "MAP {'user': t.owner, 'tokenId': t.token_id}",
+    from: `(SELECT t.idx AS tidx, t.use_from, t.use_to, t.shared, d0.*, r.k FROM ah_tokens t, ah_days d0, range(t.rate) r(k)
+        WHERE t.use_from < d0.end_ms AND t.use_to > d0.start_ms) dd JOIN ah_token_tpl tt ON tt.idx = dd.tidx`,
+    key: useKey,
+    at: at(`greatest(dd.use_from, dd.start_ms) + ${u(useKey, 't')} * (least(dd.use_to, dd.end_ms) - greatest(dd.use_from, dd.start_ms))`),
+    ip: `CASE WHEN dd.shared THEN ${pick(useKey, 'ip', 'shared_ips')} ELSE tt.ip END`,
+    ua: `CASE WHEN dd.shared THEN ${pick(useKey, 'ua', 'clients')} ELSE tt.ua END`,
+    email: 'tt.owner', service: "'accounts'", action: "'tokenLogin'", params: 'tt.params',
   };
+  const tokenKey = 't.idx * 1000 + r.k';
   const generated: Part = {
     from: 'ah_tokens t, ah_days dd', where: 't.created >= dd.start_ms AND t.created < dd.end_ms', key: 't.idx', at: at('t.created'), ip: 't.ip',
     ua: pick('t.idx', 'ua', 'browsers'), email: 't.created_by', service: "'accounts'", action: "'generateDbToken'",
@@ -86,6 +107,6 @@ export function historyParts(seed: number, workspaceId: string, sizes: Readonly<
     status: `CASE WHEN ${denied} THEN 403 ELSE 401 END`,
     error: `CASE WHEN ${denied} THEN 'Source IP address is blocked by the workspace IP access list' WHEN b.action = 'tokenLogin' THEN 'Invalid access token.' ELSE 'Authentication failed: invalid username or password' END`,
   };
-  return [...noise, ['login', login], ['typo', typo], ['sp', spAuth], ['use', tokenUse], ['gen', generated], ['rev', revoked],
-    ['after', afterRevoke], ['burst', burst]];
+  return { templates, parts: [...noise, ['login', login], ['typo', typo], ['sp', spAuth], ['use', tokenUse], ['gen', generated], ['rev', revoked],
+    ['after', afterRevoke], ['burst', burst]] };
 }

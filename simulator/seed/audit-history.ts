@@ -9,7 +9,7 @@ import type { Estate, SeedOptions } from '../core/contract';
 import type { SimDb } from '../core/db';
 import { insertAuditJson } from '../audit/json-rows';
 import { AUDIT_TABLE, CREATE_AUDIT_TABLE } from '../audit/schema';
-import { historyParts } from './audit-history-parts';
+import { history } from './audit-history-parts';
 import { chunkSql, list } from './audit-history-sql';
 import { discreteEvents } from './audit-history-events';
 import { DAY_MS, Rng } from './random';
@@ -104,9 +104,24 @@ export async function seedAuditHistory(db: SimDb, estate: Estate, opts: SeedOpti
   const totalWeight = days.reduce((s, x) => s + x.weight, 0);
   for (const x of days) x.noise = Math.round((noise * x.weight) / totalWeight);
   const perDay = TARGET_EVENTS[opts.scale] / DAYS;
-  const chunkDays = Math.max(1, Math.min(DAYS, Math.floor(CHUNK_ROWS / perDay)));
+  const chunkDays = Math.max(1, Math.min(Math.ceil(DAYS / 2), Math.floor(CHUNK_ROWS / perDay)));
 
-  await db.withConnection(async (c) => {
+  const lists: Record<string, readonly string[]> = {
+    office: estate.ips.office, cloud_ips: CLOUD_IPS, shared_ips: sharedIps, browsers: BROWSERS, clients: CLIENTS, automation: AUTOMATION,
+    fakes: FAKE_USERS, people: people.map((p) => p.name), sps: sps.map((s) => s.app_id), tables: tables.length ? tables : ['main.default.web_orders'],
+    catalogs: [...new Set(tables.map((t) => t.split('.')[0] as string)), 'main'], jobs: estate.jobs.map((j) => String(j.jobId)).concat('1'),
+    clusters: estate.clusters.map((x) => x.clusterId).concat('0000-000000-none'), scopes: secrets.map(([s]) => s).concat('default'),
+    secret_keys: secrets.map(([, k]) => k).concat('token'),
+  };
+  const warehouse = rng.hex(16);
+  const sizes = Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.length]));
+  const { templates, parts } = history(opts.seed, estate.workspaceId, sizes, opts.scale === 'large' ? 20_000 : 2_000);
+  const chunks: Array<[number, number]> = [];
+  for (let hi = DAYS - 1; hi >= 0; hi -= chunkDays) chunks.push([Math.max(0, hi - chunkDays + 1), hi]);
+
+  // Two connections, each with its own copy of the inputs (temp tables and variables are per connection), insert
+  // alternate chunks concurrently: one generator statement keeps only one core busy.
+  const worker = (k: number) => db.withConnection(async (c) => {
     await loadTable(c, 'ah_people', { idx: 'BIGINT', name: 'VARCHAR' }, people);
     await loadTable(c, 'ah_sps', { idx: 'BIGINT', app_id: 'VARCHAR', ip: 'VARCHAR' }, sps);
     await loadTable(c, 'ah_tokens', {
@@ -117,22 +132,14 @@ export async function seedAuditHistory(db: SimDb, estate: Estate, opts: SeedOpti
       d: 'BIGINT', date: 'DATE', ts0: 'TIMESTAMP', start_ms: 'BIGINT', end_ms: 'BIGINT', span_ms: 'BIGINT', login_share: 'DOUBLE', noise: 'BIGINT',
     }, days);
     await loadTable(c, 'ah_bursts', { idx: 'BIGINT', d: 'BIGINT', start_f: 'DOUBLE', dur_f: 'DOUBLE', attempts: 'BIGINT', ip: 'VARCHAR', ua: 'VARCHAR', action: 'VARCHAR' }, attacks);
-    const lists: Record<string, readonly string[]> = {
-      office: estate.ips.office, cloud_ips: CLOUD_IPS, shared_ips: sharedIps, browsers: BROWSERS, clients: CLIENTS, automation: AUTOMATION,
-      fakes: FAKE_USERS, people: people.map((p) => p.name), sps: sps.map((s) => s.app_id), tables: tables.length ? tables : ['main.default.web_orders'],
-      catalogs: [...new Set(tables.map((t) => t.split('.')[0] as string)), 'main'], jobs: estate.jobs.map((j) => String(j.jobId)).concat('1'),
-      clusters: estate.clusters.map((x) => x.clusterId).concat('0000-000000-none'), scopes: secrets.map(([s]) => s).concat('default'),
-      secret_keys: secrets.map(([, k]) => k).concat('token'),
-    };
     for (const [name, values] of Object.entries(lists)) await c.run(`SET VARIABLE ah_${name} = ${list(values)}`);
-    await c.run(`SET VARIABLE ah_warehouse = '${rng.hex(16)}'`);
+    await c.run(`SET VARIABLE ah_warehouse = '${warehouse}'`);
     await c.run(`CREATE OR REPLACE TEMP TABLE ah_js AS SELECT * FROM ${AUDIT_TABLE} LIMIT 0`);
     await insertAuditJson(c, events, ids, 'ah_js');
-    const sizes = Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.length]));
-    const parts = historyParts(opts.seed, estate.workspaceId, sizes);
-    for (let hi = DAYS - 1; hi >= 0; hi -= chunkDays) {
-      await c.run(chunkSql(parts, { seed: opts.seed, ...ids }, [Math.max(0, hi - chunkDays + 1), hi], AUDIT_TABLE));
-    }
-    await c.run('DROP TABLE ah_people; DROP TABLE ah_sps; DROP TABLE ah_tokens; DROP TABLE ah_bursts; DROP TABLE ah_days; DROP TABLE ah_js;');
+    for (const t of templates) await c.run(t.sql);
+    for (const [i, range] of chunks.entries()) if (i % 2 === k) await c.run(chunkSql(parts, { seed: opts.seed, ...ids }, range, AUDIT_TABLE));
+    const temp = ['ah_people', 'ah_sps', 'ah_tokens', 'ah_bursts', 'ah_days', 'ah_js', ...templates.map((t) => t.name)];
+    await c.run(temp.map((t) => `DROP TABLE ${t};`).join('\n'));
   });
+  await Promise.all([worker(0), worker(1)]);
 }
