@@ -102,8 +102,6 @@ function banner(sim: RunningSimulator): void {
   say('');
   say(`  Brickwatch acts as the simulator's service principal ${sim.workspace.servicePrincipal.applicationId} (a workspace admin),`);
   say('  so every role sees the whole estate; what each role may do is decided by Brickwatch.');
-  say(`  The simulator's sign-in page is served over HTTPS with its own CA (${sim.workspace.caCertPath}); if your browser`);
-  say('  warns about it, trust that file or choose "proceed to 127.0.0.1".');
   say('');
   say('  Press Ctrl-C to stop.');
 }
