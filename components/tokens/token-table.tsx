@@ -56,10 +56,16 @@ function SelectOne({ row }: { row: TokenRow }) {
   return <input type="checkbox" aria-label={`Select token ${row.tokenId.slice(0, 8)}`} checked={selected.has(row.tokenId)} onChange={(e) => onSelect([row.tokenId], e.target.checked)} className="size-4" />;
 }
 
-function Reasons({ row }: { row: TokenRow }) {
-  if (row.reasons.length === 0) return <span className="text-muted">—</span>;
+/** The level and why: the badge beside the first reason, then the next one (the tooltip lists them all). */
+function Risk({ row }: { row: TokenRow }) {
   const [first, second, ...rest] = row.reasons;
-  return <TwoLines title={row.reasons.map((r) => r.text).join('\n')} main={first!.text} detail={second ? `${second.text}${rest.length ? ` · +${rest.length} more` : ''}` : ''} />;
+  const main = (
+    <span className="flex min-w-0 items-center gap-2">
+      <RiskBadge level={row.risk} />
+      <span className="truncate">{first?.text ?? <span className="text-muted">no findings</span>}</span>
+    </span>
+  );
+  return <TwoLines title={row.reasons.map((r) => r.text).join('\n')} main={main} detail={second ? `${second.text}${rest.length ? ` · +${rest.length} more` : ''}` : ''} />;
 }
 
 function Owner({ row }: { row: TokenRow }) {
@@ -83,7 +89,7 @@ function Actions({ row }: { row: TokenRow }) {
       <Button size="sm" onClick={() => onRotate(row)} aria-label={`Rotate token ${short}`}>
         Rotate…
       </Button>
-      <Button size="sm" variant="ghost" className="text-danger" onClick={() => onRevoke(row)} aria-label={`Revoke token ${short}`}>
+      <Button size="sm" variant="ghost-danger" onClick={() => onRevoke(row)} aria-label={`Revoke token ${short}`}>
         Revoke
       </Button>
     </span>
@@ -92,8 +98,7 @@ function Actions({ row }: { row: TokenRow }) {
 
 function tokenColumns(canAct: boolean) {
   const columns: ColumnDef<TokenRow, any>[] = [ // eslint-disable-line @typescript-eslint/no-explicit-any -- TanStack's own column type
-    col.accessor('risk', { header: 'Risk', cell: (c) => <RiskBadge level={c.getValue()} />, meta: { className: 'w-24' } }),
-    col.display({ id: 'reasons', header: 'Why', cell: (c) => <Reasons row={c.row.original} />, meta: { className: 'w-56 max-w-56' } }),
+    col.display({ id: 'risk', header: 'Risk and why', cell: (c) => <Risk row={c.row.original} />, meta: { className: 'w-60 max-w-60' } }),
     col.display({
       id: 'token',
       header: 'Token',
@@ -104,9 +109,9 @@ function tokenColumns(canAct: boolean) {
           detail={<><code className="font-mono">{r.tokenId.slice(0, 8)}…</code> · {isoDay(r.creationTime)}</>}
         />
       ),
-      meta: { className: 'max-w-48' },
+      meta: { className: 'max-w-36' },
     }),
-    col.display({ id: 'owner', header: 'Owner', cell: (c) => <Owner row={c.row.original} />, meta: { className: 'max-w-44' } }),
+    col.display({ id: 'owner', header: 'Owner', cell: (c) => <Owner row={c.row.original} />, meta: { className: 'max-w-36' } }),
     col.display({
       id: 'expires',
       header: 'Expires',

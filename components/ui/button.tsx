@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ButtonHTMLAttributes, ComponentProps, ReactNode } from 'react';
 import { cn } from './cn';
 
-type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
+type Variant = 'primary' | 'secondary' | 'ghost' | 'ghost-danger' | 'danger';
 type Size = 'sm' | 'md';
 
 const base =
@@ -11,6 +11,7 @@ const variants: Record<Variant, string> = {
   primary: 'bg-accent text-accent-fg hover:bg-accent-hover shadow-card',
   secondary: 'border border-border-strong bg-surface text-fg hover:bg-surface-2',
   ghost: 'text-fg hover:bg-surface-2',
+  'ghost-danger': 'text-danger hover:bg-danger-soft',
   danger: 'bg-danger text-danger-fg hover:opacity-90 shadow-card',
 };
 const sizes: Record<Size, string> = { sm: 'h-7 px-2.5 text-xs', md: 'h-9 px-3.5 text-sm' };
