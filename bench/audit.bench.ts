@@ -5,14 +5,13 @@
 // window a few seconds apart, so neither the coalescer nor a cache answers) and repeated identical calls — plus
 // response size, and what 5 identical concurrent requests cost the warehouse (coalesced: as much as one).
 // The other panels' latency at 7 days is reported for information. Targets: < 1.5 s server-side, < 100 KB.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
-import { recordMetrics } from '../scripts/lib/bench-metrics';
+import { recordMetrics, runBench } from '../scripts/lib/bench-metrics';
 import { ensureBuild } from '../scripts/lib/build';
 import { startTestSimulator } from '../scripts/test-support/simulator';
-import { TEST_CA_PEM, ensureTestCa, trustsTestCa } from '../scripts/test-support/test-ca';
+import { ensureTestCa } from '../scripts/test-support/test-ca';
 import { startApp } from '../e2e/support/app-server';
 import { signInByApi } from '../e2e/support/sign-in';
 
@@ -122,16 +121,4 @@ async function main() {
   }
 }
 
-// The simulator's certificate must be trusted before Node starts; re-run this file with the run's CA when needed.
-if (!trustsTestCa()) {
-  const res = spawnSync(process.execPath, [...process.execArgv, __filename, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: TEST_CA_PEM } });
-  process.exit(res.status ?? 1);
-} else {
-  main().then(
-    () => process.exit(0),
-    (e: unknown) => {
-      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runBench(__filename, main);

@@ -6,16 +6,15 @@
 // - the table in headless Chromium: time until rows show, <tr> elements in the DOM at top, middle and bottom of the
 //   scroll (virtualization keeps it bounded), and frame times while scrolling.
 // Not a test: it reports figures against their targets (through the bench runner) and does not fail on them.
-import { spawnSync } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type APIRequestContext } from '@playwright/test';
-import { recordMetrics } from '../scripts/lib/bench-metrics';
+import { recordMetrics, runBench } from '../scripts/lib/bench-metrics';
 import { ensureChromium } from '../scripts/lib/browser';
 import { ensureBuild } from '../scripts/lib/build';
 import { startTestSimulator } from '../scripts/test-support/simulator';
-import { TEST_CA_PEM, ensureTestCa, trustsTestCa } from '../scripts/test-support/test-ca';
+import { ensureTestCa } from '../scripts/test-support/test-ca';
 import { startApp } from '../e2e/support/app-server';
 import { signInByApi } from '../e2e/support/sign-in';
 
@@ -238,16 +237,4 @@ async function main() {
   }
 }
 
-// The simulator's certificate must be trusted before Node starts; re-run this file with the run's CA when needed.
-if (!trustsTestCa()) {
-  const res = spawnSync(process.execPath, [...process.execArgv, __filename, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: TEST_CA_PEM } });
-  process.exit(res.status ?? 1);
-} else {
-  main().then(
-    () => process.exit(0),
-    (e: unknown) => {
-      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runBench(__filename, main);

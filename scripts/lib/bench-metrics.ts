@@ -1,6 +1,8 @@
 // The contract between a bench (bench/<name>.bench.ts) and the runner (bench/run.ts): a bench calls recordMetrics()
 // with its figures and their targets; the runner puts them in the markdown report with their ratio to the target.
+import { spawnSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
+import { TEST_CA_PEM, trustsTestCa } from '../test-support/test-ca';
 
 export interface BenchMetric {
   /** What was measured, e.g. "GET /api/tokens p95 (server-side)". */
@@ -24,4 +26,22 @@ export function recordMetrics(bench: string, metrics: BenchMetric[]): void {
 export function ratio(m: BenchMetric): number | null {
   if (m.target === undefined || m.target === 0 || m.value === 0) return null;
   return (m.lowerIsBetter ?? true) ? m.value / m.target : m.target / m.value;
+}
+
+/**
+ * Runs a bench's main(). The simulator's certificate must be trusted before Node starts, so when it is not, the
+ * bench file re-runs itself with the run's CA; errors end the process with their stack and a non-zero status.
+ */
+export function runBench(file: string, main: () => Promise<void>): void {
+  if (!trustsTestCa()) {
+    const res = spawnSync(process.execPath, [...process.execArgv, file, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: TEST_CA_PEM } });
+    process.exit(res.status ?? 1);
+  }
+  main().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exit(1);
+    },
+  );
 }
