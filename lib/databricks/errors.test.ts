@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DatabricksError, errorFromResponse, isDatabricksError, parseRetryAfter } from './errors';
+import { DatabricksError, errorFromResponse, isDatabricksError, parseRetryAfter, sqlStatementError } from './errors';
 
 const h = (init: Record<string, string> = {}) => new Headers(init);
 
@@ -71,5 +71,29 @@ describe('isDatabricksError', () => {
     expect(isDatabricksError(new OtherBundleCopy(400, 'TEMPORARILY_UNAVAILABLE', 'x'))).toBe(true);
     expect(isDatabricksError(new Error('DatabricksError'))).toBe(false);
     expect(isDatabricksError({ name: 'DatabricksError', status: 400, errorCode: 'X' })).toBe(false);
+  });
+});
+
+describe('sqlStatementError', () => {
+  const of = (m: string) => {
+    const e = sqlStatementError(m);
+    return [e.status, e.errorCode, e.retryAfterSeconds];
+  };
+
+  it('keeps permission and missing-object classes as 403 and 404', () => {
+    expect(of('[INSUFFICIENT_PERMISSIONS] User does not have SELECT on Table `system`.`access`.`audit`.')).toEqual([403, 'INSUFFICIENT_PERMISSIONS', null]);
+    expect(of('[TABLE_OR_VIEW_NOT_FOUND] The table or view `system`.`access`.`audit` cannot be found.')).toEqual([404, 'TABLE_OR_VIEW_NOT_FOUND', null]);
+    expect(of('[NO_SUCH_CATALOG_EXCEPTION] Catalog x not found')).toEqual([404, 'NO_SUCH_CATALOG_EXCEPTION', null]);
+  });
+
+  it('reads the wait of a rate limit', () => {
+    expect(of('[REQUEST_LIMIT_EXCEEDED] Too many requests. Retry after 7 seconds.')).toEqual([429, 'REQUEST_LIMIT_EXCEEDED', 7]);
+  });
+
+  it('blames the warehouse, not the request, for everything else', () => {
+    expect(of('[TEMPORARILY_UNAVAILABLE] Warehouse is restarting.')).toEqual([502, 'TEMPORARILY_UNAVAILABLE', null]);
+    expect(of('[PARSE_SYNTAX_ERROR] Syntax error at or near "FORM"')).toEqual([502, 'PARSE_SYNTAX_ERROR', null]);
+    expect(of('something without a class')).toEqual([502, 'SQL_ERROR', null]);
+    expect(of('[INVALID_PARAMETER_VALUE] limit must be positive')).toEqual([400, 'INVALID_PARAMETER_VALUE', null]);
   });
 });

@@ -115,3 +115,24 @@ export function errorFromResponse(status: number, headers: Headers, bodyText: st
   const requestId = parsed?.requestId ?? headers.get('x-request-id') ?? headers.get('x-databricks-request-id');
   return new DatabricksError(status, errorCode, message, requestId, parseRetryAfter(headers.get('retry-after')));
 }
+
+/**
+ * A failed SQL statement, from the warehouse's message ("[ERROR_CLASS] text …"). Brickwatch's statements are fixed
+ * text with bound values, so a failure is rarely the caller's input: permission and missing-object classes keep their
+ * meaning (403, 404), a rate limit is a 429 with its wait, invalid values are a 400, and the rest is the warehouse's
+ * trouble (502), shown as a degraded state rather than blamed on the request.
+ */
+export function sqlStatementError(message: string): DatabricksError {
+  const errorClass = /^\[([A-Z_.]+)\]/.exec(message)?.[1] ?? 'SQL_ERROR';
+  const status = /PERMISSION|ACCESS_DENIED/.test(errorClass)
+    ? 403
+    : /NOT_FOUND|DOES_NOT_EXIST|NO_SUCH_/.test(errorClass)
+      ? 404
+      : errorClass === 'REQUEST_LIMIT_EXCEEDED'
+        ? 429
+        : /^INVALID_PARAMETER/.test(errorClass)
+          ? 400
+          : 502;
+  const retryAfter = status === 429 ? Number(/(\d+) seconds?/.exec(message)?.[1] ?? NaN) : NaN;
+  return new DatabricksError(status, errorClass, message, null, Number.isInteger(retryAfter) ? retryAfter : null);
+}

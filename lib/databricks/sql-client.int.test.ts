@@ -75,13 +75,13 @@ describe('SqlClient', () => {
     expect((await getWorkspace({ userName: analyst.userName, accessToken: tokens.accessToken }, user).sql.query(WHO)).rows[0]!.who).toBe(analyst.userName);
   });
 
-  it('turns a query error into a typed error with the warehouse message', async () => {
+  it('turns a query error into a typed error with the warehouse\'s class and message', async () => {
     const ws = getWorkspace({ userName: 'x', accessToken: null }, service);
     const bad = defineQuery({ name: 'test.missing_table', sql: 'SELECT * FROM main.nowhere.nothing', row: z.object({}), maxRows: 1, timeoutSeconds: 10 });
     const e = (await ws.sql.query(bad).catch((x: unknown) => x)) as DatabricksError;
     expect(e).toBeInstanceOf(DatabricksError);
-    expect(e.status).toBe(400);
-    expect(e.message.length).toBeGreaterThan(0);
+    expect([e.status, e.errorCode]).toEqual([404, 'TABLE_OR_VIEW_NOT_FOUND']);
+    expect(e.message).toContain('nothing');
   });
 
   it('gives up at the statement timeout and recovers on the next statement', async () => {

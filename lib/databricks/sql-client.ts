@@ -6,7 +6,7 @@ import type IDBSQLSession from '@databricks/sql/dist/contracts/IDBSQLSession';
 import type IOperation from '@databricks/sql/dist/contracts/IOperation';
 import type { z } from 'zod';
 import { log as rootLog, type Logger } from '../log';
-import { DatabricksError, genericCode, isDatabricksError } from './errors';
+import { DatabricksError, genericCode, isDatabricksError, sqlStatementError } from './errors';
 import type { Credentials } from './rest-client';
 
 export type SqlParam = string | number | boolean | Date | null;
@@ -200,8 +200,7 @@ function toDatabricksError(e: unknown, queryName: string, host: string): Databri
   const code = (e as { code?: string; cause?: { code?: string } })?.code ?? (e as { cause?: { code?: string } })?.cause?.code;
   if (code && /^E[A-Z]+$|CERT|SELF_SIGNED/.test(code)) return new DatabricksError(0, 'UNREACHABLE', `Cannot reach the SQL warehouse at ${host} (${code})`);
   // Query errors carry Databricks' error class in brackets: "[INSUFFICIENT_PERMISSIONS] User does not have ...".
-  const errorClass = /^\[([A-Z_.]+)\]/.exec(message)?.[1];
-  return new DatabricksError(400, errorClass ?? 'SQL_ERROR', message);
+  return sqlStatementError(message);
 }
 
 function driverLogger(log: Logger) {
