@@ -1,7 +1,7 @@
 // One simulator CA for a whole test run. NODE_EXTRA_CA_CERTS is read only when a Node process starts, so the test
 // commands point it at this file before vitest / Playwright start, and every simulator a test starts is given the
 // same TLS material (the simulator reuses what it finds in its state directory).
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadOrCreateTls } from '../../simulator/tls/certs';
 
@@ -15,10 +15,13 @@ export async function ensureTestCa(): Promise<string> {
   return TEST_CA_PEM;
 }
 
-/** Gives a (new) simulator state directory the shared TLS material, so its certificate is one the tests trust. */
+/**
+ * Gives a simulator state directory the shared TLS material, so its certificate is one the tests trust. Always
+ * copied: a kept state directory (a bench's large estate) may hold the material of an earlier test CA.
+ */
 export function giveTestCa(stateDir: string): void {
   mkdirSync(stateDir, { recursive: true });
-  for (const f of FILES) if (!existsSync(join(stateDir, f))) copyFileSync(join(TEST_CA_DIR, f), join(stateDir, f));
+  for (const f of FILES) copyFileSync(join(TEST_CA_DIR, f), join(stateDir, f));
 }
 
 /** True when this process was started trusting the test CA (checked by helpers, to fail with a clear message). */
