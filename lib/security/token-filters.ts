@@ -1,6 +1,6 @@
 // The tokens view's filters and sort: one schema for the page URL and for GET /api/tokens, so every view can be
-// linked, and the server applies exactly what the URL says.
-import { z } from 'zod';
+// linked, and the server applies exactly what the URL says. In zod/mini because it ships to the browser.
+import * as z from 'zod/mini';
 import { daysSince } from './token-risk';
 import { DAY_MS, OWNER_KINDS, RISK_LEVELS, RISK_RANK, type RiskLevel, type TokenOwner, type TokenRow } from './token-types';
 
@@ -14,26 +14,31 @@ const list = (values: readonly string[]) => values.join(', ');
 const RISK_LIST_ERROR = `risk takes a comma-separated list of ${list(RISK_LEVELS)}`;
 const isRisk = (v: string): v is RiskLevel => (RISK_LEVELS as readonly string[]).includes(v);
 // Checked as one value (not per item) so the error names `risk`, not `risk.0`.
-const riskList = z
-  .string()
-  .transform((s) => [...new Set(s.split(',').map((v) => v.trim()).filter(Boolean))])
-  .refine((levels) => levels.length > 0 && levels.every(isRisk), { error: RISK_LIST_ERROR })
-  .transform((levels) => levels.filter(isRisk));
+const riskList = z.pipe(
+  z.pipe(
+    z.string(),
+    z.transform((s: string) => [...new Set(s.split(',').map((v) => v.trim()).filter(Boolean))]),
+  ).check(z.refine((levels: string[]) => levels.length > 0 && levels.every(isRisk), { error: RISK_LIST_ERROR })),
+  z.transform((levels: string[]) => levels.filter(isRisk)),
+);
+
+const text = (field: string, max: number) => z.string().check(z.trim(), z.maxLength(max, { error: `${field} is at most ${max} characters` }));
 
 const tokenFiltersShape = z.object({
-  risk: riskList.optional(),
-  ownerType: z.enum(OWNER_KINDS, { error: `ownerType must be one of ${list(OWNER_KINDS)}` }).optional(),
-  owner: z.string().trim().max(320, { error: 'owner is at most 320 characters' }).optional(),
-  expiry: z.enum(EXPIRY_WINDOWS, { error: `expiry must be one of ${list(EXPIRY_WINDOWS)}` }).optional(),
-  unused: z.coerce
-    .number({ error: 'unused must be a number of days' })
-    .int({ error: 'unused must be a whole number of days' })
-    .min(1, { error: 'unused must be at least 1 day' })
-    .max(3650, { error: 'unused must be at most 3650 days' })
-    .optional(),
-  q: z.string().trim().max(200, { error: 'search text is at most 200 characters' }).optional(),
-  sort: z.enum(TOKEN_SORT_FIELDS, { error: `sort must be one of ${list(TOKEN_SORT_FIELDS)}` }).default('risk'),
-  dir: z.enum(['asc', 'desc'], { error: 'dir must be asc or desc' }).default('desc'),
+  risk: z.optional(riskList),
+  ownerType: z.optional(z.enum(OWNER_KINDS, { error: `ownerType must be one of ${list(OWNER_KINDS)}` })),
+  owner: z.optional(text('owner', 320)),
+  expiry: z.optional(z.enum(EXPIRY_WINDOWS, { error: `expiry must be one of ${list(EXPIRY_WINDOWS)}` })),
+  unused: z.optional(
+    z.coerce.number({ error: 'unused must be a number of days' }).check(
+      z.refine(Number.isInteger, { error: 'unused must be a whole number of days' }),
+      z.gte(1, { error: 'unused must be at least 1 day' }),
+      z.lte(3650, { error: 'unused must be at most 3650 days' }),
+    ),
+  ),
+  q: z.optional(text('search text', 200)),
+  sort: z._default(z.enum(TOKEN_SORT_FIELDS, { error: `sort must be one of ${list(TOKEN_SORT_FIELDS)}` }), 'risk'),
+  dir: z._default(z.enum(['asc', 'desc'], { error: 'dir must be asc or desc' }), 'desc'),
 });
 
 type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -53,8 +58,8 @@ export function searchParamsRecord(source: ParamSource): Record<string, string> 
 }
 
 /** Accepts a raw record (or URLSearchParams) as the page, the route wrapper and tests hand it over. */
-export const tokenFiltersSchema = z.preprocess(
-  (v) => (v instanceof URLSearchParams || (typeof v === 'object' && v !== null) ? searchParamsRecord(v as ParamSource) : v),
+export const tokenFiltersSchema = z.pipe(
+  z.transform((v: unknown) => (v instanceof URLSearchParams || (typeof v === 'object' && v !== null) ? searchParamsRecord(v as ParamSource) : v)),
   tokenFiltersShape,
 );
 
