@@ -62,7 +62,7 @@ function upstream(e: DatabricksError, mode: IdentityMode, messages: UpstreamMess
     return { status: 503, code: 'UPSTREAM_RATE_LIMITED', message: `Databricks is rate-limiting requests. Try again in ${wait} s.`, headers: { 'Retry-After': String(wait) } };
   }
   if (e.status >= 400 && e.status < 500) return { status: 400, code: 'UPSTREAM_BAD_REQUEST', message: custom ?? `Databricks did not accept the request: ${said}` };
-  return { status: 502, code: 'UPSTREAM_UNAVAILABLE', message: custom ?? `Databricks answered with an error (HTTP ${e.status || 'none'}). Try again shortly.` };
+  return { status: 502, code: 'UPSTREAM_UNAVAILABLE', message: custom ?? `Databricks answered with an error: ${said.replace(/\.?\s*$/, '.')} Try again shortly.` };
 }
 
 export function toErrorResponse(e: unknown, requestId: string, mode: IdentityMode, messages: UpstreamMessages = {}): Mapped {

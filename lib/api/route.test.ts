@@ -138,6 +138,15 @@ describe('route()', () => {
     expect((await busy(request('GET', '/x', { cookie: await cookieFor('admin') }), ctx())).status).toBe(409);
   });
 
+  it('passes on what Databricks said when it fails, as a 502', async () => {
+    const failing = route({ role: 'analyst' }, async () => {
+      throw new DatabricksError(502, 'TEMPORARILY_UNAVAILABLE', '[TEMPORARILY_UNAVAILABLE] Warehouse is restarting');
+    });
+    const res = await failing(request('GET', '/x', { cookie: await cookieFor('admin') }), ctx());
+    expect(res.status).toBe(502);
+    expect(await errorOf(res)).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', message: 'Databricks answered with an error: [TEMPORARILY_UNAVAILABLE] Warehouse is restarting. Try again shortly.', upstream: { errorCode: 'TEMPORARILY_UNAVAILABLE' } });
+  });
+
   it('never sends the message of an unexpected error, and logs it with the request id', async () => {
     lines = [];
     const broken = route({ role: 'manager' }, async () => {
