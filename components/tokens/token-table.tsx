@@ -125,7 +125,7 @@ function tokenColumns(canAct: boolean) {
   ];
   if (canAct) {
     columns.unshift(col.display({ id: 'select', header: () => <SelectAll />, cell: (c) => <SelectOne row={c.row.original} />, meta: { className: 'w-10' } }));
-    columns.push(col.display({ id: 'actions', header: () => <span className="sr-only">Actions</span>, cell: (c) => <Actions row={c.row.original} /> }));
+    columns.push(col.display({ id: 'actions', header: () => <span className="sr-only">Actions</span>, cell: (c) => <Actions row={c.row.original} />, meta: { stickyRight: true } }));
   }
   // The server sorts (the URL says how): a header click must not quietly reorder the view away from its link.
   return columns.map((c) => ({ ...c, enableSorting: false }));
