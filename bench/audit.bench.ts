@@ -8,19 +8,15 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
-import { recordMetrics, runBench } from '../scripts/lib/bench-metrics';
+import { benchArg, recordMetrics, runBench } from '../scripts/lib/bench-metrics';
 import { ensureBuild } from '../scripts/lib/build';
 import { startTestSimulator } from '../scripts/test-support/simulator';
 import { ensureTestCa } from '../scripts/test-support/test-ca';
 import { startApp } from '../e2e/support/app-server';
 import { signInByApi } from '../e2e/support/sign-in';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1]! : fallback;
-};
-const STATE_DIR = arg('state-dir', '/tmp/audit-bench-large');
-const RUNS = Number(arg('runs', '10'));
+const STATE_DIR = benchArg('state-dir', '/tmp/audit-bench-large');
+const RUNS = Number(benchArg('runs', '10'));
 const DIST_DIR = process.env.BRICKWATCH_DIST_DIR || '.next-bench';
 const ROOT = join(__dirname, '..');
 const LOG = join(ROOT, 'test-results', 'bench-audit-app.log');

@@ -9,17 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DBSQLClient } from '@databricks/sql';
 import type IDBSQLSession from '@databricks/sql/dist/contracts/IDBSQLSession';
-import { recordMetrics, runBench, type BenchMetric } from '../scripts/lib/bench-metrics';
+import { benchArg, recordMetrics, runBench, type BenchMetric } from '../scripts/lib/bench-metrics';
 import { ensureTestCa } from '../scripts/test-support/test-ca';
 import { startTestSimulator, type TestSimulator } from '../scripts/test-support/simulator';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? (process.argv[i + 1] as string) : fallback;
-};
 const OWN_STATE = !process.argv.includes('--state-dir');
-const STATE_DIR = OWN_STATE ? mkdtempSync(join(tmpdir(), 'brickwatch-sim-bench-')) : arg('state-dir', '');
-const RUNS = Number(arg('runs', '5'));
+const STATE_DIR = OWN_STATE ? mkdtempSync(join(tmpdir(), 'brickwatch-sim-bench-')) : benchArg('state-dir', '');
+const RUNS = Number(benchArg('runs', '5'));
 const SEED_TARGET_MS = 180_000;
 
 const QUERIES: Array<{ label: string; target?: number; sql: string }> = [

@@ -9,8 +9,8 @@
 import { request as httpRequest } from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type APIRequestContext } from '@playwright/test';
-import { recordMetrics, runBench } from '../scripts/lib/bench-metrics';
+import { chromium, type APIRequestContext, type Locator } from '@playwright/test';
+import { benchArg, recordMetrics, runBench } from '../scripts/lib/bench-metrics';
 import { ensureChromium } from '../scripts/lib/browser';
 import { ensureBuild } from '../scripts/lib/build';
 import { startTestSimulator } from '../scripts/test-support/simulator';
@@ -18,12 +18,8 @@ import { ensureTestCa } from '../scripts/test-support/test-ca';
 import { startApp } from '../e2e/support/app-server';
 import { signInByApi } from '../e2e/support/sign-in';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1]! : fallback;
-};
-const STATE_DIR = arg('state-dir', '/tmp/tokens-bench-large');
-const RUNS = Number(arg('runs', '30'));
+const STATE_DIR = benchArg('state-dir', '/tmp/tokens-bench-large');
+const RUNS = Number(benchArg('runs', '30'));
 const DIST_DIR = process.env.BRICKWATCH_DIST_DIR || '.next-bench';
 const ROOT = join(__dirname, '..');
 const LOG = join(ROOT, 'test-results', 'bench-tokens-app.log');
@@ -68,6 +64,38 @@ function wireBytes(url: string, cookie: string): Promise<{ bytes: number; encodi
     req.end();
   });
 }
+
+interface FrameSpec {
+  /** idle: no scrolling; step: 120 px a frame from `from` (0–1 of the height); jump: top to bottom in equal jumps. */
+  mode: 'idle' | 'step' | 'jump';
+  frames: number;
+  from?: number;
+}
+
+/**
+ * Runs in the page: moves the scroller once per animation frame and returns each frame's duration in ms. No named
+ * inner functions: tsx would wrap them in a helper the page does not have.
+ */
+async function frameTimes(el: Element, { mode, frames, from = 0 }: FrameSpec): Promise<number[]> {
+  const end = el.scrollHeight - el.clientHeight;
+  if (mode === 'step') {
+    el.scrollTop = from * end;
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+  }
+  const deltas: number[] = [];
+  let last = performance.now();
+  for (let i = 1; i <= frames; i++) {
+    if (mode === 'step') el.scrollTop += 120;
+    if (mode === 'jump') el.scrollTop = (end * i) / frames;
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    const now = performance.now();
+    deltas.push(now - last);
+    last = now;
+  }
+  return deltas;
+}
+
+const measureFrames = (scroller: Locator, spec: FrameSpec): Promise<number[]> => scroller.evaluate(frameTimes, spec);
 
 async function main() {
   await ensureTestCa();
@@ -116,70 +144,29 @@ async function main() {
     const domRows = async () => table.locator('tbody tr').count();
     const atTop = await domRows();
     // The same loop without scrolling: what a frame costs on this machine right now, for comparison.
-    const idle = await page.evaluate(async () => {
-      const deltas: number[] = [];
-      let last = performance.now();
-      for (let i = 0; i < 60; i++) {
-        await new Promise((r) => requestAnimationFrame(() => r(null)));
-        const now = performance.now();
-        deltas.push(now - last);
-        last = now;
-      }
-      return deltas;
-    });
+    const idle = await measureFrames(scroller, { mode: 'idle', frames: 60 });
     // Scrolling as a person does: 120 frames of a 120 px step, from the top and from the middle of the list…
-    const scrollFrames = (from: number) =>
-      scroller.evaluate(async (el, start) => {
-        el.scrollTop = start * (el.scrollHeight - el.clientHeight);
-        await new Promise((r) => requestAnimationFrame(() => r(null)));
-        const deltas: number[] = [];
-        let last = performance.now();
-        for (let i = 1; i <= 120; i++) {
-          el.scrollTop += 120;
-          await new Promise((r) => requestAnimationFrame(() => r(null)));
-          const now = performance.now();
-          deltas.push(now - last);
-          last = now;
-        }
-        return deltas;
-      }, from);
-    const frames = [...(await scrollFrames(0)), ...(await scrollFrames(0.5))];
+    const frames = [
+      ...(await measureFrames(scroller, { mode: 'step', frames: 120, from: 0 })),
+      ...(await measureFrames(scroller, { mode: 'step', frames: 120, from: 0.5 })),
+    ];
     // …and dragging the scrollbar from top to bottom in 60 jumps, where every frame shows all-new rows.
-    const jumps = await scroller.evaluate(async (el) => {
-      const deltas: number[] = [];
-      let last = performance.now();
-      const end = el.scrollHeight - el.clientHeight;
-      for (let i = 1; i <= 60; i++) {
-        el.scrollTop = (end * i) / 60;
-        await new Promise((r) => requestAnimationFrame(() => r(null)));
-        const now = performance.now();
-        deltas.push(now - last);
-        last = now;
-      }
-      return deltas;
-    });
+    const jumps = await measureFrames(scroller, { mode: 'jump', frames: 60 });
     const atBottom = await domRows();
     await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
-    await page.waitForTimeout(100);
+    // Counted once the window has moved to the middle of the list.
+    await page.waitForFunction(() => {
+      const table = document.querySelector('table[aria-rowcount]');
+      const first = Number(table?.querySelector('tbody tr[aria-rowindex]')?.getAttribute('aria-rowindex'));
+      return table !== null && first > Number(table.getAttribute('aria-rowcount')) / 2 - 100;
+    });
     const atMiddle = await domRows();
 
     // The same scroll over a plain static table in this browser: what scrolling costs on this machine right now.
     const plain = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const cells = '<td>Never expires<br><small>Owner is deactivated</small></td><td>comment<br><small>0a1b2c3d · 2025-01-01</small></td><td>owner@example.com</td><td>2026-01-01</td><td><button>Rotate</button></td>';
     await plain.setContent(`<div id="s" style="height:630px;overflow:auto"><table style="width:100%">${`<tr>${cells}</tr>`.repeat(600)}</table></div>`);
-    const baseline = await plain.evaluate(async () => {
-      const el = document.getElementById('s')!;
-      const deltas: number[] = [];
-      let last = performance.now();
-      for (let i = 0; i < 120; i++) {
-        el.scrollTop += 120;
-        await new Promise((r) => requestAnimationFrame(() => r(null)));
-        const now = performance.now();
-        deltas.push(now - last);
-        last = now;
-      }
-      return deltas;
-    });
+    const baseline = await measureFrames(plain.locator('#s'), { mode: 'step', frames: 120, from: 0 });
     await plain.close();
 
     const report = {

@@ -15,6 +15,12 @@ export interface BenchMetric {
   lowerIsBetter?: boolean;
 }
 
+/** The value of `--name <value>` on the bench's command line, or the fallback. */
+export function benchArg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
+}
+
 /** Records metrics for the runner (no-op when the bench is run on its own, without the runner). */
 export function recordMetrics(bench: string, metrics: BenchMetric[]): void {
   const file = process.env.BENCH_RESULT_FILE;
