@@ -56,16 +56,19 @@ function SelectOne({ row }: { row: TokenRow }) {
   return <input type="checkbox" aria-label={`Select token ${row.tokenId.slice(0, 8)}`} checked={selected.has(row.tokenId)} onChange={(e) => onSelect([row.tokenId], e.target.checked)} className="size-4" />;
 }
 
-/** The level and why: the badge beside the first reason, then the next one (the tooltip lists them all). */
+/** The level, and why beside it: the first reason, then the next (the tooltip lists them all). */
 function Risk({ row }: { row: TokenRow }) {
   const [first, second, ...rest] = row.reasons;
-  const main = (
-    <span className="flex min-w-0 items-center gap-2">
+  return (
+    <span className="flex items-center gap-2">
       <RiskBadge level={row.risk} />
-      <span className="truncate">{first?.text ?? <span className="text-muted">no findings</span>}</span>
+      <TwoLines
+        title={row.reasons.map((r) => r.text).join('\n')}
+        main={first?.text ?? <span className="text-muted">no findings</span>}
+        detail={second ? `${second.text}${rest.length ? ` · +${rest.length} more` : ''}` : ''}
+      />
     </span>
   );
-  return <TwoLines title={row.reasons.map((r) => r.text).join('\n')} main={main} detail={second ? `${second.text}${rest.length ? ` · +${rest.length} more` : ''}` : ''} />;
 }
 
 function Owner({ row }: { row: TokenRow }) {

@@ -33,7 +33,7 @@ declare module '@tanstack/react-table' {
     align?: 'right';
     /** Extra classes for the cells (width, truncation). */
     className?: string;
-    /** Keeps the column at the right edge while the table scrolls sideways (row actions on a narrow screen). */
+    /** Keeps the column at the right edge while the table scrolls sideways on a screen narrower than 1280 px (row actions). */
     stickyRight?: boolean;
   }
 }
@@ -108,7 +108,7 @@ export function DataTable<T>({ data, columns, getRowId, caption, csvFileName, se
                       key={header.id}
                       scope="col"
                       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                      className={cn('border-b border-border px-3 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap', meta?.align === 'right' && 'text-right', meta?.stickyRight && 'sticky right-0 bg-surface-2')}
+                      className={cn('border-b border-border px-3 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap', meta?.align === 'right' && 'text-right', meta?.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface-2')}
                     >
                       {header.isPlaceholder ? null : header.column.getCanSort() ? (
                         <button type="button" onClick={header.column.getToggleSortingHandler()} className={cn('inline-flex items-center gap-1 rounded hover:text-fg', meta?.align === 'right' && 'flex-row-reverse')}>
@@ -139,7 +139,7 @@ export function DataTable<T>({ data, columns, getRowId, caption, csvFileName, se
                 {row.getVisibleCells().map((cell) => {
                   const meta = cell.column.columnDef.meta;
                   return (
-                    <td key={cell.id} className={cn('border-b border-border px-3 py-2 align-middle group-last:border-b-0', meta?.align === 'right' && 'text-right tabular-nums', meta?.stickyRight && 'sticky right-0 bg-surface', meta?.className)}>
+                    <td key={cell.id} className={cn('border-b border-border px-3 py-2 align-middle group-last:border-b-0', meta?.align === 'right' && 'text-right tabular-nums', meta?.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface', meta?.className)}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   );
