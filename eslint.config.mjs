@@ -4,7 +4,19 @@ import nextPlugin from '@next/eslint-plugin-next';
 
 export default tseslint.config(
   // Build output of every dist dir (.next, .next-e2e, BRICKWATCH_DIST_DIR=...) is generated code, never linted.
-  { ignores: ['node_modules/**', '.next/**', '.next-*/**', 'next-env.d.ts', '.simulator/**', '.data/**', 'test-results/**', 'playwright-report/**', 'blob-report/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      '.next-*/**',
+      'next-env.d.ts',
+      '.simulator/**',
+      '.data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'blob-report/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],

@@ -80,7 +80,9 @@ async function main() {
     const warehouseRequests = async (paths: string[]) => {
       await sim.control('DELETE', '/requests');
       await Promise.all(paths.map((p) => get(request, p)));
-      return (await sim.control<{ requests: Array<{ path: string }> }>('GET', '/requests?limit=1000')).requests.filter((r) => r.path.startsWith('/sql/')).length;
+      return (await sim.control<{ requests: Array<{ path: string }> }>('GET', '/requests?limit=1000')).requests.filter((r) =>
+        r.path.startsWith('/sql/'),
+      ).length;
     };
     const single = await warehouseRequests(['/api/audit/timeline?range=30d&outcome=success']);
     const sqlCalls = await warehouseRequests(Array.from({ length: 5 }, () => '/api/audit/timeline?range=30d&outcome=failure'));
@@ -94,7 +96,17 @@ async function main() {
       );
     }
 
-    const report = { date: new Date().toISOString(), scale: 'large', simulatorReadySeconds: simReadyS, targets: `server-side < ${TARGET_MS} ms, response < ${TARGET_BYTES} bytes`, timeline7d: week, timeline90d: quarter, warehouseRequestsForOneTimeline: single, warehouseRequestsForFiveIdenticalConcurrent: sqlCalls, otherPanels7dServerMs: panels };
+    const report = {
+      date: new Date().toISOString(),
+      scale: 'large',
+      simulatorReadySeconds: simReadyS,
+      targets: `server-side < ${TARGET_MS} ms, response < ${TARGET_BYTES} bytes`,
+      timeline7d: week,
+      timeline90d: quarter,
+      warehouseRequestsForOneTimeline: single,
+      warehouseRequestsForFiveIdenticalConcurrent: sqlCalls,
+      otherPanels7dServerMs: panels,
+    };
     recordMetrics('audit', [
       { label: 'timeline 7 d, first call (server-side)', value: week.firstMs, unit: 'ms', target: TARGET_MS },
       { label: 'timeline 7 d, uncached p95 (server-side)', value: week.uncachedMs.p95, unit: 'ms', target: TARGET_MS },
@@ -104,8 +116,15 @@ async function main() {
       { label: 'timeline 90 d, uncached p95 (server-side)', value: quarter.uncachedMs.p95, unit: 'ms', target: TARGET_MS },
       { label: 'timeline 90 d, repeated p50 (server-side)', value: quarter.repeatedMs.p50, unit: 'ms' },
       { label: 'timeline 90 d, response size', value: quarter.bytes / 1024, unit: 'KB', target: TARGET_BYTES / 1024 },
-      { label: 'warehouse requests for 5 identical concurrent timelines (target: as for one)', value: sqlCalls, unit: 'requests', target: single },
-      ...Object.entries(panels).flatMap(([p, ms]) => (typeof ms === 'number' ? [{ label: `${p} 7 d (server-side, informative)`, value: ms, unit: 'ms' }] : [])),
+      {
+        label: 'warehouse requests for 5 identical concurrent timelines (target: as for one)',
+        value: sqlCalls,
+        unit: 'requests',
+        target: single,
+      },
+      ...Object.entries(panels).flatMap(([p, ms]) =>
+        typeof ms === 'number' ? [{ label: `${p} 7 d (server-side, informative)`, value: ms, unit: 'ms' }] : [],
+      ),
     ]);
     mkdirSync(join(ROOT, 'bench', 'reports'), { recursive: true });
     writeFileSync(join(ROOT, 'bench', 'reports', 'audit.json'), `${JSON.stringify(report, null, 2)}\n`);

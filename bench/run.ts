@@ -30,7 +30,12 @@ function runOne(file: string): Outcome {
     stdio: 'inherit',
     env: { ...process.env, NODE_EXTRA_CA_CERTS: TEST_CA_PEM, BENCH_RESULT_FILE: resultFile, NEXT_TELEMETRY_DISABLED: '1' },
   });
-  const metrics = existsSync(resultFile) ? readFileSync(resultFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as BenchMetric) : [];
+  const metrics = existsSync(resultFile)
+    ? readFileSync(resultFile, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as BenchMetric)
+    : [];
   rmSync(resultFile, { force: true });
   return { bench, exitCode: run.status, seconds: (Date.now() - started) / 1000, metrics };
 }
@@ -42,12 +47,20 @@ function report(outcomes: Outcome[]): string {
   const lines = [
     `# Brickwatch bench report — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
-    `Commit \`${commit}\` · Node ${process.version} · ${cpus().length} cores · load average at start ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`,
+    `Commit \`${commit}\` · Node ${process.version} · ${cpus().length} cores · load average at start ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')}`,
     '',
     'Ratio = value ÷ target (target ÷ value where higher is better): ≤ 1 meets the target.',
   ];
   for (const o of outcomes) {
-    lines.push('', `## ${o.bench}`, '', `${o.exitCode === 0 ? 'Completed' : `**Failed (exit ${o.exitCode})**`} in ${o.seconds.toFixed(0)} s.`, '');
+    lines.push(
+      '',
+      `## ${o.bench}`,
+      '',
+      `${o.exitCode === 0 ? 'Completed' : `**Failed (exit ${o.exitCode})**`} in ${o.seconds.toFixed(0)} s.`,
+      '',
+    );
     if (o.metrics.length === 0) {
       lines.push('_No figures recorded (the bench does not call recordMetrics() from scripts/lib/bench-metrics.ts)._');
       continue;
@@ -55,7 +68,9 @@ function report(outcomes: Outcome[]): string {
     lines.push('| figure | value | target | ratio | |', '|---|---:|---:|---:|---|');
     for (const m of o.metrics) {
       const r = ratio(m);
-      lines.push(`| ${m.label} | ${fmt(m.value)} ${m.unit} | ${m.target === undefined ? '—' : `${fmt(m.target)} ${m.unit}`} | ${r === null ? '—' : fmt(r)} | ${r === null ? '' : r <= 1 ? '✓' : '✗'} |`);
+      lines.push(
+        `| ${m.label} | ${fmt(m.value)} ${m.unit} | ${m.target === undefined ? '—' : `${fmt(m.target)} ${m.unit}`} | ${r === null ? '—' : fmt(r)} | ${r === null ? '' : r <= 1 ? '✓' : '✗'} |`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

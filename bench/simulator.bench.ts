@@ -20,7 +20,8 @@ const SEED_TARGET_MS = 180_000;
 
 const QUERIES: Array<{ label: string; target?: number; sql: string }> = [
   {
-    label: '7-day hourly aggregate', target: 1000,
+    label: '7-day hourly aggregate',
+    target: 1000,
     sql: `SELECT date_trunc('HOUR', event_time) AS hour, count(*) AS events, count_if(response.status_code >= 400) AS failures,
             count(DISTINCT user_identity.email) AS people
           FROM system.access.audit WHERE event_date >= date_sub(current_date(), 7) GROUP BY 1 ORDER BY 1`,
@@ -97,7 +98,10 @@ async function main(): Promise<void> {
   const [restartMs, sim] = await time(start);
   try {
     const client = await new DBSQLClient().connect({
-      host: '127.0.0.1', port: sim.sim.port, path: sim.workspace.warehouseHttpPath, token: sim.workspace.adminToken,
+      host: '127.0.0.1',
+      port: sim.sim.port,
+      path: sim.workspace.warehouseHttpPath,
+      token: sim.workspace.adminToken,
       customCaCert: readFileSync(sim.workspace.caCertPath),
     });
     const session = await client.openSession();
@@ -105,7 +109,12 @@ async function main(): Promise<void> {
     const total = estate.auditEvents;
     const metrics: BenchMetric[] = [
       ...demo,
-      { label: OWN_STATE ? 'large estate seeded from nothing' : `simulator start over ${STATE_DIR} (seeds only if new)`, value: seedMs / 1000, unit: 's', target: OWN_STATE ? SEED_TARGET_MS / 1000 : undefined },
+      {
+        label: OWN_STATE ? 'large estate seeded from nothing' : `simulator start over ${STATE_DIR} (seeds only if new)`,
+        value: seedMs / 1000,
+        unit: 's',
+        target: OWN_STATE ? SEED_TARGET_MS / 1000 : undefined,
+      },
       { label: 'restart over the seeded state', value: restartMs / 1000, unit: 's' },
       { label: 'people (SCIM totalResults)', value: estate.people, unit: 'people', target: 2_000, lowerIsBetter: false },
       { label: 'tokens (token management list)', value: estate.tokens, unit: 'tokens', target: 20_000, lowerIsBetter: false },
@@ -122,16 +131,29 @@ async function main(): Promise<void> {
         runs.push(ms);
         rows = out.length;
       }
-      metrics.push({ label: `${q.label} over ${total.toLocaleString('en')} rows, median of ${RUNS} (${rows} result rows)`, value: Math.round(median(runs)), unit: 'ms', target: q.target });
+      metrics.push({
+        label: `${q.label} over ${total.toLocaleString('en')} rows, median of ${RUNS} (${rows} result rows)`,
+        value: Math.round(median(runs)),
+        unit: 'ms',
+        target: q.target,
+      });
     }
     console.log('… raw rows');
-    const [ms, raw] = await time(() => fetchAll(session, 'SELECT * FROM system.access.audit WHERE event_date >= date_sub(current_date(), 2) LIMIT 200000'));
-    metrics.push({ label: `raw rows through the driver (${raw.length} rows, all 17 columns)`, value: Math.round(raw.length / (ms / 1000)), unit: 'rows/s', lowerIsBetter: false });
+    const [ms, raw] = await time(() =>
+      fetchAll(session, 'SELECT * FROM system.access.audit WHERE event_date >= date_sub(current_date(), 2) LIMIT 200000'),
+    );
+    metrics.push({
+      label: `raw rows through the driver (${raw.length} rows, all 17 columns)`,
+      value: Math.round(raw.length / (ms / 1000)),
+      unit: 'rows/s',
+      lowerIsBetter: false,
+    });
     await session.close();
     await client.close();
     recordMetrics('simulator', metrics);
     console.log(`\nsimulator (large, state ${STATE_DIR})`);
-    for (const m of metrics) console.log(`  ${m.label}: ${m.value.toLocaleString('en')} ${m.unit}${m.target ? ` (target < ${m.target} ${m.unit})` : ''}`);
+    for (const m of metrics)
+      console.log(`  ${m.label}: ${m.value.toLocaleString('en')} ${m.unit}${m.target ? ` (target < ${m.target} ${m.unit})` : ''}`);
   } finally {
     await sim.stop();
     if (OWN_STATE) rmSync(STATE_DIR, { recursive: true, force: true });

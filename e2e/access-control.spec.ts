@@ -46,7 +46,10 @@ test.describe('manager', () => {
     for (const path of ANALYST_APIS) {
       const res = await request.get(path);
       expect(res.status(), path).toBe(403);
-      expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'FORBIDDEN', message: 'This needs the Analyst role; you are Manager.' });
+      expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+        code: 'FORBIDDEN',
+        message: 'This needs the Analyst role; you are Manager.',
+      });
     }
     for (const path of MANAGER_APIS) expect((await request.get(path)).status(), path).toBe(200);
   });
@@ -54,7 +57,10 @@ test.describe('manager', () => {
   test('gets 400 naming the parameter for bad input', async ({ request }) => {
     const res = await request.get('/api/overview/health?target=everything');
     expect(res.status()).toBe(400);
-    expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'INVALID_INPUT', message: 'Invalid query parameter "target": must be "rest" or "sql"' });
+    expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'Invalid query parameter "target": must be "rest" or "sql"',
+    });
   });
 });
 
@@ -65,7 +71,10 @@ test.describe('analyst', () => {
     await page.goto('/');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
     await expect(page.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
   });
 });
 

@@ -48,10 +48,19 @@ test.describe('analyst, bad input', () => {
   test('gets 400 naming the parameter', async ({ request }) => {
     const cases: Array<[string, string]> = [
       ['/api/audit/timeline?range=1y', 'Invalid query parameter "range": range must be one of 24h, 7d, 30d, 90d'],
-      ['/api/audit/timeline?range=7d&from=2026-01-01T00:00:00Z', 'Invalid query parameter "range": Give either range or from/to, not both.'],
-      ['/api/audit/timeline?range=90d&bucket=hour', 'Invalid query parameter "bucket": Hourly buckets are available for windows up to 31 days; use bucket=day.'],
+      [
+        '/api/audit/timeline?range=7d&from=2026-01-01T00:00:00Z',
+        'Invalid query parameter "range": Give either range or from/to, not both.',
+      ],
+      [
+        '/api/audit/timeline?range=90d&bucket=hour',
+        'Invalid query parameter "bucket": Hourly buckets are available for windows up to 31 days; use bucket=day.',
+      ],
       ['/api/audit/failed-auth?ip=10.0.0.1%27--', 'Invalid query parameter "ip": ip must be an IP address such as 203.0.113.7'],
-      ['/api/audit/events?cursor=not-a-cursor!', 'Invalid query parameter "cursor": The cursor or event reference is not valid; reload the list and try again.'],
+      [
+        '/api/audit/events?cursor=not-a-cursor!',
+        'Invalid query parameter "cursor": The cursor or event reference is not valid; reload the list and try again.',
+      ],
       ['/api/audit/events/AAAA', 'Invalid path segment "key": The cursor or event reference is not valid; reload the list and try again.'],
       ['/api/audit/export?outcome=maybe', 'Invalid query parameter "outcome": outcome must be success or failure'],
     ];

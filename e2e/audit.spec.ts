@@ -64,11 +64,17 @@ test('dragging across the timeline zooms into that range, in the URL, and Back r
   await page.mouse.up();
   await expect(page).toHaveURL(/[?&]from=[^&]+&to=[^&]+/);
   expect(page.url()).not.toContain('range=');
-  await expect(page.getByRole('group', { name: 'Time range' }).getByRole('button', { name: 'Custom' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('group', { name: 'Time range' }).getByRole('button', { name: 'Custom' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await expect(page.getByText(/^Custom range: /)).toBeVisible();
   await page.goBack();
   await expect(page).toHaveURL(/[?&]range=7d/);
-  await expect(page.getByRole('group', { name: 'Time range' }).getByRole('button', { name: '7 d' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('group', { name: 'Time range' }).getByRole('button', { name: '7 d' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
 });
 
 test('when the SQL warehouse fails, every panel says what was not collected instead of an empty all-clear', async ({ page }) => {
@@ -79,7 +85,15 @@ test('when the SQL warehouse fails, every panel says what was not collected inst
     await page.goto(`/audit?range=24h&actor=degraded-${Date.now()}`);
     const notices = page.getByText(/^Not collected — /);
     await expect(notices).toHaveCount(7);
-    for (const what of ['the timeline', 'failed authentication', 'permission changes', 'token lifecycle', 'secret activity', 'configuration changes', 'the event explorer']) {
+    for (const what of [
+      'the timeline',
+      'failed authentication',
+      'permission changes',
+      'token lifecycle',
+      'secret activity',
+      'configuration changes',
+      'the event explorer',
+    ]) {
       await expect(page.getByText(`Not collected — ${what}:`)).toBeVisible();
     }
     await expect(page.getByText(/TEMPORARILY_UNAVAILABLE/).first()).toBeVisible();

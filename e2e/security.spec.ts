@@ -10,7 +10,7 @@ test('pages carry a per-request CSP nonce and the protective headers', async ({ 
   const csp = first!.headers()['content-security-policy']!;
   expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
   expect(csp).toContain("frame-ancestors 'none'");
-  expect(csp).not.toContain('unsafe-inline\' \'nonce'); // scripts: nonce only
+  expect(csp).not.toContain("unsafe-inline' 'nonce"); // scripts: nonce only
   expect(second.headers()['content-security-policy']).not.toBe(csp);
   const headers = first!.headers();
   expect(headers['x-content-type-options']).toBe('nosniff');

@@ -13,7 +13,10 @@ test('scriptable sign-in with login_hint completes without a page', async ({ pla
 test('the browser sees a name and a role, never a token', async ({ page, context }) => {
   await signInByApi(context.request, personFor('admin').userName);
   const session = await (await context.request.get('/api/auth/session')).text();
-  expect(JSON.parse(session)).toEqual({ expires: expect.any(String), user: { name: personFor('admin').displayName, email: personFor('admin').userName, role: 'admin' } });
+  expect(JSON.parse(session)).toEqual({
+    expires: expect.any(String),
+    user: { name: personFor('admin').displayName, email: personFor('admin').userName, role: 'admin' },
+  });
   expect(session).not.toMatch(/token|eyJ|dapi|doa/i);
   for (const cookie of await context.cookies()) {
     if (cookie.name.includes('session-token') || cookie.name.includes('csrf')) expect(cookie.httpOnly, cookie.name).toBe(true);

@@ -8,9 +8,19 @@ function startWith(env: Record<string, string>): Promise<{ code: number | null; 
   return freePort().then(
     (port) =>
       new Promise((resolve) => {
-        const child = spawn(process.execPath, [join(__dirname, '..', 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
-          env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', BRICKWATCH_DIST_DIR: process.env.BRICKWATCH_DIST_DIR ?? '.next', NEXT_TELEMETRY_DISABLED: '1', ...env },
-        });
+        const child = spawn(
+          process.execPath,
+          [join(__dirname, '..', 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-H', '127.0.0.1', '-p', String(port)],
+          {
+            env: {
+              PATH: process.env.PATH ?? '',
+              NODE_ENV: 'production',
+              BRICKWATCH_DIST_DIR: process.env.BRICKWATCH_DIST_DIR ?? '.next',
+              NEXT_TELEMETRY_DISABLED: '1',
+              ...env,
+            },
+          },
+        );
         let output = '';
         child.stdout.on('data', (c: Buffer) => (output += c.toString()));
         child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -23,7 +33,9 @@ test('a missing workspace host stops start-up with one message naming it', async
   const { code, output } = await startWith({ NEXTAUTH_URL: 'http://127.0.0.1:3999', NEXTAUTH_SECRET: 'x'.repeat(40) });
   expect(code).not.toBe(0);
   const errors = output.split('\n').filter((l) => l.includes('configuration error'));
-  expect(errors).toEqual(['Brickwatch configuration error: DATABRICKS_HOST is missing: set it to your workspace URL, e.g. https://dbc-1234.cloud.databricks.com']);
+  expect(errors).toEqual([
+    'Brickwatch configuration error: DATABRICKS_HOST is missing: set it to your workspace URL, e.g. https://dbc-1234.cloud.databricks.com',
+  ]);
 });
 
 test('contradictory service credentials stop start-up too', async () => {

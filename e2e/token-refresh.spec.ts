@@ -39,7 +39,8 @@ test('an expired upstream token is refreshed without a visible error', async ({ 
   await expect(async () => {
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
-    for (const card of ['REST API', 'SQL warehouse']) await expect(page.getByRole('region', { name: card }).getByText('Connected')).toBeVisible();
+    for (const card of ['REST API', 'SQL warehouse'])
+      await expect(page.getByRole('region', { name: card }).getByText('Connected')).toBeVisible();
     await expect(page.getByText(/Not collected|expired|Sign in again/i)).toHaveCount(0);
     const { requests } = await sim.control<{ requests: Logged[] }>('GET', '/requests?path_prefix=/oidc/v1/token');
     expect(requests.filter((r) => r.method === 'POST' && r.status === 200).length).toBeGreaterThan(0);

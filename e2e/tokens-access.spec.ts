@@ -50,7 +50,9 @@ test.describe('admin, bad input', () => {
   test('gets 400 naming the parameter or field', async ({ request, baseURL }) => {
     const list = await request.get('/api/tokens?risk=severe');
     expect(list.status()).toBe(400);
-    expect(((await list.json()) as { error: { message: string } }).error.message).toBe('Invalid query parameter "risk": risk takes a comma-separated list of high, medium, low');
+    expect(((await list.json()) as { error: { message: string } }).error.message).toBe(
+      'Invalid query parameter "risk": risk takes a comma-separated list of high, medium, low',
+    );
 
     const headers = { Origin: baseURL! };
     const rotate = await request.post(`/api/tokens/${ID}/rotate`, { data: { delivery: { kind: 'secret', scope: 'ci' } }, headers });
@@ -58,10 +60,14 @@ test.describe('admin, bad input', () => {
     expect(((await rotate.json()) as { error: { message: string } }).error.message).toBe('Invalid field "delivery.key": key is required');
 
     const policy = await request.put('/api/tokens/policy', { data: { maxTokenLifetimeDays: 1000 }, headers });
-    expect(((await policy.json()) as { error: { message: string } }).error.message).toBe('Invalid field "maxTokenLifetimeDays": maxTokenLifetimeDays must be at most 730');
+    expect(((await policy.json()) as { error: { message: string } }).error.message).toBe(
+      'Invalid field "maxTokenLifetimeDays": maxTokenLifetimeDays must be at most 730',
+    );
 
     const bulk = await request.post('/api/tokens/revoke', { data: { tokenIds: [ID, 'b'.repeat(64)], confirmCount: 1 }, headers });
-    expect(((await bulk.json()) as { error: { message: string } }).error.message).toBe('Invalid field "confirmCount": confirmCount does not match the number of tokens selected');
+    expect(((await bulk.json()) as { error: { message: string } }).error.message).toBe(
+      'Invalid field "confirmCount": confirmCount does not match the number of tokens selected',
+    );
   });
 
   test('is refused without the page’s Origin', async ({ request }) => {

@@ -22,14 +22,23 @@ async function api<T>(method: string, path: string, body?: unknown): Promise<T> 
 
 /** A token of an active service principal other than the one Brickwatch acts as: Brickwatch may rotate it on its behalf. */
 async function servicePrincipalToken(comment: string): Promise<string> {
-  const sps = await api<{ Resources: Array<{ applicationId: string; active?: boolean }> }>('GET', '/api/2.0/preview/scim/v2/ServicePrincipals');
+  const sps = await api<{ Resources: Array<{ applicationId: string; active?: boolean }> }>(
+    'GET',
+    '/api/2.0/preview/scim/v2/ServicePrincipals',
+  );
   const sp = sps.Resources.find((s) => s.active !== false && s.applicationId !== ws.servicePrincipal.applicationId)!;
-  const created = await api<{ token_info: { token_id: string } }>('POST', '/api/2.0/token-management/on-behalf-of/tokens', { application_id: sp.applicationId, lifetime_seconds: 20 * 86_400, comment });
+  const created = await api<{ token_info: { token_id: string } }>('POST', '/api/2.0/token-management/on-behalf-of/tokens', {
+    application_id: sp.applicationId,
+    lifetime_seconds: 20 * 86_400,
+    comment,
+  });
   return created.token_info.token_id;
 }
 
 async function tokenExists(tokenId: string): Promise<boolean> {
-  const res = await fetch(`${ws.host}/api/2.0/token-management/tokens/${tokenId}`, { headers: { Authorization: `Bearer ${ws.adminToken}` } });
+  const res = await fetch(`${ws.host}/api/2.0/token-management/tokens/${tokenId}`, {
+    headers: { Authorization: `Bearer ${ws.adminToken}` },
+  });
   return res.ok;
 }
 
@@ -74,7 +83,10 @@ test('rotates with the value shown once: masked, revealed, not cached, gone afte
   await page.getByRole('button', { name: `Rotate token ${old.slice(0, 8)}` }).click();
   const dialog = page.getByRole('dialog', { name: 'Rotate token' });
   await dialog.getByLabel('Show it to me once').check();
-  const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/api/tokens/${old}/rotate`)), dialog.getByRole('button', { name: 'Rotate token' }).click()]);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith(`/api/tokens/${old}/rotate`)),
+    dialog.getByRole('button', { name: 'Rotate token' }).click(),
+  ]);
   expect(response.headers()['cache-control']).toContain('no-store');
   const shown = dialog.getByTestId('new-token-value');
   await expect(shown).toHaveText(/^dapi•+$/);
@@ -118,7 +130,10 @@ test('revokes several tokens only after the count is typed', async ({ page }) =>
 
 test('explains why another person’s token can only be revoked', async ({ page }) => {
   await openTokens(page, '?ownerType=user&expiry=never');
-  await page.getByRole('button', { name: /^Rotate token / }).first().click();
+  await page
+    .getByRole('button', { name: /^Rotate token / })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Rotate token' });
   await expect(dialog.getByText(/Databricks does not let anyone create a token for another person/)).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Revoke instead…' })).toBeVisible();
@@ -133,7 +148,9 @@ test('changes the maximum token lifetime after showing the change', async ({ pag
   await expect(dialog.getByText(/→ 61 days\./)).toBeVisible();
   await dialog.getByRole('button', { name: 'Set maximum to 61 days' }).click();
   await expect(page.getByText('Maximum token lifetime set to 61 days')).toBeVisible();
-  expect((await api<{ maxTokenLifetimeDays: string }>('GET', '/api/2.0/workspace-conf?keys=maxTokenLifetimeDays')).maxTokenLifetimeDays).toBe('61');
+  expect(
+    (await api<{ maxTokenLifetimeDays: string }>('GET', '/api/2.0/workspace-conf?keys=maxTokenLifetimeDays')).maxTokenLifetimeDays,
+  ).toBe('61');
   if (before.maxTokenLifetimeDays) await api('PATCH', '/api/2.0/workspace-conf', { maxTokenLifetimeDays: before.maxTokenLifetimeDays });
 });
 

@@ -9,7 +9,12 @@ const userMode = {
   NEXTAUTH_URL: 'https://brickwatch.example.com/',
   NEXTAUTH_SECRET: 'x'.repeat(32),
 };
-const serviceMode = { ...userMode, BRICKWATCH_IDENTITY_MODE: 'service', DATABRICKS_CLIENT_ID: 'sp-id', DATABRICKS_CLIENT_SECRET: 'sp-secret' };
+const serviceMode = {
+  ...userMode,
+  BRICKWATCH_IDENTITY_MODE: 'service',
+  DATABRICKS_CLIENT_ID: 'sp-id',
+  DATABRICKS_CLIENT_SECRET: 'sp-secret',
+};
 
 function errorOf(env: Record<string, string | undefined>): ConfigError {
   try {
@@ -25,7 +30,11 @@ describe('loadConfig', () => {
   it('defaults to user mode with the default role groups and normalises the host', () => {
     const c = loadConfig(userMode, '/srv/brickwatch');
     expect(c.identityMode).toBe('user');
-    expect(c.databricks).toEqual({ host: 'https://dbc-1234.cloud.databricks.com', warehouseId: 'abc123', httpPath: '/sql/1.0/warehouses/abc123' });
+    expect(c.databricks).toEqual({
+      host: 'https://dbc-1234.cloud.databricks.com',
+      warehouseId: 'abc123',
+      httpPath: '/sql/1.0/warehouses/abc123',
+    });
     expect(c.roleGroups).toEqual({ admin: ['admins'], analyst: ['security-analysts'], manager: ['security-managers'] });
     expect(c.serviceAuth).toBeNull();
     expect(c.dataDir).toBe('/srv/brickwatch/.data');
@@ -35,7 +44,9 @@ describe('loadConfig', () => {
   it('takes the warehouse id out of an HTTP path and accepts an agreeing pair', () => {
     const { DATABRICKS_WAREHOUSE_ID: _, ...rest } = userMode;
     expect(loadConfig({ ...rest, DATABRICKS_HTTP_PATH: '/sql/1.0/warehouses/w9' }).databricks.warehouseId).toBe('w9');
-    expect(loadConfig({ ...userMode, DATABRICKS_HTTP_PATH: '/sql/1.0/warehouses/abc123' }).databricks.httpPath).toBe('/sql/1.0/warehouses/abc123');
+    expect(loadConfig({ ...userMode, DATABRICKS_HTTP_PATH: '/sql/1.0/warehouses/abc123' }).databricks.httpPath).toBe(
+      '/sql/1.0/warehouses/abc123',
+    );
   });
 
   it('parses comma-separated role groups and a relative data dir', () => {
@@ -49,8 +60,18 @@ describe('loadConfig', () => {
     expect(c.serviceAuth).toEqual({ kind: 'oauth-m2m', clientId: 'sp-id', clientSecret: 'sp-secret' });
     const { DATABRICKS_CLIENT_ID: _a, DATABRICKS_CLIENT_SECRET: _b, ...patEnv } = serviceMode;
     expect(loadConfig({ ...patEnv, DATABRICKS_TOKEN: 'dapi0123' }).serviceAuth).toEqual({ kind: 'pat', token: 'dapi0123' });
-    const oidcOnly = { ...serviceMode, BRICKWATCH_OAUTH_CLIENT_ID: undefined, BRICKWATCH_OAUTH_CLIENT_SECRET: undefined, BRICKWATCH_OIDC_ISSUER: 'https://login.example.com', BRICKWATCH_OIDC_CLIENT_ID: 'c', BRICKWATCH_OIDC_CLIENT_SECRET: 's' };
-    expect(loadConfig(oidcOnly).signIn).toEqual({ databricks: null, oidc: { issuer: 'https://login.example.com', clientId: 'c', clientSecret: 's', name: 'Single sign-on' } });
+    const oidcOnly = {
+      ...serviceMode,
+      BRICKWATCH_OAUTH_CLIENT_ID: undefined,
+      BRICKWATCH_OAUTH_CLIENT_SECRET: undefined,
+      BRICKWATCH_OIDC_ISSUER: 'https://login.example.com',
+      BRICKWATCH_OIDC_CLIENT_ID: 'c',
+      BRICKWATCH_OIDC_CLIENT_SECRET: 's',
+    };
+    expect(loadConfig(oidcOnly).signIn).toEqual({
+      databricks: null,
+      oidc: { issuer: 'https://login.example.com', clientId: 'c', clientSecret: 's', name: 'Single sign-on' },
+    });
   });
 
   it.each([
@@ -61,8 +82,21 @@ describe('loadConfig', () => {
     [{ ...userMode, DATABRICKS_HTTP_PATH: '/sql/1.0/warehouses/other' }, 'DATABRICKS_HTTP_PATH', /different warehouse/],
     [{ ...userMode, DATABRICKS_HTTP_PATH: 'sql/1.0' }, 'DATABRICKS_HTTP_PATH', /starting with \//],
     [{ ...userMode, BRICKWATCH_IDENTITY_MODE: 'robot' }, 'BRICKWATCH_IDENTITY_MODE', /"user" or "service"/],
-    [{ ...userMode, BRICKWATCH_OAUTH_CLIENT_ID: undefined, BRICKWATCH_OAUTH_CLIENT_SECRET: undefined }, 'BRICKWATCH_OAUTH_CLIENT_ID', /user identity mode/],
-    [{ ...userMode, BRICKWATCH_OIDC_ISSUER: 'https://idp.example.com', BRICKWATCH_OIDC_CLIENT_ID: 'c', BRICKWATCH_OIDC_CLIENT_SECRET: 's' }, 'BRICKWATCH_OIDC_ISSUER', /service/],
+    [
+      { ...userMode, BRICKWATCH_OAUTH_CLIENT_ID: undefined, BRICKWATCH_OAUTH_CLIENT_SECRET: undefined },
+      'BRICKWATCH_OAUTH_CLIENT_ID',
+      /user identity mode/,
+    ],
+    [
+      {
+        ...userMode,
+        BRICKWATCH_OIDC_ISSUER: 'https://idp.example.com',
+        BRICKWATCH_OIDC_CLIENT_ID: 'c',
+        BRICKWATCH_OIDC_CLIENT_SECRET: 's',
+      },
+      'BRICKWATCH_OIDC_ISSUER',
+      /service/,
+    ],
     [{ ...userMode, NEXTAUTH_URL: undefined }, 'NEXTAUTH_URL', /is missing/],
     [{ ...userMode, NEXTAUTH_URL: 'brickwatch' }, 'NEXTAUTH_URL', /absolute URL/],
     [{ ...userMode, NEXTAUTH_SECRET: 'short' }, 'NEXTAUTH_SECRET', /32 characters/],
@@ -72,9 +106,22 @@ describe('loadConfig', () => {
     [{ ...serviceMode, DATABRICKS_CLIENT_SECRET: undefined }, 'DATABRICKS_CLIENT_SECRET', /is missing/],
     [{ ...serviceMode, DATABRICKS_TOKEN: 'dapi1' }, 'DATABRICKS_TOKEN', /not both/],
     [{ ...serviceMode, DATABRICKS_CLIENT_ID: undefined, DATABRICKS_CLIENT_SECRET: undefined }, 'DATABRICKS_CLIENT_ID', /service principal/],
-    [{ ...serviceMode, BRICKWATCH_OAUTH_CLIENT_ID: undefined, BRICKWATCH_OAUTH_CLIENT_SECRET: undefined }, 'BRICKWATCH_OAUTH_CLIENT_ID', /sign in/],
+    [
+      { ...serviceMode, BRICKWATCH_OAUTH_CLIENT_ID: undefined, BRICKWATCH_OAUTH_CLIENT_SECRET: undefined },
+      'BRICKWATCH_OAUTH_CLIENT_ID',
+      /sign in/,
+    ],
     [{ ...serviceMode, BRICKWATCH_OIDC_ISSUER: 'https://idp.example.com' }, 'BRICKWATCH_OIDC_CLIENT_ID', /is missing/],
-    [{ ...serviceMode, BRICKWATCH_OIDC_ISSUER: 'http://idp.example.com', BRICKWATCH_OIDC_CLIENT_ID: 'c', BRICKWATCH_OIDC_CLIENT_SECRET: 's' }, 'BRICKWATCH_OIDC_ISSUER', /https/],
+    [
+      {
+        ...serviceMode,
+        BRICKWATCH_OIDC_ISSUER: 'http://idp.example.com',
+        BRICKWATCH_OIDC_CLIENT_ID: 'c',
+        BRICKWATCH_OIDC_CLIENT_SECRET: 's',
+      },
+      'BRICKWATCH_OIDC_ISSUER',
+      /https/,
+    ],
   ])('rejects a bad setting with one message naming the variable (%#)', (env, variable, detail) => {
     const e = errorOf(env);
     expect(e.variable).toBe(variable);

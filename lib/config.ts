@@ -57,12 +57,21 @@ const groupList = (fallback: string) =>
   );
 
 const schema = z.object({
-  DATABRICKS_HOST: optional.pipe(z.string({ error: 'is missing: set it to your workspace URL, e.g. https://dbc-1234.cloud.databricks.com' })),
+  DATABRICKS_HOST: optional.pipe(
+    z.string({ error: 'is missing: set it to your workspace URL, e.g. https://dbc-1234.cloud.databricks.com' }),
+  ),
   DATABRICKS_TOKEN: optional,
   DATABRICKS_CLIENT_ID: optional,
   DATABRICKS_CLIENT_SECRET: optional,
-  DATABRICKS_WAREHOUSE_ID: optional.pipe(z.string().regex(/^[A-Za-z0-9-]+$/, 'must be a SQL warehouse id (letters, digits, dashes)').optional()),
-  DATABRICKS_HTTP_PATH: optional.pipe(z.string().startsWith('/', 'must be an HTTP path starting with /, e.g. /sql/1.0/warehouses/abc123').optional()),
+  DATABRICKS_WAREHOUSE_ID: optional.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/, 'must be a SQL warehouse id (letters, digits, dashes)')
+      .optional(),
+  ),
+  DATABRICKS_HTTP_PATH: optional.pipe(
+    z.string().startsWith('/', 'must be an HTTP path starting with /, e.g. /sql/1.0/warehouses/abc123').optional(),
+  ),
   BRICKWATCH_IDENTITY_MODE: optional.pipe(z.enum(['user', 'service'], { error: 'must be "user" or "service"' }).default('user')),
   BRICKWATCH_OAUTH_CLIENT_ID: optional,
   BRICKWATCH_OAUTH_CLIENT_SECRET: optional,
@@ -74,12 +83,18 @@ const schema = z.object({
   BRICKWATCH_ANALYST_GROUPS: groupList('security-analysts'),
   BRICKWATCH_MANAGER_GROUPS: groupList('security-managers'),
   BRICKWATCH_DATA_DIR: optional,
-  BRICKWATCH_LOG_LEVEL: optional.pipe(z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).default('info')),
-  NEXTAUTH_URL: optional.pipe(z.string({ error: 'is missing: set it to the URL people open Brickwatch at, e.g. https://brickwatch.example.com' })).pipe(
-    z.url({ protocol: /^https?$/, error: 'must be the absolute URL people open Brickwatch at, e.g. https://brickwatch.example.com' }),
+  BRICKWATCH_LOG_LEVEL: optional.pipe(
+    z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).default('info'),
   ),
+  NEXTAUTH_URL: optional
+    .pipe(z.string({ error: 'is missing: set it to the URL people open Brickwatch at, e.g. https://brickwatch.example.com' }))
+    .pipe(
+      z.url({ protocol: /^https?$/, error: 'must be the absolute URL people open Brickwatch at, e.g. https://brickwatch.example.com' }),
+    ),
   NEXTAUTH_SECRET: optional.pipe(
-    z.string({ error: 'is missing: set it to a random string of at least 32 characters (openssl rand -base64 32)' }).min(32, 'must be at least 32 characters (openssl rand -base64 32)'),
+    z
+      .string({ error: 'is missing: set it to a random string of at least 32 characters (openssl rand -base64 32)' })
+      .min(32, 'must be at least 32 characters (openssl rand -base64 32)'),
   ),
   NODE_ENV: optional,
 });
@@ -99,15 +114,25 @@ export function normaliseHost(raw: string): string {
 
 function warehouse(id: string | undefined, httpPath: string | undefined): Pick<AppConfig['databricks'], 'warehouseId' | 'httpPath'> {
   if (!id && !httpPath) {
-    throw new ConfigError('DATABRICKS_WAREHOUSE_ID', 'is missing: set it (or DATABRICKS_HTTP_PATH) to the SQL warehouse Brickwatch queries');
+    throw new ConfigError(
+      'DATABRICKS_WAREHOUSE_ID',
+      'is missing: set it (or DATABRICKS_HTTP_PATH) to the SQL warehouse Brickwatch queries',
+    );
   }
   if (id && httpPath && !httpPath.replace(/\/+$/, '').endsWith(`/${id}`)) {
-    throw new ConfigError('DATABRICKS_HTTP_PATH', `points at a different warehouse than DATABRICKS_WAREHOUSE_ID (${id}); set only one of them`);
+    throw new ConfigError(
+      'DATABRICKS_HTTP_PATH',
+      `points at a different warehouse than DATABRICKS_WAREHOUSE_ID (${id}); set only one of them`,
+    );
   }
   return { warehouseId: id ?? httpPath?.match(/\/warehouses\/([^/?]+)/)?.[1] ?? null, httpPath: httpPath ?? `/sql/1.0/warehouses/${id}` };
 }
 
-function both(env: z.infer<typeof schema>, a: 'DATABRICKS_CLIENT_ID' | 'BRICKWATCH_OIDC_CLIENT_ID', b: 'DATABRICKS_CLIENT_SECRET' | 'BRICKWATCH_OIDC_CLIENT_SECRET') {
+function both(
+  env: z.infer<typeof schema>,
+  a: 'DATABRICKS_CLIENT_ID' | 'BRICKWATCH_OIDC_CLIENT_ID',
+  b: 'DATABRICKS_CLIENT_SECRET' | 'BRICKWATCH_OIDC_CLIENT_SECRET',
+) {
   if (env[a] && !env[b]) throw new ConfigError(b, `is missing: ${a} is set, so its secret is needed too`);
   if (env[b] && !env[a]) throw new ConfigError(a, `is missing: ${b} is set, so its client id is needed too`);
 }
@@ -127,41 +152,66 @@ export function loadConfig(raw: Env, cwd = process.cwd()): AppConfig {
   both(env, 'DATABRICKS_CLIENT_ID', 'DATABRICKS_CLIENT_SECRET');
   both(env, 'BRICKWATCH_OIDC_CLIENT_ID', 'BRICKWATCH_OIDC_CLIENT_SECRET');
   if (env.BRICKWATCH_OIDC_ISSUER && !env.BRICKWATCH_OIDC_CLIENT_ID) {
-    throw new ConfigError('BRICKWATCH_OIDC_CLIENT_ID', 'is missing: BRICKWATCH_OIDC_ISSUER is set, so the OIDC client id and secret are needed too');
+    throw new ConfigError(
+      'BRICKWATCH_OIDC_CLIENT_ID',
+      'is missing: BRICKWATCH_OIDC_ISSUER is set, so the OIDC client id and secret are needed too',
+    );
   }
   if (env.BRICKWATCH_OIDC_CLIENT_ID && !env.BRICKWATCH_OIDC_ISSUER) {
     throw new ConfigError('BRICKWATCH_OIDC_ISSUER', 'is missing: BRICKWATCH_OIDC_CLIENT_ID is set, so the issuer URL is needed too');
   }
   if (env.BRICKWATCH_OAUTH_CLIENT_SECRET && !env.BRICKWATCH_OAUTH_CLIENT_ID) {
-    throw new ConfigError('BRICKWATCH_OAUTH_CLIENT_ID', 'is missing: BRICKWATCH_OAUTH_CLIENT_SECRET is set, so the OAuth app client id is needed too');
+    throw new ConfigError(
+      'BRICKWATCH_OAUTH_CLIENT_ID',
+      'is missing: BRICKWATCH_OAUTH_CLIENT_SECRET is set, so the OAuth app client id is needed too',
+    );
   }
 
   let serviceAuth: AppConfig['serviceAuth'] = null;
   if (mode === 'user') {
     if (!env.BRICKWATCH_OAUTH_CLIENT_ID) {
-      throw new ConfigError('BRICKWATCH_OAUTH_CLIENT_ID', 'is missing: in user identity mode people sign in with a Databricks OAuth app; set its client id (or set BRICKWATCH_IDENTITY_MODE=service)');
+      throw new ConfigError(
+        'BRICKWATCH_OAUTH_CLIENT_ID',
+        'is missing: in user identity mode people sign in with a Databricks OAuth app; set its client id (or set BRICKWATCH_IDENTITY_MODE=service)',
+      );
     }
     if (env.BRICKWATCH_OIDC_ISSUER) {
-      throw new ConfigError('BRICKWATCH_OIDC_ISSUER', 'only works with BRICKWATCH_IDENTITY_MODE=service: tokens from another identity provider cannot call Databricks on the person\'s behalf');
+      throw new ConfigError(
+        'BRICKWATCH_OIDC_ISSUER',
+        "only works with BRICKWATCH_IDENTITY_MODE=service: tokens from another identity provider cannot call Databricks on the person's behalf",
+      );
     }
   } else {
     // Databricks unified auth picks a PAT before OAuth M2M; with both present the intent is ambiguous, so refuse.
     if (env.DATABRICKS_TOKEN && env.DATABRICKS_CLIENT_ID) {
-      throw new ConfigError('DATABRICKS_TOKEN', 'and DATABRICKS_CLIENT_ID are both set: in service mode use either a token or a service principal, not both');
+      throw new ConfigError(
+        'DATABRICKS_TOKEN',
+        'and DATABRICKS_CLIENT_ID are both set: in service mode use either a token or a service principal, not both',
+      );
     }
     if (env.DATABRICKS_TOKEN) serviceAuth = { kind: 'pat', token: env.DATABRICKS_TOKEN };
     else if (env.DATABRICKS_CLIENT_ID && env.DATABRICKS_CLIENT_SECRET) {
       serviceAuth = { kind: 'oauth-m2m', clientId: env.DATABRICKS_CLIENT_ID, clientSecret: env.DATABRICKS_CLIENT_SECRET };
     } else {
-      throw new ConfigError('DATABRICKS_CLIENT_ID', 'is missing: service identity mode needs a service principal (DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET) or DATABRICKS_TOKEN');
+      throw new ConfigError(
+        'DATABRICKS_CLIENT_ID',
+        'is missing: service identity mode needs a service principal (DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET) or DATABRICKS_TOKEN',
+      );
     }
     if (!env.BRICKWATCH_OAUTH_CLIENT_ID && !env.BRICKWATCH_OIDC_ISSUER) {
-      throw new ConfigError('BRICKWATCH_OAUTH_CLIENT_ID', 'is missing: people need a way to sign in; set the Databricks OAuth app (BRICKWATCH_OAUTH_CLIENT_ID) or an OIDC provider (BRICKWATCH_OIDC_ISSUER)');
+      throw new ConfigError(
+        'BRICKWATCH_OAUTH_CLIENT_ID',
+        'is missing: people need a way to sign in; set the Databricks OAuth app (BRICKWATCH_OAUTH_CLIENT_ID) or an OIDC provider (BRICKWATCH_OIDC_ISSUER)',
+      );
     }
   }
 
   const roleGroups = { admin: env.BRICKWATCH_ADMIN_GROUPS, analyst: env.BRICKWATCH_ANALYST_GROUPS, manager: env.BRICKWATCH_MANAGER_GROUPS };
-  for (const [role, variable] of [['admin', 'BRICKWATCH_ADMIN_GROUPS'], ['analyst', 'BRICKWATCH_ANALYST_GROUPS'], ['manager', 'BRICKWATCH_MANAGER_GROUPS']] as const) {
+  for (const [role, variable] of [
+    ['admin', 'BRICKWATCH_ADMIN_GROUPS'],
+    ['analyst', 'BRICKWATCH_ANALYST_GROUPS'],
+    ['manager', 'BRICKWATCH_MANAGER_GROUPS'],
+  ] as const) {
     if (roleGroups[role].length === 0) throw new ConfigError(variable, 'is empty: list at least one group name (comma-separated)');
   }
 
@@ -171,10 +221,17 @@ export function loadConfig(raw: Env, cwd = process.cwd()): AppConfig {
     identityMode: mode,
     serviceAuth,
     signIn: {
-      databricks: env.BRICKWATCH_OAUTH_CLIENT_ID ? { clientId: env.BRICKWATCH_OAUTH_CLIENT_ID, clientSecret: env.BRICKWATCH_OAUTH_CLIENT_SECRET ?? null } : null,
+      databricks: env.BRICKWATCH_OAUTH_CLIENT_ID
+        ? { clientId: env.BRICKWATCH_OAUTH_CLIENT_ID, clientSecret: env.BRICKWATCH_OAUTH_CLIENT_SECRET ?? null }
+        : null,
       oidc:
         env.BRICKWATCH_OIDC_ISSUER && env.BRICKWATCH_OIDC_CLIENT_ID && env.BRICKWATCH_OIDC_CLIENT_SECRET
-          ? { issuer: env.BRICKWATCH_OIDC_ISSUER, clientId: env.BRICKWATCH_OIDC_CLIENT_ID, clientSecret: env.BRICKWATCH_OIDC_CLIENT_SECRET, name: env.BRICKWATCH_OIDC_NAME ?? 'Single sign-on' }
+          ? {
+              issuer: env.BRICKWATCH_OIDC_ISSUER,
+              clientId: env.BRICKWATCH_OIDC_CLIENT_ID,
+              clientSecret: env.BRICKWATCH_OIDC_CLIENT_SECRET,
+              name: env.BRICKWATCH_OIDC_NAME ?? 'Single sign-on',
+            }
           : null,
     },
     roleGroups,

@@ -19,6 +19,14 @@ describe('csv', () => {
     expect(csvCell(new Date('2026-01-02T03:04:05Z'))).toBe('2026-01-02T03:04:05.000Z');
     expect(csvCell(['a', 'b'])).toBe('a; b');
     expect(csvCell(null)).toBe('');
-    expect(toCsv(['id', 'n'], [['x', 1], ['y', undefined]])).toBe('id,n\r\nx,1\r\ny,\r\n');
+    expect(
+      toCsv(
+        ['id', 'n'],
+        [
+          ['x', 1],
+          ['y', undefined],
+        ],
+      ),
+    ).toBe('id,n\r\nx,1\r\ny,\r\n');
   });
 });

@@ -12,15 +12,26 @@ describe('redaction', () => {
   });
 
   it('replaces sensitive keys at any depth and keeps the rest', () => {
-    const out = redact({ user: 'ann@example.com', headers: { Authorization: 'Bearer x', accept: 'json' }, body: { token_value: 'dapiabc', count: 2, refresh_token: 'r' } });
-    expect(out).toEqual({ user: 'ann@example.com', headers: { Authorization: '[redacted]', accept: 'json' }, body: { token_value: '[redacted]', count: 2, refresh_token: '[redacted]' } });
+    const out = redact({
+      user: 'ann@example.com',
+      headers: { Authorization: 'Bearer x', accept: 'json' },
+      body: { token_value: 'dapiabc', count: 2, refresh_token: 'r' },
+    });
+    expect(out).toEqual({
+      user: 'ann@example.com',
+      headers: { Authorization: '[redacted]', accept: 'json' },
+      body: { token_value: '[redacted]', count: 2, refresh_token: '[redacted]' },
+    });
   });
 
   it('serialises errors without their stack and survives cycles', () => {
     const cyclic: Record<string, unknown> = { a: 1 };
     cyclic.self = cyclic;
     const err = Object.assign(new Error('upstream said Bearer abc.def'), { status: 503 });
-    expect(redact({ err, cyclic })).toEqual({ err: { name: 'Error', message: 'upstream said Bearer [redacted]', status: 503 }, cyclic: { a: 1, self: '[truncated]' } });
+    expect(redact({ err, cyclic })).toEqual({
+      err: { name: 'Error', message: 'upstream said Bearer [redacted]', status: 503 },
+      cyclic: { a: 1, self: '[truncated]' },
+    });
   });
 });
 
@@ -32,7 +43,14 @@ describe('createLogger', () => {
     logger.info('request', { status: 200, cookie: 'next-auth.session-token=abc' });
     expect(lines).toHaveLength(1);
     const record = JSON.parse(lines[0]!);
-    expect(record).toMatchObject({ level: 'info', msg: 'request', service: 't', requestId: 'r-123456789', status: 200, cookie: '[redacted]' });
+    expect(record).toMatchObject({
+      level: 'info',
+      msg: 'request',
+      service: 't',
+      requestId: 'r-123456789',
+      status: 200,
+      cookie: '[redacted]',
+    });
     expect(typeof record.time).toBe('string');
   });
 });

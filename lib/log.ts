@@ -6,7 +6,8 @@ import { logLevelFromEnv } from './config';
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const LEVELS: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-const SENSITIVE_KEY = /(token|secret|password|passwd|authorization|cookie|credential|code_verifier|api[-_]?key|^code$|^value$|string_value|bytes_value)/i;
+const SENSITIVE_KEY =
+  /(token|secret|password|passwd|authorization|cookie|credential|code_verifier|api[-_]?key|^code$|^value$|string_value|bytes_value)/i;
 const SENSITIVE_TEXT: Array<[RegExp, string]> = [
   [/\bdapi[0-9a-f]{16,}(-\d+)?\b/gi, 'dapi[redacted]'],
   [/\bdose[0-9a-f]{16,}\b/gi, 'dose[redacted]'],
@@ -29,13 +30,18 @@ export function redact(value: unknown, depth = 0, seen = new WeakSet<object>()):
   seen.add(value);
   if (value instanceof Error) {
     const e = value as Error & { code?: unknown; status?: unknown; errorCode?: unknown; cause?: unknown };
-    return redact({ name: e.name, message: e.message, code: e.code, status: e.status, errorCode: e.errorCode, cause: e.cause }, depth + 1, seen);
+    return redact(
+      { name: e.name, message: e.message, code: e.code, status: e.status, errorCode: e.errorCode, cause: e.cause },
+      depth + 1,
+      seen,
+    );
   }
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => redact(v, depth + 1, seen));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     if (v === undefined) continue;
-    out[k] = SENSITIVE_KEY.test(k) && v !== null && typeof v !== 'boolean' && typeof v !== 'number' ? '[redacted]' : redact(v, depth + 1, seen);
+    out[k] =
+      SENSITIVE_KEY.test(k) && v !== null && typeof v !== 'boolean' && typeof v !== 'number' ? '[redacted]' : redact(v, depth + 1, seen);
   }
   return out;
 }

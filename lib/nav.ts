@@ -15,7 +15,25 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Overview', description: 'Workspace, identity and connection health.', role: 'manager', icon: 'home' },
-  { href: '/activity', label: 'Activity', description: 'Every change made through Brickwatch, tamper-evident.', role: 'analyst', icon: 'list' },
-  { href: '/audit', label: 'Audit', description: 'What happened, when and by whom: sign-in failures, permission, token, secret and configuration changes.', role: 'analyst', icon: 'shield' },
-  { href: '/tokens', label: 'Tokens', description: 'Every personal access token, its risk, the lifetime policy, rotation and revocation.', role: 'analyst', icon: 'key' },
+  {
+    href: '/activity',
+    label: 'Activity',
+    description: 'Every change made through Brickwatch, tamper-evident.',
+    role: 'analyst',
+    icon: 'list',
+  },
+  {
+    href: '/audit',
+    label: 'Audit',
+    description: 'What happened, when and by whom: sign-in failures, permission, token, secret and configuration changes.',
+    role: 'analyst',
+    icon: 'shield',
+  },
+  {
+    href: '/tokens',
+    label: 'Tokens',
+    description: 'Every personal access token, its risk, the lifetime policy, rotation and revocation.',
+    role: 'analyst',
+    icon: 'key',
+  },
 ];

@@ -17,7 +17,11 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 const rows = stats
   .map((r) => {
     const chunks = r.firstLoadChunkPaths.map((p) => readFileSync(join(ROOT, p)));
-    return { route: r.route, raw: chunks.reduce((s, c) => s + c.length, 0), gzip: chunks.reduce((s, c) => s + gzipSync(c, { level: 9 }).length, 0) };
+    return {
+      route: r.route,
+      raw: chunks.reduce((s, c) => s + c.length, 0),
+      gzip: chunks.reduce((s, c) => s + gzipSync(c, { level: 9 }).length, 0),
+    };
   })
   .sort((a, b) => a.route.localeCompare(b.route));
 

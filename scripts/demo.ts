@@ -41,7 +41,8 @@ function nextAuthSecret(): string {
 }
 
 async function main(): Promise<void> {
-  if (!(await portFree(PORT, '127.0.0.1'))) throw new Error(`Port ${PORT} is in use. Stop whatever uses it, or run PORT=3001 npm run demo.`);
+  if (!(await portFree(PORT, '127.0.0.1')))
+    throw new Error(`Port ${PORT} is in use. Stop whatever uses it, or run PORT=3001 npm run demo.`);
   const reset = process.argv.includes('--reset');
   const askedSimPort = process.argv.indexOf('--sim-port') >= 0 ? Number(process.argv[process.argv.indexOf('--sim-port') + 1]) : 8443;
   say('Starting the Brickwatch demo…');
@@ -64,11 +65,16 @@ async function main(): Promise<void> {
     NEXT_TELEMETRY_DISABLED: '1',
     DATABRICKS_TELEMETRY_DISABLED: '1',
   };
-  const app = spawn(process.execPath, [join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-H', 'localhost', '-p', String(PORT)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const app = spawn(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-H', 'localhost', '-p', String(PORT)],
+    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const stop = installShutdown(app, sim);
   app.stdout!.on('data', (chunk: Buffer) => {
     // The app's JSON request log is for operators; the demo terminal shows warnings and errors only.
-    for (const line of chunk.toString().split('\n')) if (line.trim() && !/"level":"(info|debug)"/.test(line) && !/^\s*(▲|-|✓)/.test(line)) say(line);
+    for (const line of chunk.toString().split('\n'))
+      if (line.trim() && !/"level":"(info|debug)"/.test(line) && !/^\s*(▲|-|✓)/.test(line)) say(line);
   });
   app.once('exit', (code) => {
     say(`The app stopped (exit ${code}).`);
@@ -93,11 +99,14 @@ async function waitForLogin(): Promise<void> {
 
 function banner(sim: RunningSimulator): void {
   const groups = { admin: ['admins'], analyst: ['security-analysts'], manager: ['security-managers'] };
-  const rows = sim.workspace.people.map((p) => ({ role: roleFromGroups(p.groups, groups) ?? 'no role (sees "not authorized")', who: `${p.displayName} <${p.userName}>` }));
+  const rows = sim.workspace.people.map((p) => ({
+    role: roleFromGroups(p.groups, groups) ?? 'no role (sees "not authorized")',
+    who: `${p.displayName} <${p.userName}>`,
+  }));
   say('');
   say(`  Brickwatch is running at ${APP_URL}  (ready in ${elapsed()})`);
   say('');
-  say('  Sign in with Databricks, then pick a person on the simulator\'s sign-in page:');
+  say("  Sign in with Databricks, then pick a person on the simulator's sign-in page:");
   for (const r of rows) say(`    ${r.role.padEnd(34)} ${r.who}`);
   say('');
   say(`  Brickwatch acts as the simulator's service principal ${sim.workspace.servicePrincipal.applicationId} (a workspace admin),`);

@@ -12,7 +12,13 @@ async function main(): Promise<number> {
   await ensureBuild(distDir);
   const run = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
     stdio: 'inherit',
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: TEST_CA_PEM, BRICKWATCH_DIST_DIR: distDir, CHROMIUM_PATH: chromium, NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      NODE_EXTRA_CA_CERTS: TEST_CA_PEM,
+      BRICKWATCH_DIST_DIR: distDir,
+      CHROMIUM_PATH: chromium,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
   });
   return run.status ?? 1;
 }

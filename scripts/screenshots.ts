@@ -24,7 +24,10 @@ async function signIn(page: Page, person: RegExp) {
 
 async function main() {
   mkdirSync(outDir, { recursive: true });
-  const browser = await chromium.launch({ executablePath: ensureChromium(), args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
+  const browser = await chromium.launch({
+    executablePath: ensureChromium(),
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
+  });
   const login = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: theme });
   await login.goto(`${appUrl}/login`);
   await login.screenshot({ path: join(outDir, `login-${theme}.png`) });

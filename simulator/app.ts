@@ -33,7 +33,10 @@ export interface App {
   close: () => Promise<void>;
 }
 
-export async function buildApp(state: SimulatorState, cfg: { url: string; browserUrl: string; opts: SimulatorOptions; faults: FaultRuleInput[] }): Promise<App> {
+export async function buildApp(
+  state: SimulatorState,
+  cfg: { url: string; browserUrl: string; opts: SimulatorOptions; faults: FaultRuleInput[] },
+): Promise<App> {
   const { db, credentials } = state;
   const identity = await IdentityStore.load(db);
   const conf = await WorkspaceConfStore.load(db);
@@ -52,14 +55,29 @@ export async function buildApp(state: SimulatorState, cfg: { url: string; browse
   router.add(warehouseRoutes(credentials.warehouseId, () => cfg.url, state.featuredPeople[0] ?? ''));
   router.add(unityCatalogRoutes({ db, audit, directory: identity }));
   const oidc = oidcHandler({
-    db, identity, clients: await OAuthClientStore.load(db), codes: new CodeStore(), signingKey, audit,
-    issuer: () => `${cfg.url}/oidc`, browserIssuer: () => `${cfg.browserUrl}/oidc`, accessTokenTtlSeconds: cfg.opts.oauthTokenTtlSeconds ?? 3600, featuredPeople: state.featuredPeople,
+    db,
+    identity,
+    clients: await OAuthClientStore.load(db),
+    codes: new CodeStore(),
+    signingKey,
+    audit,
+    issuer: () => `${cfg.url}/oidc`,
+    browserIssuer: () => `${cfg.browserUrl}/oidc`,
+    accessTokenTtlSeconds: cfg.opts.oauthTokenTtlSeconds ?? 3600,
+    featuredPeople: state.featuredPeople,
   });
   const warehouse = await createSqlWarehouse({ db, audit, directory: identity });
   const sql = { warehouseId: credentials.warehouseId, handle: (...args: Parameters<typeof warehouse.handle>) => warehouse.handle(...args) };
   const hanging = new Set<() => void>();
   const handle = createPipeline({
-    router, auth, faults, log, audit, latencyMs: () => latency.ms, oidc, hanging,
+    router,
+    auth,
+    faults,
+    log,
+    audit,
+    latencyMs: () => latency.ms,
+    oidc,
+    hanging,
     control: controlHandler({ auth, faults, log, latency }),
     sql,
   });
@@ -68,7 +86,8 @@ export async function buildApp(state: SimulatorState, cfg: { url: string; browse
     return u ? [{ userName: u.name, displayName: u.displayName, groups: identity.allGroups(u.id).map((g) => g.name) }] : [];
   });
   return {
-    handle, featuredPeople,
+    handle,
+    featuredPeople,
     releaseHangs: () => [...hanging].forEach((release) => release()),
     close: async () => {
       warehouse.close();

@@ -22,11 +22,20 @@ export function parseCli(argv: string[]): CliResult {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
-      args: argv, strict: true, allowPositionals: false,
+      args: argv,
+      strict: true,
+      allowPositionals: false,
       options: {
-        port: { type: 'string' }, host: { type: 'string' }, 'state-dir': { type: 'string' }, scale: { type: 'string' },
-        seed: { type: 'string' }, reset: { type: 'boolean' }, 'latency-ms': { type: 'string' }, faults: { type: 'string' },
-        'oauth-token-ttl': { type: 'string' }, help: { type: 'boolean' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'state-dir': { type: 'string' },
+        scale: { type: 'string' },
+        seed: { type: 'string' },
+        reset: { type: 'boolean' },
+        'latency-ms': { type: 'string' },
+        faults: { type: 'string' },
+        'oauth-token-ttl': { type: 'string' },
+        help: { type: 'boolean' },
       },
     }));
   } catch (e) {
@@ -37,7 +46,9 @@ export function parseCli(argv: string[]): CliResult {
     const raw = values[name];
     if (raw === undefined) return fallback;
     const n = Number(raw);
-    return Number.isInteger(n) && n >= min && n <= max ? n : `--${name} must be a whole number from ${min} to ${max} (got "${String(raw)}").`;
+    return Number.isInteger(n) && n >= min && n <= max
+      ? n
+      : `--${name} must be a whole number from ${min} to ${max} (got "${String(raw)}").`;
   };
   const port = int('port', 8443, 0, 65535);
   const seed = int('seed', 42, 0, 2 ** 31 - 1);
@@ -60,8 +71,15 @@ export function parseCli(argv: string[]): CliResult {
   return {
     ok: true,
     options: {
-      port: port as number, host, stateDir: (values['state-dir'] as string | undefined) ?? '.simulator', scale, seed: seed as number,
-      reset: values.reset === true, latencyMs: latencyMs as number, faults, oauthTokenTtlSeconds: ttl as number,
+      port: port as number,
+      host,
+      stateDir: (values['state-dir'] as string | undefined) ?? '.simulator',
+      scale,
+      seed: seed as number,
+      reset: values.reset === true,
+      latencyMs: latencyMs as number,
+      faults,
+      oauthTokenTtlSeconds: ttl as number,
     },
   };
 }

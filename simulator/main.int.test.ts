@@ -34,11 +34,18 @@ describe('npm run simulator', () => {
     await expect.poll(proc.stdout, { timeout: 60_000, interval: 100 }).toMatch(/\n$/);
     expect(proc.stdout()).toMatch(/^Simulator ready at https:\/\/127\.0\.0\.1:\d+\n$/);
     const url = proc.stdout().trim().split(' ').at(-1) as string;
-    const ws = JSON.parse(readFileSync(join(stateDir, 'workspace.json'), 'utf8')) as { host: string; caCertPath: string; adminToken: string };
+    const ws = JSON.parse(readFileSync(join(stateDir, 'workspace.json'), 'utf8')) as {
+      host: string;
+      caCertPath: string;
+      adminToken: string;
+    };
     expect(ws.host).toBe(url);
     expect(existsSync(join(stateDir, 'ca.pem'))).toBe(true);
     const agent = new Agent({ connect: { ca: readFileSync(ws.caCertPath, 'utf8') } });
-    const res = await fetch(`${url}/api/2.0/preview/scim/v2/Me`, { dispatcher: agent, headers: { Authorization: `Bearer ${ws.adminToken}` } });
+    const res = await fetch(`${url}/api/2.0/preview/scim/v2/Me`, {
+      dispatcher: agent,
+      headers: { Authorization: `Bearer ${ws.adminToken}` },
+    });
     expect(res.status).toBe(200);
     await agent.close();
     const stopAt = performance.now();

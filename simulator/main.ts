@@ -19,7 +19,10 @@ async function main(): Promise<void> {
     stopping = true;
     // Whatever happens, the process is gone within the 2 s the contract allows.
     setTimeout(() => process.exit(0), STOP_DEADLINE_MS).unref();
-    void (running?.stop() ?? Promise.resolve()).then(() => process.exit(0), () => process.exit(0));
+    void (running?.stop() ?? Promise.resolve()).then(
+      () => process.exit(0),
+      () => process.exit(0),
+    );
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

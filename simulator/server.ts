@@ -33,7 +33,11 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
   const tls = await loadOrCreateTls(stateDir);
 
   let handler = (_req: IncomingMessage, res: ServerResponse) =>
-    send(res, json(503, { error_code: 'TEMPORARILY_UNAVAILABLE', message: 'The workspace is starting.' }, { 'Retry-After': '1' }), 'starting');
+    send(
+      res,
+      json(503, { error_code: 'TEMPORARILY_UNAVAILABLE', message: 'The workspace is starting.' }, { 'Retry-After': '1' }),
+      'starting',
+    );
   const dispatch = (req: IncomingMessage, res: ServerResponse) => {
     Promise.resolve(handler(req, res)).catch((e: unknown) => {
       console.error('[simulator] request failed:', e);
@@ -69,22 +73,32 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     const app = await buildApp(state, { url, browserUrl: url.replace(/^https:/, 'http:'), opts, faults });
     handler = app.handle;
     const workspace: WorkspaceFile = {
-      host: url, caCertPath: tls.caCertPath, warehouseHttpPath: `/sql/1.0/warehouses/${state.credentials.warehouseId}`,
-      warehouseId: state.credentials.warehouseId, adminToken: state.credentials.adminToken,
+      host: url,
+      caCertPath: tls.caCertPath,
+      warehouseHttpPath: `/sql/1.0/warehouses/${state.credentials.warehouseId}`,
+      warehouseId: state.credentials.warehouseId,
+      adminToken: state.credentials.adminToken,
       oauth: { clientId: state.credentials.oauthClientId, clientSecret: state.credentials.oauthClientSecret },
-      servicePrincipal: { applicationId: state.credentials.spApplicationId, clientId: state.credentials.spApplicationId, clientSecret: state.credentials.spClientSecret },
+      servicePrincipal: {
+        applicationId: state.credentials.spApplicationId,
+        clientId: state.credentials.spApplicationId,
+        clientSecret: state.credentials.spClientSecret,
+      },
       people: app.featuredPeople,
     };
     await writeFile(join(stateDir, 'workspace.json'), `${JSON.stringify(workspace, null, 2)}\n`, { mode: 0o600 });
     let stopping: Promise<void> | null = null;
     const opened = state;
     return {
-      url, port, workspace,
-      stop: () => (stopping ??= (async () => {
-        await closeServer(server, sockets, app.releaseHangs);
-        await app.close();
-        opened.db.close();
-      })()),
+      url,
+      port,
+      workspace,
+      stop: () =>
+        (stopping ??= (async () => {
+          await closeServer(server, sockets, app.releaseHangs);
+          await app.close();
+          opened.db.close();
+        })()),
     };
   } catch (e) {
     await closeServer(server, sockets, () => {});
@@ -96,7 +110,12 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolvePort, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
-      const why = e.code === 'EADDRINUSE' ? 'is already in use' : e.code === 'EACCES' ? 'needs more privileges' : `cannot be opened (${e.code ?? e.message})`;
+      const why =
+        e.code === 'EADDRINUSE'
+          ? 'is already in use'
+          : e.code === 'EACCES'
+            ? 'needs more privileges'
+            : `cannot be opened (${e.code ?? e.message})`;
       reject(new SimulatorStartError(`Port ${port} on ${host} ${why}.`));
     });
     server.listen(port, host, () => {

@@ -30,8 +30,10 @@ export async function openState(stateDir: string, opts: SimulatorOptions): Promi
     if (seeded) {
       const s = JSON.parse(seeded) as { scale: string; seed: number };
       if (s.scale !== opts.scale || s.seed !== opts.seed) {
-        throw new StateError(`The state in ${stateDir} was seeded with --scale ${s.scale} --seed ${s.seed}; ` +
-          `pass --reset to re-seed it with --scale ${opts.scale} --seed ${opts.seed}, or use another --state-dir.`);
+        throw new StateError(
+          `The state in ${stateDir} was seeded with --scale ${s.scale} --seed ${s.seed}; ` +
+            `pass --reset to re-seed it with --scale ${opts.scale} --seed ${opts.seed}, or use another --state-dir.`,
+        );
       }
     } else {
       // A seed that never finished leaves half-written tables behind: start again from an empty file.

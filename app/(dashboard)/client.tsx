@@ -8,7 +8,10 @@ import { PageHeader } from '@/components/ui/page-header';
 export function OverviewClient({ areas, ...identity }: IdentityCardsProps & { areas: AreaLink[] }) {
   return (
     <>
-      <PageHeader title="Overview" description="The workspace Brickwatch watches, who you are here, and whether both of its connections to Databricks work right now." />
+      <PageHeader
+        title="Overview"
+        description="The workspace Brickwatch watches, who you are here, and whether both of its connections to Databricks work right now."
+      />
       <div className="space-y-6">
         <IdentityCards {...identity} />
         <section aria-labelledby="health-heading" className="space-y-3">

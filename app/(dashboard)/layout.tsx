@@ -12,7 +12,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   if (!auth.role) return <NotAuthorized displayName={auth.displayName} userName={auth.userName} roleGroups={config.roleGroups} />;
   const theme = themeChoice((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <AppShell person={{ displayName: auth.displayName, userName: auth.userName, role: auth.role }} workspaceHost={config.databricks.host} theme={theme}>
+    <AppShell
+      person={{ displayName: auth.displayName, userName: auth.userName, role: auth.role }}
+      workspaceHost={config.databricks.host}
+      theme={theme}
+    >
       {children}
     </AppShell>
   );

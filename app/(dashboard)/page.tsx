@@ -29,7 +29,11 @@ export default async function OverviewPage() {
         workspace={{ host: config.databricks.host, warehouse: config.databricks.warehouseId ?? config.databricks.httpPath }}
         person={{ displayName: user.displayName, userName: user.userName, role: user.role }}
         acting={{ mode: config.identityMode, kind: workspace.actingAs.kind, name: workspace.actingAs.name }}
-        areas={NAV_ITEMS.filter((i) => i.href !== '/' && hasRole(user.role, i.role)).map(({ href, label, description }) => ({ href, label, description }))}
+        areas={NAV_ITEMS.filter((i) => i.href !== '/' && hasRole(user.role, i.role)).map(({ href, label, description }) => ({
+          href,
+          label,
+          description,
+        }))}
       />
     </HydrationBoundary>
   );

@@ -6,7 +6,15 @@ import { OUTCOMES, type ActivityFilters } from '@/lib/query/activity';
 const field = 'h-8 rounded-md border border-border-strong bg-surface px-2.5 text-sm';
 
 /** Filters are applied on submit (text) or change (outcome) and written to the URL by the page. */
-export function ActivityFilterBar({ filters, onChange, busy }: { filters: ActivityFilters; onChange: (f: ActivityFilters) => void; busy: boolean }) {
+export function ActivityFilterBar({
+  filters,
+  onChange,
+  busy,
+}: {
+  filters: ActivityFilters;
+  onChange: (f: ActivityFilters) => void;
+  busy: boolean;
+}) {
   const [actor, setActor] = useState(filters.actor ?? '');
   const [action, setAction] = useState(filters.action ?? '');
   return (
@@ -21,7 +29,11 @@ export function ActivityFilterBar({ filters, onChange, busy }: { filters: Activi
     >
       <label className="flex flex-col gap-1 text-xs text-muted">
         Outcome
-        <select className={`${field} text-fg`} value={filters.outcome ?? ''} onChange={(e) => onChange({ ...filters, outcome: (e.target.value || undefined) as ActivityFilters['outcome'] })}>
+        <select
+          className={`${field} text-fg`}
+          value={filters.outcome ?? ''}
+          onChange={(e) => onChange({ ...filters, outcome: (e.target.value || undefined) as ActivityFilters['outcome'] })}
+        >
           <option value="">Any</option>
           {OUTCOMES.map((o) => (
             <option key={o} value={o}>
@@ -36,7 +48,12 @@ export function ActivityFilterBar({ filters, onChange, busy }: { filters: Activi
       </label>
       <label className="flex flex-col gap-1 text-xs text-muted">
         Action
-        <input className={`${field} w-56 font-mono text-fg`} value={action} onChange={(e) => setAction(e.target.value)} placeholder="tokens. or tokens.revoke" />
+        <input
+          className={`${field} w-56 font-mono text-fg`}
+          value={action}
+          onChange={(e) => setAction(e.target.value)}
+          placeholder="tokens. or tokens.revoke"
+        />
       </label>
       <Button type="submit" size="sm">
         Apply

@@ -16,10 +16,24 @@ const columns = [
     cell: (c) => <time dateTime={c.getValue()}>{c.getValue().replace('T', ' ').slice(0, 19)}</time>,
     meta: { className: 'whitespace-nowrap tabular-nums' },
   }),
-  col.accessor('actor', { header: 'Who', cell: (c) => <span title={`${c.getValue()} (${ROLE_LABELS[c.row.original.role]})`} className="block max-w-64 truncate">{c.getValue()}</span> }),
-  col.accessor('action', { header: 'Action', cell: (c) => <code className="font-mono text-xs">{c.getValue()}</code>, }),
+  col.accessor('actor', {
+    header: 'Who',
+    cell: (c) => (
+      <span title={`${c.getValue()} (${ROLE_LABELS[c.row.original.role]})`} className="block max-w-64 truncate">
+        {c.getValue()}
+      </span>
+    ),
+  }),
+  col.accessor('action', { header: 'Action', cell: (c) => <code className="font-mono text-xs">{c.getValue()}</code> }),
   // Long ids (a token id is 64 hex characters) are cut on screen; the full value is in the tooltip and the CSV.
-  col.accessor('target', { header: 'Target', cell: (c) => <span title={c.getValue()} className="block max-w-64 truncate font-mono text-xs">{c.getValue()}</span> }),
+  col.accessor('target', {
+    header: 'Target',
+    cell: (c) => (
+      <span title={c.getValue()} className="block max-w-64 truncate font-mono text-xs">
+        {c.getValue()}
+      </span>
+    ),
+  }),
   col.accessor('outcome', { header: 'Outcome', cell: (c) => <Badge tone={OUTCOME_TONE[c.getValue()]}>{c.getValue()}</Badge> }),
   col.accessor('upstreamRequestId', {
     header: 'Databricks request',
@@ -46,7 +60,11 @@ export function ActivityTable({ entries, limited, filtered }: { entries: ActionR
         empty={
           <EmptyState
             title={filtered ? 'No entries match these filters' : 'Nothing has been changed through Brickwatch yet'}
-            description={filtered ? 'Clear the filters to see everything.' : 'Revocations, rotations and permission changes made here will be listed, with who made them and the outcome.'}
+            description={
+              filtered
+                ? 'Clear the filters to see everything.'
+                : 'Revocations, rotations and permission changes made here will be listed, with who made them and the outcome.'
+            }
           />
         }
       />

@@ -16,9 +16,22 @@ export function PermissionsPanel({ view, filtered, onOpen }: PanelProps) {
   const { data } = useSuspenseQuery(auditQueries.panel('permissions', view));
   const admin = data.events.filter((e) => e.adminChange).length;
   return (
-    <Card title="Permission changes" description="Grants and revokes in Unity Catalog and legacy table ACLs, job, cluster, policy and warehouse ACLs, admin and group membership.">
-      {admin > 0 ? <p className="mb-2 text-sm font-medium text-danger">{admin} change{admin === 1 ? '' : 's'} to admin rights</p> : null}
-      <FeedList events={data.events} truncated={data.truncated} label="Permission changes" onOpen={onOpen} empty={<NoEvents what="permission changes" filtered={filtered} />} />
+    <Card
+      title="Permission changes"
+      description="Grants and revokes in Unity Catalog and legacy table ACLs, job, cluster, policy and warehouse ACLs, admin and group membership."
+    >
+      {admin > 0 ? (
+        <p className="mb-2 text-sm font-medium text-danger">
+          {admin} change{admin === 1 ? '' : 's'} to admin rights
+        </p>
+      ) : null}
+      <FeedList
+        events={data.events}
+        truncated={data.truncated}
+        label="Permission changes"
+        onOpen={onOpen}
+        empty={<NoEvents what="permission changes" filtered={filtered} />}
+      />
     </Card>
   );
 }
@@ -30,11 +43,31 @@ export function TokensPanel({ view, filtered, onOpen }: PanelProps) {
     <Card title="Token lifecycle" description="Personal access tokens created (with their lifetime), revoked, and refused at the quota.">
       <div className="mb-3 grid grid-cols-2 gap-2 2xl:grid-cols-4">
         <StatCard label="Created" value={data.created.total.toLocaleString('en-US')} />
-        <StatCard label="Never expire" value={data.created.noExpiry.toLocaleString('en-US')} tone={data.created.noExpiry ? 'danger' : 'success'} hint="created without a lifetime" />
-        <StatCard label={`Over ${data.created.longLivedDays} days`} value={data.created.longLived.toLocaleString('en-US')} tone={data.created.longLived ? 'warning' : 'success'} hint="lifetime at creation" />
-        <StatCard label="Revoked" value={count('revokeDbToken').toLocaleString('en-US')} hint={`${count('reachMaxQuotaDbToken')} refused at the quota`} />
+        <StatCard
+          label="Never expire"
+          value={data.created.noExpiry.toLocaleString('en-US')}
+          tone={data.created.noExpiry ? 'danger' : 'success'}
+          hint="created without a lifetime"
+        />
+        <StatCard
+          label={`Over ${data.created.longLivedDays} days`}
+          value={data.created.longLived.toLocaleString('en-US')}
+          tone={data.created.longLived ? 'warning' : 'success'}
+          hint="lifetime at creation"
+        />
+        <StatCard
+          label="Revoked"
+          value={count('revokeDbToken').toLocaleString('en-US')}
+          hint={`${count('reachMaxQuotaDbToken')} refused at the quota`}
+        />
       </div>
-      <FeedList events={data.events} truncated={data.truncated} label="Token events" onOpen={onOpen} empty={<NoEvents what="token events" filtered={filtered} />} />
+      <FeedList
+        events={data.events}
+        truncated={data.truncated}
+        label="Token events"
+        onOpen={onOpen}
+        empty={<NoEvents what="token events" filtered={filtered} />}
+      />
     </Card>
   );
 }
@@ -43,7 +76,10 @@ export function SecretsPanel({ view, filtered, onOpen }: PanelProps) {
   const { data } = useSuspenseQuery(auditQueries.panel('secrets', view));
   const reads = data.actions.find((a) => a.action === 'getSecret');
   return (
-    <Card title="Secret activity" description="Who reads which scope, and every write, delete and ACL change. Secret values are never in the audit log.">
+    <Card
+      title="Secret activity"
+      description="Who reads which scope, and every write, delete and ACL change. Secret values are never in the audit log."
+    >
       <p className="mb-2 text-sm">
         <span className="font-semibold tabular-nums">{(reads?.events ?? 0).toLocaleString('en-US')}</span> secret reads
         {reads?.failed ? <span className="text-danger">, {reads.failed.toLocaleString('en-US')} denied</span> : null}
@@ -53,21 +89,37 @@ export function SecretsPanel({ view, filtered, onOpen }: PanelProps) {
           <caption className="pb-1 text-left text-xs font-semibold text-muted">Top readers</caption>
           <thead>
             <tr className="text-xs text-muted">
-              <th scope="col" className="w-[40%] border-b border-border py-1 pr-2 text-left font-medium">Reader</th>
-              <th scope="col" className="border-b border-border py-1 pr-2 text-left font-medium">Scope</th>
-              <th scope="col" className="w-14 border-b border-border py-1 text-right font-medium">Reads</th>
-              <th scope="col" className="w-16 border-b border-border py-1 text-right font-medium">Denied</th>
-              <th scope="col" className="w-12 border-b border-border py-1 text-right font-medium">Keys</th>
+              <th scope="col" className="w-[40%] border-b border-border py-1 pr-2 text-left font-medium">
+                Reader
+              </th>
+              <th scope="col" className="border-b border-border py-1 pr-2 text-left font-medium">
+                Scope
+              </th>
+              <th scope="col" className="w-14 border-b border-border py-1 text-right font-medium">
+                Reads
+              </th>
+              <th scope="col" className="w-16 border-b border-border py-1 text-right font-medium">
+                Denied
+              </th>
+              <th scope="col" className="w-12 border-b border-border py-1 text-right font-medium">
+                Keys
+              </th>
             </tr>
           </thead>
           <tbody>
             {data.readers.slice(0, READERS_SHOWN).map((r) => (
-              <tr key={`${r.actor}|${r.scope}`} title={`Last read ${formatShortUtc(r.lastRead)} UTC`} className="border-b border-border last:border-0">
+              <tr
+                key={`${r.actor}|${r.scope}`}
+                title={`Last read ${formatShortUtc(r.lastRead)} UTC`}
+                className="border-b border-border last:border-0"
+              >
                 {/* Service principals read as their application id: shortened here, whole in the tooltip. */}
                 <th scope="row" title={r.actor} className="truncate py-1 pr-2 text-left font-normal">
                   {r.actor}
                 </th>
-                <td title={r.scope ?? undefined} className="truncate py-1 pr-2">{r.scope ?? '—'}</td>
+                <td title={r.scope ?? undefined} className="truncate py-1 pr-2">
+                  {r.scope ?? '—'}
+                </td>
                 <td className="py-1 text-right tabular-nums">{r.reads.toLocaleString('en-US')}</td>
                 <td className={cn('py-1 text-right tabular-nums', r.denied ? 'text-danger' : 'text-muted')}>{r.denied}</td>
                 <td className="py-1 text-right tabular-nums">{r.keys}</td>
@@ -77,7 +129,13 @@ export function SecretsPanel({ view, filtered, onOpen }: PanelProps) {
         </table>
       ) : null}
       <h3 className="mb-1 text-xs font-semibold text-muted">Writes and ACL changes</h3>
-      <FeedList events={data.events} truncated={data.truncated} label="Secret changes" onOpen={onOpen} empty={<NoEvents what="secret writes or ACL changes" filtered={filtered} />} />
+      <FeedList
+        events={data.events}
+        truncated={data.truncated}
+        label="Secret changes"
+        onOpen={onOpen}
+        empty={<NoEvents what="secret writes or ACL changes" filtered={filtered} />}
+      />
     </Card>
   );
 }
@@ -85,8 +143,17 @@ export function SecretsPanel({ view, filtered, onOpen }: PanelProps) {
 export function ConfigPanel({ view, filtered, onOpen }: PanelProps) {
   const { data } = useSuspenseQuery(auditQueries.panel('config', view));
   return (
-    <Card title="Configuration changes" description="Workspace settings (workspace-conf), IP access lists, typed settings and global init scripts.">
-      <FeedList events={data.events} truncated={data.truncated} label="Configuration changes" onOpen={onOpen} empty={<NoEvents what="configuration changes" filtered={filtered} />} />
+    <Card
+      title="Configuration changes"
+      description="Workspace settings (workspace-conf), IP access lists, typed settings and global init scripts."
+    >
+      <FeedList
+        events={data.events}
+        truncated={data.truncated}
+        label="Configuration changes"
+        onOpen={onOpen}
+        empty={<NoEvents what="configuration changes" filtered={filtered} />}
+      />
     </Card>
   );
 }

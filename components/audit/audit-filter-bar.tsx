@@ -10,7 +10,14 @@ import { auditQuerySchema, FILTER_KEYS, type AuditFilters, type AuditPageState }
 type Draft = Record<(typeof FILTER_KEYS)[number], string>;
 
 const inputClass = 'h-8 w-full rounded-md border border-border-strong bg-surface px-2 text-sm';
-const toDraft = (s: AuditFilters): Draft => ({ service: s.service ?? '', action: s.action ?? '', actor: s.actor ?? '', ip: s.ip ?? '', outcome: s.outcome ?? '', category: s.category ?? '' });
+const toDraft = (s: AuditFilters): Draft => ({
+  service: s.service ?? '',
+  action: s.action ?? '',
+  actor: s.actor ?? '',
+  ip: s.ip ?? '',
+  outcome: s.outcome ?? '',
+  category: s.category ?? '',
+});
 const cleared: Partial<AuditPageState> = Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined]));
 
 function Field({ label, error, children, id }: { label: string; error?: string; children: ReactNode; id: string }) {
@@ -69,7 +76,12 @@ export function AuditFilterBar({ state, onApply }: { state: AuditPageState; onAp
       }}
     >
       <Field label="Category" id={`${id}-category`}>
-        <select id={`${id}-category`} value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value })} className={inputClass}>
+        <select
+          id={`${id}-category`}
+          value={draft.category}
+          onChange={(e) => setDraft({ ...draft, category: e.target.value })}
+          className={inputClass}
+        >
           <option value="">All categories</option>
           {AUDIT_CATEGORY_IDS.map((c) => (
             <option key={c} value={c}>
@@ -79,7 +91,12 @@ export function AuditFilterBar({ state, onApply }: { state: AuditPageState; onAp
         </select>
       </Field>
       <Field label="Outcome" id={`${id}-outcome`}>
-        <select id={`${id}-outcome`} value={draft.outcome} onChange={(e) => setDraft({ ...draft, outcome: e.target.value })} className={inputClass}>
+        <select
+          id={`${id}-outcome`}
+          value={draft.outcome}
+          onChange={(e) => setDraft({ ...draft, outcome: e.target.value })}
+          className={inputClass}
+        >
           <option value="">Any outcome</option>
           <option value="failure">Failures only</option>
           <option value="success">Successes only</option>

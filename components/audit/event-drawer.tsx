@@ -107,11 +107,25 @@ function Detail({ event, onNarrow }: { event: EventDetail; onNarrow: (patch: Par
   );
 }
 
-export function EventDrawer({ eventKey, onClose, onNarrow }: { eventKey: string | undefined; onClose: () => void; onNarrow: (patch: Partial<AuditPageState>) => void }) {
+export function EventDrawer({
+  eventKey,
+  onClose,
+  onNarrow,
+}: {
+  eventKey: string | undefined;
+  onClose: () => void;
+  onNarrow: (patch: Partial<AuditPageState>) => void;
+}) {
   const query = useQuery({ ...auditQueries.event(eventKey ?? ''), enabled: Boolean(eventKey) });
   const event = query.data?.event;
   return (
-    <Dialog open={Boolean(eventKey)} onClose={onClose} size="lg" title={event ? `${event.service_name}.${event.action_name}` : 'Audit event'} description={event ? formatUtc(event.event_time) : undefined}>
+    <Dialog
+      open={Boolean(eventKey)}
+      onClose={onClose}
+      size="lg"
+      title={event ? `${event.service_name}.${event.action_name}` : 'Audit event'}
+      description={event ? formatUtc(event.event_time) : undefined}
+    >
       {query.isPending ? (
         <SkeletonText lines={8} />
       ) : query.isError ? (

@@ -18,7 +18,16 @@ import { formatCellUtc, formatUtc, isFailure, outcomeLabel } from './format';
 import type { PanelProps } from './panel-types';
 
 const columns: ColumnDef<ExplorerEvent>[] = [
-  { accessorKey: 'time', header: 'Time (UTC)', enableSorting: false, cell: ({ row }) => <time dateTime={row.original.time} title={formatUtc(row.original.time)} className="whitespace-nowrap tabular-nums">{formatCellUtc(row.original.time)}</time> },
+  {
+    accessorKey: 'time',
+    header: 'Time (UTC)',
+    enableSorting: false,
+    cell: ({ row }) => (
+      <time dateTime={row.original.time} title={formatUtc(row.original.time)} className="whitespace-nowrap tabular-nums">
+        {formatCellUtc(row.original.time)}
+      </time>
+    ),
+  },
   {
     accessorKey: 'category',
     header: 'Category',
@@ -54,12 +63,22 @@ const columns: ColumnDef<ExplorerEvent>[] = [
       </span>
     ),
   },
-  { accessorKey: 'sourceIp', header: 'Source IP', enableSorting: false, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sourceIp || '—'}</span> },
+  {
+    accessorKey: 'sourceIp',
+    header: 'Source IP',
+    enableSorting: false,
+    cell: ({ row }) => <span className="font-mono text-xs">{row.original.sourceIp || '—'}</span>,
+  },
   {
     accessorKey: 'status',
     header: 'Outcome',
     enableSorting: false,
-    cell: ({ row }) => (isFailure(row.original.status) ? <Badge tone="danger">{outcomeLabel(row.original.status)}</Badge> : <span className="text-xs text-muted">{outcomeLabel(row.original.status)}</span>),
+    cell: ({ row }) =>
+      isFailure(row.original.status) ? (
+        <Badge tone="danger">{outcomeLabel(row.original.status)}</Badge>
+      ) : (
+        <span className="text-xs text-muted">{outcomeLabel(row.original.status)}</span>
+      ),
   },
 ];
 
@@ -84,11 +103,16 @@ export function EventExplorer({ view, filtered, onOpen }: PanelProps) {
         search={false}
         onRowClick={(e) => onOpen(e.key)}
         maxHeight="32rem"
-        empty={<p className="py-6 text-center text-muted">{filtered ? 'No events match the current filters in this window.' : 'No audit events in this window.'}</p>}
+        empty={
+          <p className="py-6 text-center text-muted">
+            {filtered ? 'No events match the current filters in this window.' : 'No audit events in this window.'}
+          </p>
+        }
       />
       <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
         <span className="text-muted" aria-live="polite">
-          {events.length.toLocaleString('en-US')} event{events.length === 1 ? '' : 's'} shown{hasNextPage ? '' : events.length ? ' — that is every match' : ''}
+          {events.length.toLocaleString('en-US')} event{events.length === 1 ? '' : 's'} shown
+          {hasNextPage ? '' : events.length ? ' — that is every match' : ''}
         </span>
         {hasNextPage ? (
           <Button size="sm" pending={isFetchingNextPage} onClick={() => void fetchNextPage()}>

@@ -17,13 +17,23 @@ const failedSignIns = { category: 'signin', outcome: 'failure' } as const;
 
 export function FailedAuthPanel({ view, filtered, onChange }: PanelProps) {
   const { data } = useSuspenseQuery(auditQueries.panel('failed-auth', view));
-  const markers = data.spikes.map((s) => ({ index: bucketIndexOf(data.hourly.axis, new Date(s.at)), label: `Spike: ${s.explanation}` })).filter((m) => m.index >= 0);
+  const markers = data.spikes
+    .map((s) => ({ index: bucketIndexOf(data.hourly.axis, new Date(s.at)), label: `Spike: ${s.explanation}` }))
+    .filter((m) => m.index >= 0);
   const narrow = (patch: Parameters<PanelProps['onChange']>[0]) => onChange({ ...failedSignIns, event: undefined, ...patch });
 
   return (
-    <Card title="Failed authentication" description="Failed sign-ins and token logins, per hour (whole UTC hours); ▼ marks an hour far above its trailing week." actions={<span className="text-sm font-semibold tabular-nums">{data.total.toLocaleString('en-US')} failures</span>}>
+    <Card
+      title="Failed authentication"
+      description="Failed sign-ins and token logins, per hour (whole UTC hours); ▼ marks an hour far above its trailing week."
+      actions={<span className="text-sm font-semibold tabular-nums">{data.total.toLocaleString('en-US')} failures</span>}
+    >
       {data.total === 0 ? (
-        <EmptyState good={!filtered} title="No failed sign-ins in this window" description={filtered ? 'Nothing matches the current filters.' : 'Every recorded sign-in attempt succeeded.'} />
+        <EmptyState
+          good={!filtered}
+          title="No failed sign-ins in this window"
+          description={filtered ? 'Nothing matches the current filters.' : 'Every recorded sign-in attempt succeeded.'}
+        />
       ) : (
         <div className="space-y-4">
           <StackedBarChart
@@ -43,7 +53,13 @@ export function FailedAuthPanel({ view, filtered, onChange }: PanelProps) {
                   <span className="min-w-0 flex-1">
                     <span className="font-medium">{bucketLabel(Date.parse(s.at), HOUR)}</span> — {s.explanation}
                   </span>
-                  <button type="button" className="text-xs text-accent underline" onClick={() => narrow({ range: undefined, bucket: undefined, from: new Date(s.at), to: new Date(Date.parse(s.at) + HOUR) })}>
+                  <button
+                    type="button"
+                    className="text-xs text-accent underline"
+                    onClick={() =>
+                      narrow({ range: undefined, bucket: undefined, from: new Date(s.at), to: new Date(Date.parse(s.at) + HOUR) })
+                    }
+                  >
                     Show these events
                   </button>
                 </li>
@@ -56,12 +72,20 @@ export function FailedAuthPanel({ view, filtered, onChange }: PanelProps) {
             <TopTable
               caption="Top source IPs"
               head={['Source IP', 'Failures', 'Accounts', 'Last seen']}
-              rows={data.topIps.map((r) => ({ key: r.ip, cells: [r.ip, r.failures, r.accounts, formatShortUtc(r.lastSeen)], onSelect: () => narrow({ ip: /^[0-9A-Fa-f:.]+$/.test(r.ip) ? r.ip : undefined }) }))}
+              rows={data.topIps.map((r) => ({
+                key: r.ip,
+                cells: [r.ip, r.failures, r.accounts, formatShortUtc(r.lastSeen)],
+                onSelect: () => narrow({ ip: /^[0-9A-Fa-f:.]+$/.test(r.ip) ? r.ip : undefined }),
+              }))}
             />
             <TopTable
               caption="Top accounts tried"
               head={['Account', 'Failures', 'IPs', 'Last seen']}
-              rows={data.topAccounts.map((r) => ({ key: r.account, cells: [r.account, r.failures, r.ips, formatShortUtc(r.lastSeen)], onSelect: () => narrow({ actor: r.account }) }))}
+              rows={data.topAccounts.map((r) => ({
+                key: r.account,
+                cells: [r.account, r.failures, r.ips, formatShortUtc(r.lastSeen)],
+                onSelect: () => narrow({ actor: r.account }),
+              }))}
             />
           </div>
         </div>
@@ -70,14 +94,26 @@ export function FailedAuthPanel({ view, filtered, onChange }: PanelProps) {
   );
 }
 
-function TopTable({ caption, head, rows }: { caption: string; head: string[]; rows: Array<{ key: string; cells: Array<string | number>; onSelect: () => void }> }) {
+function TopTable({
+  caption,
+  head,
+  rows,
+}: {
+  caption: string;
+  head: string[];
+  rows: Array<{ key: string; cells: Array<string | number>; onSelect: () => void }>;
+}) {
   return (
     <table className="w-full text-sm">
       <caption className="pb-1 text-left text-xs font-semibold text-muted">{caption}</caption>
       <thead>
         <tr>
           {head.map((h, i) => (
-            <th key={h} scope="col" className={`border-b border-border py-1 text-xs font-medium text-muted ${i === 0 ? 'pr-2 text-left' : 'pl-2 text-right'}`}>
+            <th
+              key={h}
+              scope="col"
+              className={`border-b border-border py-1 text-xs font-medium text-muted ${i === 0 ? 'pr-2 text-left' : 'pl-2 text-right'}`}
+            >
               {h}
             </th>
           ))}
@@ -89,7 +125,12 @@ function TopTable({ caption, head, rows }: { caption: string; head: string[]; ro
             {r.cells.map((c, i) =>
               i === 0 ? (
                 <th key={i} scope="row" className="py-1 text-left font-normal">
-                  <button type="button" title="Narrow the page to this" onClick={r.onSelect} className="text-left break-all text-accent hover:underline">
+                  <button
+                    type="button"
+                    title="Narrow the page to this"
+                    onClick={r.onSelect}
+                    className="text-left break-all text-accent hover:underline"
+                  >
                     {c}
                   </button>
                 </th>

@@ -8,14 +8,30 @@ import { EmptyState } from '@/components/ui/empty-state';
 import type { FeedEvent } from '@/lib/databricks/audit-feeds';
 import { formatShortUtc, formatUtc, isFailure, outcomeLabel } from './format';
 
-export function FeedList({ events, truncated, label, empty, onOpen }: { events: FeedEvent[]; truncated: boolean; label: string; empty: ReactNode; onOpen: (key: string) => void }) {
+export function FeedList({
+  events,
+  truncated,
+  label,
+  empty,
+  onOpen,
+}: {
+  events: FeedEvent[];
+  truncated: boolean;
+  label: string;
+  empty: ReactNode;
+  onOpen: (key: string) => void;
+}) {
   if (events.length === 0) return <>{empty}</>;
   return (
     <div className="space-y-2">
       <ul aria-label={label} className="max-h-96 divide-y divide-border overflow-y-auto rounded-md border border-border">
         {events.map((e) => (
           <li key={e.key}>
-            <button type="button" onClick={() => onOpen(e.key)} className="flex w-full flex-col gap-0.5 px-3 py-2 text-left text-sm hover:bg-surface-2 focus-visible:bg-accent-soft">
+            <button
+              type="button"
+              onClick={() => onOpen(e.key)}
+              className="flex w-full flex-col gap-0.5 px-3 py-2 text-left text-sm hover:bg-surface-2 focus-visible:bg-accent-soft"
+            >
               <span className="flex flex-wrap items-center gap-2">
                 <time dateTime={e.time} title={formatUtc(e.time)} className="text-xs text-muted tabular-nums">
                   {formatShortUtc(e.time)}
@@ -37,7 +53,9 @@ export function FeedList({ events, truncated, label, empty, onOpen }: { events: 
           </li>
         ))}
       </ul>
-      {truncated ? <p className="text-xs text-muted">Showing the newest {events.length}. The event explorer below has every matching event.</p> : null}
+      {truncated ? (
+        <p className="text-xs text-muted">Showing the newest {events.length}. The event explorer below has every matching event.</p>
+      ) : null}
     </div>
   );
 }
@@ -47,7 +65,11 @@ export function NoEvents({ what, filtered }: { what: string; filtered: boolean }
     <EmptyState
       className="py-6"
       title={`No ${what} in this window`}
-      description={filtered ? 'Nothing matches the current filters; clear them to see everything.' : 'The audit log holds no such event for this time range.'}
+      description={
+        filtered
+          ? 'Nothing matches the current filters; clear them to see everything.'
+          : 'The audit log holds no such event for this time range.'
+      }
     />
   );
 }

@@ -2,9 +2,24 @@
 // security team comparing notes across time zones needs one clock.
 import type { WindowJson } from '@/lib/security/audit-range';
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 const short = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-const withSeconds = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const withSeconds = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 export function formatUtc(iso: string): string {
   return `${dateTime.format(new Date(iso))} UTC`;
@@ -19,7 +34,13 @@ export function formatCellUtc(iso: string): string {
   return withSeconds.format(new Date(iso));
 }
 
-const RANGE_LABELS: Record<WindowJson['range'], string> = { '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days', '90d': 'Last 90 days', custom: 'Custom range' };
+const RANGE_LABELS: Record<WindowJson['range'], string> = {
+  '24h': 'Last 24 hours',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+  '90d': 'Last 90 days',
+  custom: 'Custom range',
+};
 
 export function describeWindow(w: WindowJson): string {
   return `${RANGE_LABELS[w.range]}: ${formatShortUtc(w.from)} – ${formatShortUtc(w.to)} UTC, ${w.bucket === 'hour' ? 'hourly' : 'daily'}`;

@@ -44,12 +44,24 @@ class ErrorBoundary extends Component<BoundaryProps, { error: unknown; autoRetri
   }
 }
 
-function PanelError({ what, error, reset, autoRetry }: { what: string; error: unknown; reset: () => void; autoRetry: (() => void) | null }) {
+function PanelError({
+  what,
+  error,
+  reset,
+  autoRetry,
+}: {
+  what: string;
+  error: unknown;
+  reset: () => void;
+  autoRetry: (() => void) | null;
+}) {
   const fromApi = error instanceof ApiClientError;
   // A failure streamed from the server render arrives redacted; asking the API once more yields the real reason.
   const retryNow = fromApi ? null : autoRetry;
   useEffect(() => retryNow?.(), [retryNow]);
-  const reason = fromApi ? `${error.message}${error.requestId ? ` (reference ${error.requestId})` : ''}` : 'Brickwatch could not load this panel. Try again; if it keeps failing, the server log has the details.';
+  const reason = fromApi
+    ? `${error.message}${error.requestId ? ` (reference ${error.requestId})` : ''}`
+    : 'Brickwatch could not load this panel. Try again; if it keeps failing, the server log has the details.';
   return (
     <DegradedNotice
       what={what}
@@ -67,7 +79,10 @@ export function PanelBoundary({ what, skeleton, children }: { what: string; skel
   return (
     <QueryErrorResetBoundary>
       {({ reset }) => (
-        <ErrorBoundary onReset={reset} fallback={(error, retry, autoRetry) => <PanelError what={what} error={error} reset={retry} autoRetry={autoRetry} />}>
+        <ErrorBoundary
+          onReset={reset}
+          fallback={(error, retry, autoRetry) => <PanelError what={what} error={error} reset={retry} autoRetry={autoRetry} />}
+        >
           <Suspense fallback={skeleton}>{children}</Suspense>
         </ErrorBoundary>
       )}

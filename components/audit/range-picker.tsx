@@ -33,7 +33,10 @@ export function RangePicker({ state, onChange }: { state: AuditPageState; onChan
             type="button"
             aria-pressed={active === r}
             onClick={() => preset(r)}
-            className={cn('h-7 rounded px-2.5 text-xs font-medium', active === r ? 'bg-accent text-accent-fg' : 'text-fg hover:bg-surface-2')}
+            className={cn(
+              'h-7 rounded px-2.5 text-xs font-medium',
+              active === r ? 'bg-accent text-accent-fg' : 'text-fg hover:bg-surface-2',
+            )}
           >
             {LABELS[r]}
           </button>

@@ -59,7 +59,16 @@ export function StackedBarChart({ title, axis, series, end, markers = [], onBrus
         if (!v) continue;
         const h = Math.max(y(v), 0.5);
         base -= h;
-        rects.push(<rect key={`${s.id}-${i}`} x={PAD.left + i * barW + gap / 2} y={base} width={Math.max(barW - gap, 0.5)} height={h} className={s.fillClass} />);
+        rects.push(
+          <rect
+            key={`${s.id}-${i}`}
+            x={PAD.left + i * barW + gap / 2}
+            y={base}
+            width={Math.max(barW - gap, 0.5)}
+            height={h}
+            className={s.fillClass}
+          />,
+        );
       }
     }
     return rects;
@@ -148,7 +157,13 @@ export function StackedBarChart({ title, axis, series, end, markers = [], onBrus
         >
           {[0, 0.5, 1].map((f) => (
             <g key={f}>
-              <line x1={PAD.left} x2={W - PAD.right} y1={PAD.top + plotH - f * plotH} y2={PAD.top + plotH - f * plotH} className="stroke-border" />
+              <line
+                x1={PAD.left}
+                x2={W - PAD.right}
+                y1={PAD.top + plotH - f * plotH}
+                y2={PAD.top + plotH - f * plotH}
+                className="stroke-border"
+              />
               <text x={PAD.left - 6} y={PAD.top + plotH - f * plotH + 4} textAnchor="end" className="fill-muted text-[11px]">
                 {(f * max).toLocaleString()}
               </text>
@@ -156,10 +171,22 @@ export function StackedBarChart({ title, axis, series, end, markers = [], onBrus
           ))}
           {bars}
           {selection && (
-            <rect x={PAD.left + selection[0]! * barW} y={PAD.top} width={(selection[1]! - selection[0]! + 1) * barW} height={plotH} className="fill-accent/20 stroke-accent" />
+            <rect
+              x={PAD.left + selection[0]! * barW}
+              y={PAD.top}
+              width={(selection[1]! - selection[0]! + 1) * barW}
+              height={plotH}
+              className="fill-accent/20 stroke-accent"
+            />
           )}
           {active !== null && !selection && (
-            <rect x={PAD.left + active * barW} y={PAD.top} width={Math.max(barW, 1)} height={plotH} className="fill-fg/5 stroke-border-strong" />
+            <rect
+              x={PAD.left + active * barW}
+              y={PAD.top}
+              width={Math.max(barW, 1)}
+              height={plotH}
+              className="fill-fg/5 stroke-border-strong"
+            />
           )}
           {markers.map((m) => (
             <path
@@ -176,7 +203,8 @@ export function StackedBarChart({ title, axis, series, end, markers = [], onBrus
         </svg>
       </div>
       <p id={helpId} className="sr-only">
-        Arrow keys move between time buckets{onBrush ? '; hold Shift to select a range and press Enter to zoom into it' : ''}. Times are UTC.
+        Arrow keys move between time buckets{onBrush ? '; hold Shift to select a range and press Enter to zoom into it' : ''}. Times are
+        UTC.
       </p>
       <p aria-live="polite" className="min-h-5 text-xs text-muted">
         {active !== null ? describe(active) : onBrush ? 'Drag across the bars to zoom into a time range.' : ' '}

@@ -14,7 +14,12 @@ import { StackedBarChart } from './stacked-bar-chart';
 
 export function TimelinePanel({ view, filtered, onChange }: PanelProps) {
   const { data } = useSuspenseQuery(auditQueries.panel('timeline', view));
-  const series = data.series.map((s) => ({ id: s.category, label: AUDIT_CATEGORY_LABELS[s.category], fillClass: CATEGORY_STYLE[s.category].fill, counts: s.counts }));
+  const series = data.series.map((s) => ({
+    id: s.category,
+    label: AUDIT_CATEGORY_LABELS[s.category],
+    fillClass: CATEGORY_STYLE[s.category].fill,
+    counts: s.counts,
+  }));
   return (
     <Card
       title="Events over time"
@@ -22,7 +27,10 @@ export function TimelinePanel({ view, filtered, onChange }: PanelProps) {
       actions={<span className="text-sm font-semibold tabular-nums">{data.total.toLocaleString('en-US')} events</span>}
     >
       {data.total === 0 ? (
-        <EmptyState title="No audit events in this window" description={filtered ? 'Nothing matches the current filters.' : 'Audit delivery can lag by several minutes; try a longer range.'} />
+        <EmptyState
+          title="No audit events in this window"
+          description={filtered ? 'Nothing matches the current filters.' : 'Audit delivery can lag by several minutes; try a longer range.'}
+        />
       ) : (
         <div className="space-y-3">
           <StackedBarChart
@@ -42,7 +50,10 @@ export function TimelinePanel({ view, filtered, onChange }: PanelProps) {
                     aria-pressed={selected}
                     disabled={s.total === 0 && !selected}
                     onClick={() => onChange({ category: selected ? undefined : s.category, event: undefined })}
-                    className={cn('inline-flex items-center gap-1.5 rounded-full border px-2.5 py-1 text-xs disabled:opacity-50', selected ? 'border-accent bg-accent-soft' : 'border-border hover:bg-surface-2')}
+                    className={cn(
+                      'inline-flex items-center gap-1.5 rounded-full border px-2.5 py-1 text-xs disabled:opacity-50',
+                      selected ? 'border-accent bg-accent-soft' : 'border-border hover:bg-surface-2',
+                    )}
                   >
                     <span aria-hidden className={cn('size-2.5 rounded-sm', CATEGORY_STYLE[s.category].swatch)} />
                     {AUDIT_CATEGORY_LABELS[s.category]}

@@ -15,7 +15,14 @@ export function HealthCard({ target, title, description }: { target: HealthTarge
       title={title}
       description={description}
       actions={
-        <Button size="sm" variant="ghost" icon={<RefreshIcon />} pending={isFetching} onClick={() => void refetch()} aria-label={`Check ${title} again`}>
+        <Button
+          size="sm"
+          variant="ghost"
+          icon={<RefreshIcon />}
+          pending={isFetching}
+          onClick={() => void refetch()}
+          aria-label={`Check ${title} again`}
+        >
           Check again
         </Button>
       }

@@ -18,7 +18,11 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
-const ACTING: Record<IdentityCardsProps['acting']['kind'], string> = { user: 'You, with your own OAuth token', 'service-principal': 'Service principal (OAuth M2M)', token: 'Personal access token' };
+const ACTING: Record<IdentityCardsProps['acting']['kind'], string> = {
+  user: 'You, with your own OAuth token',
+  'service-principal': 'Service principal (OAuth M2M)',
+  token: 'Personal access token',
+};
 
 export function IdentityCards({ workspace, person, acting }: IdentityCardsProps) {
   return (

@@ -21,7 +21,10 @@ export function AppShell({ person, workspaceHost, theme, children }: ShellProps)
   const items = NAV_ITEMS.filter((i) => hasRole(person.role, i.role)).map(({ href, label, icon }) => ({ href, label, icon }));
   return (
     <div className="min-h-screen lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
-      <a href="#main" className="sr-only z-50 rounded-md bg-accent px-3 py-2 text-accent-fg focus:not-sr-only focus:fixed focus:top-2 focus:left-2">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-accent px-3 py-2 text-accent-fg focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
         Skip to content
       </a>
       <aside className="border-b border-border bg-surface lg:sticky lg:top-0 lg:flex lg:h-screen lg:flex-col lg:border-r lg:border-b-0">
@@ -38,7 +41,9 @@ export function AppShell({ person, workspaceHost, theme, children }: ShellProps)
           <NavLinks items={items} />
         </nav>
         <p className="hidden px-4 py-3 text-[11px] text-muted lg:block">
-          {person.role === 'admin' ? 'Changes you make are recorded in the action log with your name.' : 'Read-only: changing anything needs the Admin role.'}
+          {person.role === 'admin'
+            ? 'Changes you make are recorded in the action log with your name.'
+            : 'Read-only: changing anything needs the Admin role.'}
         </p>
       </aside>
       <div className="flex min-w-0 flex-col">

@@ -4,7 +4,15 @@ import { ROLE_LABELS, ROLES } from '@/lib/roles';
 import { BrandMark } from './brand';
 
 /** Signed in, but no group maps to a Brickwatch role: say so plainly, and say how to get access. Never an empty dashboard. */
-export function NotAuthorized({ displayName, userName, roleGroups }: { displayName: string; userName: string; roleGroups: AppConfig['roleGroups'] }) {
+export function NotAuthorized({
+  displayName,
+  userName,
+  roleGroups,
+}: {
+  displayName: string;
+  userName: string;
+  roleGroups: AppConfig['roleGroups'];
+}) {
   return (
     <main id="main" className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-lg space-y-5 rounded-lg border border-border bg-surface p-6 shadow-card">
@@ -12,7 +20,8 @@ export function NotAuthorized({ displayName, userName, roleGroups }: { displayNa
         <div className="space-y-2">
           <h1 className="text-lg font-semibold">You are not authorized to use Brickwatch</h1>
           <p className="text-sm text-muted">
-            You are signed in as <strong className="text-fg">{displayName}</strong> ({userName}), but none of your workspace groups gives a Brickwatch role.
+            You are signed in as <strong className="text-fg">{displayName}</strong> ({userName}), but none of your workspace groups gives a
+            Brickwatch role.
           </p>
         </div>
         <div className="text-sm">

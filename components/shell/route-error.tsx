@@ -9,7 +9,13 @@ export function RouteError({ error, reset, what }: { error: Error & { digest?: s
     <div className="mx-auto max-w-xl space-y-4 py-10">
       <h1 className="text-lg font-semibold">Could not show {what}</h1>
       <InlineStatus tone="danger">
-        Something went wrong while loading this page.{error.digest ? <> Reference: <code className="font-mono">{error.digest}</code></> : null}
+        Something went wrong while loading this page.
+        {error.digest ? (
+          <>
+            {' '}
+            Reference: <code className="font-mono">{error.digest}</code>
+          </>
+        ) : null}
       </InlineStatus>
       <Button variant="primary" icon={<RefreshIcon />} onClick={reset}>
         Try again

@@ -10,7 +10,10 @@ function apply(choice: ThemeChoice) {
   const root = document.documentElement;
   root.classList.remove('light', 'dark');
   if (choice !== 'system') root.classList.add(choice);
-  document.cookie = choice === 'system' ? `${THEME_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax` : `${THEME_COOKIE}=${choice}; Path=/; Max-Age=31536000; SameSite=Lax`;
+  document.cookie =
+    choice === 'system'
+      ? `${THEME_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax`
+      : `${THEME_COOKIE}=${choice}; Path=/; Max-Age=31536000; SameSite=Lax`;
 }
 
 export function ThemeToggle({ initial }: { initial: ThemeChoice }) {

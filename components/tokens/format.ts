@@ -20,4 +20,8 @@ export function ownerLabel(owner: TokenOwner): string {
   return owner.displayName ?? owner.name ?? (owner.id ? `#${owner.id}` : 'Unknown');
 }
 
-export const OWNER_KIND_LABEL: Record<TokenOwner['kind'], string> = { user: 'Person', service_principal: 'Service principal', unknown: 'Unknown' };
+export const OWNER_KIND_LABEL: Record<TokenOwner['kind'], string> = {
+  user: 'Person',
+  service_principal: 'Service principal',
+  unknown: 'Unknown',
+};

@@ -16,13 +16,21 @@ export function OwnerChip({ owner, onSelect }: { owner: TokenOwner; onSelect?: (
       <span
         aria-hidden
         title={OWNER_KIND_LABEL[owner.kind]}
-        className={cn('inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded px-1 text-[10px] font-semibold', owner.kind === 'service_principal' ? 'bg-accent-soft text-accent' : 'bg-surface-2 text-muted')}
+        className={cn(
+          'inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded px-1 text-[10px] font-semibold',
+          owner.kind === 'service_principal' ? 'bg-accent-soft text-accent' : 'bg-surface-2 text-muted',
+        )}
       >
         {KIND_MARK[owner.kind]}
       </span>
       <span className="sr-only">{OWNER_KIND_LABEL[owner.kind]}: </span>
       {onSelect && key ? (
-        <button type="button" onClick={() => onSelect(key)} title={`Show only tokens of ${owner.name ?? label}`} className="min-w-0 truncate rounded text-left hover:underline">
+        <button
+          type="button"
+          onClick={() => onSelect(key)}
+          title={`Show only tokens of ${owner.name ?? label}`}
+          className="min-w-0 truncate rounded text-left hover:underline"
+        >
           {label}
         </button>
       ) : (

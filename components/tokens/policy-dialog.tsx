@@ -12,7 +12,12 @@ import { describePolicyChange, MAX_TOKEN_LIFETIME_LIMITS } from '@/lib/security/
 
 export function PolicyDialog({ open, onClose, current }: { open: boolean; onClose: () => void; current: number | null }) {
   return (
-    <Dialog open={open} onClose={onClose} title="Maximum token lifetime" description="Caps how long new personal access tokens may live in this workspace (maxTokenLifetimeDays).">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Maximum token lifetime"
+      description="Caps how long new personal access tokens may live in this workspace (maxTokenLifetimeDays)."
+    >
       <PolicyForm current={current} onClose={onClose} />
     </Dialog>
   );
@@ -59,7 +64,9 @@ function PolicyForm({ current, onClose }: { current: number | null; onClose: () 
       />
       <div id={`${inputId}-change`}>
         {change === null ? (
-          <InlineStatus tone="danger">Enter a whole number of days from {MAX_TOKEN_LIFETIME_LIMITS.min} to {MAX_TOKEN_LIFETIME_LIMITS.max}.</InlineStatus>
+          <InlineStatus tone="danger">
+            Enter a whole number of days from {MAX_TOKEN_LIFETIME_LIMITS.min} to {MAX_TOKEN_LIFETIME_LIMITS.max}.
+          </InlineStatus>
         ) : unchanged ? (
           <InlineStatus>This is the current maximum.</InlineStatus>
         ) : (

@@ -20,7 +20,11 @@ export function RevealValue({ value }: { value: string }) {
     <div className="space-y-2">
       <p className="text-sm font-medium">New token value</p>
       <div className="flex flex-wrap items-center gap-2">
-        <code aria-label={shown ? 'New token value' : 'New token value, hidden'} className="min-w-0 flex-1 rounded-md border border-border bg-surface-2 px-3 py-2 font-mono text-sm break-all" data-testid="new-token-value">
+        <code
+          aria-label={shown ? 'New token value' : 'New token value, hidden'}
+          className="min-w-0 flex-1 rounded-md border border-border bg-surface-2 px-3 py-2 font-mono text-sm break-all"
+          data-testid="new-token-value"
+        >
           {shown ? value : `${value.slice(0, 4)}${'•'.repeat(24)}`}
         </code>
         <Button size="sm" onClick={() => setShown((s) => !s)} aria-pressed={shown}>
@@ -30,8 +34,13 @@ export function RevealValue({ value }: { value: string }) {
           {copied === 'yes' ? 'Copied' : 'Copy'}
         </Button>
       </div>
-      {copied === 'failed' ? <InlineStatus tone="warning">The browser did not allow copying; reveal the value and copy it by hand.</InlineStatus> : null}
-      <InlineStatus tone="warning">This is the only time the value is shown. Brickwatch keeps no copy: store it where the workload reads it before you close this dialog.</InlineStatus>
+      {copied === 'failed' ? (
+        <InlineStatus tone="warning">The browser did not allow copying; reveal the value and copy it by hand.</InlineStatus>
+      ) : null}
+      <InlineStatus tone="warning">
+        This is the only time the value is shown. Brickwatch keeps no copy: store it where the workload reads it before you close this
+        dialog.
+      </InlineStatus>
     </div>
   );
 }

@@ -17,8 +17,16 @@ function useRevoke(onDone: (results: RevokeResult[]) => void) {
   return useMutation({
     mutationFn: async (ids: string[]): Promise<RevokeResult[]> =>
       ids.length === 1
-        ? [(await apiFetch<{ result: RevokeResult }>(`/api/tokens/${encodeURIComponent(ids[0]!)}/revoke`, { method: 'POST', json: {} })).result]
-        : (await apiFetch<{ results: RevokeResult[] }>('/api/tokens/revoke', { method: 'POST', json: { tokenIds: ids, confirmCount: ids.length } })).results,
+        ? [
+            (await apiFetch<{ result: RevokeResult }>(`/api/tokens/${encodeURIComponent(ids[0]!)}/revoke`, { method: 'POST', json: {} }))
+              .result,
+          ]
+        : (
+            await apiFetch<{ results: RevokeResult[] }>('/api/tokens/revoke', {
+              method: 'POST',
+              json: { tokenIds: ids, confirmCount: ids.length },
+            })
+          ).results,
     onSuccess: async (results) => {
       await queryClient.invalidateQueries({ queryKey: tokenQueries.all() });
       onDone(results);
@@ -42,7 +50,13 @@ export function RevokeDialog({ row, onClose }: { row: TokenRow | null; onClose: 
       onClose={close}
       busy={revoke.isPending}
       title="Revoke token?"
-      description={row ? <>Owner {ownerLabel(row.owner)} · {row.comment || 'no comment'} · <code className="font-mono">{row.tokenId.slice(0, 12)}…</code></> : null}
+      description={
+        row ? (
+          <>
+            Owner {ownerLabel(row.owner)} · {row.comment || 'no comment'} · <code className="font-mono">{row.tokenId.slice(0, 12)}…</code>
+          </>
+        ) : null
+      }
       footer={
         <>
           <Button onClick={close} disabled={revoke.isPending}>
@@ -60,11 +74,26 @@ export function RevokeDialog({ row, onClose }: { row: TokenRow | null; onClose: 
   );
 }
 
-export function BulkRevokeDialog({ ids, open, onClose, onDone }: { ids: string[]; open: boolean; onClose: () => void; onDone: () => void }) {
+export function BulkRevokeDialog({
+  ids,
+  open,
+  onClose,
+  onDone,
+}: {
+  ids: string[];
+  open: boolean;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const toast = useToast();
   const revoke = useRevoke((results) => {
     const failed = results.filter((r) => r.status === 'failed');
-    toast(failed.length ? `${results.length - failed.length} revoked, ${failed.length} failed (${failed[0]!.message})` : `${results.length} tokens revoked`, failed.length ? 'info' : 'success');
+    toast(
+      failed.length
+        ? `${results.length - failed.length} revoked, ${failed.length} failed (${failed[0]!.message})`
+        : `${results.length} tokens revoked`,
+      failed.length ? 'info' : 'success',
+    );
     onDone();
   });
   return (

@@ -35,7 +35,13 @@ export function RotateDialog({ row, onClose, ...rest }: RotateDialogProps) {
       busy={busy}
       title="Rotate token"
       size="lg"
-      description={row ? <>Owner {ownerLabel(row.owner)} · {row.comment || 'no comment'} · <code className="font-mono">{row.tokenId.slice(0, 12)}…</code></> : null}
+      description={
+        row ? (
+          <>
+            Owner {ownerLabel(row.owner)} · {row.comment || 'no comment'} · <code className="font-mono">{row.tokenId.slice(0, 12)}…</code>
+          </>
+        ) : null
+      }
     >
       {row ? <RotateBody row={row} onClose={onClose} onBusy={setBusy} {...rest} /> : null}
     </Dialog>
@@ -45,7 +51,14 @@ export function RotateDialog({ row, onClose, ...rest }: RotateDialogProps) {
 type Result = { rotation: RotationView; value?: string };
 const field = 'h-9 rounded-md border border-border-strong bg-surface px-3 text-sm';
 
-function RotateBody({ row, actor, limits, onClose, onRevokeInstead, onBusy }: Omit<RotateDialogProps, 'row'> & { row: TokenRow; onBusy: (busy: boolean) => void }) {
+function RotateBody({
+  row,
+  actor,
+  limits,
+  onClose,
+  onRevokeInstead,
+  onBusy,
+}: Omit<RotateDialogProps, 'row'> & { row: TokenRow; onBusy: (busy: boolean) => void }) {
   const ids = useId();
   const queryClient = useQueryClient();
   const plan = rotationPlan(row.owner, actor);
@@ -86,11 +99,16 @@ function RotateBody({ row, actor, limits, onClose, onRevokeInstead, onBusy }: Om
   }
 
   const maxDays = override ? limits.overrideMaxDays : limits.maxDays;
-  const body = { lifetimeDays: Number(days), ...(override ? { override: true } : {}), delivery: delivery === 'secret' ? { kind: 'secret' as const, scope, key } : { kind: 'reveal' as const } };
+  const body = {
+    lifetimeDays: Number(days),
+    ...(override ? { override: true } : {}),
+    delivery: delivery === 'secret' ? { kind: 'secret' as const, scope, key } : { kind: 'reveal' as const },
+  };
   const submit = async () => {
     const parsed = rotateBody.safeParse(body);
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Check the form');
-    if (parsed.data.lifetimeDays !== undefined && parsed.data.lifetimeDays > maxDays) return setError(`The lifetime can be at most ${maxDays} days${override ? '' : ' without override'}.`);
+    if (parsed.data.lifetimeDays !== undefined && parsed.data.lifetimeDays > maxDays)
+      return setError(`The lifetime can be at most ${maxDays} days${override ? '' : ' without override'}.`);
     setPending(true);
     onBusy(true);
     setError(null);
@@ -104,7 +122,10 @@ function RotateBody({ row, actor, limits, onClose, onRevokeInstead, onBusy }: Om
       onBusy(false);
     }
   };
-  const how = plan.method === 'own' ? 'a new token for the identity Brickwatch acts as' : `a new token on behalf of the service principal ${ownerLabel(row.owner)}`;
+  const how =
+    plan.method === 'own'
+      ? 'a new token for the identity Brickwatch acts as'
+      : `a new token on behalf of the service principal ${ownerLabel(row.owner)}`;
 
   return (
     <form
@@ -122,8 +143,20 @@ function RotateBody({ row, actor, limits, onClose, onRevokeInstead, onBusy }: Om
           Lifetime of the new token (days)
         </label>
         <div className="flex flex-wrap items-center gap-3">
-          <input id={`${ids}-days`} type="number" min={1} max={maxDays} step={1} value={days} onChange={(e) => setDays(e.target.value)} className={`${field} w-28 tabular-nums`} />
-          <span className="text-xs text-muted">Up to {maxDays} days{limits.overrideMaxDays > limits.maxDays && !override ? ' (the recommended maximum)' : ' (the workspace maximum)'}.</span>
+          <input
+            id={`${ids}-days`}
+            type="number"
+            min={1}
+            max={maxDays}
+            step={1}
+            value={days}
+            onChange={(e) => setDays(e.target.value)}
+            className={`${field} w-28 tabular-nums`}
+          />
+          <span className="text-xs text-muted">
+            Up to {maxDays} days
+            {limits.overrideMaxDays > limits.maxDays && !override ? ' (the recommended maximum)' : ' (the workspace maximum)'}.
+          </span>
         </div>
         {limits.overrideMaxDays > limits.maxDays ? (
           <label className="flex items-center gap-2 text-sm">
@@ -135,25 +168,56 @@ function RotateBody({ row, actor, limits, onClose, onRevokeInstead, onBusy }: Om
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Deliver the new value</legend>
         <label className="flex items-start gap-2 text-sm">
-          <input type="radio" name={`${ids}-delivery`} checked={delivery === 'secret'} onChange={() => setDelivery('secret')} className="mt-0.5 size-4" />
+          <input
+            type="radio"
+            name={`${ids}-delivery`}
+            checked={delivery === 'secret'}
+            onChange={() => setDelivery('secret')}
+            className="mt-0.5 size-4"
+          />
           <span>
-            Write it into a secret <span className="text-muted">(recommended: never shown to anyone; the workload reads it from the scope)</span>
+            Write it into a secret{' '}
+            <span className="text-muted">(recommended: never shown to anyone; the workload reads it from the scope)</span>
           </span>
         </label>
         {delivery === 'secret' ? (
           <div className="ml-6 flex flex-wrap gap-3">
             <span className="space-y-1">
-              <label htmlFor={`${ids}-scope`} className="block text-xs text-muted">Secret scope</label>
-              <input id={`${ids}-scope`} value={scope} onChange={(e) => setScope(e.target.value)} autoComplete="off" spellCheck={false} className={`${field} w-48 font-mono`} />
+              <label htmlFor={`${ids}-scope`} className="block text-xs text-muted">
+                Secret scope
+              </label>
+              <input
+                id={`${ids}-scope`}
+                value={scope}
+                onChange={(e) => setScope(e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+                className={`${field} w-48 font-mono`}
+              />
             </span>
             <span className="space-y-1">
-              <label htmlFor={`${ids}-key`} className="block text-xs text-muted">Key</label>
-              <input id={`${ids}-key`} value={key} onChange={(e) => setKey(e.target.value)} autoComplete="off" spellCheck={false} className={`${field} w-48 font-mono`} />
+              <label htmlFor={`${ids}-key`} className="block text-xs text-muted">
+                Key
+              </label>
+              <input
+                id={`${ids}-key`}
+                value={key}
+                onChange={(e) => setKey(e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+                className={`${field} w-48 font-mono`}
+              />
             </span>
           </div>
         ) : null}
         <label className="flex items-start gap-2 text-sm">
-          <input type="radio" name={`${ids}-delivery`} checked={delivery === 'reveal'} onChange={() => setDelivery('reveal')} className="mt-0.5 size-4" />
+          <input
+            type="radio"
+            name={`${ids}-delivery`}
+            checked={delivery === 'reveal'}
+            onChange={() => setDelivery('reveal')}
+            className="mt-0.5 size-4"
+          />
           <span>
             Show it to me once <span className="text-muted">(you copy it into the workload yourself; Brickwatch keeps no copy)</span>
           </span>

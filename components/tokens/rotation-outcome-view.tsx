@@ -25,7 +25,15 @@ const RETRY_LABEL: Record<RetryAction, string> = {
   check_delivery: 'Check the secret again',
 };
 
-export function RotationOutcomeView({ rotation, onChange, canRetry = true }: { rotation: RotationView; onChange?: (next: RotationView) => void; canRetry?: boolean }) {
+export function RotationOutcomeView({
+  rotation,
+  onChange,
+  canRetry = true,
+}: {
+  rotation: RotationView;
+  onChange?: (next: RotationView) => void;
+  canRetry?: boolean;
+}) {
   const queryClient = useQueryClient();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +42,10 @@ export function RotationOutcomeView({ rotation, onChange, canRetry = true }: { r
     setPending(true);
     setError(null);
     try {
-      const res = await apiFetch<{ rotation: RotationView }>(`/api/tokens/rotations/${encodeURIComponent(rotation.id)}/retry`, { method: 'POST', json: {} });
+      const res = await apiFetch<{ rotation: RotationView }>(`/api/tokens/rotations/${encodeURIComponent(rotation.id)}/retry`, {
+        method: 'POST',
+        json: {},
+      });
       onChange?.(res.rotation);
       await queryClient.invalidateQueries({ queryKey: tokenQueries.all() });
     } catch (e) {
@@ -48,8 +59,18 @@ export function RotationOutcomeView({ rotation, onChange, canRetry = true }: { r
       <InlineStatus tone={TONE[outcome.status]}>{outcome.message}</InlineStatus>
       <p className="text-xs text-muted">
         Old token: <strong>{outcome.oldToken}</strong> · New token: <strong>{outcome.newToken}</strong>
-        {rotation.newTokenId ? <> (<code className="font-mono">{rotation.newTokenId.slice(0, 12)}…</code>)</> : null}
-        {rotation.delivery === 'secret' ? <> · Secret {rotation.secretScope}/{rotation.secretKey}</> : null}
+        {rotation.newTokenId ? (
+          <>
+            {' '}
+            (<code className="font-mono">{rotation.newTokenId.slice(0, 12)}…</code>)
+          </>
+        ) : null}
+        {rotation.delivery === 'secret' ? (
+          <>
+            {' '}
+            · Secret {rotation.secretScope}/{rotation.secretKey}
+          </>
+        ) : null}
       </p>
       {outcome.retry && canRetry ? (
         <Button size="sm" onClick={() => void retry()} pending={pending}>

@@ -5,7 +5,21 @@ import { toCsv } from '@/lib/csv';
 import { isoDay } from '@/lib/security/token-risk';
 import type { TokenRow } from '@/lib/security/token-types';
 
-const HEADER = ['token_id', 'risk', 'reasons', 'owner', 'owner_name', 'owner_type', 'owner_status', 'comment', 'created', 'created_by', 'expires', 'days_left', 'last_used'];
+const HEADER = [
+  'token_id',
+  'risk',
+  'reasons',
+  'owner',
+  'owner_name',
+  'owner_type',
+  'owner_status',
+  'comment',
+  'created',
+  'created_by',
+  'expires',
+  'days_left',
+  'last_used',
+];
 
 const day = (ms: number | null) => (ms === null ? '' : isoDay(ms));
 

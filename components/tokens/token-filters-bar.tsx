@@ -9,15 +9,39 @@ import { RISK_LEVELS, type OwnerKind, type RiskLevel } from '@/lib/security/toke
 
 const control = 'h-8 rounded-md border border-border-strong bg-surface px-2 text-sm text-fg';
 const RISK_LABEL: Record<RiskLevel, string> = { high: 'High', medium: 'Medium', low: 'Low' };
-const EXPIRY_LABEL: Record<ExpiryWindow, string> = { never: 'Never expires', expired: 'Expired', '7d': 'Within 7 days', '30d': 'Within 30 days', '90d': 'Within 90 days' };
+const EXPIRY_LABEL: Record<ExpiryWindow, string> = {
+  never: 'Never expires',
+  expired: 'Expired',
+  '7d': 'Within 7 days',
+  '30d': 'Within 30 days',
+  '90d': 'Within 90 days',
+};
 const OWNER_TYPE_LABEL: Record<OwnerKind, string> = { user: 'People', service_principal: 'Service principals', unknown: 'Unknown owner' };
-const SORT_LABEL: Record<TokenSortField, string> = { risk: 'Risk', expiry: 'Expiry', lastUsed: 'Last used', created: 'Created', owner: 'Owner' };
+const SORT_LABEL: Record<TokenSortField, string> = {
+  risk: 'Risk',
+  expiry: 'Expiry',
+  lastUsed: 'Last used',
+  created: 'Created',
+  owner: 'Owner',
+};
 const UNUSED_CHOICES = [30, 60, 90, 180, 365];
 /** Typing is debounced so the URL (and the server) see whole words, not every keystroke. */
 const SEARCH_DEBOUNCE_MS = 300;
 
 /** A filter select whose empty choice names the filter ("Any expiry"), so it needs no visible label beside it. */
-function Select<T extends string>({ label, any, value, options, onChange }: { label: string; any: string; value: T | ''; options: Array<[T, string]>; onChange: (v: T | undefined) => void }) {
+function Select<T extends string>({
+  label,
+  any,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  any: string;
+  value: T | '';
+  options: Array<[T, string]>;
+  onChange: (v: T | undefined) => void;
+}) {
   const id = useId();
   return (
     <span className="flex items-center">
@@ -36,7 +60,15 @@ function Select<T extends string>({ label, any, value, options, onChange }: { la
   );
 }
 
-export function TokenFiltersBar({ filters, onChange, actions }: { filters: TokenFilters; onChange: (next: TokenFilters) => void; actions?: ReactNode }) {
+export function TokenFiltersBar({
+  filters,
+  onChange,
+  actions,
+}: {
+  filters: TokenFilters;
+  onChange: (next: TokenFilters) => void;
+  actions?: ReactNode;
+}) {
   const searchId = useId();
   const sortId = useId();
   const [text, setText] = useState(filters.q ?? '');
@@ -72,15 +104,30 @@ export function TokenFiltersBar({ filters, onChange, actions }: { filters: Token
               type="button"
               aria-pressed={on}
               onClick={() => toggleRisk(level)}
-              className={cn('h-8 rounded-md border px-2.5 text-xs font-medium', on ? 'border-accent bg-accent-soft text-accent' : 'border-border-strong bg-surface text-fg hover:bg-surface-2')}
+              className={cn(
+                'h-8 rounded-md border px-2.5 text-xs font-medium',
+                on ? 'border-accent bg-accent-soft text-accent' : 'border-border-strong bg-surface text-fg hover:bg-surface-2',
+              )}
             >
               {RISK_LABEL[level]}
             </button>
           );
         })}
       </span>
-      <Select label="Owner type" any="All owner types" value={filters.ownerType ?? ''} options={Object.entries(OWNER_TYPE_LABEL) as Array<[OwnerKind, string]>} onChange={(ownerType) => onChange({ ...filters, ownerType })} />
-      <Select label="Expires" any="Any expiry" value={filters.expiry ?? ''} options={Object.entries(EXPIRY_LABEL) as Array<[ExpiryWindow, string]>} onChange={(expiry) => onChange({ ...filters, expiry })} />
+      <Select
+        label="Owner type"
+        any="All owner types"
+        value={filters.ownerType ?? ''}
+        options={Object.entries(OWNER_TYPE_LABEL) as Array<[OwnerKind, string]>}
+        onChange={(ownerType) => onChange({ ...filters, ownerType })}
+      />
+      <Select
+        label="Expires"
+        any="Any expiry"
+        value={filters.expiry ?? ''}
+        options={Object.entries(EXPIRY_LABEL) as Array<[ExpiryWindow, string]>}
+        onChange={(expiry) => onChange({ ...filters, expiry })}
+      />
       <Select
         label="Unused for"
         any="Any last use"
@@ -92,26 +139,48 @@ export function TokenFiltersBar({ filters, onChange, actions }: { filters: Token
         <label htmlFor={searchId} className="sr-only">
           Search comment, owner, creator or id
         </label>
-        <input id={searchId} type="search" placeholder="Search comment, owner, id…" value={text} onChange={(e) => setText(e.target.value)} maxLength={200} className={`${control} w-52`} />
+        <input
+          id={searchId}
+          type="search"
+          placeholder="Search comment, owner, id…"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          maxLength={200}
+          className={`${control} w-52`}
+        />
       </span>
       {filters.owner ? (
         <span className="inline-flex h-8 items-center gap-1 rounded-md border border-accent bg-accent-soft pl-2.5 pr-1 text-xs text-accent">
           Owner: <span className="max-w-48 truncate font-medium">{filters.owner}</span>
-          <button type="button" aria-label="Clear the owner filter" onClick={() => onChange({ ...filters, owner: undefined })} className="rounded p-1 hover:bg-surface">
+          <button
+            type="button"
+            aria-label="Clear the owner filter"
+            onClick={() => onChange({ ...filters, owner: undefined })}
+            className="rounded p-1 hover:bg-surface"
+          >
             <XIcon className="size-3" />
           </button>
         </span>
       ) : null}
       <span className="flex items-center gap-1.5 text-xs text-muted">
         <label htmlFor={sortId}>Sort by</label>
-        <select id={sortId} value={filters.sort} onChange={(e) => onChange({ ...filters, sort: e.target.value as TokenSortField })} className={control}>
+        <select
+          id={sortId}
+          value={filters.sort}
+          onChange={(e) => onChange({ ...filters, sort: e.target.value as TokenSortField })}
+          className={control}
+        >
           {(Object.entries(SORT_LABEL) as Array<[TokenSortField, string]>).map(([v, label]) => (
             <option key={v} value={v}>
               {label}
             </option>
           ))}
         </select>
-        <Button size="sm" onClick={() => onChange({ ...filters, dir: filters.dir === 'asc' ? 'desc' : 'asc' })} aria-label={filters.dir === 'asc' ? 'Ascending; switch to descending' : 'Descending; switch to ascending'}>
+        <Button
+          size="sm"
+          onClick={() => onChange({ ...filters, dir: filters.dir === 'asc' ? 'desc' : 'asc' })}
+          aria-label={filters.dir === 'asc' ? 'Ascending; switch to descending' : 'Descending; switch to ascending'}
+        >
           {filters.dir === 'asc' ? '↑ Asc' : '↓ Desc'}
         </Button>
       </span>

@@ -9,7 +9,11 @@ import { InlineStatus } from '@/components/ui/inline-status';
 import type { TokenPolicyAssessment } from '@/lib/security/token-policy';
 import { PolicyDialog } from './policy-dialog';
 
-const KIND: Record<'user' | 'group' | 'service_principal', string> = { user: 'person', group: 'group', service_principal: 'service principal' };
+const KIND: Record<'user' | 'group' | 'service_principal', string> = {
+  user: 'person',
+  group: 'group',
+  service_principal: 'service principal',
+};
 
 export function TokenPolicyPanel({ policy, canAct, reason }: { policy: TokenPolicyAssessment; canAct: boolean; reason?: string }) {
   const [editing, setEditing] = useState(false);
@@ -29,7 +33,9 @@ export function TokenPolicyPanel({ policy, canAct, reason }: { policy: TokenPoli
         {policy.confCollected ? (
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5">
             <dt className="text-muted">Maximum lifetime</dt>
-            <dd className="font-medium tabular-nums">{policy.maxLifetimeDays === null ? 'No maximum set' : `${policy.maxLifetimeDays} days`}</dd>
+            <dd className="font-medium tabular-nums">
+              {policy.maxLifetimeDays === null ? 'No maximum set' : `${policy.maxLifetimeDays} days`}
+            </dd>
             <dt className="text-muted">Personal access tokens</dt>
             <dd className="font-medium">{policy.tokensEnabled === null ? 'On (default)' : policy.tokensEnabled ? 'On' : 'Off'}</dd>
           </dl>

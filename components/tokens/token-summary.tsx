@@ -23,7 +23,13 @@ export function TokenSummaryCards({ summary }: { summary: TokenSummary }) {
   const kinds = summary.byOwnerKind;
   return (
     <section aria-label="Summary" className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
-      <StatCard label="High risk" tone="danger" value={summary.byRisk.high.toLocaleString('en')} hint={reasonHint(summary, ['no_expiry', 'owner_inactive'])} href="/tokens?risk=high" />
+      <StatCard
+        label="High risk"
+        tone="danger"
+        value={summary.byRisk.high.toLocaleString('en')}
+        hint={reasonHint(summary, ['no_expiry', 'owner_inactive'])}
+        href="/tokens?risk=high"
+      />
       <StatCard
         label="Medium risk"
         tone="warning"
@@ -31,7 +37,13 @@ export function TokenSummaryCards({ summary }: { summary: TokenSummary }) {
         hint={reasonHint(summary, ['expires_soon', 'lifetime_above_max', 'unused', 'possibly_shared'])}
         href="/tokens?risk=medium"
       />
-      <StatCard label="Low risk" tone="success" value={summary.byRisk.low.toLocaleString('en')} hint={reasonHint(summary, ['expired'])} href="/tokens?risk=low" />
+      <StatCard
+        label="Low risk"
+        tone="success"
+        value={summary.byRisk.low.toLocaleString('en')}
+        hint={reasonHint(summary, ['expired'])}
+        href="/tokens?risk=low"
+      />
       <StatCard
         label="Tokens"
         value={summary.total.toLocaleString('en')}

@@ -48,12 +48,33 @@ function TwoLines({ main, detail, title }: { main: ReactNode; detail: ReactNode;
 function SelectAll() {
   const { rows, selected, onSelect } = useCells();
   const allOn = rows.length > 0 && rows.every((r) => selected.has(r.tokenId));
-  return <input type="checkbox" aria-label="Select every token shown" checked={allOn} onChange={(e) => onSelect(rows.map((r) => r.tokenId), e.target.checked)} className="size-4" />;
+  return (
+    <input
+      type="checkbox"
+      aria-label="Select every token shown"
+      checked={allOn}
+      onChange={(e) =>
+        onSelect(
+          rows.map((r) => r.tokenId),
+          e.target.checked,
+        )
+      }
+      className="size-4"
+    />
+  );
 }
 
 function SelectOne({ row }: { row: TokenRow }) {
   const { selected, onSelect } = useCells();
-  return <input type="checkbox" aria-label={`Select token ${row.tokenId.slice(0, 8)}`} checked={selected.has(row.tokenId)} onChange={(e) => onSelect([row.tokenId], e.target.checked)} className="size-4" />;
+  return (
+    <input
+      type="checkbox"
+      aria-label={`Select token ${row.tokenId.slice(0, 8)}`}
+      checked={selected.has(row.tokenId)}
+      onChange={(e) => onSelect([row.tokenId], e.target.checked)}
+      className="size-4"
+    />
+  );
 }
 
 /** The level, and why beside it: the first reason, then the next (the tooltip lists them all). */
@@ -75,7 +96,13 @@ function Owner({ row }: { row: TokenRow }) {
   const { owner } = row;
   const name = owner.name && owner.name !== ownerLabel(owner) ? owner.name : OWNER_KIND_LABEL[owner.kind];
   const gone = owner.status === 'deactivated' || owner.status === 'deleted';
-  const detail = gone ? <><span className="font-medium text-danger">{owner.status}</span> · {name}</> : name;
+  const detail = gone ? (
+    <>
+      <span className="font-medium text-danger">{owner.status}</span> · {name}
+    </>
+  ) : (
+    name
+  );
   return <TwoLines title={owner.name ?? undefined} main={<OwnerChip owner={owner} onSelect={useCells().onOwner} />} detail={detail} />;
 }
 
@@ -100,7 +127,8 @@ function Actions({ row }: { row: TokenRow }) {
 }
 
 function tokenColumns(canAct: boolean) {
-  const columns: ColumnDef<TokenRow, any>[] = [ // eslint-disable-line @typescript-eslint/no-explicit-any -- TanStack's own column type
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TanStack's own column type
+  const columns: ColumnDef<TokenRow, any>[] = [
     col.display({ id: 'risk', header: 'Risk and why', cell: (c) => <Risk row={c.row.original} />, meta: { className: 'w-60 max-w-60' } }),
     col.display({
       id: 'token',
@@ -109,7 +137,11 @@ function tokenColumns(canAct: boolean) {
         <TwoLines
           title={`${r.comment || 'no comment'}\n${r.tokenId}\ncreated ${isoDay(r.creationTime)}${r.createdBy ? ` by ${r.createdBy}` : ''}`}
           main={r.comment || <span className="text-muted">no comment</span>}
-          detail={<><code className="font-mono">{r.tokenId.slice(0, 8)}…</code> · {isoDay(r.creationTime)}</>}
+          detail={
+            <>
+              <code className="font-mono">{r.tokenId.slice(0, 8)}…</code> · {isoDay(r.creationTime)}
+            </>
+          }
         />
       ),
       meta: { className: 'max-w-36' },
@@ -124,11 +156,30 @@ function tokenColumns(canAct: boolean) {
       },
       meta: { className: 'whitespace-nowrap tabular-nums' },
     }),
-    col.display({ id: 'lastUsed', header: 'Last used', cell: (c) => <LastUsed row={c.row.original} />, meta: { className: 'whitespace-nowrap tabular-nums' } }),
+    col.display({
+      id: 'lastUsed',
+      header: 'Last used',
+      cell: (c) => <LastUsed row={c.row.original} />,
+      meta: { className: 'whitespace-nowrap tabular-nums' },
+    }),
   ];
   if (canAct) {
-    columns.unshift(col.display({ id: 'select', header: () => <SelectAll />, cell: (c) => <SelectOne row={c.row.original} />, meta: { className: 'w-10' } }));
-    columns.push(col.display({ id: 'actions', header: () => <span className="sr-only">Actions</span>, cell: (c) => <Actions row={c.row.original} />, meta: { stickyRight: true } }));
+    columns.unshift(
+      col.display({
+        id: 'select',
+        header: () => <SelectAll />,
+        cell: (c) => <SelectOne row={c.row.original} />,
+        meta: { className: 'w-10' },
+      }),
+    );
+    columns.push(
+      col.display({
+        id: 'actions',
+        header: () => <span className="sr-only">Actions</span>,
+        cell: (c) => <Actions row={c.row.original} />,
+        meta: { stickyRight: true },
+      }),
+    );
   }
   // The server sorts (the URL says how): a header click must not quietly reorder the view away from its link.
   return columns.map((c) => ({ ...c, enableSorting: false }));
@@ -138,7 +189,17 @@ export function TokenTable({ canAct, toolbar, empty, ...cells }: TokenTableProps
   const columns = useMemo(() => tokenColumns(canAct), [canAct]);
   return (
     <TableContext.Provider value={cells}>
-      <DataTable data={cells.rows} columns={columns} getRowId={(r) => r.tokenId} caption="Personal access tokens" search={false} toolbar={toolbar} empty={empty} rowHeight={53} maxHeight="70vh" />
+      <DataTable
+        data={cells.rows}
+        columns={columns}
+        getRowId={(r) => r.tokenId}
+        caption="Personal access tokens"
+        search={false}
+        toolbar={toolbar}
+        empty={empty}
+        rowHeight={53}
+        maxHeight="70vh"
+      />
     </TableContext.Provider>
   );
 }

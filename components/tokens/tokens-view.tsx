@@ -30,11 +30,34 @@ export interface TokensViewProps {
 }
 
 function emptyFor(data: TokenList, filters: TokenFilters, clear: () => void) {
-  if (data.total === 0) return <EmptyState title="No personal access tokens" description={data.scope === 'own' ? 'This identity has no tokens of its own.' : 'Nobody in this workspace has a token.'} good />;
-  const onlyHigh = filters.risk?.length === 1 && filters.risk[0] === 'high' && !filters.ownerType && !filters.owner && !filters.expiry && !filters.unused && !filters.q;
+  if (data.total === 0)
+    return (
+      <EmptyState
+        title="No personal access tokens"
+        description={data.scope === 'own' ? 'This identity has no tokens of its own.' : 'Nobody in this workspace has a token.'}
+        good
+      />
+    );
+  const onlyHigh =
+    filters.risk?.length === 1 &&
+    filters.risk[0] === 'high' &&
+    !filters.ownerType &&
+    !filters.owner &&
+    !filters.expiry &&
+    !filters.unused &&
+    !filters.q;
   if (onlyHigh) return <EmptyState title="No high-risk tokens — good" good />;
   if (filters.expiry === 'never' && !filters.q) return <EmptyState title="No tokens without expiry — good" good />;
-  return <EmptyState title="No tokens match these filters" action={<Button size="sm" onClick={clear}>Clear filters</Button>} />;
+  return (
+    <EmptyState
+      title="No tokens match these filters"
+      action={
+        <Button size="sm" onClick={clear}>
+          Clear filters
+        </Button>
+      }
+    />
+  );
 }
 
 /** What is shown — the server's filtered and sorted rows — as a file, built in the browser. */
@@ -50,7 +73,9 @@ export function TokensView({ filters, filterError, canAct }: TokensViewProps) {
   const { data, error, isFetching, refetch } = useQuery({ ...tokenQueries.list(filters), placeholderData: keepPreviousData });
   // Refresh asks the server to read Databricks again instead of answering from its short cache.
   const refresh = useCallback(async () => {
-    await queryClient.fetchQuery({ ...tokenQueries.list(filters), queryFn: ({ signal }) => fetchTokenList(filters, signal, true), staleTime: 0 }).catch(() => undefined);
+    await queryClient
+      .fetchQuery({ ...tokenQueries.list(filters), queryFn: ({ signal }) => fetchTokenList(filters, signal, true), staleTime: 0 })
+      .catch(() => undefined);
     await queryClient.invalidateQueries({ queryKey: tokenQueries.rotations().queryKey });
   }, [queryClient, filters]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -68,13 +93,18 @@ export function TokensView({ filters, filterError, canAct }: TokensViewProps) {
   const onSelect = useCallback((ids: string[], on: boolean) => {
     setSelected((prev) => {
       const next = new Set(prev);
-      for (const id of ids) if (on) next.add(id); else next.delete(id);
+      for (const id of ids)
+        if (on) next.add(id);
+        else next.delete(id);
       return next;
     });
   }, []);
   const onOwner = useCallback((owner: string) => setFilters({ ...filters, owner }), [filters, setFilters]);
   // Only tokens on screen can be revoked in bulk: a selection made under other filters is not carried along unseen.
-  const selectedShown = useMemo(() => (data ? data.rows.filter((r) => selected.has(r.tokenId)).map((r) => r.tokenId) : []), [data, selected]);
+  const selectedShown = useMemo(
+    () => (data ? data.rows.filter((r) => selected.has(r.tokenId)).map((r) => r.tokenId) : []),
+    [data, selected],
+  );
 
   const { data: journal } = useQuery(tokenQueries.rotations());
   const waiting = journal?.rotations.filter((r) => r.outcome.status === 'partial' || r.outcome.status === 'needs_attention').length ?? 0;
@@ -84,7 +114,13 @@ export function TokensView({ filters, filterError, canAct }: TokensViewProps) {
       <PageHeader
         title="Tokens"
         description="Every personal access token in the workspace, how risky it is and why, and the policy that governs new ones."
-        meta={data ? <>{data.total.toLocaleString('en')} tokens · read from Databricks at {new Date(data.readAt).toISOString().slice(11, 19)} UTC</> : null}
+        meta={
+          data ? (
+            <>
+              {data.total.toLocaleString('en')} tokens · read from Databricks at {new Date(data.readAt).toISOString().slice(11, 19)} UTC
+            </>
+          ) : null
+        }
         actions={
           <Button size="sm" variant="ghost" icon={<RefreshIcon />} pending={isFetching} onClick={() => void refresh()}>
             Refresh
@@ -92,15 +128,33 @@ export function TokensView({ filters, filterError, canAct }: TokensViewProps) {
         }
       />
       <div className="space-y-5">
-        {filterError ? <InlineStatus tone="warning">The link’s filters were not understood ({filterError}); showing every token instead.</InlineStatus> : null}
-        {own ? <InlineStatus tone="warning"><strong>Only your own tokens are shown.</strong> {own.message}</InlineStatus> : null}
-        {waiting ? (
+        {filterError ? (
+          <InlineStatus tone="warning">The link’s filters were not understood ({filterError}); showing every token instead.</InlineStatus>
+        ) : null}
+        {own ? (
           <InlineStatus tone="warning">
-            {waiting === 1 ? 'One rotation needs' : `${waiting} rotations need`} attention: <a href="#rotations" className="font-medium underline">see Rotations</a>.
+            <strong>Only your own tokens are shown.</strong> {own.message}
           </InlineStatus>
         ) : null}
-        {data?.notices.filter((n) => n !== own).map((n) => <DegradedNotice key={n.code} reason={n.message} />)}
-        {error && data ? <InlineStatus tone="warning">Could not refresh ({error.message}); showing the tokens as read at {new Date(data.readAt).toISOString().slice(11, 19)} UTC.</InlineStatus> : null}
+        {waiting ? (
+          <InlineStatus tone="warning">
+            {waiting === 1 ? 'One rotation needs' : `${waiting} rotations need`} attention:{' '}
+            <a href="#rotations" className="font-medium underline">
+              see Rotations
+            </a>
+            .
+          </InlineStatus>
+        ) : null}
+        {data?.notices
+          .filter((n) => n !== own)
+          .map((n) => (
+            <DegradedNotice key={n.code} reason={n.message} />
+          ))}
+        {error && data ? (
+          <InlineStatus tone="warning">
+            Could not refresh ({error.message}); showing the tokens as read at {new Date(data.readAt).toISOString().slice(11, 19)} UTC.
+          </InlineStatus>
+        ) : null}
         {error && !data ? (
           <InlineStatus tone="danger">
             Tokens could not be listed: {error.message}{' '}
@@ -142,7 +196,11 @@ export function TokensView({ filters, filterError, canAct }: TokensViewProps) {
               }
             />
             <div className="grid items-start gap-4 xl:grid-cols-2">
-              <TokenPolicyPanel policy={data.policy} canAct={canAct} reason={data.notices.find((n) => n.code === 'policy_unavailable')?.message} />
+              <TokenPolicyPanel
+                policy={data.policy}
+                canAct={canAct}
+                reason={data.notices.find((n) => n.code === 'policy_unavailable')?.message}
+              />
               <div id="rotations" className="scroll-mt-4">
                 <RotationJournal canAct={canAct} />
               </div>
@@ -160,7 +218,15 @@ export function TokensView({ filters, filterError, canAct }: TokensViewProps) {
                   }}
                 />
                 <RevokeDialog row={revokeRow} onClose={() => setRevokeRow(null)} />
-                <BulkRevokeDialog ids={selectedShown} open={bulkOpen} onClose={() => setBulkOpen(false)} onDone={() => { setBulkOpen(false); setSelected(new Set()); }} />
+                <BulkRevokeDialog
+                  ids={selectedShown}
+                  open={bulkOpen}
+                  onClose={() => setBulkOpen(false)}
+                  onDone={() => {
+                    setBulkOpen(false);
+                    setSelected(new Set());
+                  }}
+                />
               </>
             ) : null}
           </>

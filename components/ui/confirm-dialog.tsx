@@ -29,7 +29,14 @@ export function ConfirmByTypingDialog({ open, onClose, title, description, ...fo
   );
 }
 
-function ConfirmForm({ phrase, confirmLabel, onConfirm, onClose, pending = false, error }: Pick<ConfirmByTypingDialogProps, 'phrase' | 'confirmLabel' | 'onConfirm' | 'onClose' | 'pending' | 'error'>) {
+function ConfirmForm({
+  phrase,
+  confirmLabel,
+  onConfirm,
+  onClose,
+  pending = false,
+  error,
+}: Pick<ConfirmByTypingDialogProps, 'phrase' | 'confirmLabel' | 'onConfirm' | 'onClose' | 'pending' | 'error'>) {
   const [typed, setTyped] = useState('');
   const inputId = useId();
   const matches = typed.trim() === phrase;

@@ -18,10 +18,14 @@ export function tableToCsv<T>(table: Table<T>): string {
   const columns = table.getVisibleLeafColumns().filter((c) => c.columnDef.meta?.csv !== false);
   const lines = [csvLine(columns.map((c) => headerLabel(table, c.id)))];
   for (const row of table.getRowModel().rows) {
-    lines.push(csvLine(columns.map((c) => {
-      const csv = c.columnDef.meta?.csv;
-      return typeof csv === 'function' ? csv(row.original) : row.getValue(c.id);
-    })));
+    lines.push(
+      csvLine(
+        columns.map((c) => {
+          const csv = c.columnDef.meta?.csv;
+          return typeof csv === 'function' ? csv(row.original) : row.getValue(c.id);
+        }),
+      ),
+    );
   }
   return lines.join('\r\n') + '\r\n';
 }
@@ -33,7 +37,21 @@ function download(fileName: string, text: string) {
   URL.revokeObjectURL(url);
 }
 
-export function DataTableToolbar<T>({ table, total, search, csvFileName, caption, children }: { table: Table<T>; total: number; search: boolean; csvFileName?: string; caption: string; children?: ReactNode }) {
+export function DataTableToolbar<T>({
+  table,
+  total,
+  search,
+  csvFileName,
+  caption,
+  children,
+}: {
+  table: Table<T>;
+  total: number;
+  search: boolean;
+  csvFileName?: string;
+  caption: string;
+  children?: ReactNode;
+}) {
   const searchId = useId();
   const shown = table.getRowModel().rows.length;
   const selectColumns = table.getAllLeafColumns().filter((c) => c.columnDef.meta?.filter === 'select');
@@ -44,16 +62,30 @@ export function DataTableToolbar<T>({ table, total, search, csvFileName, caption
           <label htmlFor={searchId} className="sr-only">
             Search {caption}
           </label>
-          <input id={searchId} type="search" placeholder="Search…" value={(table.getState().globalFilter as string) ?? ''} onChange={(e) => table.setGlobalFilter(e.target.value)} className={`${inputClass} w-56`} />
+          <input
+            id={searchId}
+            type="search"
+            placeholder="Search…"
+            value={(table.getState().globalFilter as string) ?? ''}
+            onChange={(e) => table.setGlobalFilter(e.target.value)}
+            className={`${inputClass} w-56`}
+          />
         </>
       ) : null}
       {selectColumns.map((column) => {
         const label = headerLabel(table, column.id);
-        const values = [...column.getFacetedUniqueValues().keys()].filter((v) => v !== undefined && v !== null && v !== '').map(String).sort();
+        const values = [...column.getFacetedUniqueValues().keys()]
+          .filter((v) => v !== undefined && v !== null && v !== '')
+          .map(String)
+          .sort();
         return (
           <label key={column.id} className="flex items-center gap-1.5 text-xs text-muted">
             {label}
-            <select value={(column.getFilterValue() as string) ?? ''} onChange={(e) => column.setFilterValue(e.target.value || undefined)} className={`${inputClass} text-fg`}>
+            <select
+              value={(column.getFilterValue() as string) ?? ''}
+              onChange={(e) => column.setFilterValue(e.target.value || undefined)}
+              className={`${inputClass} text-fg`}
+            >
               <option value="">All</option>
               {values.map((v) => (
                 <option key={v} value={v}>
@@ -67,7 +99,9 @@ export function DataTableToolbar<T>({ table, total, search, csvFileName, caption
       {children}
       <div className="ml-auto flex items-center gap-3">
         <p aria-live="polite" className="text-xs text-muted tabular-nums">
-          {shown === total ? `${total.toLocaleString('en')} rows` : `Showing ${shown.toLocaleString('en')} of ${total.toLocaleString('en')}`}
+          {shown === total
+            ? `${total.toLocaleString('en')} rows`
+            : `Showing ${shown.toLocaleString('en')} of ${total.toLocaleString('en')}`}
         </p>
         {csvFileName ? (
           <Button size="sm" icon={<DownloadIcon />} onClick={() => download(csvFileName, tableToCsv(table))} disabled={shown === 0}>

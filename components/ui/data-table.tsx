@@ -58,7 +58,21 @@ export interface DataTableProps<T> {
   rowHeight?: number;
 }
 
-export function DataTable<T>({ data, columns, getRowId, caption, csvFileName, search = true, initialSorting = [], empty, toolbar, onRowClick, virtualizeAbove = 200, maxHeight = '70vh', rowHeight = 41 }: DataTableProps<T>) {
+export function DataTable<T>({
+  data,
+  columns,
+  getRowId,
+  caption,
+  csvFileName,
+  search = true,
+  initialSorting = [],
+  empty,
+  toolbar,
+  onRowClick,
+  virtualizeAbove = 200,
+  maxHeight = '70vh',
+  rowHeight = 41,
+}: DataTableProps<T>) {
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
   const [globalFilter, setGlobalFilter] = useState('');
@@ -81,9 +95,17 @@ export function DataTable<T>({ data, columns, getRowId, caption, csvFileName, se
 
   const rows = table.getRowModel().rows;
   const virtual = rows.length > virtualizeAbove;
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12, enabled: virtual });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+    enabled: virtual,
+  });
   const items = virtual ? virtualizer.getVirtualItems() : null;
-  const shown: Array<{ row: Row<T>; index: number }> = items ? items.map((v) => ({ row: rows[v.index]!, index: v.index })) : rows.map((row, index) => ({ row, index }));
+  const shown: Array<{ row: Row<T>; index: number }> = items
+    ? items.map((v) => ({ row: rows[v.index]!, index: v.index }))
+    : rows.map((row, index) => ({ row, index }));
   const padTop = items && items.length ? items[0]!.start : 0;
   const padBottom = items && items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
   const columnCount = table.getVisibleLeafColumns().length;
@@ -94,7 +116,13 @@ export function DataTable<T>({ data, columns, getRowId, caption, csvFileName, se
         {toolbar}
       </DataTableToolbar>
       {/* relative: sr-only text in cells is absolutely positioned and would otherwise escape the scroll clip and stretch the page. */}
-      <div ref={scrollRef} className="relative overflow-auto rounded-lg border border-border bg-surface shadow-card" style={{ maxHeight }} tabIndex={virtual ? 0 : undefined} aria-label={virtual ? `${caption}, scrollable` : undefined}>
+      <div
+        ref={scrollRef}
+        className="relative overflow-auto rounded-lg border border-border bg-surface shadow-card"
+        style={{ maxHeight }}
+        tabIndex={virtual ? 0 : undefined}
+        aria-label={virtual ? `${caption}, scrollable` : undefined}
+      >
         <table className="w-full border-separate border-spacing-0 text-sm" aria-rowcount={virtual ? rows.length + 1 : undefined}>
           <caption className="sr-only">{caption}</caption>
           <thead className="sticky top-0 z-10 bg-surface-2">
@@ -108,10 +136,21 @@ export function DataTable<T>({ data, columns, getRowId, caption, csvFileName, se
                       key={header.id}
                       scope="col"
                       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                      className={cn('border-b border-border px-3 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap', meta?.align === 'right' && 'text-right', meta?.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface-2')}
+                      className={cn(
+                        'border-b border-border px-3 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap',
+                        meta?.align === 'right' && 'text-right',
+                        meta?.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface-2',
+                      )}
                     >
                       {header.isPlaceholder ? null : header.column.getCanSort() ? (
-                        <button type="button" onClick={header.column.getToggleSortingHandler()} className={cn('inline-flex items-center gap-1 rounded hover:text-fg', meta?.align === 'right' && 'flex-row-reverse')}>
+                        <button
+                          type="button"
+                          onClick={header.column.getToggleSortingHandler()}
+                          className={cn(
+                            'inline-flex items-center gap-1 rounded hover:text-fg',
+                            meta?.align === 'right' && 'flex-row-reverse',
+                          )}
+                        >
                           {flexRender(header.column.columnDef.header, header.getContext())}
                           <SortIcon sort={sorted} className="size-3.5" />
                         </button>
@@ -139,7 +178,15 @@ export function DataTable<T>({ data, columns, getRowId, caption, csvFileName, se
                 {row.getVisibleCells().map((cell) => {
                   const meta = cell.column.columnDef.meta;
                   return (
-                    <td key={cell.id} className={cn('border-b border-border px-3 py-2 align-middle group-last:border-b-0', meta?.align === 'right' && 'text-right tabular-nums', meta?.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface', meta?.className)}>
+                    <td
+                      key={cell.id}
+                      className={cn(
+                        'border-b border-border px-3 py-2 align-middle group-last:border-b-0',
+                        meta?.align === 'right' && 'text-right tabular-nums',
+                        meta?.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface',
+                        meta?.className,
+                      )}
+                    >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   );
@@ -150,7 +197,9 @@ export function DataTable<T>({ data, columns, getRowId, caption, csvFileName, se
             {rows.length === 0 ? (
               <tr>
                 <td colSpan={columnCount} className="p-4">
-                  {empty ?? <p className="py-6 text-center text-muted">{data.length === 0 ? 'Nothing to show.' : 'No rows match the filters.'}</p>}
+                  {empty ?? (
+                    <p className="py-6 text-center text-muted">{data.length === 0 ? 'Nothing to show.' : 'No rows match the filters.'}</p>
+                  )}
                 </td>
               </tr>
             ) : null}

@@ -7,7 +7,10 @@ import { AlertIcon } from './icons';
  */
 export function DegradedNotice({ what, reason, action }: { what?: string; reason: string; action?: ReactNode }) {
   return (
-    <div role="status" className="flex items-start gap-2.5 rounded-md border border-dashed border-warning/60 bg-warning-soft px-3 py-2.5 text-sm text-fg">
+    <div
+      role="status"
+      className="flex items-start gap-2.5 rounded-md border border-dashed border-warning/60 bg-warning-soft px-3 py-2.5 text-sm text-fg"
+    >
       <span className="mt-0.5 shrink-0 text-warning">
         <AlertIcon />
       </span>

@@ -50,7 +50,10 @@ export function Dialog({ open, onClose, title, description, children, footer, bu
       onClick={(e) => {
         if (e.target === ref.current && !busy) onClose(); // click on the backdrop
       }}
-      className={cn('m-auto w-[calc(100%-2rem)] rounded-lg border border-border bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/50', widths[size])}
+      className={cn(
+        'm-auto w-[calc(100%-2rem)] rounded-lg border border-border bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/50',
+        widths[size],
+      )}
     >
       {open ? (
         <div className="flex flex-col gap-4 p-5">
@@ -65,7 +68,13 @@ export function Dialog({ open, onClose, title, description, children, footer, bu
                 </div>
               ) : null}
             </div>
-            <button type="button" onClick={onClose} disabled={busy} aria-label="Close" className="-m-1 rounded p-1 text-muted hover:bg-surface-2 hover:text-fg disabled:opacity-50">
+            <button
+              type="button"
+              onClick={onClose}
+              disabled={busy}
+              aria-label="Close"
+              className="-m-1 rounded p-1 text-muted hover:bg-surface-2 hover:text-fg disabled:opacity-50"
+            >
               <XIcon />
             </button>
           </div>

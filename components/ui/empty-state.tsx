@@ -3,7 +3,19 @@ import { cn } from './cn';
 import { CheckIcon } from './icons';
 
 /** An honest empty result. `good` is for empties that are news worth hearing ("No tokens without expiry — good"). */
-export function EmptyState({ title, description, action, good = false, className }: { title: string; description?: ReactNode; action?: ReactNode; good?: boolean; className?: string }) {
+export function EmptyState({
+  title,
+  description,
+  action,
+  good = false,
+  className,
+}: {
+  title: string;
+  description?: ReactNode;
+  action?: ReactNode;
+  good?: boolean;
+  className?: string;
+}) {
   return (
     <div className={cn('flex flex-col items-center gap-2 rounded-lg border border-dashed border-border px-6 py-10 text-center', className)}>
       {good ? (

@@ -14,7 +14,10 @@ const tones: Record<StatusTone, { box: string; icon: ReactNode }> = {
 /** A one-line outcome next to what caused it. Errors are announced at once (role=alert), the rest politely. */
 export function InlineStatus({ tone = 'info', children, className }: { tone?: StatusTone; children: ReactNode; className?: string }) {
   return (
-    <div role={tone === 'danger' ? 'alert' : 'status'} className={cn('flex items-start gap-2 rounded-md px-3 py-2 text-sm', tones[tone].box, className)}>
+    <div
+      role={tone === 'danger' ? 'alert' : 'status'}
+      className={cn('flex items-start gap-2 rounded-md px-3 py-2 text-sm', tones[tone].box, className)}
+    >
       <span className="mt-0.5 shrink-0">{tones[tone].icon}</span>
       <div className="min-w-0 break-words">{children}</div>
     </div>

@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 
 /** The page's one h1, what the page is for, and its page-level actions. */
-export function PageHeader({ title, description, actions, meta }: { title: string; description?: ReactNode; actions?: ReactNode; meta?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+  meta,
+}: {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+  meta?: ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div className="min-w-0 space-y-1">

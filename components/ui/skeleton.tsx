@@ -5,7 +5,15 @@ export function Skeleton({ className }: { className?: string }) {
   return <div aria-hidden className={cn('animate-pulse rounded-md bg-surface-2', className)} />;
 }
 
-export function SkeletonRegion({ label = 'Loading', children, className }: { label?: string; children: React.ReactNode; className?: string }) {
+export function SkeletonRegion({
+  label = 'Loading',
+  children,
+  className,
+}: {
+  label?: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <div role="status" aria-live="polite" className={className}>
       <span className="sr-only">{label}</span>

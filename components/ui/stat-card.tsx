@@ -13,7 +13,19 @@ const accents: Record<Tone, string> = {
 };
 
 /** One number that matters, with what it means. With `href` the whole card links to the detail. */
-export function StatCard({ label, value, hint, tone = 'neutral', href }: { label: string; value: ReactNode; hint?: ReactNode; tone?: Tone; href?: string }) {
+export function StatCard({
+  label,
+  value,
+  hint,
+  tone = 'neutral',
+  href,
+}: {
+  label: string;
+  value: ReactNode;
+  hint?: ReactNode;
+  tone?: Tone;
+  href?: string;
+}) {
   const body = (
     <>
       <p className="text-xs font-medium text-muted">{label}</p>

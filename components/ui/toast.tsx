@@ -31,8 +31,15 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       {children}
       <div aria-live="polite" aria-atomic="false" className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-80 flex-col gap-2">
         {toasts.map((t) => (
-          <div key={t.id} className={cn('pointer-events-auto flex items-start gap-2 rounded-lg border border-border bg-surface px-3 py-2.5 text-sm shadow-lg')}>
-            <span className={cn('mt-0.5', t.tone === 'success' ? 'text-success' : 'text-info')}>{t.tone === 'success' ? <CheckIcon /> : <InfoIcon />}</span>
+          <div
+            key={t.id}
+            className={cn(
+              'pointer-events-auto flex items-start gap-2 rounded-lg border border-border bg-surface px-3 py-2.5 text-sm shadow-lg',
+            )}
+          >
+            <span className={cn('mt-0.5', t.tone === 'success' ? 'text-success' : 'text-info')}>
+              {t.tone === 'success' ? <CheckIcon /> : <InfoIcon />}
+            </span>
             <p className="flex-1">{t.message}</p>
             <button type="button" aria-label="Dismiss" onClick={() => dismiss(t.id)} className="rounded p-0.5 text-muted hover:text-fg">
               <XIcon />

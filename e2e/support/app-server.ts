@@ -28,7 +28,13 @@ export interface AppServer {
 const NEXT_BIN = join(__dirname, '..', '..', 'node_modules', 'next', 'dist', 'bin', 'next');
 
 /** Spawns `next start`; resolves when /api/health answers, rejects with the server's output if it exits first. */
-export async function startApp(opts: { workspace: WorkspaceFile; mode: 'service' | 'user'; port?: number; logFile: string; extraEnv?: Record<string, string> }): Promise<AppServer> {
+export async function startApp(opts: {
+  workspace: WorkspaceFile;
+  mode: 'service' | 'user';
+  port?: number;
+  logFile: string;
+  extraEnv?: Record<string, string>;
+}): Promise<AppServer> {
   const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const env = {
@@ -39,7 +45,10 @@ export async function startApp(opts: { workspace: WorkspaceFile; mode: 'service'
     NEXT_TELEMETRY_DISABLED: '1',
     ...opts.extraEnv,
   };
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(port)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const log = createWriteStream(opts.logFile);
   let output = '';
   const collect = (chunk: Buffer) => {
@@ -48,7 +57,9 @@ export async function startApp(opts: { workspace: WorkspaceFile; mode: 'service'
   };
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`next start exited (${code}) before it was ready:\n${output}`))));
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`next start exited (${code}) before it was ready:\n${output}`))),
+  );
   const ready = (async () => {
     for (let i = 0; i < 300; i++) {
       try {

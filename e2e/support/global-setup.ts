@@ -8,7 +8,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const logDir = join(__dirname, '..', '..', 'test-results');
   mkdirSync(logDir, { recursive: true });
   const sim = await startTestSimulator();
-  const app = await startApp({ workspace: sim.workspace, mode: 'service', port: Number(process.env.E2E_PORT), logFile: join(logDir, 'e2e-app-server.log') });
+  const app = await startApp({
+    workspace: sim.workspace,
+    mode: 'service',
+    port: Number(process.env.E2E_PORT),
+    logFile: join(logDir, 'e2e-app-server.log'),
+  });
   // Workers inherit the environment the global setup leaves behind.
   process.env.E2E_WORKSPACE = JSON.stringify(sim.workspace);
   return async () => {

@@ -4,7 +4,10 @@ import { expect, type APIRequestContext } from '@playwright/test';
 
 export async function signInByApi(request: APIRequestContext, userName: string): Promise<void> {
   const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
-  const res = await request.post(`/api/auth/signin/databricks?login_hint=${encodeURIComponent(userName)}`, { form: { csrfToken, callbackUrl: '/' }, maxRedirects: 10 });
+  const res = await request.post(`/api/auth/signin/databricks?login_hint=${encodeURIComponent(userName)}`, {
+    form: { csrfToken, callbackUrl: '/' },
+    maxRedirects: 10,
+  });
   expect(res.ok(), `sign-in as ${userName} ended at ${res.url()} (HTTP ${res.status()})`).toBe(true);
   const session = (await (await request.get('/api/auth/session')).json()) as { user?: { email?: string } };
   expect(session.user?.email).toBe(userName);

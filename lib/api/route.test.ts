@@ -37,11 +37,31 @@ afterAll(() => {
 
 async function cookieFor(role: Role | null, sid = `sid-${Math.random().toString(36).slice(2)}`): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  const token: SessionToken = { sid, rev: 0, userName: 'ann@example.com', displayName: 'Ann', role, provider: 'databricks', accessToken: 'upstream-token', refreshToken: 'r', expiresAt: now + 3600, roleCheckedAt: now };
+  const token: SessionToken = {
+    sid,
+    rev: 0,
+    userName: 'ann@example.com',
+    displayName: 'Ann',
+    role,
+    provider: 'databricks',
+    accessToken: 'upstream-token',
+    refreshToken: 'r',
+    expiresAt: now + 3600,
+    roleCheckedAt: now,
+  };
   return `next-auth.session-token=${await encode({ token, secret: SECRET })}`;
 }
 
-function request(method: string, url: string, { cookie, origin, body, contentType = 'application/json' }: { cookie?: string; origin?: string; body?: string; contentType?: string } = {}) {
+function request(
+  method: string,
+  url: string,
+  {
+    cookie,
+    origin,
+    body,
+    contentType = 'application/json',
+  }: { cookie?: string; origin?: string; body?: string; contentType?: string } = {},
+) {
   const headers: Record<string, string> = { 'content-type': contentType };
   if (cookie) headers.cookie = cookie;
   if (origin) headers.origin = origin;
@@ -52,8 +72,18 @@ async function errorOf(res: Response) {
   return ((await res.json()) as { error: { code: string; message: string; requestId: string; fields?: unknown[] } }).error;
 }
 
-const listTokens = route({ role: 'analyst', query: z.object({ days: z.coerce.number().int().min(1).max(90).default(30) }) }, async ({ user, query, workspace }) => ({ who: user.userName, days: query.days, actingAs: workspace.actingAs }));
-const rotate = route({ role: 'admin', params: z.object({ id: z.string().regex(/^[0-9a-f]{8}$/, 'must be a token id (8 hex characters)') }), body: z.object({ lifetimeDays: z.number().int().min(1).max(90) }) }, async ({ params, body }) => ({ id: params.id, lifetimeDays: body.lifetimeDays }));
+const listTokens = route(
+  { role: 'analyst', query: z.object({ days: z.coerce.number().int().min(1).max(90).default(30) }) },
+  async ({ user, query, workspace }) => ({ who: user.userName, days: query.days, actingAs: workspace.actingAs }),
+);
+const rotate = route(
+  {
+    role: 'admin',
+    params: z.object({ id: z.string().regex(/^[0-9a-f]{8}$/, 'must be a token id (8 hex characters)') }),
+    body: z.object({ lifetimeDays: z.number().int().min(1).max(90) }),
+  },
+  async ({ params, body }) => ({ id: params.id, lifetimeDays: body.lifetimeDays }),
+);
 
 describe('route()', () => {
   it('answers 401 without a session, or with a cookie it cannot decrypt', async () => {
@@ -97,7 +127,10 @@ describe('route()', () => {
   it('refuses a mutation from another origin, or without one', async () => {
     const cookie = await cookieFor('admin');
     for (const origin of ['https://evil.example', undefined]) {
-      const res = await rotate(request('POST', '/api/tokens/0123abcd/rotate', { cookie, origin, body: '{"lifetimeDays":30}' }), ctx({ id: '0123abcd' }));
+      const res = await rotate(
+        request('POST', '/api/tokens/0123abcd/rotate', { cookie, origin, body: '{"lifetimeDays":30}' }),
+        ctx({ id: '0123abcd' }),
+      );
       expect(res.status).toBe(403);
       expect((await errorOf(res)).code).toBe('BAD_ORIGIN');
     }
@@ -105,25 +138,55 @@ describe('route()', () => {
 
   it('validates path params and the JSON body of a mutation', async () => {
     const cookie = await cookieFor('admin');
-    const ok = await rotate(request('POST', '/api/tokens/0123abcd/rotate', { cookie, origin: ORIGIN, body: '{"lifetimeDays":30}' }), ctx({ id: '0123abcd' }));
+    const ok = await rotate(
+      request('POST', '/api/tokens/0123abcd/rotate', { cookie, origin: ORIGIN, body: '{"lifetimeDays":30}' }),
+      ctx({ id: '0123abcd' }),
+    );
     expect(await ok.json()).toEqual({ id: '0123abcd', lifetimeDays: 30 });
-    const badId = await rotate(request('POST', '/api/tokens/x/rotate', { cookie, origin: ORIGIN, body: '{"lifetimeDays":30}' }), ctx({ id: 'x' }));
-    expect(await errorOf(badId)).toMatchObject({ code: 'INVALID_INPUT', message: 'Invalid path segment "id": must be a token id (8 hex characters)' });
-    const badBody = await rotate(request('POST', '/api/tokens/0123abcd/rotate', { cookie, origin: ORIGIN, body: '{"lifetimeDays":400}' }), ctx({ id: '0123abcd' }));
+    const badId = await rotate(
+      request('POST', '/api/tokens/x/rotate', { cookie, origin: ORIGIN, body: '{"lifetimeDays":30}' }),
+      ctx({ id: 'x' }),
+    );
+    expect(await errorOf(badId)).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'Invalid path segment "id": must be a token id (8 hex characters)',
+    });
+    const badBody = await rotate(
+      request('POST', '/api/tokens/0123abcd/rotate', { cookie, origin: ORIGIN, body: '{"lifetimeDays":400}' }),
+      ctx({ id: '0123abcd' }),
+    );
     expect((await errorOf(badBody)).message).toMatch(/^Invalid field "lifetimeDays": /);
-    const notJson = await rotate(request('POST', '/api/tokens/0123abcd/rotate', { cookie, origin: ORIGIN, body: '{oops' }), ctx({ id: '0123abcd' }));
+    const notJson = await rotate(
+      request('POST', '/api/tokens/0123abcd/rotate', { cookie, origin: ORIGIN, body: '{oops' }),
+      ctx({ id: '0123abcd' }),
+    );
     expect([notJson.status, (await errorOf(notJson)).code]).toEqual([400, 'INVALID_JSON']);
-    const form = await rotate(request('POST', '/api/tokens/0123abcd/rotate', { cookie, origin: ORIGIN, body: 'lifetimeDays=30', contentType: 'application/x-www-form-urlencoded' }), ctx({ id: '0123abcd' }));
+    const form = await rotate(
+      request('POST', '/api/tokens/0123abcd/rotate', {
+        cookie,
+        origin: ORIGIN,
+        body: 'lifetimeDays=30',
+        contentType: 'application/x-www-form-urlencoded',
+      }),
+      ctx({ id: '0123abcd' }),
+    );
     expect(form.status).toBe(415);
   });
 
-  it('maps a Databricks refusal to the route\'s own wording, with the upstream code for support', async () => {
-    const denied = route({ role: 'analyst', upstreamMessages: { PERMISSION_DENIED: 'Token management needs workspace admin rights' } }, async () => {
-      throw new DatabricksError(403, 'PERMISSION_DENIED', 'Only admins can access all tokens', 'up-7');
-    });
+  it("maps a Databricks refusal to the route's own wording, with the upstream code for support", async () => {
+    const denied = route(
+      { role: 'analyst', upstreamMessages: { PERMISSION_DENIED: 'Token management needs workspace admin rights' } },
+      async () => {
+        throw new DatabricksError(403, 'PERMISSION_DENIED', 'Only admins can access all tokens', 'up-7');
+      },
+    );
     const res = await denied(request('GET', '/api/tokens', { cookie: await cookieFor('analyst') }), ctx());
     expect(res.status).toBe(403);
-    expect(await errorOf(res)).toMatchObject({ code: 'UPSTREAM_PERMISSION_DENIED', message: 'Token management needs workspace admin rights', upstream: { errorCode: 'PERMISSION_DENIED', requestId: 'up-7' } });
+    expect(await errorOf(res)).toMatchObject({
+      code: 'UPSTREAM_PERMISSION_DENIED',
+      message: 'Token management needs workspace admin rights',
+      upstream: { errorCode: 'PERMISSION_DENIED', requestId: 'up-7' },
+    });
   });
 
   it('maps throttling to 503 with Retry-After and a handler ApiError as thrown', async () => {
@@ -144,7 +207,11 @@ describe('route()', () => {
     });
     const res = await failing(request('GET', '/x', { cookie: await cookieFor('admin') }), ctx());
     expect(res.status).toBe(502);
-    expect(await errorOf(res)).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', message: 'Databricks answered with an error: [TEMPORARILY_UNAVAILABLE] Warehouse is restarting. Try again shortly.', upstream: { errorCode: 'TEMPORARILY_UNAVAILABLE' } });
+    expect(await errorOf(res)).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      message: 'Databricks answered with an error: [TEMPORARILY_UNAVAILABLE] Warehouse is restarting. Try again shortly.',
+      upstream: { errorCode: 'TEMPORARILY_UNAVAILABLE' },
+    });
   });
 
   it('never sends the message of an unexpected error, and logs it with the request id', async () => {
@@ -158,8 +225,18 @@ describe('route()', () => {
     expect(e.message).not.toContain('SQLITE');
     expect(e.message).toContain(e.requestId);
     const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(logged.find((l) => l.msg === 'http.unhandled')).toMatchObject({ requestId: e.requestId, error: { message: 'SQLITE_CORRUPT at /var/secret/path' } });
-    expect(logged.find((l) => l.msg === 'http.request')).toMatchObject({ requestId: e.requestId, method: 'GET', path: '/api/overview', status: 500, user: 'ann@example.com', role: 'manager' });
+    expect(logged.find((l) => l.msg === 'http.unhandled')).toMatchObject({
+      requestId: e.requestId,
+      error: { message: 'SQLITE_CORRUPT at /var/secret/path' },
+    });
+    expect(logged.find((l) => l.msg === 'http.request')).toMatchObject({
+      requestId: e.requestId,
+      method: 'GET',
+      path: '/api/overview',
+      status: 500,
+      user: 'ann@example.com',
+      role: 'manager',
+    });
   });
 
   it('never logs the session cookie or the upstream token', async () => {

@@ -47,7 +47,12 @@ function validate<T>(schema: core.$ZodType<T> | undefined, value: unknown, where
   const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.') || where, message: i.message }));
   const first = fields[0]!;
   const label = where === 'body' ? 'field' : where === 'query' ? 'query parameter' : 'path segment';
-  throw new ApiError(400, 'INVALID_INPUT', first.path === where ? `Invalid ${where}: ${first.message}` : `Invalid ${label} "${first.path}": ${first.message}`, fields);
+  throw new ApiError(
+    400,
+    'INVALID_INPUT',
+    first.path === where ? `Invalid ${where}: ${first.message}` : `Invalid ${label} "${first.path}": ${first.message}`,
+    fields,
+  );
 }
 
 async function readJson(request: NextRequest): Promise<unknown> {
@@ -63,7 +68,10 @@ async function readJson(request: NextRequest): Promise<unknown> {
   }
 }
 
-export function route<B = undefined, P = undefined, Q = undefined>(spec: RouteSpec<B, P, Q>, handler: (ctx: RouteContext<B, P, Q>) => Promise<unknown>) {
+export function route<B = undefined, P = undefined, Q = undefined>(
+  spec: RouteSpec<B, P, Q>,
+  handler: (ctx: RouteContext<B, P, Q>) => Promise<unknown>,
+) {
   return async (request: NextRequest, context: NextContext): Promise<Response> => {
     const requestId = requestIdFrom(request.headers);
     const log = rootLog.child({ requestId });
@@ -75,7 +83,13 @@ export function route<B = undefined, P = undefined, Q = undefined>(spec: RouteSp
       const auth = await authFromCookies(request.cookies.getAll(), config);
       if (!auth) throw new ApiError(401, 'UNAUTHENTICATED', 'You are not signed in, or your session has ended. Sign in again.');
       if (!hasRole(auth.role, spec.role)) {
-        throw new ApiError(403, 'FORBIDDEN', auth.role ? `This needs the ${ROLE_LABELS[spec.role]} role; you are ${ROLE_LABELS[auth.role]}.` : 'You have no Brickwatch role. Ask an administrator to add you to a Brickwatch group.');
+        throw new ApiError(
+          403,
+          'FORBIDDEN',
+          auth.role
+            ? `This needs the ${ROLE_LABELS[spec.role]} role; you are ${ROLE_LABELS[auth.role]}.`
+            : 'You have no Brickwatch role. Ask an administrator to add you to a Brickwatch group.',
+        );
       }
       user = auth as AuthedContext;
       // Same-origin only: a cross-site form or fetch cannot carry our Origin. Non-browser clients must send it too.
@@ -89,17 +103,31 @@ export function route<B = undefined, P = undefined, Q = undefined>(spec: RouteSp
       response = result instanceof Response ? result : NextResponse.json(result ?? {});
       if (user.refreshed) {
         // Persist a refreshed upstream token (and a rotated refresh token) in the cookie.
-        for (const c of await sessionCookieWrites(user.token, config, request.cookies.getAll())) response.headers.append('Set-Cookie', serializeCookie(c));
+        for (const c of await sessionCookieWrites(user.token, config, request.cookies.getAll()))
+          response.headers.append('Set-Cookie', serializeCookie(c));
       }
     } catch (e) {
       const mapped = toErrorResponse(e, requestId, config.identityMode, spec.upstreamMessages);
-      if (mapped.unexpected) log.error('http.unhandled', { method: request.method, path: request.nextUrl.pathname, error: e, stack: e instanceof Error ? e.stack : undefined });
+      if (mapped.unexpected)
+        log.error('http.unhandled', {
+          method: request.method,
+          path: request.nextUrl.pathname,
+          error: e,
+          stack: e instanceof Error ? e.stack : undefined,
+        });
       response = NextResponse.json(mapped.body, { status: mapped.status, headers: mapped.headers });
     }
     response.headers.set('X-Request-Id', requestId);
     // Responses carry workspace data for one person: never cached by browsers or proxies.
     if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
-    log.info('http.request', { method: request.method, path: request.nextUrl.pathname, status: response.status, durationMs: Date.now() - started, user: user?.userName, role: user?.role });
+    log.info('http.request', {
+      method: request.method,
+      path: request.nextUrl.pathname,
+      status: response.status,
+      durationMs: Date.now() - started,
+      user: user?.userName,
+      role: user?.role,
+    });
     return response;
   };
 }

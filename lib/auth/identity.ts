@@ -20,7 +20,12 @@ export type ResolvedPerson = z.output<typeof resolvedPerson>;
 
 export function personFromScim(user: ScimUser, config: AppConfig): ResolvedPerson {
   const groups = groupNames(user);
-  return { userName: user.userName, displayName: user.displayName || user.userName, groups, role: user.active === false ? null : roleFromGroups(groups, config.roleGroups) };
+  return {
+    userName: user.userName,
+    displayName: user.displayName || user.userName,
+    groups,
+    role: user.active === false ? null : roleFromGroups(groups, config.roleGroups),
+  };
 }
 
 export async function resolveFromUserToken(config: AppConfig, accessToken: string): Promise<ResolvedPerson> {

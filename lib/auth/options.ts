@@ -63,7 +63,13 @@ function oidcProvider(oidc: NonNullable<AppConfig['signIn']['oidc']>): OAuthConf
 }
 
 /** Builds the SessionToken at sign-in. Tokens are kept only in user mode, where every call needs them. */
-async function tokenAtSignIn(config: AppConfig, provider: string, account: { access_token?: string; refresh_token?: string; expires_at?: number }, email: string | null | undefined, profile: unknown): Promise<SessionToken> {
+async function tokenAtSignIn(
+  config: AppConfig,
+  provider: string,
+  account: { access_token?: string; refresh_token?: string; expires_at?: number },
+  email: string | null | undefined,
+  profile: unknown,
+): Promise<SessionToken> {
   let person: ResolvedPerson;
   if (provider === 'databricks') {
     // The profile our userinfo.request() above produced from SCIM /Me.
@@ -114,7 +120,10 @@ export function buildAuthOptions(config: AppConfig): AuthOptions {
       // What /api/auth/session returns to the browser: a name and a role, never a token.
       async session({ session, token }) {
         const t = parseSessionToken(token);
-        return { expires: session.expires, user: t ? { name: t.displayName, email: t.userName, role: t.role } : undefined } as typeof session;
+        return {
+          expires: session.expires,
+          user: t ? { name: t.displayName, email: t.userName, role: t.role } : undefined,
+        } as typeof session;
       },
       // Only same-origin callback URLs; next-auth's default also allows them, this makes it explicit.
       async redirect({ url, baseUrl }) {

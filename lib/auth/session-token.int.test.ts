@@ -20,7 +20,10 @@ const GROUPS = { admin: ['admins'], analyst: ['security-analysts'], manager: ['s
 
 beforeAll(async () => {
   sim = await startTestSimulator({ oauthTokenTtlSeconds: 60 });
-  config = loadConfig({ ...appEnv(sim.workspace, 'user', 'http://127.0.0.1:3999', dataDir), NEXTAUTH_SECRET: 'session-int-secret-session-int-secret-0' });
+  config = loadConfig({
+    ...appEnv(sim.workspace, 'user', 'http://127.0.0.1:3999', dataDir),
+    NEXTAUTH_SECRET: 'session-int-secret-session-int-secret-0',
+  });
 });
 afterAll(async () => {
   await sim?.stop();
@@ -30,7 +33,19 @@ afterAll(async () => {
 async function sessionFor(role: 'admin' | 'analyst' | 'manager'): Promise<SessionToken> {
   const person = sim.workspace.people.find((p) => roleFromGroups(p.groups, GROUPS) === role)!;
   const t = await loginAs(sim.workspace, person.userName);
-  return { sid: `sid-${role}-${Date.now()}`, rev: 0, userName: person.userName, displayName: person.displayName, role, provider: 'databricks', accessToken: t.accessToken, refreshToken: t.refreshToken ?? undefined, expiresAt: t.expiresAt, issuedAt: Math.floor(Date.now() / 1000), roleCheckedAt: Math.floor(Date.now() / 1000) };
+  return {
+    sid: `sid-${role}-${Date.now()}`,
+    rev: 0,
+    userName: person.userName,
+    displayName: person.displayName,
+    role,
+    provider: 'databricks',
+    accessToken: t.accessToken,
+    refreshToken: t.refreshToken ?? undefined,
+    expiresAt: t.expiresAt,
+    issuedAt: Math.floor(Date.now() / 1000),
+    roleCheckedAt: Math.floor(Date.now() / 1000),
+  };
 }
 
 const whoAmI = (token: string) => currentUser(new RestClient({ host: config.databricks.host, credentials: staticCredentials(token) }));

@@ -73,7 +73,14 @@ export interface CookieWrite {
 }
 
 export function serializeCookie(c: CookieWrite): string {
-  return [`${c.name}=${c.value}`, `Path=${c.options.path}`, `Max-Age=${c.options.maxAge}`, 'HttpOnly', 'SameSite=Lax', ...(c.options.secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${c.name}=${c.value}`,
+    `Path=${c.options.path}`,
+    `Max-Age=${c.options.maxAge}`,
+    'HttpOnly',
+    'SameSite=Lax',
+    ...(c.options.secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 // Same limit next-auth uses (4096 minus the estimated size of the attributes).
@@ -84,10 +91,17 @@ export async function sessionCookieWrites(token: SessionToken, config: AppConfig
   const name = sessionCookieName(config);
   const value = await encode({ token, secret: config.auth.secret, maxAge: SESSION_MAX_AGE_S });
   const options = { httpOnly: true, sameSite: 'lax', path: '/', secure: config.auth.secureCookies, maxAge: SESSION_MAX_AGE_S } as const;
-  const parts = value.length <= CHUNK_SIZE ? [{ name, value }] : Array.from({ length: Math.ceil(value.length / CHUNK_SIZE) }, (_, i) => ({ name: `${name}.${i}`, value: value.slice(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE) }));
+  const parts =
+    value.length <= CHUNK_SIZE
+      ? [{ name, value }]
+      : Array.from({ length: Math.ceil(value.length / CHUNK_SIZE) }, (_, i) => ({
+          name: `${name}.${i}`,
+          value: value.slice(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE),
+        }));
   const writes: CookieWrite[] = parts.map((p) => ({ ...p, options }));
   for (const c of existing) {
-    if ((c.name === name || c.name.startsWith(`${name}.`)) && !parts.some((p) => p.name === c.name)) writes.push({ name: c.name, value: '', options: { ...options, maxAge: 0 } });
+    if ((c.name === name || c.name.startsWith(`${name}.`)) && !parts.some((p) => p.name === c.name))
+      writes.push({ name: c.name, value: '', options: { ...options, maxAge: 0 } });
   }
   return writes;
 }
@@ -143,7 +157,13 @@ async function revalidateNow(t: SessionToken, config: AppConfig, nowS: number): 
     if (!t.refreshToken || !config.signIn.databricks) return { ...next, error: 'RefreshFailed' };
     try {
       const issued = await refreshAccessToken(config, t.refreshToken);
-      next = { ...next, accessToken: issued.accessToken, refreshToken: issued.refreshToken ?? t.refreshToken, expiresAt: issued.expiresAt, issuedAt: Math.floor(Date.now() / 1000) };
+      next = {
+        ...next,
+        accessToken: issued.accessToken,
+        refreshToken: issued.refreshToken ?? t.refreshToken,
+        expiresAt: issued.expiresAt,
+        issuedAt: Math.floor(Date.now() / 1000),
+      };
       log.info('auth.token_refreshed', { user: t.userName, expiresAt: issued.expiresAt });
     } catch (e) {
       const refused = isDatabricksError(e) && e.status >= 400 && e.status < 500;
@@ -154,7 +174,9 @@ async function revalidateNow(t: SessionToken, config: AppConfig, nowS: number): 
   if (nowS - t.roleCheckedAt >= ROLE_RECHECK_S || next.accessToken !== t.accessToken) {
     try {
       const person: ResolvedPerson =
-        config.identityMode === 'user' && next.accessToken ? await resolveFromUserToken(config, next.accessToken) : await resolveByUserName(config, t.userName);
+        config.identityMode === 'user' && next.accessToken
+          ? await resolveFromUserToken(config, next.accessToken)
+          : await resolveByUserName(config, t.userName);
       if (person.role !== t.role) log.info('auth.role_changed', { user: t.userName, from: t.role, to: person.role });
       next = { ...next, role: person.role, displayName: person.displayName, roleCheckedAt: nowS };
     } catch (e) {

@@ -79,10 +79,13 @@ describe('identity modes', () => {
 });
 
 describe('errors and resilience against the simulator', () => {
-  const rest = () => new RestClient({ host: sim.sim.url, credentials: staticCredentials(sim.workspace.adminToken), log: quiet, retryBudgetMs: 4_000 });
+  const rest = () =>
+    new RestClient({ host: sim.sim.url, credentials: staticCredentials(sim.workspace.adminToken), log: quiet, retryBudgetMs: 4_000 });
 
   it('parses a Databricks error body into a typed error', async () => {
-    const e = await rest().get('/api/2.0/secrets/list', emptyResponse, { query: { scope: 'no-such-scope-xyz' } }).catch((x: unknown) => x);
+    const e = await rest()
+      .get('/api/2.0/secrets/list', emptyResponse, { query: { scope: 'no-such-scope-xyz' } })
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(DatabricksError);
     expect(e).toMatchObject({ status: 404, errorCode: 'RESOURCE_DOES_NOT_EXIST' });
     expect((e as DatabricksError).message).toMatch(/no-such-scope-xyz/);
@@ -106,14 +109,21 @@ describe('errors and resilience against the simulator', () => {
     await sim.control('POST', '/faults', { spec: 'GET /api/2.0/token/list -> 503 times=2; POST /api/2.0/token/create -> 503 times=1' });
     await rest().get('/api/2.0/token/list', emptyResponse);
     expect((await requests('/api/2.0/token/list')).map((r) => r.status)).toEqual([503, 503, 200]);
-    const e = await rest().post('/api/2.0/token/create', emptyResponse, { body: { comment: 'must not be retried', lifetime_seconds: 600 } }).catch((x: unknown) => x);
+    const e = await rest()
+      .post('/api/2.0/token/create', emptyResponse, { body: { comment: 'must not be retried', lifetime_seconds: 600 } })
+      .catch((x: unknown) => x);
     expect(e).toMatchObject({ status: 503 });
     expect(await requests('/api/2.0/token/create')).toHaveLength(1);
   });
 
   it('gives up on a hung call at its timeout without retrying it', async () => {
     await sim.control('POST', '/faults', { spec: 'GET /api/2.0/preview/scim/v2/Me -> hang times=1' });
-    const client = new RestClient({ host: sim.sim.url, credentials: staticCredentials(sim.workspace.adminToken), log: quiet, timeoutMs: 600 });
+    const client = new RestClient({
+      host: sim.sim.url,
+      credentials: staticCredentials(sim.workspace.adminToken),
+      log: quiet,
+      timeoutMs: 600,
+    });
     expect(await currentUser(client).catch((x: unknown) => x)).toMatchObject({ errorCode: 'TIMEOUT' });
     expect((await currentUser(client)).userName).toBeTruthy();
   });

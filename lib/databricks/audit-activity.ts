@@ -7,7 +7,20 @@ import { filtersOf, windowOf, type AuditFilters, type AuditQuery } from '@/lib/s
 import { windowToJson, type TimeWindow, type WindowJson } from '@/lib/security/audit-range';
 import type { Workspace } from './get-workspace';
 import { FEEDS, runFeed, type FeedEvent } from './audit-feeds';
-import { AUDIT_TABLE, auditStatement, auditWhere, countField, EVENT_MICROS_SQL, FAILED_SQL, categoryPredicate, runAudit, sharedAudit, SUCCEEDED_SQL, textField, timeField } from './audit-sql';
+import {
+  AUDIT_TABLE,
+  auditStatement,
+  auditWhere,
+  countField,
+  EVENT_MICROS_SQL,
+  FAILED_SQL,
+  categoryPredicate,
+  runAudit,
+  sharedAudit,
+  SUCCEEDED_SQL,
+  textField,
+  timeField,
+} from './audit-sql';
 
 const ACTION_LIMIT = 50;
 export const READER_LIMIT = 10;
@@ -21,7 +34,14 @@ const actionRow = z.object({ action: z.string(), events: countField, failed: cou
 const tokenActionRow = actionRow.extend({ created: countField, no_expiry: countField, long_lived: countField });
 // Only creations that succeeded made a token; a refused one (quota, lifetime above the maximum) did not.
 const CREATED = `action_name = 'generateDbToken' AND ${SUCCEEDED_SQL}`;
-const readerRow = z.object({ actor: z.string(), scope: textField, reads: countField, keys: countField, denied: countField, last_read: timeField });
+const readerRow = z.object({
+  actor: z.string(),
+  scope: textField,
+  reads: countField,
+  keys: countField,
+  denied: countField,
+  last_read: timeField,
+});
 
 export function tokenActionsStatement(window: TimeWindow, filters: AuditFilters) {
   const where = auditWhere(window, filters, [categoryPredicate('tokens')]);
@@ -104,7 +124,12 @@ export function loadTokenActivity(ws: Workspace, query: AuditQuery, now: Date): 
     return {
       window: windowToJson(window),
       actions: actions.rows.map(({ action, events, failed }) => ({ action, events, failed })),
-      created: { total: created?.created ?? 0, noExpiry: created?.no_expiry ?? 0, longLived: created?.long_lived ?? 0, longLivedDays: LONG_LIVED_DAYS },
+      created: {
+        total: created?.created ?? 0,
+        noExpiry: created?.no_expiry ?? 0,
+        longLived: created?.long_lived ?? 0,
+        longLivedDays: LONG_LIVED_DAYS,
+      },
       ...feed,
     };
   });

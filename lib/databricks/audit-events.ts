@@ -4,7 +4,16 @@
 import 'server-only';
 import { z } from 'zod';
 import { AUDIT_CATEGORY_IDS } from '@/lib/security/audit-categories';
-import { ACTOR_SQL, AUDIT_TABLE, CATEGORY_COLUMN, EVENT_MICROS_SQL, paramsField, textField, timeField, type WhereClause } from './audit-sql';
+import {
+  ACTOR_SQL,
+  AUDIT_TABLE,
+  CATEGORY_COLUMN,
+  EVENT_MICROS_SQL,
+  paramsField,
+  textField,
+  timeField,
+  type WhereClause,
+} from './audit-sql';
 
 export const EVENT_COLUMNS = `${EVENT_MICROS_SQL} AS event_us,
   event_time,
@@ -36,7 +45,8 @@ export const eventRow = z.object({
 export type EventRow = z.infer<typeof eventRow>;
 
 // The columns a page of events is cut from: plain references, so the top-N sort carries no computed values.
-const RAW_EVENT_COLUMNS = 'event_time, event_id, service_name, action_name, user_identity, source_ip_address, response, request_id, request_params';
+const RAW_EVENT_COLUMNS =
+  'event_time, event_id, service_name, action_name, user_identity, source_ip_address, response, request_id, request_params';
 
 /**
  * The newest `limit` events matching `where`, newest first, with EVENT_COLUMNS computed on those rows only. A flat

@@ -9,7 +9,18 @@ import { filtersOf, windowOf, type AuditFilters, type AuditQuery } from '@/lib/s
 import { EXPORT_CAP, PAGE_SIZE } from '@/lib/security/audit-limits';
 import { utcDate, windowToJson, type TimeWindow, type WindowJson } from '@/lib/security/audit-range';
 import type { Workspace } from './get-workspace';
-import { AUDIT_TABLE, auditStatement, auditWhere, CATEGORY_COLUMN, EVENT_MICROS_SQL, paramsField, runAudit, sharedAudit, textField, timeField } from './audit-sql';
+import {
+  AUDIT_TABLE,
+  auditStatement,
+  auditWhere,
+  CATEGORY_COLUMN,
+  EVENT_MICROS_SQL,
+  paramsField,
+  runAudit,
+  sharedAudit,
+  textField,
+  timeField,
+} from './audit-sql';
 import { eventRow, newestEventsSql, type EventRow } from './audit-events';
 
 const EXPORT_PAGE = 5_000;
@@ -20,7 +31,13 @@ const AFTER_CURSOR = `event_date <= CAST(:cursor_date AS DATE)
   AND (event_time < timestamp_micros(:cursor_us)
        OR (event_time = timestamp_micros(:cursor_us) AND event_id < :cursor_id))`;
 
-export function explorerPageStatement(window: TimeWindow, filters: AuditFilters, cursor: EventKey | null, pageSize = PAGE_SIZE, name = 'audit.explorer.page') {
+export function explorerPageStatement(
+  window: TimeWindow,
+  filters: AuditFilters,
+  cursor: EventKey | null,
+  pageSize = PAGE_SIZE,
+  name = 'audit.explorer.page',
+) {
   const where = auditWhere(window, filters, cursor ? [AFTER_CURSOR] : []);
   const params = cursor
     ? { ...where.params, cursor_date: utcDate(microsToDate(cursor.micros)), cursor_us: cursor.micros, cursor_id: cursor.eventId }
@@ -56,25 +73,31 @@ const keyOf = (r: Pick<EventRow, 'event_us' | 'event_id'>) => encodeEventKey({ m
 
 export function loadExplorerPage(ws: Workspace, query: AuditQuery, cursor: EventKey | null, now: Date): Promise<ExplorerPage> {
   const cursorKey = cursor ? encodeEventKey(cursor) : '';
-  return sharedAudit(ws, 'audit.explorer', query, async () => {
-    const window = windowOf(query, now);
-    const { rows, truncated } = await runAudit(ws, explorerPageStatement(window, filtersOf(query), cursor));
-    const last = rows.at(-1);
-    return {
-      window: windowToJson(window),
-      events: rows.map((r) => ({
-        key: keyOf(r),
-        time: r.event_time.toISOString(),
-        service: r.service_name,
-        action: r.action_name,
-        category: r.category,
-        actor: r.actor,
-        sourceIp: r.source_ip_address,
-        status: r.status_code,
-      })),
-      nextCursor: truncated && last ? keyOf(last) : null,
-    };
-  }, cursorKey);
+  return sharedAudit(
+    ws,
+    'audit.explorer',
+    query,
+    async () => {
+      const window = windowOf(query, now);
+      const { rows, truncated } = await runAudit(ws, explorerPageStatement(window, filtersOf(query), cursor));
+      const last = rows.at(-1);
+      return {
+        window: windowToJson(window),
+        events: rows.map((r) => ({
+          key: keyOf(r),
+          time: r.event_time.toISOString(),
+          service: r.service_name,
+          action: r.action_name,
+          category: r.category,
+          actor: r.actor,
+          sourceIp: r.source_ip_address,
+          status: r.status_code,
+        })),
+        nextCursor: truncated && last ? keyOf(last) : null,
+      };
+    },
+    cursorKey,
+  );
 }
 
 const detailRow = z.object({
@@ -89,7 +112,9 @@ const detailRow = z.object({
   action_name: z.string(),
   category: z.enum(AUDIT_CATEGORY_IDS),
   user_identity: z.object({ email: textField, subject_name: textField.optional() }).nullable(),
-  identity_metadata: z.object({ run_by: textField.optional(), run_as: textField.optional(), acting_resource: textField.optional() }).nullable(),
+  identity_metadata: z
+    .object({ run_by: textField.optional(), run_as: textField.optional(), acting_resource: textField.optional() })
+    .nullable(),
   source_ip_address: textField,
   user_agent: textField,
   session_id: textField,
@@ -128,23 +153,58 @@ export async function loadEventDetail(ws: Workspace, key: EventKey): Promise<Eve
   });
 }
 
-export const EXPORT_COLUMNS = ['event_time', 'category', 'service_name', 'action_name', 'actor', 'source_ip_address', 'status_code', 'error_message', 'request_id', 'event_id', 'request_params'] as const;
+export const EXPORT_COLUMNS = [
+  'event_time',
+  'category',
+  'service_name',
+  'action_name',
+  'actor',
+  'source_ip_address',
+  'status_code',
+  'error_message',
+  'request_id',
+  'event_id',
+  'request_params',
+] as const;
 
 /**
  * The export as rows, newest first, fetched page by page along the keyset so memory stays bounded to one page.
  * Ends with `{ capped: true }` when more than `cap` events matched.
  */
-export async function* exportRows(ws: Workspace, query: AuditQuery, now: Date, cap = EXPORT_CAP): AsyncGenerator<Array<string | number | null> | { capped: true }> {
+export async function* exportRows(
+  ws: Workspace,
+  query: AuditQuery,
+  now: Date,
+  cap = EXPORT_CAP,
+): AsyncGenerator<Array<string | number | null> | { capped: true }> {
   const window = windowOf(query, now);
   const filters = filtersOf(query);
   let cursor: EventKey | null = null;
   let sent = 0;
   for (;;) {
     const pageSize = Math.min(EXPORT_PAGE, cap - sent);
-    const page: ReturnType<typeof explorerPageStatement> = explorerPageStatement(window, filters, cursor, pageSize, 'audit.explorer.export');
+    const page: ReturnType<typeof explorerPageStatement> = explorerPageStatement(
+      window,
+      filters,
+      cursor,
+      pageSize,
+      'audit.explorer.export',
+    );
     const { rows, truncated } = await runAudit(ws, page);
     for (const r of rows) {
-      yield [r.event_time.toISOString(), r.category, r.service_name, r.action_name, r.actor, r.source_ip_address, r.status_code, r.error_message, r.request_id, r.event_id, JSON.stringify(r.request_params)];
+      yield [
+        r.event_time.toISOString(),
+        r.category,
+        r.service_name,
+        r.action_name,
+        r.actor,
+        r.source_ip_address,
+        r.status_code,
+        r.error_message,
+        r.request_id,
+        r.event_id,
+        JSON.stringify(r.request_params),
+      ];
     }
     sent += rows.length;
     const last = rows.at(-1);

@@ -8,7 +8,18 @@ import { HOUR_MS, windowToJson, type TimeWindow, type WindowJson } from '@/lib/s
 import { axisOf, denseCounts, type BucketAxis } from '@/lib/security/audit-series';
 import { DEFAULT_SPIKE_OPTIONS, detectSpikes, type SpikeMarker } from '@/lib/security/audit-spikes';
 import type { Workspace } from './get-workspace';
-import { AUDIT_TABLE, auditStatement, auditWhere, countField, FAILED_SQL, categoryPredicate, runAudit, sharedAudit, textField, timeField } from './audit-sql';
+import {
+  AUDIT_TABLE,
+  auditStatement,
+  auditWhere,
+  countField,
+  FAILED_SQL,
+  categoryPredicate,
+  runAudit,
+  sharedAudit,
+  textField,
+  timeField,
+} from './audit-sql';
 
 export const TOP_LIMIT = 10;
 const FAILED_SIGNIN = [categoryPredicate('signin'), FAILED_SQL];
@@ -102,7 +113,10 @@ export function loadFailedAuth(ws: Workspace, query: AuditQuery, now: Date): Pro
       runAudit(ws, failedHourlyStatement(extended, filters)),
     ]);
     const extendedAxis = axisOf(extended);
-    const all = denseCounts(extendedAxis, hours.rows.map((r) => ({ bucket: r.bucket, count: r.events })));
+    const all = denseCounts(
+      extendedAxis,
+      hours.rows.map((r) => ({ bucket: r.bucket, count: r.events })),
+    );
     const axis = axisOf({ ...window, bucket: 'hour' });
     // Index in the extended series where the window's own hours begin.
     const offset = (axis.start - extendedAxis.start) / HOUR_MS;
@@ -110,10 +124,24 @@ export function loadFailedAuth(ws: Workspace, query: AuditQuery, now: Date): Pro
     return {
       window: windowToJson(window),
       total: counts.reduce((a, b) => a + b, 0),
-      topIps: ips.rows.map((r) => ({ ip: r.ip || '(none recorded)', failures: r.failures, accounts: r.accounts, firstSeen: r.first_seen.toISOString(), lastSeen: r.last_seen.toISOString() })),
-      topAccounts: accounts.rows.map((r) => ({ account: r.account, failures: r.failures, ips: r.ips, lastSeen: r.last_seen.toISOString() })),
+      topIps: ips.rows.map((r) => ({
+        ip: r.ip || '(none recorded)',
+        failures: r.failures,
+        accounts: r.accounts,
+        firstSeen: r.first_seen.toISOString(),
+        lastSeen: r.last_seen.toISOString(),
+      })),
+      topAccounts: accounts.rows.map((r) => ({
+        account: r.account,
+        failures: r.failures,
+        ips: r.ips,
+        lastSeen: r.last_seen.toISOString(),
+      })),
       hourly: { axis, counts },
-      spikes: detectSpikes(all, {}, offset).map(({ index, ...m }) => ({ ...m, at: new Date(extendedAxis.start + index * HOUR_MS).toISOString() })),
+      spikes: detectSpikes(all, {}, offset).map(({ index, ...m }) => ({
+        ...m,
+        at: new Date(extendedAxis.start + index * HOUR_MS).toISOString(),
+      })),
     };
   });
 }

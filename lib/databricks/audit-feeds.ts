@@ -12,7 +12,6 @@ import type { Workspace } from './get-workspace';
 import { auditStatement, auditWhere, categoryPredicate, runAudit, sharedAudit, sqlName } from './audit-sql';
 import { eventRow, newestEventsSql, type EventRow } from './audit-events';
 
-
 export interface FeedSpec {
   name: string;
   category: AuditCategory;
@@ -24,7 +23,11 @@ export const FEEDS = {
   permissions: { name: 'audit.feed.permissions', category: 'permissions' },
   tokens: { name: 'audit.feed.tokens', category: 'tokens' },
   // Reads are summarised separately (they dwarf everything else); this feed is what changed.
-  secretChanges: { name: 'audit.feed.secretChanges', category: 'secrets', actions: ['createScope', 'deleteScope', 'putSecret', 'deleteSecret', 'putAcl', 'deleteAcl'] },
+  secretChanges: {
+    name: 'audit.feed.secretChanges',
+    category: 'secrets',
+    actions: ['createScope', 'deleteScope', 'putSecret', 'deleteSecret', 'putAcl', 'deleteAcl'],
+  },
   config: { name: 'audit.feed.config', category: 'config' },
 } as const satisfies Record<string, FeedSpec>;
 
@@ -74,7 +77,13 @@ export function toFeedEvent(row: EventRow, summary: EventSummary & Partial<Pick<
   };
 }
 
-export async function runFeed(ws: Workspace, spec: FeedSpec, window: TimeWindow, filters: AuditFilters, describe: (row: EventRow) => Parameters<typeof toFeedEvent>[1]) {
+export async function runFeed(
+  ws: Workspace,
+  spec: FeedSpec,
+  window: TimeWindow,
+  filters: AuditFilters,
+  describe: (row: EventRow) => Parameters<typeof toFeedEvent>[1],
+) {
   const { rows, truncated } = await runAudit(ws, feedStatement(spec, window, filters));
   return { events: rows.map((r) => toFeedEvent(r, describe(r))), truncated };
 }
@@ -82,7 +91,9 @@ export async function runFeed(ws: Workspace, spec: FeedSpec, window: TimeWindow,
 export function loadPermissionChanges(ws: Workspace, query: AuditQuery, now: Date): Promise<FeedData> {
   return sharedAudit(ws, FEEDS.permissions.name, query, async () => {
     const window = windowOf(query, now);
-    const feed = await runFeed(ws, FEEDS.permissions, window, filtersOf(query), (r) => describePermissionChange(r.service_name, r.action_name, r.request_params));
+    const feed = await runFeed(ws, FEEDS.permissions, window, filtersOf(query), (r) =>
+      describePermissionChange(r.service_name, r.action_name, r.request_params),
+    );
     return { window: windowToJson(window), ...feed };
   });
 }

@@ -11,7 +11,16 @@ import { loadSecretActivity, loadTokenActivity } from './audit-activity';
 import { exportRows, loadEventDetail, loadExplorerPage } from './audit-explorer';
 import { loadFailedAuth } from './audit-failed-auth';
 import { loadConfigChanges, loadPermissionChanges } from './audit-feeds';
-import { AUDIT_TABLE, auditStatement, auditWhere, CATEGORY_COLUMN, CATEGORY_SQL, categoryPredicate, countField, runAudit } from './audit-sql';
+import {
+  AUDIT_TABLE,
+  auditStatement,
+  auditWhere,
+  CATEGORY_COLUMN,
+  CATEGORY_SQL,
+  categoryPredicate,
+  countField,
+  runAudit,
+} from './audit-sql';
 import { startAuditHarness, type AuditHarness } from './audit-test-harness';
 import { loadTimeline } from './audit-timeline';
 import { decodeEventKey } from '@/lib/security/audit-cursor';
@@ -27,29 +36,40 @@ const q = (input: Record<string, string>): AuditQuery => auditQuerySchema.parse(
 describe('the category expression', () => {
   it('puts every (service, action) pair of the 90-day log where categorizeEvent does', async () => {
     const where = auditWhere(resolveWindow({ range: '90d' }, new Date()), {});
-    const pairs = await runAudit(h.analyst, auditStatement({
-      name: 'test.categories',
-      sql: `SELECT service_name, action_name, ${CATEGORY_COLUMN}, count(*) AS events FROM ${AUDIT_TABLE} ${where.sql} GROUP BY 1, 2, 3`,
-      row: z.object({ service_name: z.string(), action_name: z.string(), category: z.string(), events: countField }),
-      params: where.params,
-      maxRows: 2_000,
-    }));
+    const pairs = await runAudit(
+      h.analyst,
+      auditStatement({
+        name: 'test.categories',
+        sql: `SELECT service_name, action_name, ${CATEGORY_COLUMN}, count(*) AS events FROM ${AUDIT_TABLE} ${where.sql} GROUP BY 1, 2, 3`,
+        row: z.object({ service_name: z.string(), action_name: z.string(), category: z.string(), events: countField }),
+        params: where.params,
+        maxRows: 2_000,
+      }),
+    );
     expect(pairs.rows.length).toBeGreaterThan(20);
-    for (const p of pairs.rows) expect(p.category, `${p.service_name}.${p.action_name}`).toBe(categorizeEvent(p.service_name, p.action_name));
+    for (const p of pairs.rows)
+      expect(p.category, `${p.service_name}.${p.action_name}`).toBe(categorizeEvent(p.service_name, p.action_name));
     const categories = new Set(pairs.rows.map((p) => p.category));
     for (const c of ['signin', 'tokens', 'secrets', 'permissions', 'config']) expect(categories).toContain(c);
   });
 
   it('selects with each category filter exactly the rows the CASE expression puts in that category', async () => {
     const where = auditWhere(resolveWindow({ range: '90d' }, new Date()), {});
-    const counts = AUDIT_CATEGORY_IDS.map((c) => `count_if(${categoryPredicate(c)}) AS by_filter_${c}, count_if((${CATEGORY_SQL}) = '${c}') AS by_case_${c}`);
-    const row = (await runAudit(h.analyst, auditStatement({
-      name: 'test.predicates',
-      sql: `SELECT ${counts.join(',\n')} FROM ${AUDIT_TABLE} ${where.sql}`,
-      row: z.record(z.string(), countField),
-      params: where.params,
-      maxRows: 1,
-    }))).rows[0]!;
+    const counts = AUDIT_CATEGORY_IDS.map(
+      (c) => `count_if(${categoryPredicate(c)}) AS by_filter_${c}, count_if((${CATEGORY_SQL}) = '${c}') AS by_case_${c}`,
+    );
+    const row = (
+      await runAudit(
+        h.analyst,
+        auditStatement({
+          name: 'test.predicates',
+          sql: `SELECT ${counts.join(',\n')} FROM ${AUDIT_TABLE} ${where.sql}`,
+          row: z.record(z.string(), countField),
+          params: where.params,
+          maxRows: 1,
+        }),
+      )
+    ).rows[0]!;
     for (const c of AUDIT_CATEGORY_IDS) expect(row[`by_filter_${c}`], c).toBe(row[`by_case_${c}`]);
     expect(row.by_case_signin).toBeGreaterThan(0);
   });
@@ -62,7 +82,16 @@ describe('timeline', () => {
     expect(t.axis.count).toBe(169);
     for (const s of t.series) expect(s.counts).toHaveLength(169);
     const where = auditWhere({ from: new Date(t.window.from), to: new Date(t.window.to) }, {});
-    const total = await runAudit(h.analyst, auditStatement({ name: 'test.count', sql: `SELECT count(*) AS n FROM ${AUDIT_TABLE} ${where.sql}`, row: z.object({ n: countField }), params: where.params, maxRows: 1 }));
+    const total = await runAudit(
+      h.analyst,
+      auditStatement({
+        name: 'test.count',
+        sql: `SELECT count(*) AS n FROM ${AUDIT_TABLE} ${where.sql}`,
+        row: z.object({ n: countField }),
+        params: where.params,
+        maxRows: 1,
+      }),
+    );
     expect(t.total).toBe(total.rows[0]!.n);
     expect(t.total).toBeGreaterThan(100);
     expect(t.latestEvent).not.toBeNull();

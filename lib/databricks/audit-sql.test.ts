@@ -88,13 +88,16 @@ describe('CATEGORY_SQL', () => {
     expect(whens).toHaveLength(CATEGORY_RULES.length);
     CATEGORY_RULES.forEach((rule, i) => expect(whens[i]).toContain(`THEN '${rule.category}'`));
     expect(CATEGORY_SQL).toContain("ELSE 'other'");
-    expect(whens[0]).toBe("  WHEN service_name = 'unityCatalog' AND action_name IN ('updatePermissions', 'updateSharePermissions') THEN 'permissions'");
+    expect(whens[0]).toBe(
+      "  WHEN service_name = 'unityCatalog' AND action_name IN ('updatePermissions', 'updateSharePermissions') THEN 'permissions'",
+    );
   });
 });
 
 describe('categoryPredicate', () => {
   it('filters with plain equality tests, never the CASE expression', () => {
-    for (const c of ['signin', 'tokens', 'secrets', 'permissions', 'unityCatalog', 'config', 'other'] as const) expect(categoryPredicate(c)).not.toContain('CASE');
+    for (const c of ['signin', 'tokens', 'secrets', 'permissions', 'unityCatalog', 'config', 'other'] as const)
+      expect(categoryPredicate(c)).not.toContain('CASE');
     expect(categoryPredicate('unityCatalog')).toBe(
       "((service_name = 'unityCatalog' AND NOT coalesce((service_name = 'unityCatalog' AND action_name IN ('updatePermissions', 'updateSharePermissions')), false)))",
     );
@@ -126,8 +129,12 @@ describe('explorerPageStatement', () => {
 
 describe('timelineStatement', () => {
   it('groups hourly windows by truncated hour and daily ones by event_date, categorising after counting', () => {
-    expect(timelineStatement(week, {}).query.sql).toContain("SELECT date_trunc('HOUR', event_time) AS bucket, service_name, action_name, count(*) AS events");
-    expect(timelineStatement(quarter, {}).query.sql).toContain('SELECT event_date AS bucket, service_name, action_name, count(*) AS events');
+    expect(timelineStatement(week, {}).query.sql).toContain(
+      "SELECT date_trunc('HOUR', event_time) AS bucket, service_name, action_name, count(*) AS events",
+    );
+    expect(timelineStatement(quarter, {}).query.sql).toContain(
+      'SELECT event_date AS bucket, service_name, action_name, count(*) AS events',
+    );
   });
 });
 

@@ -88,7 +88,9 @@ const anyOf = (rules: readonly CategoryRule[]) => `coalesce(${rules.map((r) => `
  */
 export function categoryPredicate(category: AuditCategory): string {
   if (category === 'other') return `NOT ${anyOf(CATEGORY_RULES)}`;
-  const clauses = categoryClauses(category).map((c) => (c.unless.length ? `(${ruleCondition(c.rule)} AND NOT ${anyOf(c.unless)})` : `(${ruleCondition(c.rule)})`));
+  const clauses = categoryClauses(category).map((c) =>
+    c.unless.length ? `(${ruleCondition(c.rule)} AND NOT ${anyOf(c.unless)})` : `(${ruleCondition(c.rule)})`,
+  );
   return `(${clauses.join(' OR ')})`;
 }
 
@@ -169,6 +171,7 @@ export function sharedAudit<T>(ws: Workspace, view: string, query: Partial<Audit
 export const AUDIT_UPSTREAM_MESSAGES = {
   PERMISSION_DENIED: 'Reading system.access.audit needs USE and SELECT on the system.access schema; an account admin can grant it.',
   INSUFFICIENT_PERMISSIONS: 'Reading system.access.audit needs USE and SELECT on the system.access schema; an account admin can grant it.',
-  TABLE_OR_VIEW_NOT_FOUND: 'system.access.audit is not available: an account admin must enable the "access" system schema for this metastore.',
+  TABLE_OR_VIEW_NOT_FOUND:
+    'system.access.audit is not available: an account admin must enable the "access" system schema for this metastore.',
   SCHEMA_NOT_FOUND: 'system.access.audit is not available: an account admin must enable the "access" system schema for this metastore.',
 } as const;

@@ -35,7 +35,10 @@ const ROLE_GROUPS = { admin: ['admins'], analyst: ['security-analysts'], manager
 export async function startAuditHarness(): Promise<AuditHarness> {
   const sim = await startTestSimulator();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-int-'));
-  const config = loadConfig({ ...appEnv(sim.workspace, 'user', 'http://127.0.0.1:3999', dataDir), NEXTAUTH_SECRET: 'audit-integration-secret-0123456789abcdef' });
+  const config = loadConfig({
+    ...appEnv(sim.workspace, 'user', 'http://127.0.0.1:3999', dataDir),
+    NEXTAUTH_SECRET: 'audit-integration-secret-0123456789abcdef',
+  });
   const signIn = async (role: Role | null) => {
     const userName = sim.workspace.people.find((p) => roleFromGroups(p.groups, ROLE_GROUPS) === role)!.userName;
     return getWorkspace({ userName, accessToken: (await loginAs(sim.workspace, userName)).accessToken }, config);
@@ -47,7 +50,11 @@ export async function startAuditHarness(): Promise<AuditHarness> {
     analyst: await signIn('analyst'),
     admin,
     signIn,
-    setup: new RestClient({ host: sim.sim.url, credentials: staticCredentials(sim.workspace.adminToken), log: createLogger({}, () => {}, 'error') }),
+    setup: new RestClient({
+      host: sim.sim.url,
+      credentials: staticCredentials(sim.workspace.adminToken),
+      log: createLogger({}, () => {}, 'error'),
+    }),
     async stop() {
       await sim.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -75,7 +82,12 @@ export async function grantAuditAccess(admin: Workspace, group: string): Promise
  * The simulator's audit sink writes in batches a few milliseconds after the call it records (as Databricks
  * delivers audit rows with a delay). Polls the newest matching events, uncached, until one satisfies `match`.
  */
-export async function waitForAuditEvent(ws: Workspace, filters: AuditFilters, match: (params: Record<string, string>) => boolean, timeoutMs = 5_000) {
+export async function waitForAuditEvent(
+  ws: Workspace,
+  filters: AuditFilters,
+  match: (params: Record<string, string>) => boolean,
+  timeoutMs = 5_000,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const window = resolveWindow({ range: '24h' }, new Date());

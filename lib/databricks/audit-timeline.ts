@@ -54,7 +54,10 @@ export function loadTimeline(ws: Workspace, query: AuditQuery, now: Date): Promi
     const latest = rows.reduce<Date | null>((max, r) => (max && max > r.latest ? max : r.latest), null);
     return {
       window: windowToJson(window),
-      ...stackByCategory(window, rows.map((r) => ({ bucket: r.bucket, category: r.category, count: r.events }))),
+      ...stackByCategory(
+        window,
+        rows.map((r) => ({ bucket: r.bucket, category: r.category, count: r.events })),
+      ),
       latestEvent: latest?.toISOString() ?? null,
     };
   });

@@ -8,7 +8,11 @@ export interface Coalescer {
   readonly size: number;
 }
 
-export function createCoalescer({ reuseMs = 0, maxEntries = 500, now = () => Date.now() }: { reuseMs?: number; maxEntries?: number; now?: () => number } = {}): Coalescer {
+export function createCoalescer({
+  reuseMs = 0,
+  maxEntries = 500,
+  now = () => Date.now(),
+}: { reuseMs?: number; maxEntries?: number; now?: () => number } = {}): Coalescer {
   const entries = new Map<string, { promise: Promise<unknown>; settledAt: number | null }>();
 
   const evict = () => {
@@ -21,7 +25,7 @@ export function createCoalescer({ reuseMs = 0, maxEntries = 500, now = () => Dat
     }
   };
 
-  const coalesce = <T,>(key: string, load: () => Promise<T>): Promise<T> => {
+  const coalesce = <T>(key: string, load: () => Promise<T>): Promise<T> => {
     const existing = entries.get(key);
     if (existing && (existing.settledAt === null || now() - existing.settledAt < reuseMs)) return existing.promise as Promise<T>;
     evict();

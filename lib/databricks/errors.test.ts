@@ -11,7 +11,12 @@ describe('errorFromResponse', () => {
       details: [{ '@type': 'type.googleapis.com/google.rpc.RequestInfo', request_id: 'req-42', serving_data: '' }],
     });
     const e = errorFromResponse(404, h(), body);
-    expect([e.status, e.errorCode, e.message, e.requestId]).toEqual([404, 'RESOURCE_DOES_NOT_EXIST', 'Scope foo does not exist!', 'req-42']);
+    expect([e.status, e.errorCode, e.message, e.requestId]).toEqual([
+      404,
+      'RESOURCE_DOES_NOT_EXIST',
+      'Scope foo does not exist!',
+      'req-42',
+    ]);
   });
 
   it('keeps a refined code on an odd status (scope exists is 400, not 409)', () => {
@@ -20,7 +25,11 @@ describe('errorFromResponse', () => {
   });
 
   it('treats an integer error_code as absent and falls back to the status', () => {
-    const e = errorFromResponse(403, h({ 'x-databricks-reason-phrase': 'Invalid access token.' }), '{"error_code": 403, "message": "Invalid access token."}');
+    const e = errorFromResponse(
+      403,
+      h({ 'x-databricks-reason-phrase': 'Invalid access token.' }),
+      '{"error_code": 403, "message": "Invalid access token."}',
+    );
     expect([e.errorCode, e.message]).toEqual(['PERMISSION_DENIED', 'Invalid access token.']);
   });
 
@@ -30,7 +39,12 @@ describe('errorFromResponse', () => {
   });
 
   it('maps a SCIM error to SCIM_<status> and "<scimType> <detail>"', () => {
-    const body = JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], detail: 'entitlements can only be managed at the workspace level', status: '400', scimType: 'invalidValue' });
+    const body = JSON.stringify({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+      detail: 'entitlements can only be managed at the workspace level',
+      status: '400',
+      scimType: 'invalidValue',
+    });
     const e = errorFromResponse(400, h(), body);
     expect([e.errorCode, e.message]).toEqual(['SCIM_400', 'invalidValue entitlements can only be managed at the workspace level']);
   });
@@ -62,7 +76,11 @@ describe('isDatabricksError', () => {
   it("recognises another bundle's copy of the class, and nothing else", () => {
     // What Next's separately bundled pages and routes produce: a different class with the same name and fields.
     class OtherBundleCopy extends Error {
-      constructor(readonly status: number, readonly errorCode: string, message: string) {
+      constructor(
+        readonly status: number,
+        readonly errorCode: string,
+        message: string,
+      ) {
         super(message);
         this.name = 'DatabricksError';
       }
@@ -81,8 +99,16 @@ describe('sqlStatementError', () => {
   };
 
   it('keeps permission and missing-object classes as 403 and 404', () => {
-    expect(of('[INSUFFICIENT_PERMISSIONS] User does not have SELECT on Table `system`.`access`.`audit`.')).toEqual([403, 'INSUFFICIENT_PERMISSIONS', null]);
-    expect(of('[TABLE_OR_VIEW_NOT_FOUND] The table or view `system`.`access`.`audit` cannot be found.')).toEqual([404, 'TABLE_OR_VIEW_NOT_FOUND', null]);
+    expect(of('[INSUFFICIENT_PERMISSIONS] User does not have SELECT on Table `system`.`access`.`audit`.')).toEqual([
+      403,
+      'INSUFFICIENT_PERMISSIONS',
+      null,
+    ]);
+    expect(of('[TABLE_OR_VIEW_NOT_FOUND] The table or view `system`.`access`.`audit` cannot be found.')).toEqual([
+      404,
+      'TABLE_OR_VIEW_NOT_FOUND',
+      null,
+    ]);
     expect(of('[NO_SUCH_CATALOG_EXCEPTION] Catalog x not found')).toEqual([404, 'NO_SUCH_CATALOG_EXCEPTION', null]);
   });
 

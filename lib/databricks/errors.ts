@@ -68,7 +68,10 @@ function fromJson(body: unknown): Parsed | null {
   if (schemas.includes('urn:ietf:params:scim:api:messages:2.0:Error') || (typeof b.detail === 'string' && 'status' in b)) {
     // SCIM (RFC 7644): status is a string; the Go SDK maps it to SCIM_<status> and "<scimType> <detail>".
     const scimType = typeof b.scimType === 'string' ? `${b.scimType} ` : '';
-    return { errorCode: `SCIM_${String(b.status ?? '')}`.replace(/_$/, ''), message: `${scimType}${typeof b.detail === 'string' ? b.detail : ''}`.trim() };
+    return {
+      errorCode: `SCIM_${String(b.status ?? '')}`.replace(/_$/, ''),
+      message: `${scimType}${typeof b.detail === 'string' ? b.detail : ''}`.trim(),
+    };
   }
   const parsed: Parsed = {};
   // A non-string error_code (legacy gateway: {"error_code": 403}) is treated as absent, per the docs.
@@ -98,7 +101,12 @@ function fromText(text: string): Parsed | null {
 }
 
 function decodeEntities(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** Builds the DatabricksError for a non-2xx response from its status, headers and raw body text. */

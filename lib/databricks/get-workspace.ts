@@ -75,7 +75,10 @@ export function getWorkspace(session: WorkspaceSession, config: AppConfig = getC
   } else {
     credentials = serviceCredentials(config);
     const auth = config.serviceAuth!;
-    actingAs = auth.kind === 'pat' ? { kind: 'token', name: 'a personal access token (DATABRICKS_TOKEN)' } : { kind: 'service-principal', name: auth.clientId };
+    actingAs =
+      auth.kind === 'pat'
+        ? { kind: 'token', name: 'a personal access token (DATABRICKS_TOKEN)' }
+        : { kind: 'service-principal', name: auth.clientId };
   }
   const identityKey = `${actingAs.kind}:${actingAs.name}`;
   const host = config.databricks.host;

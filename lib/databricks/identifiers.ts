@@ -25,9 +25,12 @@ export function quotePrincipal(name: string): string {
 
 /** One part of a Unity Catalog name. UC forbids periods, spaces, slashes and control characters in object names. */
 export function quoteNamePart(part: string): string {
-  if (part.length === 0 || part.length > 255) throw new InvalidIdentifierError('A catalog, schema or table name must be 1–255 characters long');
+  if (part.length === 0 || part.length > 255)
+    throw new InvalidIdentifierError('A catalog, schema or table name must be 1–255 characters long');
   if (CONTROL.test(part) || /[.\s/`]/.test(part)) {
-    throw new InvalidIdentifierError(`"${part.replace(CONTROL, '?')}" is not a valid catalog, schema or table name (no periods, spaces, slashes or backticks)`);
+    throw new InvalidIdentifierError(
+      `"${part.replace(CONTROL, '?')}" is not a valid catalog, schema or table name (no periods, spaces, slashes or backticks)`,
+    );
   }
   return `\`${part}\``;
 }

@@ -64,7 +64,11 @@ export async function requestToken(host: string, client: ClientAuth, form: Recor
   const parsed = tokenResponse.safeParse(await res.json().catch(() => null));
   if (!parsed.success) throw new DatabricksError(0, 'UNEXPECTED_RESPONSE', 'The token endpoint answered without an access token');
   const t = parsed.data;
-  return { accessToken: t.access_token, refreshToken: t.refresh_token ?? null, expiresAt: Math.floor(Date.now() / 1000) + (t.expires_in ?? 3600) };
+  return {
+    accessToken: t.access_token,
+    refreshToken: t.refresh_token ?? null,
+    expiresAt: Math.floor(Date.now() / 1000) + (t.expires_in ?? 3600),
+  };
 }
 
 async function send(url: string, init: RequestInit, host: string): Promise<Response> {

@@ -51,7 +51,10 @@ const client = (opts: Partial<ConstructorParameters<typeof RestClient>[0]> = {})
 const tokenList = z.object({ token_infos: listOf(z.object({ token_id: z.string(), expiry_time: z.number() })) });
 
 async function failure(p: Promise<unknown>): Promise<DatabricksError> {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(DatabricksError);
   return e as DatabricksError;
 }
@@ -59,9 +62,15 @@ async function failure(p: Promise<unknown>): Promise<DatabricksError> {
 describe('RestClient', () => {
   it('sends the bearer token and query, validates the response and defaults missing lists to []', async () => {
     handler = (_req, res) => json(res, 200, {});
-    const data = await client().get('/api/2.0/token-management/tokens', tokenList, { query: { created_by_username: 'ann@example.com', skip: undefined } });
+    const data = await client().get('/api/2.0/token-management/tokens', tokenList, {
+      query: { created_by_username: 'ann@example.com', skip: undefined },
+    });
     expect(data).toEqual({ token_infos: [] });
-    expect(seen[0]).toMatchObject({ method: 'GET', url: '/api/2.0/token-management/tokens?created_by_username=ann%40example.com', auth: 'Bearer tok-1' });
+    expect(seen[0]).toMatchObject({
+      method: 'GET',
+      url: '/api/2.0/token-management/tokens?created_by_username=ann%40example.com',
+      auth: 'Bearer tok-1',
+    });
   });
 
   it('returns the Databricks request id with call()', async () => {
@@ -79,7 +88,10 @@ describe('RestClient', () => {
   });
 
   it('waits at least Retry-After seconds before retrying a throttled GET', async () => {
-    handler = (_req, res, n) => (n === 1 ? json(res, 429, { error_code: 'REQUEST_LIMIT_EXCEEDED', message: 'slow down' }, { 'retry-after': '1' }) : json(res, 200, { token_infos: [] }));
+    handler = (_req, res, n) =>
+      n === 1
+        ? json(res, 429, { error_code: 'REQUEST_LIMIT_EXCEEDED', message: 'slow down' }, { 'retry-after': '1' })
+        : json(res, 200, { token_infos: [] });
     await client().get('/api/2.0/token/list', tokenList);
     expect(seen).toHaveLength(2);
     expect(seen[1]!.at - seen[0]!.at).toBeGreaterThanOrEqual(1_000);
@@ -93,7 +105,10 @@ describe('RestClient', () => {
   });
 
   it('retries a 503 GET with backoff until it succeeds', async () => {
-    handler = (_req, res, n) => (n < 3 ? json(res, 503, { error_code: 'TEMPORARILY_UNAVAILABLE', message: 'busy' }) : json(res, 200, { token_infos: [{ token_id: 't', expiry_time: -1 }] }));
+    handler = (_req, res, n) =>
+      n < 3
+        ? json(res, 503, { error_code: 'TEMPORARILY_UNAVAILABLE', message: 'busy' })
+        : json(res, 200, { token_infos: [{ token_id: 't', expiry_time: -1 }] });
     const data = await client().get('/api/2.0/token/list', tokenList);
     expect(data.token_infos).toEqual([{ token_id: 't', expiry_time: -1 }]);
     expect(seen).toHaveLength(3);
@@ -147,7 +162,10 @@ describe('RestClient', () => {
   it('fetches a new token once after a 401 when the credentials can be refreshed', async () => {
     let issued = 0;
     const creds: Credentials = { token: async () => `m2m-${++issued}`, invalidate: () => {} };
-    handler = (req, res) => (req.headers.authorization === 'Bearer m2m-1' ? json(res, 401, { error_code: 'UNAUTHENTICATED', message: 'expired' }) : json(res, 200, {}));
+    handler = (req, res) =>
+      req.headers.authorization === 'Bearer m2m-1'
+        ? json(res, 401, { error_code: 'UNAUTHENTICATED', message: 'expired' })
+        : json(res, 200, {});
     await client({ credentials: creds }).post('/api/2.0/token/create', emptyResponse, { body: {} });
     expect(seen.map((s) => s.auth)).toEqual(['Bearer m2m-1', 'Bearer m2m-2']);
   });

@@ -97,7 +97,14 @@ export class RestClient {
       }
       const delay = this.delayFor(error, attempt);
       if (waited + delay > this.retryBudgetMs) {
-        this.log.warn('databricks.retry_budget_exhausted', { method, path, attempts: attempt, status: error.status, errorCode: error.errorCode, elapsedMs: Date.now() - started });
+        this.log.warn('databricks.retry_budget_exhausted', {
+          method,
+          path,
+          attempts: attempt,
+          status: error.status,
+          errorCode: error.errorCode,
+          elapsedMs: Date.now() - started,
+        });
         throw error;
       }
       this.log.info('databricks.retry', { method, path, attempt, status: error.status, errorCode: error.errorCode, delayMs: delay });
@@ -137,7 +144,13 @@ export class RestClient {
         'User-Agent': this.options.userAgent ?? 'brickwatch',
       };
       if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-      res = await fetch(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), signal, redirect: 'manual' });
+      res = await fetch(url, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal,
+        redirect: 'manual',
+      });
       text = await res.text();
     } catch (e) {
       throw this.transportFailure(e, method, path, timeoutMs, options.signal);
@@ -153,14 +166,25 @@ export class RestClient {
       try {
         json = JSON.parse(text);
       } catch {
-        throw new AttemptFailure(new DatabricksError(0, 'UNEXPECTED_RESPONSE', `Databricks answered ${method} ${path} with something that is not JSON`, requestId), false);
+        throw new AttemptFailure(
+          new DatabricksError(0, 'UNEXPECTED_RESPONSE', `Databricks answered ${method} ${path} with something that is not JSON`, requestId),
+          false,
+        );
       }
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? issue.path.join('.') : 'body';
-      throw new AttemptFailure(new DatabricksError(0, 'UNEXPECTED_RESPONSE', `Databricks answered ${method} ${path} in an unexpected shape (${where}: ${issue?.message ?? 'invalid'})`, requestId), false);
+      throw new AttemptFailure(
+        new DatabricksError(
+          0,
+          'UNEXPECTED_RESPONSE',
+          `Databricks answered ${method} ${path} in an unexpected shape (${where}: ${issue?.message ?? 'invalid'})`,
+          requestId,
+        ),
+        false,
+      );
     }
     return { data: parsed.data, status: res.status, requestId };
   }
@@ -168,16 +192,38 @@ export class RestClient {
   private transportFailure(e: unknown, method: Method, path: string, timeoutMs: number, callerSignal?: AbortSignal): AttemptFailure {
     if (callerSignal?.aborted) return new AttemptFailure(new DatabricksError(0, 'CANCELLED', `${method} ${path} was cancelled`), false);
     if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) {
-      return new AttemptFailure(new DatabricksError(0, 'TIMEOUT', `No answer from ${this.options.host} within ${Math.round(timeoutMs / 100) / 10} s (${method} ${path})`), false);
+      return new AttemptFailure(
+        new DatabricksError(
+          0,
+          'TIMEOUT',
+          `No answer from ${this.options.host} within ${Math.round(timeoutMs / 100) / 10} s (${method} ${path})`,
+        ),
+        false,
+      );
     }
     if (isDatabricksError(e)) return new AttemptFailure(e, false); // from credentials.token()
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
     const code = cause?.code ?? (e as { code?: string }).code ?? 'UNKNOWN';
     if (TLS_TRUST.test(code)) {
-      return new AttemptFailure(new DatabricksError(0, 'UNREACHABLE', `The TLS certificate of ${this.options.host} is not trusted (${code}); if it uses a private CA, start Brickwatch with NODE_EXTRA_CA_CERTS pointing at it`), false);
+      return new AttemptFailure(
+        new DatabricksError(
+          0,
+          'UNREACHABLE',
+          `The TLS certificate of ${this.options.host} is not trusted (${code}); if it uses a private CA, start Brickwatch with NODE_EXTRA_CA_CERTS pointing at it`,
+        ),
+        false,
+      );
     }
-    const detail = code === 'ECONNREFUSED' ? 'connection refused' : code === 'ENOTFOUND' ? 'host not found' : (cause?.message ?? (e instanceof Error ? e.message : 'network error'));
-    return new AttemptFailure(new DatabricksError(0, 'UNREACHABLE', `Cannot reach ${this.options.host}: ${detail} (${code})`), RETRYABLE_NETWORK.has(code));
+    const detail =
+      code === 'ECONNREFUSED'
+        ? 'connection refused'
+        : code === 'ENOTFOUND'
+          ? 'host not found'
+          : (cause?.message ?? (e instanceof Error ? e.message : 'network error'));
+    return new AttemptFailure(
+      new DatabricksError(0, 'UNREACHABLE', `Cannot reach ${this.options.host}: ${detail} (${code})`),
+      RETRYABLE_NETWORK.has(code),
+    );
   }
 }
 
@@ -194,9 +240,13 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new DatabricksError(0, 'CANCELLED', 'cancelled'));
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(new DatabricksError(0, 'CANCELLED', 'cancelled'));
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new DatabricksError(0, 'CANCELLED', 'cancelled'));
+      },
+      { once: true },
+    );
   });
 }

@@ -8,7 +8,13 @@ export const SCIM = '/api/2.0/preview/scim/v2';
 
 // /Me answers in the shape of whoever calls: a User for a person; for a service principal some workspaces answer a
 // ServicePrincipal (applicationId, no userName). Both become a ScimUser whose userName is the name grants use.
-const me = z.union([scimUser, scimUser.omit({ userName: true }).extend({ applicationId: z.string() }).transform(({ applicationId, ...sp }) => ({ ...sp, userName: applicationId }))]);
+const me = z.union([
+  scimUser,
+  scimUser
+    .omit({ userName: true })
+    .extend({ applicationId: z.string() })
+    .transform(({ applicationId, ...sp }) => ({ ...sp, userName: applicationId })),
+]);
 
 /** The caller: a person, or a service principal (userName = its application id). */
 export function currentUser(rest: RestClient, signal?: AbortSignal): Promise<ScimUser> {

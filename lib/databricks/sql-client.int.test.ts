@@ -34,12 +34,24 @@ const TABLES = defineQuery({
   maxRows: 5,
   timeoutSeconds: 20,
 });
-const WHO = defineQuery({ name: 'test.who', sql: 'SELECT current_user() AS who', row: z.object({ who: z.string() }), maxRows: 1, timeoutSeconds: 10 });
+const WHO = defineQuery({
+  name: 'test.who',
+  sql: 'SELECT current_user() AS who',
+  row: z.object({ who: z.string() }),
+  maxRows: 1,
+  timeoutSeconds: 10,
+});
 
 beforeAll(async () => {
   sim = await startTestSimulator();
-  service = loadConfig({ ...appEnv(sim.workspace, 'service', 'http://127.0.0.1:3999', dataDir), NEXTAUTH_SECRET: 'sql-int-secret-sql-int-secret-sql-int-0' });
-  user = loadConfig({ ...appEnv(sim.workspace, 'user', 'http://127.0.0.1:3999', dataDir), NEXTAUTH_SECRET: 'sql-int-secret-sql-int-secret-sql-int-0' });
+  service = loadConfig({
+    ...appEnv(sim.workspace, 'service', 'http://127.0.0.1:3999', dataDir),
+    NEXTAUTH_SECRET: 'sql-int-secret-sql-int-secret-sql-int-0',
+  });
+  user = loadConfig({
+    ...appEnv(sim.workspace, 'user', 'http://127.0.0.1:3999', dataDir),
+    NEXTAUTH_SECRET: 'sql-int-secret-sql-int-secret-sql-int-0',
+  });
 });
 afterAll(async () => {
   await sim?.stop();
@@ -69,15 +81,27 @@ describe('SqlClient', () => {
   });
 
   it('runs as the service principal in service mode and as the person in user mode', async () => {
-    expect((await getWorkspace({ userName: 'x', accessToken: null }, service).sql.query(WHO)).rows[0]!.who).toBe(sim.workspace.servicePrincipal.applicationId);
-    const analyst = sim.workspace.people.find((p) => roleFromGroups(p.groups, { admin: ['admins'], analyst: ['security-analysts'], manager: ['security-managers'] }) === 'analyst')!;
+    expect((await getWorkspace({ userName: 'x', accessToken: null }, service).sql.query(WHO)).rows[0]!.who).toBe(
+      sim.workspace.servicePrincipal.applicationId,
+    );
+    const analyst = sim.workspace.people.find(
+      (p) => roleFromGroups(p.groups, { admin: ['admins'], analyst: ['security-analysts'], manager: ['security-managers'] }) === 'analyst',
+    )!;
     const tokens = await loginAs(sim.workspace, analyst.userName);
-    expect((await getWorkspace({ userName: analyst.userName, accessToken: tokens.accessToken }, user).sql.query(WHO)).rows[0]!.who).toBe(analyst.userName);
+    expect((await getWorkspace({ userName: analyst.userName, accessToken: tokens.accessToken }, user).sql.query(WHO)).rows[0]!.who).toBe(
+      analyst.userName,
+    );
   });
 
-  it('turns a query error into a typed error with the warehouse\'s class and message', async () => {
+  it("turns a query error into a typed error with the warehouse's class and message", async () => {
     const ws = getWorkspace({ userName: 'x', accessToken: null }, service);
-    const bad = defineQuery({ name: 'test.missing_table', sql: 'SELECT * FROM main.nowhere.nothing', row: z.object({}), maxRows: 1, timeoutSeconds: 10 });
+    const bad = defineQuery({
+      name: 'test.missing_table',
+      sql: 'SELECT * FROM main.nowhere.nothing',
+      row: z.object({}),
+      maxRows: 1,
+      timeoutSeconds: 10,
+    });
     const e = (await ws.sql.query(bad).catch((x: unknown) => x)) as DatabricksError;
     expect(e).toBeInstanceOf(DatabricksError);
     expect([e.status, e.errorCode]).toEqual([404, 'TABLE_OR_VIEW_NOT_FOUND']);
@@ -85,7 +109,12 @@ describe('SqlClient', () => {
   });
 
   it('gives up at the statement timeout and recovers on the next statement', async () => {
-    const client = new SqlClient({ host: sim.sim.url, httpPath: sim.workspace.warehouseHttpPath, credentials: staticCredentials(sim.workspace.adminToken), log: quiet });
+    const client = new SqlClient({
+      host: sim.sim.url,
+      httpPath: sim.workspace.warehouseHttpPath,
+      credentials: staticCredentials(sim.workspace.adminToken),
+      log: quiet,
+    });
     const slow = { ...WHO, name: 'test.slow', timeoutSeconds: 1 };
     await sim.control('POST', '/faults', { spec: `POST ${sim.workspace.warehouseHttpPath} -> delay:4000 times=1` });
     const started = Date.now();
@@ -95,9 +124,15 @@ describe('SqlClient', () => {
     await client.close();
   });
 
-  it('rejects rows that do not match the query\'s row schema', async () => {
+  it("rejects rows that do not match the query's row schema", async () => {
     const ws = getWorkspace({ userName: 'x', accessToken: null }, service);
-    const wrong = defineQuery({ name: 'test.wrong_shape', sql: 'SELECT 1 AS n', row: z.object({ n: z.string() }), maxRows: 1, timeoutSeconds: 10 });
+    const wrong = defineQuery({
+      name: 'test.wrong_shape',
+      sql: 'SELECT 1 AS n',
+      row: z.object({ n: z.string() }),
+      maxRows: 1,
+      timeoutSeconds: 10,
+    });
     expect(await ws.sql.query(wrong).catch((x: unknown) => x)).toMatchObject({ errorCode: 'UNEXPECTED_RESPONSE' });
   });
 });

@@ -22,7 +22,9 @@ export interface SqlQuery<Row> {
   timeoutSeconds: number;
 }
 
-export function defineQuery<Row>(q: Omit<SqlQuery<Row>, 'maxRows' | 'timeoutSeconds'> & Partial<Pick<SqlQuery<Row>, 'maxRows' | 'timeoutSeconds'>>): SqlQuery<Row> {
+export function defineQuery<Row>(
+  q: Omit<SqlQuery<Row>, 'maxRows' | 'timeoutSeconds'> & Partial<Pick<SqlQuery<Row>, 'maxRows' | 'timeoutSeconds'>>,
+): SqlQuery<Row> {
   return { maxRows: 10_000, timeoutSeconds: 30, ...q };
 }
 
@@ -60,17 +62,27 @@ export class SqlClient {
     const started = Date.now();
     // One deadline for the whole statement, opening the session included; on expiry the running operation is cancelled.
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new DatabricksError(0, 'TIMEOUT', `The SQL warehouse did not finish ${q.name} within ${q.timeoutSeconds} s`)), q.timeoutSeconds * 1000);
+    const timer = setTimeout(
+      () => deadline.abort(new DatabricksError(0, 'TIMEOUT', `The SQL warehouse did not finish ${q.name} within ${q.timeoutSeconds} s`)),
+      q.timeoutSeconds * 1000,
+    );
     const onCallerAbort = () => deadline.abort(new DatabricksError(0, 'CANCELLED', `${q.name} was cancelled`));
     signal?.addEventListener('abort', onCallerAbort, { once: true });
     try {
-      const raw = await untilAborted(this.withSession((session) => this.run(session, q, params, deadline.signal)), deadline.signal);
+      const raw = await untilAborted(
+        this.withSession((session) => this.run(session, q, params, deadline.signal)),
+        deadline.signal,
+      );
       const rows: Row[] = [];
       for (const [i, r] of raw.rows.entries()) {
         const parsed = q.row.safeParse(r);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          throw new DatabricksError(0, 'UNEXPECTED_RESPONSE', `Query ${q.name} returned an unexpected row ${i} (${issue?.path.join('.') || 'row'}: ${issue?.message})`);
+          throw new DatabricksError(
+            0,
+            'UNEXPECTED_RESPONSE',
+            `Query ${q.name} returned an unexpected row ${i} (${issue?.path.join('.') || 'row'}: ${issue?.message})`,
+          );
         }
         rows.push(parsed.data);
       }
@@ -85,7 +97,13 @@ export class SqlClient {
         this.session = null;
         void stale?.then((s) => s.close()).catch(() => undefined);
       }
-      this.log.warn('databricks.sql_failed', { query: q.name, errorCode: error.errorCode, status: error.status, durationMs: Date.now() - started, error: error.message });
+      this.log.warn('databricks.sql_failed', {
+        query: q.name,
+        errorCode: error.errorCode,
+        status: error.status,
+        durationMs: Date.now() - started,
+        error: error.message,
+      });
       throw error;
     } finally {
       clearTimeout(timer);
@@ -146,7 +164,11 @@ export class SqlClient {
   }
 
   private async run<Row>(session: IDBSQLSession, q: SqlQuery<Row>, params: Record<string, SqlParam>, signal: AbortSignal) {
-    const operation = await session.executeStatement(q.sql, { namedParameters: params, queryTimeout: q.timeoutSeconds, maxRows: Math.min(q.maxRows + 1, 100_000) });
+    const operation = await session.executeStatement(q.sql, {
+      namedParameters: params,
+      queryTimeout: q.timeoutSeconds,
+      maxRows: Math.min(q.maxRows + 1, 100_000),
+    });
     const cancel = () => void operation.cancel().catch(() => undefined);
     if (signal.aborted) cancel();
     signal.addEventListener('abort', cancel, { once: true });
@@ -198,7 +220,8 @@ function toDatabricksError(e: unknown, queryName: string, host: string): Databri
   const message = e instanceof Error ? e.message : String(e);
   if (status !== undefined) return new DatabricksError(status, genericCode(status), `The SQL warehouse refused ${queryName}: ${message}`);
   const code = (e as { code?: string; cause?: { code?: string } })?.code ?? (e as { cause?: { code?: string } })?.cause?.code;
-  if (code && /^E[A-Z]+$|CERT|SELF_SIGNED/.test(code)) return new DatabricksError(0, 'UNREACHABLE', `Cannot reach the SQL warehouse at ${host} (${code})`);
+  if (code && /^E[A-Z]+$|CERT|SELF_SIGNED/.test(code))
+    return new DatabricksError(0, 'UNREACHABLE', `Cannot reach the SQL warehouse at ${host} (${code})`);
   // Query errors carry Databricks' error class in brackets: "[INSUFFICIENT_PERMISSIONS] User does not have ...".
   return sqlStatementError(message);
 }

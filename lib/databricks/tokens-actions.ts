@@ -46,7 +46,11 @@ async function revokeOne(ctx: TokenActionContext, tokenId: string, bulk: number 
       return { tokenId, status: 'already_gone', message: null };
     }
     logTokenAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'failure', { bulk, error: upstreamReason(e) }, requestId);
-    return { tokenId, status: 'failed', message: isForbidden(e) ? 'Revoking this token needs workspace admin rights.' : `Databricks refused: ${upstreamReason(e)}` };
+    return {
+      tokenId,
+      status: 'failed',
+      message: isForbidden(e) ? 'Revoking this token needs workspace admin rights.' : `Databricks refused: ${upstreamReason(e)}`,
+    };
   }
 }
 
@@ -83,12 +87,20 @@ export async function setTokenPolicy(ctx: TokenActionContext, days: number): Pro
   try {
     from = parseMaxLifetimeDays((await getTokenConf(ctx.ws.rest)).maxTokenLifetimeDays);
     const description = describePolicyChange(from, days);
-    if (description === null) throw new ApiError(400, 'INVALID_LIFETIME', 'The maximum lifetime must be a whole number of days from 1 to 730.');
+    if (description === null)
+      throw new ApiError(400, 'INVALID_LIFETIME', 'The maximum lifetime must be a whole number of days from 1 to 730.');
     const res = await setMaxTokenLifetimeDays(ctx.ws.rest, days);
     logTokenAction(ctx, 'tokens.policy.set', target, 'success', { from, to: days }, res.requestId);
     return { from, to: days, description };
   } catch (e) {
-    logTokenAction(ctx, 'tokens.policy.set', target, 'failure', { from, to: days, error: e instanceof ApiError ? e.message : upstreamReason(e) }, upstreamRequestId(e));
+    logTokenAction(
+      ctx,
+      'tokens.policy.set',
+      target,
+      'failure',
+      { from, to: days, error: e instanceof ApiError ? e.message : upstreamReason(e) },
+      upstreamRequestId(e),
+    );
     throw e;
   } finally {
     invalidateTokenReads(ctx.ws.host, ['conf']);

@@ -46,7 +46,12 @@ export function identityKey(ws: Pick<Workspace, 'host' | 'actingAs'>): string {
   return `${ws.host}|${ws.actingAs.kind}:${ws.actingAs.name}`;
 }
 
-export function cachedRead<T>(ws: Pick<Workspace, 'host' | 'actingAs'>, kind: TokenCacheKind, load: () => Promise<T>, now = Date.now()): Promise<T> {
+export function cachedRead<T>(
+  ws: Pick<Workspace, 'host' | 'actingAs'>,
+  kind: TokenCacheKind,
+  load: () => Promise<T>,
+  now = Date.now(),
+): Promise<T> {
   const key = `${identityKey(ws)}|${kind}`;
   const hit = entries.get(key);
   if (hit && hit.expiresAt > now) return hit.promise as Promise<T>;

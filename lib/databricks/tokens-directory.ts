@@ -25,9 +25,20 @@ const PAGE = 10_000;
 const MAX_PAGES = 200;
 
 const user = z.object({ id: z.string(), userName: z.string(), displayName: z.string().nullish(), active: z.boolean().nullish() });
-const servicePrincipal = z.object({ id: z.string(), applicationId: z.string().nullish(), displayName: z.string().nullish(), active: z.boolean().nullish() });
+const servicePrincipal = z.object({
+  id: z.string(),
+  applicationId: z.string().nullish(),
+  displayName: z.string().nullish(),
+  active: z.boolean().nullish(),
+});
 
-async function listAll<T>(rest: RestClient, resource: 'Users' | 'ServicePrincipals', schema: z.ZodType<T>, attributes: string, signal?: AbortSignal): Promise<T[]> {
+async function listAll<T>(
+  rest: RestClient,
+  resource: 'Users' | 'ServicePrincipals',
+  schema: z.ZodType<T>,
+  attributes: string,
+  signal?: AbortSignal,
+): Promise<T[]> {
   const out: T[] = [];
   let startIndex = 1;
   for (let page = 0; page < MAX_PAGES; page++) {
@@ -47,9 +58,15 @@ export async function loadDirectory(rest: RestClient, signal?: AbortSignal): Pro
     listAll(rest, 'ServicePrincipals', servicePrincipal, 'id,applicationId,displayName,active', signal),
   ]);
   const directory = new Map<string, DirectoryEntry>();
-  for (const u of users) directory.set(u.id, { kind: 'user', name: u.userName, displayName: u.displayName ?? null, active: u.active ?? true });
+  for (const u of users)
+    directory.set(u.id, { kind: 'user', name: u.userName, displayName: u.displayName ?? null, active: u.active ?? true });
   for (const s of sps) {
-    directory.set(s.id, { kind: 'service_principal', name: s.applicationId ?? s.id, displayName: s.displayName ?? null, active: s.active ?? true });
+    directory.set(s.id, {
+      kind: 'service_principal',
+      name: s.applicationId ?? s.id,
+      displayName: s.displayName ?? null,
+      active: s.active ?? true,
+    });
   }
   return directory;
 }
@@ -60,5 +77,11 @@ export function resolveOwner(ownerId: string | null, directory: Directory | null
   if (directory === null) return { id: ownerId, kind: 'unknown', name: null, displayName: null, status: 'unknown' };
   const entry = directory.get(ownerId);
   if (!entry) return { id: ownerId, kind: 'unknown', name: null, displayName: null, status: 'deleted' };
-  return { id: ownerId, kind: entry.kind, name: entry.name, displayName: entry.displayName, status: entry.active ? 'active' : 'deactivated' };
+  return {
+    id: ownerId,
+    kind: entry.kind,
+    name: entry.name,
+    displayName: entry.displayName,
+    status: entry.active ? 'active' : 'deactivated',
+  };
 }

@@ -4,7 +4,12 @@ import { isDefiniteRefusal, isForbidden, isGone, upstreamReason, upstreamRequest
 
 /** What an error thrown by another bundle's copy of the class looks like from here. */
 class ForeignDatabricksError extends Error {
-  constructor(readonly status: number, readonly errorCode: string, message: string, readonly requestId: string | null = null) {
+  constructor(
+    readonly status: number,
+    readonly errorCode: string,
+    message: string,
+    readonly requestId: string | null = null,
+  ) {
     super(message);
     this.name = 'DatabricksError';
   }
@@ -12,7 +17,10 @@ class ForeignDatabricksError extends Error {
 
 describe('tokens-errors', () => {
   it('reads errors from either copy of DatabricksError', () => {
-    for (const e of [new DatabricksError(403, 'PERMISSION_DENIED', 'no', 'r1'), new ForeignDatabricksError(403, 'PERMISSION_DENIED', 'no', 'r1')]) {
+    for (const e of [
+      new DatabricksError(403, 'PERMISSION_DENIED', 'no', 'r1'),
+      new ForeignDatabricksError(403, 'PERMISSION_DENIED', 'no', 'r1'),
+    ]) {
       expect(isForbidden(e)).toBe(true);
       expect(upstreamReason(e)).toBe('HTTP 403 PERMISSION_DENIED: no');
       expect(upstreamRequestId(e)).toBe('r1');
@@ -28,7 +36,9 @@ describe('tokens-errors', () => {
 
   it('says nothing specific about errors that are not from Databricks, and masks token-shaped text', () => {
     expect(upstreamReason(new TypeError('dapi0123456789abcdef0123456789abcdef leaked'))).toBe('an unexpected error (see the server log)');
-    expect(upstreamReason(new DatabricksError(400, 'BAD', 'value dapi0123456789abcdef0123456789abcdef'))).toBe('HTTP 400 BAD: value dapi[redacted]');
+    expect(upstreamReason(new DatabricksError(400, 'BAD', 'value dapi0123456789abcdef0123456789abcdef'))).toBe(
+      'HTTP 400 BAD: value dapi[redacted]',
+    );
     expect(isForbidden({ name: 'DatabricksError', status: 403 })).toBe(false);
   });
 });

@@ -22,7 +22,8 @@ interface Logged {
   method: string;
   path: string;
 }
-const upstreamCalls = async () => (await h.sim.control<{ requests: Logged[] }>('GET', '/requests?limit=1000')).requests.filter((r) => !r.path.startsWith('/oidc/'));
+const upstreamCalls = async () =>
+  (await h.sim.control<{ requests: Logged[] }>('GET', '/requests?limit=1000')).requests.filter((r) => !r.path.startsWith('/oidc/'));
 
 describe('token inventory as a workspace admin', () => {
   it('lists every token with owners resolved, sharing from the audit log and the policy', async () => {
@@ -98,7 +99,11 @@ describe('revoke and policy actions', () => {
     ]);
     const tokens = await truth(h);
     expect(tokens.has(a) || tokens.has(b)).toBe(false);
-    expect(listActions(h.db, { target: `token:${a}` })[0]).toMatchObject({ action: 'tokens.revoke', outcome: 'success', actor: h.admin.userName });
+    expect(listActions(h.db, { target: `token:${a}` })[0]).toMatchObject({
+      action: 'tokens.revoke',
+      outcome: 'success',
+      actor: h.admin.userName,
+    });
   });
 
   it('reports a failed revoke without stopping the others', async () => {
@@ -117,7 +122,11 @@ describe('revoke and policy actions', () => {
     const change = await setTokenPolicy(h.admin.ctx, 45);
     expect(change.to).toBe(45);
     expect((await getTokenConf(h.setup)).maxTokenLifetimeDays).toBe('45');
-    expect(listActions(h.db, { target: 'workspace-conf:maxTokenLifetimeDays' })[0]).toMatchObject({ action: 'tokens.policy.set', outcome: 'success', detail: { to: 45 } });
+    expect(listActions(h.db, { target: 'workspace-conf:maxTokenLifetimeDays' })[0]).toMatchObject({
+      action: 'tokens.policy.set',
+      outcome: 'success',
+      detail: { to: 45 },
+    });
     if (before) await setTokenPolicy(h.admin.ctx, Number(before));
   });
 });

@@ -12,7 +12,8 @@ import { loadDirectory, resolveOwner, type Directory } from './tokens-directory'
 import { expiryOf, getTokenConf, getTokenPermissions, listAllTokens, listOwnTokens, type TokenInfo } from './tokens';
 import { loadSharedTokenUsage } from './token-usage';
 
-export type TokenNoticeCode = 'own_tokens_only' | 'owners_unavailable' | 'usage_unavailable' | 'policy_unavailable' | 'permissions_unavailable';
+export type TokenNoticeCode =
+  'own_tokens_only' | 'owners_unavailable' | 'usage_unavailable' | 'policy_unavailable' | 'permissions_unavailable';
 
 export interface TokenNotice {
   code: TokenNoticeCode;
@@ -65,7 +66,10 @@ async function readTokens(ws: Workspace, actor: RotationActor): Promise<{ scope:
     if (!isForbidden(e)) throw e;
     const infos = await listOwnTokens(ws.rest);
     // The caller's own tokens carry no owner fields: they are all the caller's.
-    return { scope: 'own', infos: infos.map((i) => ({ ...i, owner_id: i.owner_id ?? actor.id, created_by_username: i.created_by_username ?? actor.name })) };
+    return {
+      scope: 'own',
+      infos: infos.map((i) => ({ ...i, owner_id: i.owner_id ?? actor.id, created_by_username: i.created_by_username ?? actor.name })),
+    };
   }
 }
 
@@ -88,10 +92,23 @@ export async function loadTokenInventory(ws: Workspace, now = Date.now()): Promi
       message: `Only the tokens of ${actor.name} are listed: seeing every token in the workspace needs workspace admin rights (token management). This is not the whole workspace.`,
     });
   }
-  if (!directory.ok) notices.push({ code: 'owners_unavailable', message: `Owners not resolved: the workspace directory (SCIM) could not be read (${upstreamReason(directory.error)}). Deactivated owners cannot be flagged.` });
-  if (!usage.ok) notices.push({ code: 'usage_unavailable', message: `Sharing not checked: the audit log could not be read (${upstreamReason(usage.error)}).` });
-  if (!conf.ok) notices.push({ code: 'policy_unavailable', message: `Workspace token policy not collected (${upstreamReason(conf.error)}). Lifetimes are compared with 90 days only.` });
-  if (!permissions.ok) notices.push({ code: 'permissions_unavailable', message: `Token permissions not collected (${upstreamReason(permissions.error)}).` });
+  if (!directory.ok)
+    notices.push({
+      code: 'owners_unavailable',
+      message: `Owners not resolved: the workspace directory (SCIM) could not be read (${upstreamReason(directory.error)}). Deactivated owners cannot be flagged.`,
+    });
+  if (!usage.ok)
+    notices.push({
+      code: 'usage_unavailable',
+      message: `Sharing not checked: the audit log could not be read (${upstreamReason(usage.error)}).`,
+    });
+  if (!conf.ok)
+    notices.push({
+      code: 'policy_unavailable',
+      message: `Workspace token policy not collected (${upstreamReason(conf.error)}). Lifetimes are compared with 90 days only.`,
+    });
+  if (!permissions.ok)
+    notices.push({ code: 'permissions_unavailable', message: `Token permissions not collected (${upstreamReason(permissions.error)}).` });
 
   const dir = directory.ok ? directory.value : null;
   return {

@@ -45,7 +45,10 @@ const memos = new WeakMap<TokenInventory, Memo>();
 function memoFor(inv: TokenInventory, now: number): Memo {
   const hit = memos.get(inv);
   if (hit && now - hit.assessment.at < REUSE_MS) return hit;
-  const memo = { assessment: { ...assessTokens({ records: inv.records, usage: inv.usage, maxLifetimeDays: inv.policy.maxLifetimeDays, now }), at: now }, views: new Map<string, string>() };
+  const memo = {
+    assessment: { ...assessTokens({ records: inv.records, usage: inv.usage, maxLifetimeDays: inv.policy.maxLifetimeDays, now }), at: now },
+    views: new Map<string, string>(),
+  };
   memos.set(inv, memo);
   return memo;
 }
@@ -78,7 +81,11 @@ export function wantsFresh(headers: Headers): boolean {
  * and policy for this identity; the audit aggregate stays cached (it lags by minutes anyway and is the most
  * expensive read).
  */
-export async function tokenListResponse(ws: Workspace, filters: TokenFilters, { fresh = false, now = Date.now() }: { fresh?: boolean; now?: number } = {}): Promise<Response> {
+export async function tokenListResponse(
+  ws: Workspace,
+  filters: TokenFilters,
+  { fresh = false, now = Date.now() }: { fresh?: boolean; now?: number } = {},
+): Promise<Response> {
   if (fresh) invalidateTokenReads(ws.host, ['tokens', 'directory', 'conf', 'permissions'], ws);
   const inv = await cachedRead(ws, 'inventory', () => loadTokenInventory(ws));
   const memo = memoFor(inv, now);

@@ -31,7 +31,6 @@ export interface StepResult {
   deliveryStartedAt?: number;
 }
 
-
 async function revoke(rest: RestClient, tokenId: string, ownToken: boolean) {
   try {
     // The acting identity may revoke its own tokens without token-management rights.
@@ -50,18 +49,26 @@ export async function runStep(step: RotationStep, ctx: StepContext, now = Date.n
     case 'create': {
       const req = { lifetimeSeconds: entry.lifetimeDays * 86_400, comment: entry.newComment };
       try {
-        const created = own ? await createOwnToken(rest, req) : await createOnBehalfOf(rest, { ...req, applicationId: entry.applicationId ?? '' });
+        const created = own
+          ? await createOwnToken(rest, req)
+          : await createOnBehalfOf(rest, { ...req, applicationId: entry.applicationId ?? '' });
         return { event: { type: 'created', tokenId: created.info.token_id }, upstreamRequestId: created.requestId, value: created.value };
       } catch (e) {
         const error = upstreamReason(e);
-        return { event: isDefiniteRefusal(e) ? { type: 'create_failed', error } : { type: 'create_unknown', error }, upstreamRequestId: upstreamRequestId(e) };
+        return {
+          event: isDefiniteRefusal(e) ? { type: 'create_failed', error } : { type: 'create_unknown', error },
+          upstreamRequestId: upstreamRequestId(e),
+        };
       }
     }
     case 'reconcile': {
       try {
         // Fresh reads, never the page cache: the answer decides whether a token must be cleaned up.
         const tokens = own ? await listOwnTokens(rest) : await listAllTokens(rest, { createdById: actor.id });
-        const found = findRotatedToken(tokens.map((t) => ({ tokenId: t.token_id, comment: t.comment })), entry.id);
+        const found = findRotatedToken(
+          tokens.map((t) => ({ tokenId: t.token_id, comment: t.comment })),
+          entry.id,
+        );
         return { event: { type: 'reconciled', foundTokenId: found?.tokenId ?? null }, upstreamRequestId: null };
       } catch (e) {
         return { event: { type: 'reconcile_failed', error: upstreamReason(e) }, upstreamRequestId: upstreamRequestId(e) };
@@ -76,7 +83,11 @@ export async function runStep(step: RotationStep, ctx: StepContext, now = Date.n
         return { event: { type: 'delivered' }, upstreamRequestId: res.requestId, deliveryStartedAt: now };
       } catch (e) {
         const error = upstreamReason(e);
-        return { event: isDefiniteRefusal(e) ? { type: 'delivery_failed', error } : { type: 'delivery_unknown', error }, upstreamRequestId: upstreamRequestId(e), deliveryStartedAt: now };
+        return {
+          event: isDefiniteRefusal(e) ? { type: 'delivery_failed', error } : { type: 'delivery_unknown', error },
+          upstreamRequestId: upstreamRequestId(e),
+          deliveryStartedAt: now,
+        };
       }
     }
     case 'check_delivery': {

@@ -30,11 +30,16 @@ afterEach(async () => {
   await expectNothingLostOrOrphaned(h);
 });
 
-const spToken = async (comment = 'nightly ETL') => (await createOnBehalfOf(h.setup, { applicationId: sp.applicationId, lifetimeSeconds: LIFETIME, comment })).info.token_id;
-const ownToken = async (comment = 'deploy key') => (await createOwnToken(h.admin.ws.rest, { lifetimeSeconds: LIFETIME, comment })).info.token_id;
+const spToken = async (comment = 'nightly ETL') =>
+  (await createOnBehalfOf(h.setup, { applicationId: sp.applicationId, lifetimeSeconds: LIFETIME, comment })).info.token_id;
+const ownToken = async (comment = 'deploy key') =>
+  (await createOwnToken(h.admin.ws.rest, { lifetimeSeconds: LIFETIME, comment })).info.token_id;
 const fault = (spec: string) => h.sim.control('POST', '/faults', { spec });
 const toSecret = { kind: 'secret' as const, scope: 'ci', key: 'etl_token' };
-const actionsFor = (tokenId: string) => listActions(h.db, { target: `token:${tokenId}`, limit: 100 }).map((a) => `${a.action}:${a.outcome}`).reverse();
+const actionsFor = (tokenId: string) =>
+  listActions(h.db, { target: `token:${tokenId}`, limit: 100 })
+    .map((a) => `${a.action}:${a.outcome}`)
+    .reverse();
 
 describe('rotation: the paths that work', () => {
   it("rotates a service principal's token on its behalf into a secret, then revokes the old one", async () => {
@@ -47,7 +52,12 @@ describe('rotation: the paths that work', () => {
     const created = tokens.get(rotation.newTokenId!)!;
     expect(created.owner_id).toBe(sp.id);
     expect(created.comment).toBe(rotationComment('nightly ETL', rotation.id));
-    expect(actionsFor(old)).toEqual(['tokens.rotate.create:success', 'tokens.rotate.deliver:success', 'tokens.rotate.revoke_old:success', 'tokens.rotate:success']);
+    expect(actionsFor(old)).toEqual([
+      'tokens.rotate.create:success',
+      'tokens.rotate.deliver:success',
+      'tokens.rotate.revoke_old:success',
+      'tokens.rotate:success',
+    ]);
   });
 
   it("rotates the acting identity's own token and shows the value once; the value works and is stored nowhere", async () => {
@@ -80,7 +90,9 @@ describe('rotation: every failure path of issue 4', () => {
     await fault('POST /api/2.0/token-management/on-behalf-of/tokens -> 400:QUOTA_EXCEEDED times=1');
     const { rotation } = await rotateToken(h.admin.ctx, { tokenId: old, delivery: toSecret });
     expect(rotation.state).toBe('failed');
-    expect(rotation.outcome.message).toMatch(/^Rotation failed \(HTTP 400 QUOTA_EXCEEDED: .+\)\. No new token exists and the old token is unchanged\.$/);
+    expect(rotation.outcome.message).toMatch(
+      /^Rotation failed \(HTTP 400 QUOTA_EXCEEDED: .+\)\. No new token exists and the old token is unchanged\.$/,
+    );
     expect((await truth(h)).size).toBe(before);
     expect(await getToken(h.setup, old)).not.toBeNull();
   });
@@ -148,7 +160,10 @@ describe('rotation: every failure path of issue 4', () => {
   it('two admins rotating the same token at once: one rotates, the other gets 409', async () => {
     const old = await spToken();
     await fault('POST /api/2.0/token-management/on-behalf-of/tokens -> delay:400 times=1');
-    const results = await Promise.allSettled([rotateToken(h.admin.ctx, { tokenId: old, delivery: toSecret }), rotateToken(h.admin.ctx, { tokenId: old, delivery: toSecret })]);
+    const results = await Promise.allSettled([
+      rotateToken(h.admin.ctx, { tokenId: old, delivery: toSecret }),
+      rotateToken(h.admin.ctx, { tokenId: old, delivery: toSecret }),
+    ]);
     const done = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(done).toHaveLength(1);
@@ -161,8 +176,32 @@ describe('rotation: every failure path of issue 4', () => {
   it('a rotation interrupted after create (crash) is recovered by the next rotation of that token: the unusable new token is revoked first', async () => {
     const old = await spToken('crashed');
     const id = 'crash-0000-0000-0001';
-    insertIntent(h.db, { id, tokenId: old, ownerId: sp.id, ownerName: null, method: 'on_behalf_of', applicationId: sp.applicationId, delivery: 'secret', secretScope: 'ci', secretKey: 'etl_token', lifetimeDays: 20, newComment: rotationComment('crashed', id), actor: h.admin.userName, actingAs: h.admin.userName }, Date.now() - 600_000);
-    const orphan = (await createOnBehalfOf(h.admin.ws.rest, { applicationId: sp.applicationId, lifetimeSeconds: LIFETIME, comment: rotationComment('crashed', id) })).info.token_id;
+    insertIntent(
+      h.db,
+      {
+        id,
+        tokenId: old,
+        ownerId: sp.id,
+        ownerName: null,
+        method: 'on_behalf_of',
+        applicationId: sp.applicationId,
+        delivery: 'secret',
+        secretScope: 'ci',
+        secretKey: 'etl_token',
+        lifetimeDays: 20,
+        newComment: rotationComment('crashed', id),
+        actor: h.admin.userName,
+        actingAs: h.admin.userName,
+      },
+      Date.now() - 600_000,
+    );
+    const orphan = (
+      await createOnBehalfOf(h.admin.ws.rest, {
+        applicationId: sp.applicationId,
+        lifetimeSeconds: LIFETIME,
+        comment: rotationComment('crashed', id),
+      })
+    ).info.token_id;
     saveSnapshot(h.db, id, { state: 'created', newTokenId: orphan, rollbackCause: null, lastError: null }, { now: Date.now() - 600_000 });
     const { rotation } = await rotateToken(h.admin.ctx, { tokenId: old, delivery: toSecret });
     expect(rotation.state).toBe('completed');
@@ -174,7 +213,9 @@ describe('rotation: every failure path of issue 4', () => {
 describe('rotation: what may be rotated', () => {
   it("refuses another person's token with the reason, and logs the attempt", async () => {
     const tokens = await truth(h);
-    const others = [...tokens.values()].find((t) => t.owner_id !== undefined && t.created_by_username !== h.admin.userName && t.created_by_id === t.owner_id);
+    const others = [...tokens.values()].find(
+      (t) => t.owner_id !== undefined && t.created_by_username !== h.admin.userName && t.created_by_id === t.owner_id,
+    );
     const e = await rotateToken(h.admin.ctx, { tokenId: others!.token_id, delivery: toSecret }).catch((x: unknown) => x);
     expect(e).toMatchObject({ status: 422, code: 'NOT_ROTATABLE' });
     expect((e as Error).message).toMatch(/^Databricks does not let anyone create a token for another person/);

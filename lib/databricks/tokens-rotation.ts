@@ -5,7 +5,15 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../api/errors';
 import { getDb } from '../store/db';
-import { claimRotation, getRotation, insertIntent, RotationConflictError, saveSnapshot, type JournalEntry, type RotationIntent } from '../store/rotation-journal';
+import {
+  claimRotation,
+  getRotation,
+  insertIntent,
+  RotationConflictError,
+  saveSnapshot,
+  type JournalEntry,
+  type RotationIntent,
+} from '../store/rotation-journal';
 import { nextStep, TERMINAL_STATES, transition, WAITING_STATES, type RotationSnapshot } from '@/lib/security/rotation-machine';
 import { describeRotation, type RotationOutcome } from '@/lib/security/rotation-outcome';
 import { resolveRotationLifetime, rotationComment, rotationPlan, type RotationActor } from '@/lib/security/rotation-rules';
@@ -69,7 +77,12 @@ export function rotationView(e: JournalEntry): RotationView {
   };
 }
 
-const snapshotOf = (e: JournalEntry): RotationSnapshot => ({ state: e.state, newTokenId: e.newTokenId, rollbackCause: e.rollbackCause, lastError: e.lastError });
+const snapshotOf = (e: JournalEntry): RotationSnapshot => ({
+  state: e.state,
+  newTokenId: e.newTokenId,
+  rollbackCause: e.rollbackCause,
+  lastError: e.lastError,
+});
 const settled = (s: RotationSnapshot) => TERMINAL_STATES.has(s.state) || WAITING_STATES.has(s.state);
 const SUCCEEDED = new Set(['created', 'reconciled', 'delivered', 'delivery_checked', 'old_revoked', 'new_revoked']);
 
@@ -93,12 +106,19 @@ async function drive(ctx: TokenActionContext, start: JournalEntry, mode: Mode, a
     if (result.value) value = result.value;
     s = transition(s, result.event);
     entry = saveSnapshot(db, entry.id, s, { deliveryStartedAt: result.deliveryStartedAt, release: settled(s) });
-    logTokenAction(ctx, `tokens.rotate.${step}`, tokenTarget(entry.tokenId), SUCCEEDED.has(result.event.type) ? 'success' : 'failure', {
-      rotation: entry.id,
-      result: result.event.type,
-      replacement: s.newTokenId,
-      error: 'error' in result.event ? result.event.error : undefined,
-    }, result.upstreamRequestId);
+    logTokenAction(
+      ctx,
+      `tokens.rotate.${step}`,
+      tokenTarget(entry.tokenId),
+      SUCCEEDED.has(result.event.type) ? 'success' : 'failure',
+      {
+        rotation: entry.id,
+        result: result.event.type,
+        replacement: s.newTokenId,
+        error: 'error' in result.event ? result.event.error : undefined,
+      },
+      result.upstreamRequestId,
+    );
     if (step !== 'reconcile' && step !== 'check_delivery') invalidateTokenReads(ctx.ws.host, ['tokens']);
   }
   return { entry, value };
@@ -106,9 +126,17 @@ async function drive(ctx: TokenActionContext, start: JournalEntry, mode: Mode, a
 
 function conflict(open: JournalEntry): ApiError {
   if (WAITING_STATES.has(open.state)) {
-    return new ApiError(409, 'ROTATION_NEEDS_ATTENTION', `A previous rotation of this token needs attention first: ${describeRotation(open).message}`);
+    return new ApiError(
+      409,
+      'ROTATION_NEEDS_ATTENTION',
+      `A previous rotation of this token needs attention first: ${describeRotation(open).message}`,
+    );
   }
-  return new ApiError(409, 'ROTATION_IN_PROGRESS', `${open.actor} started rotating this token at ${new Date(open.createdAt).toISOString()}; wait for it to finish.`);
+  return new ApiError(
+    409,
+    'ROTATION_IN_PROGRESS',
+    `${open.actor} started rotating this token at ${new Date(open.createdAt).toISOString()}; wait for it to finish.`,
+  );
 }
 
 /** Inserts the intent; an interrupted rotation of the same token (lease ran out mid-work) is recovered first. */
@@ -149,31 +177,46 @@ function refuse(ctx: TokenActionContext, tokenId: string, error: ApiError): neve
 export async function rotateToken(ctx: TokenActionContext, req: RotateRequest): Promise<RotationResult> {
   const actor = await loadActor(ctx.ws);
   const old = await findToken(ctx, req.tokenId, actor);
-  if (!old) refuse(ctx, req.tokenId, new ApiError(404, 'TOKEN_NOT_FOUND', 'No such token: it may have been revoked or have expired already.'));
+  if (!old)
+    refuse(ctx, req.tokenId, new ApiError(404, 'TOKEN_NOT_FOUND', 'No such token: it may have been revoked or have expired already.'));
   const directory = await cachedRead(ctx.ws, 'directory', () => loadDirectory(ctx.ws.rest)).catch(() => null);
   const owner = resolveOwner(old.owner_id ?? null, directory);
   const plan = rotationPlan(owner, actor);
   if (!plan.canRotate) refuse(ctx, req.tokenId, new ApiError(422, 'NOT_ROTATABLE', plan.reason));
   const conf = await cachedRead(ctx.ws, 'conf', () => getTokenConf(ctx.ws.rest)).catch(() => null);
-  const lifetime = resolveRotationLifetime({ days: req.lifetimeDays, override: req.override }, parseMaxLifetimeDays(conf?.maxTokenLifetimeDays));
-  if (!lifetime.ok) refuse(ctx, req.tokenId, new ApiError(400, 'INVALID_LIFETIME', lifetime.message, [{ path: 'lifetimeDays', message: lifetime.message }]));
+  const lifetime = resolveRotationLifetime(
+    { days: req.lifetimeDays, override: req.override },
+    parseMaxLifetimeDays(conf?.maxTokenLifetimeDays),
+  );
+  if (!lifetime.ok)
+    refuse(
+      ctx,
+      req.tokenId,
+      new ApiError(400, 'INVALID_LIFETIME', lifetime.message, [{ path: 'lifetimeDays', message: lifetime.message }]),
+    );
 
   const id = randomUUID();
-  const entry = await openRotation(ctx, {
-    id,
-    tokenId: req.tokenId,
-    ownerId: owner.id,
-    ownerName: owner.displayName ?? owner.name,
-    method: plan.method,
-    applicationId: plan.method === 'on_behalf_of' ? plan.applicationId : null,
-    delivery: req.delivery.kind,
-    secretScope: req.delivery.kind === 'secret' ? req.delivery.scope : null,
-    secretKey: req.delivery.kind === 'secret' ? req.delivery.key : null,
-    lifetimeDays: lifetime.days,
-    newComment: rotationComment(old.comment ?? '', id),
-    actor: ctx.person.userName,
-    actingAs: ctx.ws.actingAs.name,
-  }, actor).catch((e: unknown) => refuse(ctx, req.tokenId, e instanceof ApiError ? e : new ApiError(500, 'INTERNAL', 'Could not record the rotation')));
+  const entry = await openRotation(
+    ctx,
+    {
+      id,
+      tokenId: req.tokenId,
+      ownerId: owner.id,
+      ownerName: owner.displayName ?? owner.name,
+      method: plan.method,
+      applicationId: plan.method === 'on_behalf_of' ? plan.applicationId : null,
+      delivery: req.delivery.kind,
+      secretScope: req.delivery.kind === 'secret' ? req.delivery.scope : null,
+      secretKey: req.delivery.kind === 'secret' ? req.delivery.key : null,
+      lifetimeDays: lifetime.days,
+      newComment: rotationComment(old.comment ?? '', id),
+      actor: ctx.person.userName,
+      actingAs: ctx.ws.actingAs.name,
+    },
+    actor,
+  ).catch((e: unknown) =>
+    refuse(ctx, req.tokenId, e instanceof ApiError ? e : new ApiError(500, 'INTERNAL', 'Could not record the rotation')),
+  );
 
   const done = await drive(ctx, entry, 'rotate', actor);
   const view = rotationView(done.entry);
@@ -202,8 +245,10 @@ export async function retryRotation(ctx: TokenActionContext, id: string): Promis
   const db = ctx.db ?? getDb();
   const entry = getRotation(db, id);
   if (!entry) throw new ApiError(404, 'ROTATION_NOT_FOUND', 'No such rotation.');
-  if (TERMINAL_STATES.has(entry.state)) throw new ApiError(409, 'ROTATION_FINISHED', `This rotation has already ended: ${describeRotation(entry).message}`);
-  if (!claimRotation(db, id)) throw new ApiError(409, 'ROTATION_IN_PROGRESS', 'Someone is working on this rotation right now; wait for it to finish.');
+  if (TERMINAL_STATES.has(entry.state))
+    throw new ApiError(409, 'ROTATION_FINISHED', `This rotation has already ended: ${describeRotation(entry).message}`);
+  if (!claimRotation(db, id))
+    throw new ApiError(409, 'ROTATION_IN_PROGRESS', 'Someone is working on this rotation right now; wait for it to finish.');
   const actor = await loadActor(ctx.ws);
   let current = entry;
   if (!WAITING_STATES.has(current.state)) current = (await drive(ctx, current, 'recover', actor)).entry;
@@ -212,6 +257,10 @@ export async function retryRotation(ctx: TokenActionContext, id: string): Promis
     current = (await drive(ctx, current, 'resume', actor)).entry;
   }
   const view = rotationView(current);
-  logTokenAction(ctx, 'tokens.rotate.retry', tokenTarget(entry.tokenId), outcomeOf(view), { rotation: id, state: view.state, message: view.outcome.message });
+  logTokenAction(ctx, 'tokens.rotate.retry', tokenTarget(entry.tokenId), outcomeOf(view), {
+    rotation: id,
+    state: view.state,
+    message: view.outcome.message,
+  });
   return view;
 }

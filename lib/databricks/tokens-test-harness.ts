@@ -36,11 +36,18 @@ const DEFAULT_GROUPS = { admin: ['admins'], analyst: ['security-analysts'], mana
 export async function startHarness(): Promise<Harness> {
   const sim = await startTestSimulator();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokens-int-'));
-  const config = loadConfig({ ...appEnv(sim.workspace, 'user', 'http://127.0.0.1:3999', dataDir), NEXTAUTH_SECRET: 'tokens-integration-secret-0123456789abcdef' });
+  const config = loadConfig({
+    ...appEnv(sim.workspace, 'user', 'http://127.0.0.1:3999', dataDir),
+    NEXTAUTH_SECRET: 'tokens-integration-secret-0123456789abcdef',
+  });
   const db = openDatabase(path.join(dataDir, 'brickwatch.db'), MIGRATIONS);
   const adminName = personWithRole(sim, 'admin');
   const ws = await signIn(sim, config, adminName);
-  const setup = new RestClient({ host: sim.sim.url, credentials: staticCredentials(sim.workspace.adminToken), log: createLogger({}, () => {}, 'error') });
+  const setup = new RestClient({
+    host: sim.sim.url,
+    credentials: staticCredentials(sim.workspace.adminToken),
+    log: createLogger({}, () => {}, 'error'),
+  });
   return {
     sim,
     config,
@@ -75,7 +82,10 @@ export async function createScope(h: Harness, scope: string): Promise<void> {
 
 /** An active service principal of the seeded estate, by application id and SCIM id. */
 export async function activeServicePrincipal(h: Harness): Promise<{ applicationId: string; id: string }> {
-  const list = await h.setup.get('/api/2.0/preview/scim/v2/ServicePrincipals', z.object({ Resources: z.array(z.object({ id: z.string(), applicationId: z.string(), active: z.boolean().optional() })) }));
+  const list = await h.setup.get(
+    '/api/2.0/preview/scim/v2/ServicePrincipals',
+    z.object({ Resources: z.array(z.object({ id: z.string(), applicationId: z.string(), active: z.boolean().optional() })) }),
+  );
   const sp = list.Resources.find((s) => s.active !== false && s.applicationId !== h.sim.workspace.servicePrincipal.applicationId)!;
   return { applicationId: sp.applicationId, id: sp.id };
 }

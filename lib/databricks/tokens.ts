@@ -105,7 +105,9 @@ export interface CreateRequest {
 
 /** A new token for the calling identity. Never retried: a lost answer is reconciled by the comment marker. */
 export async function createOwnToken(rest: RestClient, req: CreateRequest): Promise<CreatedToken> {
-  const res = await rest.call('POST', '/api/2.0/token/create', created, { body: { lifetime_seconds: req.lifetimeSeconds, comment: req.comment } });
+  const res = await rest.call('POST', '/api/2.0/token/create', created, {
+    body: { lifetime_seconds: req.lifetimeSeconds, comment: req.comment },
+  });
   return { info: res.data.token_info, value: new TokenValue(res.data.token_value), requestId: res.requestId };
 }
 
@@ -147,7 +149,10 @@ export const TOKEN_CONF_KEYS = ['maxTokenLifetimeDays', 'enableTokensConfig'] as
 const confValues = z.record(z.string(), z.string().nullish());
 
 /** The token policy keys of workspace-conf (admins only). Unset keys come back null or absent. */
-export async function getTokenConf(rest: RestClient, signal?: AbortSignal): Promise<{ maxTokenLifetimeDays: string | null; enableTokensConfig: string | null }> {
+export async function getTokenConf(
+  rest: RestClient,
+  signal?: AbortSignal,
+): Promise<{ maxTokenLifetimeDays: string | null; enableTokensConfig: string | null }> {
   const res = await rest.get('/api/2.0/workspace-conf', confValues, { query: { keys: TOKEN_CONF_KEYS.join(',') }, signal });
   return { maxTokenLifetimeDays: res.maxTokenLifetimeDays ?? null, enableTokensConfig: res.enableTokensConfig ?? null };
 }

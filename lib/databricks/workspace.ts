@@ -7,7 +7,8 @@ import type { Workspace } from './get-workspace';
 import { currentUser } from './scim';
 import { defineQuery } from './sql-client';
 
-export type Health = { ok: true; latencyMs: number; identity: string; detail?: string } | { ok: false; latencyMs: number; error: string; errorCode: string };
+export type Health =
+  { ok: true; latencyMs: number; identity: string; detail?: string } | { ok: false; latencyMs: number; error: string; errorCode: string };
 
 const WHO_AM_I = defineQuery({
   name: 'health.current_user',
@@ -36,7 +37,11 @@ export async function checkRest(ws: Workspace): Promise<Health> {
   const started = Date.now();
   try {
     const { value: me, latencyMs } = await ws.coalesce('health.rest', () => timed(() => currentUser(ws.rest, AbortSignal.timeout(8_000))));
-    return { ok: true, latencyMs, identity: me.displayName && me.displayName !== me.userName ? `${me.displayName} (${me.userName})` : me.userName };
+    return {
+      ok: true,
+      latencyMs,
+      identity: me.displayName && me.displayName !== me.userName ? `${me.displayName} (${me.userName})` : me.userName,
+    };
   } catch (e) {
     return failure(e, Date.now() - started);
   }

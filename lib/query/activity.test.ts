@@ -5,7 +5,11 @@ import { activityFilters, activityQuerySchema } from './activity';
 
 describe('activity URL schema', () => {
   it('pages keep good values and drop bad ones', () => {
-    expect(parseSearchParams(activityFilters, new URLSearchParams('outcome=failure&actor=%20ann@example.com%20&action=tokens.'))).toEqual({ outcome: 'failure', actor: 'ann@example.com', action: 'tokens.' });
+    expect(parseSearchParams(activityFilters, new URLSearchParams('outcome=failure&actor=%20ann@example.com%20&action=tokens.'))).toEqual({
+      outcome: 'failure',
+      actor: 'ann@example.com',
+      action: 'tokens.',
+    });
     expect(parseSearchParams(activityFilters, new URLSearchParams('outcome=maybe&action=DROP%20TABLE'))).toEqual({});
   });
 

@@ -36,7 +36,8 @@ export const auditQueries = {
     const qs = auditQueryToSearchParams(view).toString();
     return infiniteQueryOptions({
       queryKey: [...auditQueries.all(), 'events', qs] as const,
-      queryFn: ({ signal, pageParam }) => apiFetch<ExplorerPage>(`/api/audit/events?${qs}${pageParam ? `&cursor=${pageParam}` : ''}`, { signal }),
+      queryFn: ({ signal, pageParam }) =>
+        apiFetch<ExplorerPage>(`/api/audit/events?${qs}${pageParam ? `&cursor=${pageParam}` : ''}`, { signal }),
       initialPageParam: null as string | null,
       getNextPageParam: (last) => last.nextCursor,
       staleTime: STALE_MS,

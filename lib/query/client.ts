@@ -4,7 +4,8 @@ import { defaultShouldDehydrateQuery, isServer, QueryCache, QueryClient } from '
 import { ApiClientError } from './fetch';
 
 function noRetryOnAuth(failureCount: number, error: unknown): boolean {
-  if (error instanceof ApiClientError && (error.status === 401 || error.status === 403 || error.status === 400 || error.status === 404)) return false;
+  if (error instanceof ApiClientError && (error.status === 401 || error.status === 403 || error.status === 400 || error.status === 404))
+    return false;
   return failureCount < 2;
 }
 

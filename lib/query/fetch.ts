@@ -34,7 +34,13 @@ export async function apiFetch<T>(url: string, init: RequestInit & { json?: unkn
   const body = (await res.json().catch(() => null)) as unknown;
   if (!res.ok) {
     const e = (body as ErrorBody | null)?.error;
-    throw new ApiClientError(res.status, e?.code ?? 'HTTP_' + res.status, e?.message ?? `Request failed (HTTP ${res.status})`, e?.requestId ?? res.headers.get('x-request-id'), e?.fields);
+    throw new ApiClientError(
+      res.status,
+      e?.code ?? 'HTTP_' + res.status,
+      e?.message ?? `Request failed (HTTP ${res.status})`,
+      e?.requestId ?? res.headers.get('x-request-id'),
+      e?.fields,
+    );
   }
   return body as T;
 }

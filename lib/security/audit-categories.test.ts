@@ -74,7 +74,8 @@ describe('categoryClauses and matchesCategory', () => {
     for (const service of services) {
       for (const action of actions) {
         const category = categorizeEvent(service, action);
-        for (const c of AUDIT_CATEGORY_IDS) expect(matchesCategory(c, service, action), `${service}.${action} in ${c}`).toBe(c === category);
+        for (const c of AUDIT_CATEGORY_IDS)
+          expect(matchesCategory(c, service, action), `${service}.${action} in ${c}`).toBe(c === category);
       }
     }
   });

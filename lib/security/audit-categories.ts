@@ -35,23 +35,49 @@ export const CATEGORY_RULES: readonly CategoryRule[] = [
     category: 'signin',
     service: 'accounts',
     actions: [
-      'login', 'samlLogin', 'oidcBrowserLogin', 'aadBrowserLogin', 'aadTokenLogin', 'certLogin', 'jwtLogin',
-      'tokenLogin', 'mintOAuthToken', 'mintOAuthAuthorizationCode', 'workspaceInHouseOAuthClientAuthentication',
-      'accountInHouseOAuthClientAuthentication', 'oidcTokenAuthorization', 'accountIpAclsValidationFailed',
-      'logout', 'accountLoginCodeAuthentication',
+      'login',
+      'samlLogin',
+      'oidcBrowserLogin',
+      'aadBrowserLogin',
+      'aadTokenLogin',
+      'certLogin',
+      'jwtLogin',
+      'tokenLogin',
+      'mintOAuthToken',
+      'mintOAuthAuthorizationCode',
+      'workspaceInHouseOAuthClientAuthentication',
+      'accountInHouseOAuthClientAuthentication',
+      'oidcTokenAuthorization',
+      'accountIpAclsValidationFailed',
+      'logout',
+      'accountLoginCodeAuthentication',
     ],
   },
   // Filed as a workspace event; the reference does not pin its service name.
   { category: 'signin', service: null, actions: ['IpAccessDenied'] },
-  { category: 'tokens', service: 'accounts', actions: ['generateDbToken', 'revokeDbToken', 'reachMaxQuotaDbToken', 'garbageCollectDbToken'] },
+  {
+    category: 'tokens',
+    service: 'accounts',
+    actions: ['generateDbToken', 'revokeDbToken', 'reachMaxQuotaDbToken', 'garbageCollectDbToken'],
+  },
   {
     category: 'permissions',
     service: 'accounts',
     actions: [
-      'changeDbTokenAcl', 'changeDatabricksWorkspaceAcl', 'changeDatabricksSqlAcl', 'changeServicePrincipalAcls',
-      'changePasswordAcl', 'setAdmin', 'removeAdmin', 'setAccountAdmin', 'changeAccountOwner', 'updateRoleAssignment',
+      'changeDbTokenAcl',
+      'changeDatabricksWorkspaceAcl',
+      'changeDatabricksSqlAcl',
+      'changeServicePrincipalAcls',
+      'changePasswordAcl',
+      'setAdmin',
+      'removeAdmin',
+      'setAccountAdmin',
+      'changeAccountOwner',
+      'updateRoleAssignment',
       // Group membership is how most access is granted, so it counts as a permission change.
-      'addPrincipalToGroup', 'addPrincipalsToGroup', 'removePrincipalFromGroup',
+      'addPrincipalToGroup',
+      'addPrincipalsToGroup',
+      'removePrincipalFromGroup',
     ],
   },
   {
@@ -82,8 +108,12 @@ export const CATEGORY_RULES: readonly CategoryRule[] = [
     category: 'permissions',
     service: null,
     actions: [
-      'changeInstancePoolAcl', 'changePipelineAcls', 'changeRegisteredModelAcl', 'changeInferenceEndpointAcl',
-      'changeFeatureTableAcl', 'changeAppsAcl',
+      'changeInstancePoolAcl',
+      'changePipelineAcls',
+      'changeRegisteredModelAcl',
+      'changeInferenceEndpointAcl',
+      'changeFeatureTableAcl',
+      'changeAppsAcl',
     ],
   },
   { category: 'secrets', service: 'secrets', actions: null },
@@ -120,7 +150,9 @@ export interface CategoryClause {
  */
 export function categoryClauses(category: AuditCategory): CategoryClause[] {
   return CATEGORY_RULES.flatMap((rule, i) =>
-    rule.category === category ? [{ rule, unless: CATEGORY_RULES.slice(0, i).filter((r) => r.category !== category && overlaps(r, rule)) }] : [],
+    rule.category === category
+      ? [{ rule, unless: CATEGORY_RULES.slice(0, i).filter((r) => r.category !== category && overlaps(r, rule)) }]
+      : [],
   );
 }
 

@@ -13,7 +13,10 @@ describe('describePermissionChange', () => {
     const d = describePermissionChange('unityCatalog', 'updatePermissions', {
       securable_type: 'TABLE',
       securable_full_name: 'analytics.gold.revenue',
-      changes: JSON.stringify([{ principal: 'analysts', add: ['SELECT'] }, { principal: 'bob@example.com', remove: ['MODIFY', 'SELECT'] }]),
+      changes: JSON.stringify([
+        { principal: 'analysts', add: ['SELECT'] },
+        { principal: 'bob@example.com', remove: ['MODIFY', 'SELECT'] },
+      ]),
     });
     expect(d).toEqual({
       object: 'table analytics.gold.revenue',
@@ -26,16 +29,33 @@ describe('describePermissionChange', () => {
     const d = describePermissionChange('jobs', 'changeJobAcl', { resourceId: '123', aclPermissionSet: 'CAN_MANAGE', targetUserId: '42' });
     expect(d).toEqual({ object: 'job 123', change: 'CAN_MANAGE for 42', adminChange: false });
     expect(describePermissionChange('clusters', 'changeClusterAcl', { resourceId: 'c-1' }).object).toBe('cluster c-1');
-    expect(describePermissionChange('accounts', 'changeDbTokenAcl', { resourceId: 'tokens', aclPermissionSet: 'CAN_USE', targetUserId: 'users' })).toMatchObject({ object: 'token permissions', change: 'CAN_USE for users' });
+    expect(
+      describePermissionChange('accounts', 'changeDbTokenAcl', {
+        resourceId: 'tokens',
+        aclPermissionSet: 'CAN_USE',
+        targetUserId: 'users',
+      }),
+    ).toMatchObject({ object: 'token permissions', change: 'CAN_USE for users' });
   });
 
   it('reads the resource kind from a path-style resourceId', () => {
-    expect(describePermissionChange('jobs', 'changeJobAcl', { resourceId: '/jobs/42', aclPermissionSet: 'CAN_VIEW', targetUserId: '7' })).toMatchObject({ object: 'job 42', change: 'CAN_VIEW for 7' });
-    expect(describePermissionChange('clusterPolicies', 'changeClusterPolicyAcl', { resourceId: '/cluster-policies/ABC' }).object).toBe('cluster policy ABC');
+    expect(
+      describePermissionChange('jobs', 'changeJobAcl', { resourceId: '/jobs/42', aclPermissionSet: 'CAN_VIEW', targetUserId: '7' }),
+    ).toMatchObject({ object: 'job 42', change: 'CAN_VIEW for 7' });
+    expect(describePermissionChange('clusterPolicies', 'changeClusterPolicyAcl', { resourceId: '/cluster-policies/ABC' }).object).toBe(
+      'cluster policy ABC',
+    );
   });
 
   it('describes legacy table ACL grants and revokes', () => {
-    expect(describePermissionChange('sqlPermissions', 'revokePermission', { securable: 'TABLE', securableName: 'hive_metastore.default.t', principal: 'users', actionTypes: 'SELECT' })).toEqual({
+    expect(
+      describePermissionChange('sqlPermissions', 'revokePermission', {
+        securable: 'TABLE',
+        securableName: 'hive_metastore.default.t',
+        principal: 'users',
+        actionTypes: 'SELECT',
+      }),
+    ).toEqual({
       object: 'table hive_metastore.default.t',
       change: 'revoke SELECT from users',
       adminChange: false,
@@ -43,13 +63,20 @@ describe('describePermissionChange', () => {
   });
 
   it('flags changes to the admins group and admin rights', () => {
-    expect(describePermissionChange('accounts', 'addPrincipalToGroup', { targetGroupName: 'admins', targetUserName: 'eve@example.com' })).toEqual({
+    expect(
+      describePermissionChange('accounts', 'addPrincipalToGroup', { targetGroupName: 'admins', targetUserName: 'eve@example.com' }),
+    ).toEqual({
       object: 'group admins',
       change: 'added eve@example.com',
       adminChange: true,
     });
-    expect(describePermissionChange('accounts', 'removePrincipalFromGroup', { targetGroupName: 'data-eng', targetUserName: 'x' }).adminChange).toBe(false);
-    expect(describePermissionChange('accounts', 'setAdmin', { targetUserName: 'eve@example.com' })).toMatchObject({ object: 'workspace admins', adminChange: true });
+    expect(
+      describePermissionChange('accounts', 'removePrincipalFromGroup', { targetGroupName: 'data-eng', targetUserName: 'x' }).adminChange,
+    ).toBe(false);
+    expect(describePermissionChange('accounts', 'setAdmin', { targetUserName: 'eve@example.com' })).toMatchObject({
+      object: 'workspace admins',
+      adminChange: true,
+    });
   });
 
   it('falls back to the raw parameters when nothing is recognised, and clips long text', () => {
@@ -97,28 +124,45 @@ describe('describeConfigChange', () => {
       object: 'IP access list office',
       change: 'created: ALLOW, 10.0.0.0/8',
     });
-    expect(describeConfigChange('deleteIpAccessList', { ipAccessListId: 'abc' })).toEqual({ object: 'IP access list abc', change: 'deleted' });
+    expect(describeConfigChange('deleteIpAccessList', { ipAccessListId: 'abc' })).toEqual({
+      object: 'IP access list abc',
+      change: 'deleted',
+    });
     expect(describeConfigChange('createIpAccessList', { ipAccessListId: '' }).object).toBe('IP access list (new)');
   });
   it('describes typed settings and falls back to raw parameters', () => {
     expect(describeConfigChange('deleteSetting', { settingTypeName: 'restrict_workspace_admins' }).change).toBe('reset to default');
-    expect(describeConfigChange('create', { name: 'init.sh', enabled: 'true' })).toEqual({ object: 'init.sh', change: 'name=init.sh, enabled=true' });
+    expect(describeConfigChange('create', { name: 'init.sh', enabled: 'true' })).toEqual({
+      object: 'init.sh',
+      change: 'name=init.sh, enabled=true',
+    });
   });
 });
 
 describe('describeSecretChange', () => {
   it('describes ACL grants, removals, scope and secret changes', () => {
-    expect(describeSecretChange('putAcl', { scope: 'prod', principal: 'users', permission: 'MANAGE' })).toEqual({ object: 'scope prod', change: 'users given MANAGE' });
+    expect(describeSecretChange('putAcl', { scope: 'prod', principal: 'users', permission: 'MANAGE' })).toEqual({
+      object: 'scope prod',
+      change: 'users given MANAGE',
+    });
     expect(describeSecretChange('deleteAcl', { scope: 'prod', principal: 'bob' }).change).toBe('bob removed');
     expect(describeSecretChange('createScope', { scope: 'new' })).toEqual({ object: 'scope new', change: 'created' });
-    expect(describeSecretChange('putSecret', { scope: 'prod', key: 'db-password' })).toEqual({ object: 'secret prod/db-password', change: 'written' });
+    expect(describeSecretChange('putSecret', { scope: 'prod', key: 'db-password' })).toEqual({
+      object: 'secret prod/db-password',
+      change: 'written',
+    });
   });
 });
 
 describe('describeTokenEvent', () => {
   const at = new Date('2026-11-01T00:00:00Z');
   it('gives the lifetime of created tokens and names the token by a short hash', () => {
-    expect(describeTokenEvent('generateDbToken', at, { tokenHash: 'abcdef0123456789', tokenExpirationTime: String(at.getTime() + 30 * 86_400_000) })).toEqual({
+    expect(
+      describeTokenEvent('generateDbToken', at, {
+        tokenHash: 'abcdef0123456789',
+        tokenExpirationTime: String(at.getTime() + 30 * 86_400_000),
+      }),
+    ).toEqual({
       object: 'token abcdef012345…',
       change: 'created, 30-day lifetime',
       lifetimeDays: 30,
@@ -126,10 +170,18 @@ describe('describeTokenEvent', () => {
     expect(describeTokenEvent('generateDbToken', at, {}).change).toBe('created, never expires');
   });
   it('describes revocations and quota refusals without a lifetime', () => {
-    expect(describeTokenEvent('revokeDbToken', at, { tokenHash: 'ff' })).toEqual({ object: 'token ff', change: 'revoked', lifetimeDays: null });
+    expect(describeTokenEvent('revokeDbToken', at, { tokenHash: 'ff' })).toEqual({
+      object: 'token ff',
+      change: 'revoked',
+      lifetimeDays: null,
+    });
     expect(describeTokenEvent('reachMaxQuotaDbToken', at, {}).change).toMatch(/quota/);
   });
   it('names a refused creation as an attempt, whatever lifetime it asked for', () => {
-    expect(describeTokenEvent('generateDbToken', at, { tokenExpirationTime: '-1' }, 400)).toEqual({ object: 'token', change: 'token creation', lifetimeDays: null });
+    expect(describeTokenEvent('generateDbToken', at, { tokenExpirationTime: '-1' }, 400)).toEqual({
+      object: 'token',
+      change: 'token creation',
+      lifetimeDays: null,
+    });
   });
 });

@@ -20,11 +20,18 @@ const ADMIN_ACTIONS: Record<string, 'add' | 'remove'> = { setAdmin: 'add', setAc
 
 // What a generic ACL change's resourceId names, by service (§12.2) or by its own path prefix ('/jobs/123').
 const RESOURCE_KINDS: Record<string, string> = {
-  jobs: 'job', clusters: 'cluster', clusterPolicies: 'cluster policy', 'cluster-policies': 'cluster policy', databrickssql: 'SQL object', iamRole: 'instance profile',
+  jobs: 'job',
+  clusters: 'cluster',
+  clusterPolicies: 'cluster policy',
+  'cluster-policies': 'cluster policy',
+  databrickssql: 'SQL object',
+  iamRole: 'instance profile',
 };
 // Legacy (Hive metastore) table ACL changes: securable, securableName, principal, actionTypes.
 const LEGACY_VERBS: Record<string, [verb: string, preposition: string]> = {
-  grantPermission: ['grant', 'to'], revokePermission: ['revoke', 'from'], denyPermission: ['deny', 'to'],
+  grantPermission: ['grant', 'to'],
+  revokePermission: ['revoke', 'from'],
+  denyPermission: ['deny', 'to'],
 };
 
 function resourceObject(service: string, resourceId: string): string {
@@ -110,7 +117,11 @@ export function describePermissionChange(service: string, action: string, params
   }
   const admin = ADMIN_ACTIONS[action];
   if (admin) {
-    return { object: action === 'setAccountAdmin' ? 'account admins' : 'workspace admins', change: clip(`${admin === 'add' ? 'added' : 'removed'} ${target}`), adminChange: true };
+    return {
+      object: action === 'setAccountAdmin' ? 'account admins' : 'workspace admins',
+      change: clip(`${admin === 'add' ? 'added' : 'removed'} ${target}`),
+      adminChange: true,
+    };
   }
   const legacy = LEGACY_VERBS[action];
   if (service === 'sqlPermissions' && legacy && params.securableName) {
@@ -124,7 +135,8 @@ export function describePermissionChange(service: string, action: string, params
   const objectKey = OBJECT_KEYS.find(([key]) => params[key]);
   let object = `${service} object`;
   if (params.resourceId === 'tokens') object = 'token permissions';
-  else if (params.securable_type && params.securable_full_name) object = `${params.securable_type.toLowerCase()} ${params.securable_full_name}`;
+  else if (params.securable_type && params.securable_full_name)
+    object = `${params.securable_type.toLowerCase()} ${params.securable_full_name}`;
   else if (params.resourceId) object = resourceObject(service, params.resourceId);
   else if (objectKey) object = [objectKey[1], params[objectKey[0]]].filter(Boolean).join(' ');
 
@@ -167,14 +179,21 @@ export function describeConfigChange(action: string, params: RequestParams): Eve
   if (ipVerb) {
     // Empty strings are common here (a create has no id yet), so || rather than ??.
     const list = params.label || params.ipAccessListId || params.list_id || '(new)';
-    const detail = [params.list_type, params.enabled !== undefined && params.enabled !== null ? `enabled=${params.enabled}` : null, params.ip_addresses]
+    const detail = [
+      params.list_type,
+      params.enabled !== undefined && params.enabled !== null ? `enabled=${params.enabled}` : null,
+      params.ip_addresses,
+    ]
       .filter(Boolean)
       .join(', ');
     return { object: `IP access list ${list}`, change: clip(detail ? `${ipVerb}: ${detail}` : ipVerb) };
   }
   if (action === 'setSetting' || action === 'deleteSetting') {
     const setting = params.settingTypeName ?? 'setting';
-    return { object: `setting ${setting}`, change: clip(action === 'deleteSetting' ? 'reset to default' : (params.settingValueForAudit ?? compactParams(params))) };
+    return {
+      object: `setting ${setting}`,
+      change: clip(action === 'deleteSetting' ? 'reset to default' : (params.settingValueForAudit ?? compactParams(params))),
+    };
   }
   return { object: params.name ?? params.script_id ?? action, change: clip(compactParams(params)) };
 }
@@ -189,7 +208,8 @@ export function describeSecretChange(action: string, params: RequestParams): Eve
       change: action === 'putAcl' ? `${principal} given ${params.permission ?? 'a permission'}` : `${principal} removed`,
     };
   }
-  if (action === 'createScope' || action === 'deleteScope') return { object: `scope ${scope}`, change: action === 'createScope' ? 'created' : 'deleted' };
+  if (action === 'createScope' || action === 'deleteScope')
+    return { object: `scope ${scope}`, change: action === 'createScope' ? 'created' : 'deleted' };
   return { object: `secret ${scope}/${params.key ?? '?'}`, change: action === 'deleteSecret' ? 'deleted' : 'written' };
 }
 
@@ -203,7 +223,12 @@ const TOKEN_VERBS: Record<string, string> = {
 const TOKEN_ATTEMPTS: Record<string, string> = { generateDbToken: 'token creation', revokeDbToken: 'token revocation' };
 
 /** Token lifecycle: which token (by its hash, never a value) and what happened, with the lifetime at creation. */
-export function describeTokenEvent(action: string, eventTime: Date, params: RequestParams, status: number | null = null): EventSummary & { lifetimeDays: number | null } {
+export function describeTokenEvent(
+  action: string,
+  eventTime: Date,
+  params: RequestParams,
+  status: number | null = null,
+): EventSummary & { lifetimeDays: number | null } {
   const hash = params.tokenHash;
   const object = hash ? `token ${hash.slice(0, 12)}${hash.length > 12 ? '…' : ''}` : 'token';
   // A refused call changed nothing: name what was attempted, not the change it asked for (the feed shows the refusal).

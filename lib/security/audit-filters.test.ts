@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { searchParamsToObject } from '@/lib/url-state';
 import { encodeEventKey } from './audit-cursor';
-import { auditEventsQuerySchema, auditPageSchema, auditQuerySchema, auditQueryToSearchParams, filtersOf, viewOf, windowOf } from './audit-filters';
+import {
+  auditEventsQuerySchema,
+  auditPageSchema,
+  auditQuerySchema,
+  auditQueryToSearchParams,
+  filtersOf,
+  viewOf,
+  windowOf,
+} from './audit-filters';
 
 const parse = (qs: string) => auditQuerySchema.safeParse(searchParamsToObject(new URLSearchParams(qs)));
 const messages = (qs: string) => {
@@ -13,7 +21,13 @@ describe('auditQuerySchema', () => {
   it('parses a full URL query', () => {
     const r = parse('range=7d&service=accounts&action=tokenLogin&actor=Bob&ip=203.0.113.7&outcome=failure&category=signin');
     expect(r.success && r.data).toEqual({
-      range: '7d', service: 'accounts', action: 'tokenLogin', actor: 'Bob', ip: '203.0.113.7', outcome: 'failure', category: 'signin',
+      range: '7d',
+      service: 'accounts',
+      action: 'tokenLogin',
+      actor: 'Bob',
+      ip: '203.0.113.7',
+      outcome: 'failure',
+      category: 'signin',
     });
   });
 
@@ -111,6 +125,17 @@ describe('auditPageSchema and viewOf', () => {
     expect(r.success).toBe(true);
     if (!r.success) return;
     expect(r.data.event).toBe('MTIzfmU');
-    expect(viewOf(r.data)).toEqual({ range: '24h', from: undefined, to: undefined, bucket: undefined, service: undefined, action: undefined, actor: 'bob', ip: undefined, outcome: undefined, category: undefined });
+    expect(viewOf(r.data)).toEqual({
+      range: '24h',
+      from: undefined,
+      to: undefined,
+      bucket: undefined,
+      service: undefined,
+      action: undefined,
+      actor: 'bob',
+      ip: undefined,
+      outcome: undefined,
+      category: undefined,
+    });
   });
 });

@@ -42,9 +42,19 @@ export const auditQueryShape = {
   service: optional(identifier('service', 'accounts')),
   action: optional(identifier('action', 'tokenLogin')),
   // Matched case-insensitively as a substring of the actor (always a bound parameter).
-  actor: optional(z.string().check(z.trim(), z.maxLength(254, 'actor can be at most 254 characters'), z.regex(/^[^\u0000-\u001f]+$/, 'actor must not contain control characters'))),
+  actor: optional(
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.maxLength(254, 'actor can be at most 254 characters'),
+        z.regex(/^[^\u0000-\u001f]+$/, 'actor must not contain control characters'),
+      ),
+  ),
   // Address only; the column may carry ':port', which the query allows for.
-  ip: optional(z.string().check(z.trim(), z.regex(/^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f:]{2,39})$/, 'ip must be an IP address such as 203.0.113.7'))),
+  ip: optional(
+    z.string().check(z.trim(), z.regex(/^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f:]{2,39})$/, 'ip must be an IP address such as 203.0.113.7')),
+  ),
   outcome: optional(z.enum(['success', 'failure'], { error: 'outcome must be success or failure' })),
   category: optional(z.enum(AUDIT_CATEGORY_IDS, { error: `category must be one of ${AUDIT_CATEGORY_IDS.join(', ')}` })),
 };
@@ -75,7 +85,9 @@ export const auditEventsQuerySchema = z.object({ ...auditQueryShape, cursor: opt
 
 // For the page, a bad value is dropped (a stale link still renders); the API answers 400 instead.
 type Shape = typeof auditQueryShape;
-const lenient = Object.fromEntries(Object.entries(auditQueryShape).map(([k, v]) => [k, z.catch(v, undefined)])) as unknown as { [K in keyof Shape]: z.ZodMiniCatch<Shape[K]> };
+const lenient = Object.fromEntries(Object.entries(auditQueryShape).map(([k, v]) => [k, z.catch(v, undefined)])) as unknown as {
+  [K in keyof Shape]: z.ZodMiniCatch<Shape[K]>;
+};
 
 /** The /audit page's URL: the view plus the event open in the detail drawer. */
 export const auditPageSchema = z

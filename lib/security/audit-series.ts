@@ -46,7 +46,10 @@ export function denseCounts(axis: BucketAxis, rows: ReadonlyArray<{ bucket: Date
 export function stackByCategory(window: Pick<TimeWindow, 'from' | 'to' | 'bucket'>, rows: readonly CategoryCount[]): StackedSeries {
   const axis = axisOf(window);
   const series = AUDIT_CATEGORY_IDS.map((category) => {
-    const counts = denseCounts(axis, rows.filter((r) => r.category === category));
+    const counts = denseCounts(
+      axis,
+      rows.filter((r) => r.category === category),
+    );
     return { category, counts, total: counts.reduce((a, b) => a + b, 0) };
   });
   return { axis, series, total: series.reduce((a, s) => a + s.total, 0) };

@@ -47,11 +47,7 @@ function round1(n: number): number {
  * Flags spike hours in `counts` (consecutive hours, oldest first). Only indices ≥ `firstIndex` are judged, so a
  * caller can prepend history that serves as baseline without being marked itself.
  */
-export function detectSpikes(
-  counts: readonly number[],
-  options: Partial<SpikeOptions> = {},
-  firstIndex = 0,
-): SpikeMarker[] {
+export function detectSpikes(counts: readonly number[], options: Partial<SpikeOptions> = {}, firstIndex = 0): SpikeMarker[] {
   const opts = { ...DEFAULT_SPIKE_OPTIONS, ...options };
   if (opts.minHistoryHours < 1 || opts.baselineHours < opts.minHistoryHours) {
     throw new RangeError('baselineHours must be at least minHistoryHours, which must be at least 1');

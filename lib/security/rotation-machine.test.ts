@@ -88,7 +88,9 @@ describe('rotation state machine: every reachable path', () => {
   });
 
   it('sends at most one create per rotation', () => {
-    const creates = edges.filter((e) => e.event.type === 'created' || e.event.type === 'create_failed' || e.event.type === 'create_unknown');
+    const creates = edges.filter(
+      (e) => e.event.type === 'created' || e.event.type === 'create_failed' || e.event.type === 'create_unknown',
+    );
     for (const e of creates) expect(e.from).toEqual(INITIAL_ROTATION);
     expect(edges.some((e) => e.to.state === 'intent' && e.from.state !== 'intent')).toBe(false);
   });
@@ -133,9 +135,9 @@ describe('rotation state machine: every reachable path', () => {
 
   it('throws on an event the state cannot take', () => {
     expect(() => transition(INITIAL_ROTATION, { type: 'old_revoked' })).toThrow(RotationTransitionError);
-    expect(() => transition(run({ type: 'created', tokenId: 'n' }, { type: 'delivered' }, { type: 'old_revoked' }), { type: 'retry' })).toThrow(
-      'Rotation cannot take "retry" in state "completed"',
-    );
+    expect(() =>
+      transition(run({ type: 'created', tokenId: 'n' }, { type: 'delivered' }, { type: 'old_revoked' }), { type: 'retry' }),
+    ).toThrow('Rotation cannot take "retry" in state "completed"');
   });
 });
 
@@ -149,7 +151,9 @@ describe('rotation paths of issue 4', () => {
   it('create fails: nothing changed, clear error', () => {
     const s = run({ type: 'create_failed', error: 'QUOTA_EXCEEDED: 600 tokens' });
     expect(describeRotation(s)).toMatchObject({ status: 'failed', oldToken: 'active', newToken: 'none', retry: null });
-    expect(describeRotation(s).message).toBe('Rotation failed (QUOTA_EXCEEDED: 600 tokens). No new token exists and the old token is unchanged.');
+    expect(describeRotation(s).message).toBe(
+      'Rotation failed (QUOTA_EXCEEDED: 600 tokens). No new token exists and the old token is unchanged.',
+    );
   });
 
   it('create times out and the token exists: found by marker, revoked, old untouched', () => {
@@ -186,11 +190,17 @@ describe('rotation paths of issue 4', () => {
     expect(nextStep(s, true)).toBe('revoke_new');
     const done = transition(s, { type: 'new_revoked' });
     expect(describeRotation(done)).toMatchObject({ status: 'failed', oldToken: 'active', newToken: 'revoked' });
-    expect(describeRotation(done).message).toMatch(/could not be written to the secret \(scope ci does not exist\), so it was revoked again/);
+    expect(describeRotation(done).message).toMatch(
+      /could not be written to the secret \(scope ci does not exist\), so it was revoked again/,
+    );
   });
 
   it('secret write fails and the rollback fails too: needs a retry of the revoke of the new token', () => {
-    const s = run({ type: 'created', tokenId: 'n' }, { type: 'delivery_failed', error: 'x' }, { type: 'new_revoke_failed', error: 'HTTP 503' });
+    const s = run(
+      { type: 'created', tokenId: 'n' },
+      { type: 'delivery_failed', error: 'x' },
+      { type: 'new_revoke_failed', error: 'HTTP 503' },
+    );
     expect(describeRotation(s)).toMatchObject({ status: 'needs_attention', retry: 'revoke_new', newToken: 'active' });
   });
 
@@ -198,9 +208,17 @@ describe('rotation paths of issue 4', () => {
     const unknown = run({ type: 'created', tokenId: 'n' }, { type: 'delivery_unknown', error: 'timed out' });
     expect(nextStep(unknown, true)).toBe('check_delivery');
     expect(transition(unknown, { type: 'delivery_checked', written: true }).state).toBe('delivered');
-    expect(transition(unknown, { type: 'delivery_checked', written: false })).toMatchObject({ state: 'rolling_back', rollbackCause: 'delivery_not_written' });
+    expect(transition(unknown, { type: 'delivery_checked', written: false })).toMatchObject({
+      state: 'rolling_back',
+      rollbackCause: 'delivery_not_written',
+    });
     const unresolved = transition(unknown, { type: 'delivery_check_failed', error: 'HTTP 503' });
-    expect(describeRotation(unresolved)).toMatchObject({ status: 'needs_attention', retry: 'check_delivery', oldToken: 'active', newToken: 'active' });
+    expect(describeRotation(unresolved)).toMatchObject({
+      status: 'needs_attention',
+      retry: 'check_delivery',
+      oldToken: 'active',
+      newToken: 'active',
+    });
   });
 });
 
@@ -209,10 +227,31 @@ describe('crash recovery (not live)', () => {
   const cases: Array<[string, RotationEvent[], RotationState, ReturnType<typeof nextStep>]> = [
     ['intent: the create may have been sent, so reconcile', [], 'create_unknown', 'reconcile'],
     ['created: the value is lost, so revoke the new token', [{ type: 'created', tokenId: 'n' }], 'rolling_back', 'revoke_new'],
-    ['delivered: leave the old token for the admin to revoke', [{ type: 'created', tokenId: 'n' }, { type: 'delivered' }], 'old_active', null],
+    [
+      'delivered: leave the old token for the admin to revoke',
+      [{ type: 'created', tokenId: 'n' }, { type: 'delivered' }],
+      'old_active',
+      null,
+    ],
     ['create unknown: reconcile', [{ type: 'create_unknown', error: 't' }], 'create_unknown', 'reconcile'],
-    ['delivery unknown: check the secret', [{ type: 'created', tokenId: 'n' }, { type: 'delivery_unknown', error: 't' }], 'delivery_unknown', 'check_delivery'],
-    ['rolling back: finish revoking', [{ type: 'created', tokenId: 'n' }, { type: 'delivery_failed', error: 'x' }], 'rolling_back', 'revoke_new'],
+    [
+      'delivery unknown: check the secret',
+      [
+        { type: 'created', tokenId: 'n' },
+        { type: 'delivery_unknown', error: 't' },
+      ],
+      'delivery_unknown',
+      'check_delivery',
+    ],
+    [
+      'rolling back: finish revoking',
+      [
+        { type: 'created', tokenId: 'n' },
+        { type: 'delivery_failed', error: 'x' },
+      ],
+      'rolling_back',
+      'revoke_new',
+    ],
   ];
   it.each(cases)('%s', (_name, events, state, step) => {
     const s = recover(run(...events));
@@ -226,7 +265,8 @@ describe('crash recovery (not live)', () => {
   });
 
   it('leaves waiting and terminal states alone', () => {
-    for (const s of snapshots.filter((x) => WAITING_STATES.has(x.state) || TERMINAL_STATES.has(x.state))) expect(nextStep(s, false)).toBeNull();
+    for (const s of snapshots.filter((x) => WAITING_STATES.has(x.state) || TERMINAL_STATES.has(x.state)))
+      expect(nextStep(s, false)).toBeNull();
   });
 });
 

@@ -29,7 +29,12 @@ export type RotationState = (typeof ROTATION_STATES)[number];
 
 export const TERMINAL_STATES: ReadonlySet<RotationState> = new Set(['completed', 'rolled_back', 'failed']);
 /** Stopped until an admin retries (or the next rotation of the same token recovers it). */
-export const WAITING_STATES: ReadonlySet<RotationState> = new Set(['old_active', 'rollback_failed', 'create_unresolved', 'delivery_unresolved']);
+export const WAITING_STATES: ReadonlySet<RotationState> = new Set([
+  'old_active',
+  'rollback_failed',
+  'create_unresolved',
+  'delivery_unresolved',
+]);
 
 export type RollbackCause = 'orphan_after_timeout' | 'delivery_failed' | 'delivery_not_written' | 'interrupted';
 
@@ -82,10 +87,16 @@ export class RotationTransitionError extends Error {
 export const INITIAL_ROTATION: RotationSnapshot = { state: 'intent', newTokenId: null, rollbackCause: null, lastError: null };
 
 type Handler = (s: RotationSnapshot, e: RotationEvent) => RotationSnapshot;
-const to = (state: RotationState, extra: Partial<RotationSnapshot> = {}) => (s: RotationSnapshot): RotationSnapshot => ({ ...s, state, ...extra });
+const to =
+  (state: RotationState, extra: Partial<RotationSnapshot> = {}) =>
+  (s: RotationSnapshot): RotationSnapshot => ({ ...s, state, ...extra });
 const err = (e: RotationEvent): string | null => ('error' in e ? e.error : null);
-const rollback = (cause: RollbackCause): Handler => (s, e) => ({ ...s, state: 'rolling_back', rollbackCause: cause, lastError: err(e) ?? s.lastError });
-const failWith = (state: RotationState): Handler => (s, e) => ({ ...s, state, lastError: err(e) });
+const rollback =
+  (cause: RollbackCause): Handler =>
+  (s, e) => ({ ...s, state: 'rolling_back', rollbackCause: cause, lastError: err(e) ?? s.lastError });
+const failWith =
+  (state: RotationState): Handler =>
+  (s, e) => ({ ...s, state, lastError: err(e) });
 
 const TABLE: Record<RotationState, Partial<Record<RotationEventType, Handler>>> = {
   intent: {
@@ -112,7 +123,9 @@ const TABLE: Record<RotationState, Partial<Record<RotationEventType, Handler>>> 
   },
   delivery_unknown: {
     delivery_checked: (s, e) =>
-      e.type === 'delivery_checked' && e.written ? { ...s, state: 'delivered' } : { ...s, state: 'rolling_back', rollbackCause: 'delivery_not_written' },
+      e.type === 'delivery_checked' && e.written
+        ? { ...s, state: 'delivered' }
+        : { ...s, state: 'rolling_back', rollbackCause: 'delivery_not_written' },
     // Both tokens stay valid: the secret holds one of them and we cannot tell which, so revoking either could break the workload.
     delivery_check_failed: failWith('delivery_unresolved'),
     interrupted: (s) => s,

@@ -11,7 +11,14 @@ import {
 import type { TokenOwner } from './token-types';
 
 const admin: RotationActor = { id: '10', kind: 'user', name: 'admin@example.com' };
-const owner = (over: Partial<TokenOwner>): TokenOwner => ({ id: '20', kind: 'user', name: 'bo@example.com', displayName: 'Bo Li', status: 'active', ...over });
+const owner = (over: Partial<TokenOwner>): TokenOwner => ({
+  id: '20',
+  kind: 'user',
+  name: 'bo@example.com',
+  displayName: 'Bo Li',
+  status: 'active',
+  ...over,
+});
 
 describe('rotationPlan', () => {
   it('rotates the acting identity’s own token by create then revoke', () => {
@@ -32,7 +39,8 @@ describe('rotationPlan', () => {
     const plan = rotationPlan(owner({}), admin);
     expect(plan).toEqual({
       canRotate: false,
-      reason: 'Databricks does not let anyone create a token for another person: only Bo Li can create their own. Revoke this token and ask them to create a new one.',
+      reason:
+        'Databricks does not let anyone create a token for another person: only Bo Li can create their own. Revoke this token and ask them to create a new one.',
     });
   });
   it('offers only revoke for a deactivated service principal', () => {
@@ -79,7 +87,10 @@ describe('rotation lifetime', () => {
     expect(resolveRotationLifetime({ days: 45 }, 30).ok).toBe(false);
   });
   it.each([0, -1, 2.5])('refuses %s days', (days) => {
-    expect(resolveRotationLifetime({ days }, 90)).toEqual({ ok: false, message: 'The new lifetime must be a whole number of days, at least 1.' });
+    expect(resolveRotationLifetime({ days }, 90)).toEqual({
+      ok: false,
+      message: 'The new lifetime must be a whole number of days, at least 1.',
+    });
   });
 });
 

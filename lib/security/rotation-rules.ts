@@ -23,11 +23,17 @@ export function rotationPlan(owner: TokenOwner, actor: RotationActor): RotationP
   if (owner.id !== null && owner.id === actor.id) return { canRotate: true, method: 'own' };
   const who = owner.displayName ?? owner.name ?? (owner.id ? `#${owner.id}` : 'the owner');
   if (owner.status === 'deleted') {
-    return { canRotate: false, reason: `The owner (${who}) no longer exists, so no replacement can be created for them. Revoke the token.` };
+    return {
+      canRotate: false,
+      reason: `The owner (${who}) no longer exists, so no replacement can be created for them. Revoke the token.`,
+    };
   }
   if (owner.kind === 'service_principal') {
     if (owner.status === 'deactivated') {
-      return { canRotate: false, reason: `Service principal ${who} is deactivated, so a new token for it would not work. Revoke the token.` };
+      return {
+        canRotate: false,
+        reason: `Service principal ${who} is deactivated, so a new token for it would not work. Revoke the token.`,
+      };
     }
     if (owner.name) return { canRotate: true, method: 'on_behalf_of', applicationId: owner.name };
   }
@@ -37,7 +43,10 @@ export function rotationPlan(owner: TokenOwner, actor: RotationActor): RotationP
       reason: `Databricks does not let anyone create a token for another person: only ${who} can create their own. Revoke this token and ask them to create a new one.`,
     };
   }
-  return { canRotate: false, reason: 'The owner of this token could not be identified, so no replacement can be created. Revoke the token.' };
+  return {
+    canRotate: false,
+    reason: 'The owner of this token could not be identified, so no replacement can be created. Revoke the token.',
+  };
 }
 
 export interface LifetimeLimits {
@@ -94,7 +103,10 @@ export function rotationComment(previous: string, rotationId: string): string {
 }
 
 /** The token created by this rotation, found by its marker (a rotation sends at most one create, so at most one). */
-export function findRotatedToken<T extends { tokenId: string; comment?: string | null }>(tokens: readonly T[], rotationId: string): T | null {
+export function findRotatedToken<T extends { tokenId: string; comment?: string | null }>(
+  tokens: readonly T[],
+  rotationId: string,
+): T | null {
   const marker = rotationMarker(rotationId);
   return tokens.find((t) => t.comment?.endsWith(marker)) ?? null;
 }

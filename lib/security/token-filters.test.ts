@@ -39,7 +39,9 @@ describe('parseTokenFilters', () => {
   });
 
   it('parses every filter from a URL', () => {
-    const p = new URLSearchParams('risk=high,medium&ownerType=service_principal&owner=etl&expiry=30d&unused=60&q=%20deploy%20&sort=expiry&dir=asc');
+    const p = new URLSearchParams(
+      'risk=high,medium&ownerType=service_principal&owner=etl&expiry=30d&unused=60&q=%20deploy%20&sort=expiry&dir=asc',
+    );
     expect(parseTokenFilters(p).data).toEqual({
       risk: ['high', 'medium'],
       ownerType: 'service_principal',
@@ -53,7 +55,11 @@ describe('parseTokenFilters', () => {
   });
 
   it('accepts Next searchParams records with repeated keys and ignores blanks', () => {
-    expect(parseTokenFilters({ risk: ['high', 'low'], q: '', owner: undefined }).data).toEqual({ risk: ['high', 'low'], sort: 'risk', dir: 'desc' });
+    expect(parseTokenFilters({ risk: ['high', 'low'], q: '', owner: undefined }).data).toEqual({
+      risk: ['high', 'low'],
+      sort: 'risk',
+      dir: 'desc',
+    });
   });
 
   it.each([
@@ -141,9 +147,23 @@ describe('tokenMatcher', () => {
 
 describe('sortTokenRows', () => {
   const rows = () => [
-    row('x1', { risk: 'medium', reasons: [{ code: 'unused', level: 'medium', text: '' }], expiryTime: NOW + 9 * DAY_MS, lastUsedDay: null }),
-    row('x2', { risk: 'high', reasons: [{ code: 'no_expiry', level: 'high', text: '' }], expiryTime: null, creationTime: NOW - 99 * DAY_MS }),
-    row('x3', { risk: 'low', expiryTime: NOW + 3 * DAY_MS, owner: { id: '5', kind: 'user', name: 'zed@example.com', displayName: 'Zed', status: 'active' } }),
+    row('x1', {
+      risk: 'medium',
+      reasons: [{ code: 'unused', level: 'medium', text: '' }],
+      expiryTime: NOW + 9 * DAY_MS,
+      lastUsedDay: null,
+    }),
+    row('x2', {
+      risk: 'high',
+      reasons: [{ code: 'no_expiry', level: 'high', text: '' }],
+      expiryTime: null,
+      creationTime: NOW - 99 * DAY_MS,
+    }),
+    row('x3', {
+      risk: 'low',
+      expiryTime: NOW + 3 * DAY_MS,
+      owner: { id: '5', kind: 'user', name: 'zed@example.com', displayName: 'Zed', status: 'active' },
+    }),
     row('x0', { risk: 'medium', reasons: [], expiryTime: NOW + 9 * DAY_MS }),
   ];
   const order = (sort: TokenFilters['sort'], dir: 'asc' | 'desc') => sortTokenRows(rows(), sort, dir).map((r) => r.tokenId);
@@ -166,6 +186,10 @@ describe('sortTokenRows', () => {
 
 describe('tokenFiltersSchema as the route wrapper uses it', () => {
   it('accepts arrays for repeated keys and ignores blank values', () => {
-    expect(tokenFiltersSchema.parse({ risk: ['high', 'medium'], owner: '', unused: '' })).toEqual({ risk: ['high', 'medium'], sort: 'risk', dir: 'desc' });
+    expect(tokenFiltersSchema.parse({ risk: ['high', 'medium'], owner: '', unused: '' })).toEqual({
+      risk: ['high', 'medium'],
+      sort: 'risk',
+      dir: 'desc',
+    });
   });
 });

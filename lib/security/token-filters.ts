@@ -15,14 +15,24 @@ const RISK_LIST_ERROR = `risk takes a comma-separated list of ${list(RISK_LEVELS
 const isRisk = (v: string): v is RiskLevel => (RISK_LEVELS as readonly string[]).includes(v);
 // Checked as one value (not per item) so the error names `risk`, not `risk.0`.
 const riskList = z.pipe(
-  z.pipe(
-    z.string(),
-    z.transform((s: string) => [...new Set(s.split(',').map((v) => v.trim()).filter(Boolean))]),
-  ).check(z.refine((levels: string[]) => levels.length > 0 && levels.every(isRisk), { error: RISK_LIST_ERROR })),
+  z
+    .pipe(
+      z.string(),
+      z.transform((s: string) => [
+        ...new Set(
+          s
+            .split(',')
+            .map((v) => v.trim())
+            .filter(Boolean),
+        ),
+      ]),
+    )
+    .check(z.refine((levels: string[]) => levels.length > 0 && levels.every(isRisk), { error: RISK_LIST_ERROR })),
   z.transform((levels: string[]) => levels.filter(isRisk)),
 );
 
-const text = (field: string, max: number) => z.string().check(z.trim(), z.maxLength(max, { error: `${field} is at most ${max} characters` }));
+const text = (field: string, max: number) =>
+  z.string().check(z.trim(), z.maxLength(max, { error: `${field} is at most ${max} characters` }));
 
 const tokenFiltersShape = z.object({
   risk: z.optional(riskList),
@@ -30,11 +40,13 @@ const tokenFiltersShape = z.object({
   owner: z.optional(text('owner', 320)),
   expiry: z.optional(z.enum(EXPIRY_WINDOWS, { error: `expiry must be one of ${list(EXPIRY_WINDOWS)}` })),
   unused: z.optional(
-    z.coerce.number({ error: 'unused must be a number of days' }).check(
-      z.refine(Number.isInteger, { error: 'unused must be a whole number of days' }),
-      z.gte(1, { error: 'unused must be at least 1 day' }),
-      z.lte(3650, { error: 'unused must be at most 3650 days' }),
-    ),
+    z.coerce
+      .number({ error: 'unused must be a number of days' })
+      .check(
+        z.refine(Number.isInteger, { error: 'unused must be a whole number of days' }),
+        z.gte(1, { error: 'unused must be at least 1 day' }),
+        z.lte(3650, { error: 'unused must be at most 3650 days' }),
+      ),
   ),
   q: z.optional(text('search text', 200)),
   sort: z._default(z.enum(TOKEN_SORT_FIELDS, { error: `sort must be one of ${list(TOKEN_SORT_FIELDS)}` }), 'risk'),
@@ -48,7 +60,9 @@ export function searchParamsRecord(source: ParamSource): Record<string, string> 
   const entries: Array<[string, string]> =
     source instanceof URLSearchParams
       ? [...source.entries()]
-      : Object.entries(source).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x])));
+      : Object.entries(source).flatMap(([k, v]) =>
+          v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x]),
+        );
   const out: Record<string, string> = {};
   for (const [k, v] of entries) {
     if (typeof v !== 'string' || v.trim() === '') continue;
@@ -59,7 +73,9 @@ export function searchParamsRecord(source: ParamSource): Record<string, string> 
 
 /** Accepts a raw record (or URLSearchParams) as the page, the route wrapper and tests hand it over. */
 export const tokenFiltersSchema = z.pipe(
-  z.transform((v: unknown) => (v instanceof URLSearchParams || (typeof v === 'object' && v !== null) ? searchParamsRecord(v as ParamSource) : v)),
+  z.transform((v: unknown) =>
+    v instanceof URLSearchParams || (typeof v === 'object' && v !== null) ? searchParamsRecord(v as ParamSource) : v,
+  ),
   tokenFiltersShape,
 );
 
@@ -135,7 +151,9 @@ export function sortTokenRows(rows: TokenRow[], sort: TokenSortField, dir: 'asc'
   const sign = dir === 'asc' ? 1 : -1;
   // Decorate once: computing keys inside the comparator would cost O(n log n) key calls.
   const decorated = rows.map((row) => ({ row, k: key(row) }));
-  decorated.sort((a, b) => (a.k < b.k ? -sign : a.k > b.k ? sign : a.row.tokenId < b.row.tokenId ? -1 : a.row.tokenId > b.row.tokenId ? 1 : 0));
+  decorated.sort((a, b) =>
+    a.k < b.k ? -sign : a.k > b.k ? sign : a.row.tokenId < b.row.tokenId ? -1 : a.row.tokenId > b.row.tokenId ? 1 : 0,
+  );
   for (let i = 0; i < decorated.length; i++) rows[i] = decorated[i]!.row;
   return rows;
 }

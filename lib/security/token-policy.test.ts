@@ -42,7 +42,9 @@ describe('assessTokenPolicy', () => {
   });
 
   it('does not warn at exactly 90 days and warns at 91', () => {
-    expect(codes(assessTokenPolicy({ conf: { maxTokenLifetimeDays: '91', enableTokensConfig: null }, permissions: null }))).toEqual(['maximum_above_recommended']);
+    expect(codes(assessTokenPolicy({ conf: { maxTokenLifetimeDays: '91', enableTokensConfig: null }, permissions: null }))).toEqual([
+      'maximum_above_recommended',
+    ]);
   });
 
   it('warns when the users group may create tokens and lists every creator', () => {
@@ -78,7 +80,9 @@ describe('describePolicyChange', () => {
     expect(describePolicyChange(null, 30)).toMatch(/^Maximum lifetime of new tokens: no maximum → 30 days\. Existing tokens keep/);
   });
   it('warns when raising above 90 days', () => {
-    expect(describePolicyChange(30, 120)).toBe('Maximum lifetime of new tokens: 30 days → 120 days. This is above the recommended 90 days.');
+    expect(describePolicyChange(30, 120)).toBe(
+      'Maximum lifetime of new tokens: 30 days → 120 days. This is above the recommended 90 days.',
+    );
   });
   it.each([0, 731, 12.5, Number.NaN])('refuses %s', (days) => {
     expect(describePolicyChange(30, days)).toBeNull();

@@ -28,7 +28,13 @@ describe('queryTokens', () => {
   const usage = new Map([['shared', { distinctIps: 12, distinctClients: 1 }]]);
 
   it('assesses every token, summarises all of them and returns only the matching ones, sorted', () => {
-    const result = queryTokens({ records, usage, maxLifetimeDays: 90, filters: { ...DEFAULT_TOKEN_FILTERS, risk: ['medium'], sort: 'expiry', dir: 'asc' }, now: NOW });
+    const result = queryTokens({
+      records,
+      usage,
+      maxLifetimeDays: 90,
+      filters: { ...DEFAULT_TOKEN_FILTERS, risk: ['medium'], sort: 'expiry', dir: 'asc' },
+      now: NOW,
+    });
     expect(result.total).toBe(4);
     expect(result.summary.byRisk).toEqual({ high: 1, medium: 2, low: 1 });
     expect(result.rows.map((r) => [r.tokenId, r.risk, r.daysLeft])).toEqual([
@@ -50,8 +56,16 @@ describe('assessTokens and selectTokens', () => {
   it('assess once, select many views without disturbing the assessed rows', () => {
     const records = ['c', 'a', 'b'].map((id, i) => record(id, { expiryTime: NOW + (i + 40) * DAY_MS }));
     const assessed = assessTokens({ records, usage: null, maxLifetimeDays: 90, now: NOW });
-    expect(selectTokens(assessed.rows, { ...DEFAULT_TOKEN_FILTERS, sort: 'expiry', dir: 'desc' }, NOW).map((r) => r.tokenId)).toEqual(['b', 'a', 'c']);
-    expect(selectTokens(assessed.rows, { ...DEFAULT_TOKEN_FILTERS, sort: 'expiry', dir: 'asc' }, NOW).map((r) => r.tokenId)).toEqual(['c', 'a', 'b']);
+    expect(selectTokens(assessed.rows, { ...DEFAULT_TOKEN_FILTERS, sort: 'expiry', dir: 'desc' }, NOW).map((r) => r.tokenId)).toEqual([
+      'b',
+      'a',
+      'c',
+    ]);
+    expect(selectTokens(assessed.rows, { ...DEFAULT_TOKEN_FILTERS, sort: 'expiry', dir: 'asc' }, NOW).map((r) => r.tokenId)).toEqual([
+      'c',
+      'a',
+      'b',
+    ]);
     expect(assessed.rows.map((r) => r.tokenId)).toEqual(['c', 'a', 'b']);
     expect(assessed.summary.total).toBe(3);
   });

@@ -24,7 +24,12 @@ export function assessTokens({ records, usage, maxLifetimeDays, now }: AssessInp
   const summary = summaryAccumulator();
   const rows = records.map((record): TokenRow => {
     const risk = assessTokenRisk(record, usage?.get(record.tokenId), ctx);
-    const row = { ...record, risk: risk.level, reasons: risk.reasons, daysLeft: record.expiryTime === null ? null : daysUntil(record.expiryTime, now) };
+    const row = {
+      ...record,
+      risk: risk.level,
+      reasons: risk.reasons,
+      daysLeft: record.expiryTime === null ? null : daysUntil(record.expiryTime, now),
+    };
     summary.add(row);
     return row;
   });

@@ -27,7 +27,9 @@ describe('rotateBody', () => {
 describe('bulkRevokeBody', () => {
   it('needs the typed count to match the distinct tokens', () => {
     expect(bulkRevokeBody.safeParse({ tokenIds: ['a', 'b', 'a'], confirmCount: 2 }).success).toBe(true);
-    expect(firstMessage(bulkRevokeBody.safeParse({ tokenIds: ['a', 'b'], confirmCount: 3 }))).toBe('confirmCount does not match the number of tokens selected');
+    expect(firstMessage(bulkRevokeBody.safeParse({ tokenIds: ['a', 'b'], confirmCount: 3 }))).toBe(
+      'confirmCount does not match the number of tokens selected',
+    );
     expect(firstMessage(bulkRevokeBody.safeParse({ tokenIds: [], confirmCount: 0 }))).toBe('choose at least one token');
     expect(firstMessage(bulkRevokeBody.safeParse({ tokenIds: ['x'.repeat(200)], confirmCount: 1 }))).toBe('is not a token id');
   });

@@ -9,20 +9,24 @@ export const tokenIdParams = z.object({ id: tokenIdSchema });
 
 /** Secret scope and key names: letters, digits, dash, underscore, period; at most 128 characters (API reference §2.3). */
 const secretName = (what: string) =>
-  z.string({ error: `${what} is required` }).check(
-    z.trim(),
-    z.minLength(1, { error: `${what} is required` }),
-    z.maxLength(128, { error: `${what} is at most 128 characters` }),
-    z.regex(/^[A-Za-z0-9._-]+$/, { error: `${what} may only use letters, digits, dash, underscore and period` }),
-  );
+  z
+    .string({ error: `${what} is required` })
+    .check(
+      z.trim(),
+      z.minLength(1, { error: `${what} is required` }),
+      z.maxLength(128, { error: `${what} is at most 128 characters` }),
+      z.regex(/^[A-Za-z0-9._-]+$/, { error: `${what} may only use letters, digits, dash, underscore and period` }),
+    );
 
 /** A whole number of days between min and max, with messages that name the field. */
 const days = (field: string, min: number, max: number) =>
-  z.number({ error: `${field} must be a number of days` }).check(
-    z.refine(Number.isInteger, { error: `${field} must be a whole number of days` }),
-    z.gte(min, { error: `${field} must be at least ${min}` }),
-    z.lte(max, { error: `${field} must be at most ${max}` }),
-  );
+  z
+    .number({ error: `${field} must be a number of days` })
+    .check(
+      z.refine(Number.isInteger, { error: `${field} must be a whole number of days` }),
+      z.gte(min, { error: `${field} must be at least ${min}` }),
+      z.lte(max, { error: `${field} must be at most ${max}` }),
+    );
 
 export const rotateBody = z.object({
   lifetimeDays: z.optional(days('lifetimeDays', 1, MAX_TOKEN_LIFETIME_LIMITS.max)),
@@ -43,7 +47,10 @@ export const bulkRevokeBody = z
   .object({
     tokenIds: z
       .array(tokenIdSchema, { error: 'tokenIds must be a list of token ids' })
-      .check(z.minLength(1, { error: 'choose at least one token' }), z.maxLength(MAX_BULK_REVOKE, { error: `revoke at most ${MAX_BULK_REVOKE} tokens at once` })),
+      .check(
+        z.minLength(1, { error: 'choose at least one token' }),
+        z.maxLength(MAX_BULK_REVOKE, { error: `revoke at most ${MAX_BULK_REVOKE} tokens at once` }),
+      ),
     /** The number the admin typed to confirm; must equal the number of tokens. */
     confirmCount: z.number({ error: 'confirmCount must be the number of tokens, as typed to confirm' }).check(z.refine(Number.isInteger)),
   })

@@ -85,7 +85,9 @@ describe('assessTokenRisk', () => {
     it('flags a lifetime above 90 days even when the workspace allows more', () => {
       const t = token({ creationTime: NOW - 10 * DAY_MS, expiryTime: NOW + 170 * DAY_MS });
       const risk = assessTokenRisk(t, undefined, { now: NOW, maxLifetimeDays: 365 });
-      expect(risk.reasons).toEqual([{ code: 'lifetime_above_max', level: 'medium', text: 'Lifetime of 180 days is above the recommended 90 days' }]);
+      expect(risk.reasons).toEqual([
+        { code: 'lifetime_above_max', level: 'medium', text: 'Lifetime of 180 days is above the recommended 90 days' },
+      ]);
     });
     it('flags a lifetime above 90 days when no maximum is set', () => {
       const t = token({ creationTime: NOW - 10 * DAY_MS, expiryTime: NOW + 81 * DAY_MS });
@@ -109,7 +111,9 @@ describe('assessTokenRisk', () => {
     });
     it('flags a token with no recorded use once it is 60 days old', () => {
       const t = token({ creationTime: NOW - 61 * DAY_MS, expiryTime: NOW + 29 * DAY_MS + 1, lastUsedDay: null });
-      expect(assessTokenRisk(t, undefined, ctx).reasons.map((r) => r.text)).toContain('No recorded use in the 61 days since it was created');
+      expect(assessTokenRisk(t, undefined, ctx).reasons.map((r) => r.text)).toContain(
+        'No recorded use in the 61 days since it was created',
+      );
     });
     it('leaves a young token with no recorded use alone', () => {
       expect(codes(token({ lastUsedDay: null }))).toEqual([]);
@@ -131,7 +135,9 @@ describe('assessTokenRisk', () => {
       );
     });
     it('names both when both are many', () => {
-      expect(assessTokenRisk(token(), { distinctIps: 9, distinctClients: 4 }, ctx).reasons[0]?.text).toMatch(/^Used from 9 source IPs and 4 clients /);
+      expect(assessTokenRisk(token(), { distinctIps: 9, distinctClients: 4 }, ctx).reasons[0]?.text).toMatch(
+        /^Used from 9 source IPs and 4 clients /,
+      );
     });
     it('does not flag use just below both thresholds', () => {
       expect(codes(token(), { distinctIps: ips - 1, distinctClients: clients - 1 })).toEqual([]);

@@ -110,7 +110,10 @@ export function assessTokenRisk(token: TokenRecord, usage: TokenUsage | undefine
   if (expiry !== null && expiry <= now) {
     const ago = daysSince(expiry, now);
     const when = ago === 0 ? 'today' : `${plural(ago, 'day')} ago`;
-    return { level: 'low', reasons: [{ code: 'expired', level: 'low', text: `Expired ${when} (${isoDay(expiry)}); it can no longer be used` }] };
+    return {
+      level: 'low',
+      reasons: [{ code: 'expired', level: 'low', text: `Expired ${when} (${isoDay(expiry)}); it can no longer be used` }],
+    };
   }
 
   const reasons: RiskReason[] = [];
@@ -118,12 +121,20 @@ export function assessTokenRisk(token: TokenRecord, usage: TokenUsage | undefine
   if (token.owner.status === 'deactivated') {
     reasons.push({ code: 'owner_inactive', level: 'high', text: `${ownerLabel(token)} is deactivated, yet the token was never revoked` });
   } else if (token.owner.status === 'deleted') {
-    reasons.push({ code: 'owner_inactive', level: 'high', text: `${ownerLabel(token)} no longer exists in the workspace, yet the token was never revoked` });
+    reasons.push({
+      code: 'owner_inactive',
+      level: 'high',
+      text: `${ownerLabel(token)} no longer exists in the workspace, yet the token was never revoked`,
+    });
   }
   if (expiry !== null) {
     const left = daysUntil(expiry, now);
     if (left <= T.expiringWithinDays) {
-      reasons.push({ code: 'expires_soon', level: 'medium', text: `Expires in ${plural(left, 'day')} (${isoDay(expiry)}): rotate it before the workload breaks` });
+      reasons.push({
+        code: 'expires_soon',
+        level: 'medium',
+        text: `Expires in ${plural(left, 'day')} (${isoDay(expiry)}): rotate it before the workload breaks`,
+      });
     }
     const lifetime = lifetimeReason(token, expiry, ctx);
     if (lifetime) reasons.push(lifetime);

@@ -42,14 +42,7 @@ export interface TokenUsage {
   distinctClients: number;
 }
 
-export type RiskCode =
-  | 'no_expiry'
-  | 'owner_inactive'
-  | 'expires_soon'
-  | 'lifetime_above_max'
-  | 'unused'
-  | 'possibly_shared'
-  | 'expired';
+export type RiskCode = 'no_expiry' | 'owner_inactive' | 'expires_soon' | 'lifetime_above_max' | 'unused' | 'possibly_shared' | 'expired';
 
 export interface RiskReason {
   code: RiskCode;

@@ -10,9 +10,25 @@ const bot = { id: '2', kind: 'service_principal' as const, name: 'app-1', displa
 
 const records: TokenRecord[] = [
   { tokenId: 'a', comment: 'x', creationTime: NOW - DAY_MS, expiryTime: null, lastUsedDay: null, createdBy: 'ana@example.com', owner: ana },
-  { tokenId: 'b', comment: '', creationTime: NOW - 99 * DAY_MS, expiryTime: NOW + 5 * DAY_MS, lastUsedDay: NOW - 80 * DAY_MS, createdBy: null, owner: bot },
+  {
+    tokenId: 'b',
+    comment: '',
+    creationTime: NOW - 99 * DAY_MS,
+    expiryTime: NOW + 5 * DAY_MS,
+    lastUsedDay: NOW - 80 * DAY_MS,
+    createdBy: null,
+    owner: bot,
+  },
   { tokenId: 'c', comment: 'y', creationTime: NOW - DAY_MS, expiryTime: null, lastUsedDay: NOW, createdBy: 'ana@example.com', owner: ana },
-  { tokenId: 'd', comment: 'z', creationTime: NOW - 9 * DAY_MS, expiryTime: NOW - DAY_MS, lastUsedDay: NOW - 2 * DAY_MS, createdBy: 'bo@example.com', owner: ana },
+  {
+    tokenId: 'd',
+    comment: 'z',
+    creationTime: NOW - 9 * DAY_MS,
+    expiryTime: NOW - DAY_MS,
+    lastUsedDay: NOW - 2 * DAY_MS,
+    createdBy: 'bo@example.com',
+    owner: ana,
+  },
 ];
 
 describe('token wire format', () => {

@@ -90,9 +90,18 @@ describe('action log', () => {
   });
 
   it('never stores a secret-looking detail', () => {
-    const r = appendAction(db, { ...revoke(1), detail: { lifetimeDays: 90, token_value: 'dapi0123456789abcdef0123456789abcdef', note: 'new value dapi0123456789abcdef0123456789abcdef' } });
+    const r = appendAction(db, {
+      ...revoke(1),
+      detail: {
+        lifetimeDays: 90,
+        token_value: 'dapi0123456789abcdef0123456789abcdef',
+        note: 'new value dapi0123456789abcdef0123456789abcdef',
+      },
+    });
     expect(r.detail).toEqual({ lifetimeDays: 90, token_value: '[redacted]', note: 'new value dapi[redacted]' });
-    const raw = fs.readFileSync(path.join(dir, 'data', 'brickwatch.db-wal')).toString('latin1') + fs.readFileSync(path.join(dir, 'data', 'brickwatch.db')).toString('latin1');
+    const raw =
+      fs.readFileSync(path.join(dir, 'data', 'brickwatch.db-wal')).toString('latin1') +
+      fs.readFileSync(path.join(dir, 'data', 'brickwatch.db')).toString('latin1');
     expect(raw).not.toContain('0123456789abcdef0123456789abcdef');
   });
 });

@@ -52,7 +52,20 @@ interface Row {
 export const GENESIS_HASH = '0'.repeat(64);
 
 function rowHash(r: Omit<Row, 'hash'>): string {
-  const canonical = JSON.stringify([r.seq, r.at, r.actor, r.role, r.action, r.target, r.outcome, r.detail, r.upstream_request_id, r.request_id, r.acting_as, r.prev_hash]);
+  const canonical = JSON.stringify([
+    r.seq,
+    r.at,
+    r.actor,
+    r.role,
+    r.action,
+    r.target,
+    r.outcome,
+    r.detail,
+    r.upstream_request_id,
+    r.request_id,
+    r.acting_as,
+    r.prev_hash,
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -77,7 +90,8 @@ function toRecord(r: Row): ActionRecord {
 export function appendAction(db: Db, input: ActionInput, now: Date = new Date()): ActionRecord {
   // IMMEDIATE: take the write lock before reading the last hash, so two writers cannot fork the chain.
   const append = db.transaction((): Row => {
-    const last = db.prepare('SELECT seq, hash FROM action_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+    const last = db.prepare('SELECT seq, hash FROM action_log ORDER BY seq DESC LIMIT 1').get() as
+      { seq: number; hash: string } | undefined;
     const base: Omit<Row, 'hash'> = {
       seq: (last?.seq ?? 0) + 1,
       at: now.toISOString(),
@@ -122,7 +136,14 @@ export function listActions(db: Db, { limit = 100, beforeSeq, target, actor, out
          AND (@outcome IS NULL OR outcome = @outcome) AND (@action IS NULL OR action = @action OR (substr(@action, -1) = '.' AND action LIKE @action || '%'))
        ORDER BY seq DESC LIMIT @limit`,
     )
-    .all({ before: beforeSeq ?? null, target: target ?? null, actor: actor ?? null, outcome: outcome ?? null, action: action ?? null, limit: Math.min(Math.max(limit, 1), 1000) }) as Row[];
+    .all({
+      before: beforeSeq ?? null,
+      target: target ?? null,
+      actor: actor ?? null,
+      outcome: outcome ?? null,
+      action: action ?? null,
+      limit: Math.min(Math.max(limit, 1), 1000),
+    }) as Row[];
   return rows.map(toRecord);
 }
 

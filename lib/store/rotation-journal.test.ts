@@ -68,7 +68,13 @@ describe('rotation journal', () => {
 
   it('enforces one open rotation per token in the schema itself', () => {
     insertIntent(db, intent('rot-00001'), T0);
-    expect(() => db.prepare("INSERT INTO rotation_journal SELECT 'x-1', token_id, owner_id, owner_name, method, application_id, delivery, secret_scope, secret_key, lifetime_days, new_comment, 'created', new_token_id, rollback_cause, last_error, actor, acting_as, created_at, updated_at, lease_until, delivery_started_at FROM rotation_journal").run()).toThrow(/UNIQUE/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO rotation_journal SELECT 'x-1', token_id, owner_id, owner_name, method, application_id, delivery, secret_scope, secret_key, lifetime_days, new_comment, 'created', new_token_id, rollback_cause, last_error, actor, acting_as, created_at, updated_at, lease_until, delivery_started_at FROM rotation_journal",
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
   });
 
   it('frees the token once the rotation ends', () => {
@@ -80,10 +86,20 @@ describe('rotation journal', () => {
 
   it('keeps every step across a restart, without any token value', () => {
     insertIntent(db, intent('rot-00001'), T0);
-    saveSnapshot(db, 'rot-00001', { state: 'created', newTokenId: 'new-1', rollbackCause: null, lastError: null }, { now: T0 + 1, deliveryStartedAt: T0 + 1 });
+    saveSnapshot(
+      db,
+      'rot-00001',
+      { state: 'created', newTokenId: 'new-1', rollbackCause: null, lastError: null },
+      { now: T0 + 1, deliveryStartedAt: T0 + 1 },
+    );
     db.close();
     db = openDatabase(file, MIGRATIONS);
-    expect(getRotation(db, 'rot-00001')).toMatchObject({ state: 'created', newTokenId: 'new-1', deliveryStartedAt: T0 + 1, updatedAt: T0 + 1 });
+    expect(getRotation(db, 'rot-00001')).toMatchObject({
+      state: 'created',
+      newTokenId: 'new-1',
+      deliveryStartedAt: T0 + 1,
+      updatedAt: T0 + 1,
+    });
     const everything = JSON.stringify(db.prepare('SELECT * FROM rotation_journal').all());
     expect(everything).not.toMatch(/dapi/);
   });
@@ -98,7 +114,12 @@ describe('rotation journal', () => {
 
   it('releases the lease when asked, so a waiting rotation can be retried at once', () => {
     insertIntent(db, intent('rot-00001'), T0);
-    saveSnapshot(db, 'rot-00001', { state: 'old_active', newTokenId: 'n', rollbackCause: null, lastError: 'HTTP 500' }, { now: T0 + 2, release: true });
+    saveSnapshot(
+      db,
+      'rot-00001',
+      { state: 'old_active', newTokenId: 'n', rollbackCause: null, lastError: 'HTTP 500' },
+      { now: T0 + 2, release: true },
+    );
     expect(claimRotation(db, 'rot-00001', T0 + 3)).toBe(true);
   });
 

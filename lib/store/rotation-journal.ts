@@ -111,7 +111,12 @@ export function insertIntent(db: Db, intent: RotationIntent, now = Date.now()): 
 }
 
 /** Stores the machine's snapshot and renews the lease; called after every step, before the next upstream call. */
-export function saveSnapshot(db: Db, id: string, s: RotationSnapshot, opts: { now?: number; deliveryStartedAt?: number; release?: boolean } = {}): JournalEntry {
+export function saveSnapshot(
+  db: Db,
+  id: string,
+  s: RotationSnapshot,
+  opts: { now?: number; deliveryStartedAt?: number; release?: boolean } = {},
+): JournalEntry {
   const now = opts.now ?? Date.now();
   db.prepare(
     `UPDATE rotation_journal SET state = @state, new_token_id = @newTokenId, rollback_cause = @rollbackCause, last_error = @lastError,
@@ -123,7 +128,9 @@ export function saveSnapshot(db: Db, id: string, s: RotationSnapshot, opts: { no
 
 /** Takes the lease of a row nobody is driving; false when another request holds it. */
 export function claimRotation(db: Db, id: string, now = Date.now()): boolean {
-  const res = db.prepare('UPDATE rotation_journal SET lease_until = ? WHERE id = ? AND lease_until <= ?').run(now + ROTATION_LEASE_MS, id, now);
+  const res = db
+    .prepare('UPDATE rotation_journal SET lease_until = ? WHERE id = ? AND lease_until <= ?')
+    .run(now + ROTATION_LEASE_MS, id, now);
   return res.changes === 1;
 }
 
@@ -133,7 +140,8 @@ export function getRotation(db: Db, id: string): JournalEntry | null {
 }
 
 export function findOpenRotation(db: Db, tokenId: string): JournalEntry | null {
-  const row = db.prepare(`SELECT * FROM rotation_journal WHERE token_id = ? AND state NOT IN (${TERMINAL_SQL})`).get(tokenId) as Row | undefined;
+  const row = db.prepare(`SELECT * FROM rotation_journal WHERE token_id = ? AND state NOT IN (${TERMINAL_SQL})`).get(tokenId) as
+    Row | undefined;
   return row ? toEntry(row) : null;
 }
 

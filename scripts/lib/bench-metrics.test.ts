@@ -21,8 +21,17 @@ describe('bench metrics', () => {
     recordMetrics('tokens', [{ label: 'p95', value: 1, unit: 'ms' }]);
     expect(fs.existsSync(file)).toBe(false);
     process.env.BENCH_RESULT_FILE = file;
-    recordMetrics('tokens', [{ label: 'p95', value: 120, unit: 'ms', target: 300 }, { label: 'bytes', value: 5, unit: 'kB' }]);
-    expect(fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l))).toEqual([
+    recordMetrics('tokens', [
+      { label: 'p95', value: 120, unit: 'ms', target: 300 },
+      { label: 'bytes', value: 5, unit: 'kB' },
+    ]);
+    expect(
+      fs
+        .readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
       { bench: 'tokens', label: 'p95', value: 120, unit: 'ms', target: 300 },
       { bench: 'tokens', label: 'bytes', value: 5, unit: 'kB' },
     ]);

@@ -40,7 +40,10 @@ export function ratio(m: BenchMetric): number | null {
  */
 export function runBench(file: string, main: () => Promise<void>): void {
   if (!trustsTestCa()) {
-    const res = spawnSync(process.execPath, [...process.execArgv, file, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: TEST_CA_PEM } });
+    const res = spawnSync(process.execPath, [...process.execArgv, file, ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: TEST_CA_PEM },
+    });
     process.exit(res.status ?? 1);
   }
   main().then(

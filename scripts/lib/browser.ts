@@ -24,16 +24,21 @@ function found(): string | null {
 export function ensureChromium(log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): string {
   const existing = found();
   if (existing) return existing;
-  log('No Chromium found; trying Playwright\'s installer…');
+  log("No Chromium found; trying Playwright's installer…");
   spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit', timeout: 180_000 });
   const viaPlaywright = found();
   if (viaPlaywright) return viaPlaywright;
   if (process.getuid?.() === 0) {
-    log('Playwright could not download a browser; installing Debian\'s chromium (apt-get)…');
+    log("Playwright could not download a browser; installing Debian's chromium (apt-get)…");
     execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     const viaApt = found();
     if (viaApt) return viaApt;
   }
-  throw new Error('No Chromium for the end-to-end tests. Install one with `sudo apt-get install -y chromium` (or `npx playwright install chromium`), or set CHROMIUM_PATH to a Chromium/Chrome binary.');
+  throw new Error(
+    'No Chromium for the end-to-end tests. Install one with `sudo apt-get install -y chromium` (or `npx playwright install chromium`), or set CHROMIUM_PATH to a Chromium/Chrome binary.',
+  );
 }

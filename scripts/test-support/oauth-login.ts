@@ -13,7 +13,16 @@ export async function loginAs(workspace: WorkspaceFile, userName: string): Promi
   const verifier = randomBytes(32).toString('base64url');
   const challenge = createHash('sha256').update(verifier).digest('base64url');
   const redirectUri = 'http://127.0.0.1:3999/api/auth/callback/databricks';
-  const q = new URLSearchParams({ client_id: workspace.oauth.clientId, redirect_uri: redirectUri, response_type: 'code', scope: 'all-apis offline_access', state: 'st', code_challenge: challenge, code_challenge_method: 'S256', login_hint: userName });
+  const q = new URLSearchParams({
+    client_id: workspace.oauth.clientId,
+    redirect_uri: redirectUri,
+    response_type: 'code',
+    scope: 'all-apis offline_access',
+    state: 'st',
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    login_hint: userName,
+  });
   const authorize = await fetch(`${workspace.host}/oidc/v1/authorize?${q}`, { redirect: 'manual' });
   const code = new URL(authorize.headers.get('location') ?? 'http://x/').searchParams.get('code');
   if (!code) throw new Error(`no authorization code for ${userName} (HTTP ${authorize.status})`);

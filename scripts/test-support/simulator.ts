@@ -48,7 +48,9 @@ export function appEnv(workspace: WorkspaceFile, mode: 'service' | 'user', url: 
     BRICKWATCH_OAUTH_CLIENT_ID: workspace.oauth.clientId,
     BRICKWATCH_OAUTH_CLIENT_SECRET: workspace.oauth.clientSecret,
     BRICKWATCH_IDENTITY_MODE: mode,
-    ...(mode === 'service' ? { DATABRICKS_CLIENT_ID: workspace.servicePrincipal.clientId, DATABRICKS_CLIENT_SECRET: workspace.servicePrincipal.clientSecret } : {}),
+    ...(mode === 'service'
+      ? { DATABRICKS_CLIENT_ID: workspace.servicePrincipal.clientId, DATABRICKS_CLIENT_SECRET: workspace.servicePrincipal.clientSecret }
+      : {}),
     NEXTAUTH_URL: url,
     BRICKWATCH_DATA_DIR: dataDir,
   };

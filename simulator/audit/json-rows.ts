@@ -22,9 +22,20 @@ export interface AuditJsonRow {
 
 const ROW_SHAPE = JSON.stringify([
   {
-    eventTime: 'VARCHAR', requestId: 'VARCHAR', eventId: 'VARCHAR', sessionId: 'VARCHAR', email: 'VARCHAR', serviceName: 'VARCHAR',
-    actionName: 'VARCHAR', params: 'MAP(VARCHAR, VARCHAR)', statusCode: 'INTEGER', errorMessage: 'VARCHAR', result: 'VARCHAR',
-    sourceIp: 'VARCHAR', userAgent: 'VARCHAR', auditLevel: 'VARCHAR',
+    eventTime: 'VARCHAR',
+    requestId: 'VARCHAR',
+    eventId: 'VARCHAR',
+    sessionId: 'VARCHAR',
+    email: 'VARCHAR',
+    serviceName: 'VARCHAR',
+    actionName: 'VARCHAR',
+    params: 'MAP(VARCHAR, VARCHAR)',
+    statusCode: 'INTEGER',
+    errorMessage: 'VARCHAR',
+    result: 'VARCHAR',
+    sourceIp: 'VARCHAR',
+    userAgent: 'VARCHAR',
+    auditLevel: 'VARCHAR',
   },
 ]);
 
@@ -43,7 +54,10 @@ export function insertJsonSql(table = AUDIT_TABLE): string {
 }
 
 export async function insertAuditJson(
-  conn: DuckDBConnection, rows: readonly AuditJsonRow[], ids: { accountId: string; workspaceId: string }, table = AUDIT_TABLE,
+  conn: DuckDBConnection,
+  rows: readonly AuditJsonRow[],
+  ids: { accountId: string; workspaceId: string },
+  table = AUDIT_TABLE,
 ): Promise<void> {
   if (!rows.length) return;
   await conn.run(insertJsonSql(table), { account: ids.accountId, workspace: ids.workspaceId, batch: JSON.stringify(rows) });

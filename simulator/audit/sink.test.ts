@@ -13,9 +13,16 @@ describe('createAuditSink', () => {
   it('stores events with the §12.1 shape once flushed', async () => {
     const sink = await createAuditSink(db, { workspaceId: '1234', accountId: 'acc-1' });
     sink.append({
-      serviceName: 'secrets', actionName: 'getSecret', email: 'ana@example.com',
-      requestParams: { scope: 'prod', key: 'db-password' }, statusCode: 403, errorMessage: 'no READ',
-      sourceIp: '10.0.0.7', userAgent: 'curl/8', requestId: 'req-1', eventTime: new Date('2026-11-27T23:59:58.250Z'),
+      serviceName: 'secrets',
+      actionName: 'getSecret',
+      email: 'ana@example.com',
+      requestParams: { scope: 'prod', key: 'db-password' },
+      statusCode: 403,
+      errorMessage: 'no READ',
+      sourceIp: '10.0.0.7',
+      userAgent: 'curl/8',
+      requestId: 'req-1',
+      eventTime: new Date('2026-11-27T23:59:58.250Z'),
     });
     await sink.flush();
     const rows = await db.all<Record<string, unknown>>(
@@ -25,9 +32,19 @@ describe('createAuditSink', () => {
     );
     expect(rows).toEqual([
       {
-        account_id: 'acc-1', workspace_id: '1234', version: '2.0', event_time: new Date('2026-11-27T23:59:58.250Z'),
-        event_date: new Date('2026-11-27T00:00:00Z'), email: 'ana@example.com', k: 'db-password', sc: 403,
-        em: 'no READ', audit_level: 'WORKSPACE_LEVEL', idlen: 36n, request_id: 'req-1', source_ip_address: '10.0.0.7',
+        account_id: 'acc-1',
+        workspace_id: '1234',
+        version: '2.0',
+        event_time: new Date('2026-11-27T23:59:58.250Z'),
+        event_date: new Date('2026-11-27T00:00:00Z'),
+        email: 'ana@example.com',
+        k: 'db-password',
+        sc: 403,
+        em: 'no READ',
+        audit_level: 'WORKSPACE_LEVEL',
+        idlen: 36n,
+        request_id: 'req-1',
+        source_ip_address: '10.0.0.7',
       },
     ]);
   });
@@ -35,13 +52,21 @@ describe('createAuditSink', () => {
   it('keeps arrival order across batches and survives a second sink on the same store', async () => {
     const sink = await createAuditSink(db, { workspaceId: '1', accountId: 'a' });
     for (let i = 0; i < 2500; i++) {
-      sink.append({ serviceName: 'accounts', actionName: 'tokenLogin', email: null, requestParams: { n: String(i) },
-        statusCode: 200, sourceIp: '127.0.0.1', userAgent: 'ua' });
+      sink.append({
+        serviceName: 'accounts',
+        actionName: 'tokenLogin',
+        email: null,
+        requestParams: { n: String(i) },
+        statusCode: 200,
+        sourceIp: '127.0.0.1',
+        userAgent: 'ua',
+      });
     }
     await sink.flush();
     await createAuditSink(db, { workspaceId: '1', accountId: 'a' });
     const [row] = await db.all<{ n: bigint; distinct_ids: bigint }>(
-      `SELECT count(*) AS n, count(DISTINCT event_id) AS distinct_ids FROM ${AUDIT_TABLE}`);
+      `SELECT count(*) AS n, count(DISTINCT event_id) AS distinct_ids FROM ${AUDIT_TABLE}`,
+    );
     expect(row).toEqual({ n: 2500n, distinct_ids: 2500n });
   });
 

@@ -12,7 +12,8 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 const addRule = (spec: string) => h.call<{ rules: Array<{ id: string }> }>(h.admin, 'POST', '/__simulator/faults', { spec });
-const requests = async (query = '') => (await h.call<{ requests: RequestLogEntry[] }>(h.admin, 'GET', `/__simulator/requests${query}`)).json.requests;
+const requests = async (query = '') =>
+  (await h.call<{ requests: RequestLogEntry[] }>(h.admin, 'GET', `/__simulator/requests${query}`)).json.requests;
 
 describe('cross-cutting REST behaviour', () => {
   it('answers malformed JSON, unknown paths and missing credentials as Databricks does', async () => {
@@ -26,7 +27,9 @@ describe('cross-cutting REST behaviour', () => {
     const anon = await h.call(null, 'GET', '/api/2.0/secrets/scopes/list');
     expect(anon).toMatchObject({ status: 401, json: { error_code: 401 } });
     const errorWithId = await h.call(h.admin, 'GET', '/api/2.0/secrets/list?scope=missing');
-    expect(errorWithId.json).toMatchObject({ details: [{ '@type': 'type.googleapis.com/google.rpc.RequestInfo', request_id: errorWithId.res.headers.get('x-request-id') }] });
+    expect(errorWithId.json).toMatchObject({
+      details: [{ '@type': 'type.googleapis.com/google.rpc.RequestInfo', request_id: errorWithId.res.headers.get('x-request-id') }],
+    });
   });
 
   it('omits empty lists', async () => {
@@ -64,7 +67,11 @@ describe('fault rules', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(300);
 
     await addRule('GET /api/2.0/ip-access-lists -> hang times=1');
-    const hung = fetch(`${h.url}/api/2.0/ip-access-lists`, { dispatcher: h.agent, headers: { Authorization: `Bearer ${h.admin}` }, signal: AbortSignal.timeout(300) });
+    const hung = fetch(`${h.url}/api/2.0/ip-access-lists`, {
+      dispatcher: h.agent,
+      headers: { Authorization: `Bearer ${h.admin}` },
+      signal: AbortSignal.timeout(300),
+    });
     await expect(hung).rejects.toThrow();
 
     await addRule('POST /api/2.0/token/create -> drop times=1');
@@ -79,9 +86,13 @@ describe('fault rules', () => {
   it('rejects invalid rules with a message', async () => {
     const bad = await addRule('GET /x -> 418 p=2');
     expect(bad.status).toBe(400);
-    expect((await h.call(h.admin, 'POST', '/__simulator/faults', { rules: [{ method: 'GET', path: '/x', action: { type: 'explode' } }] })).status).toBe(400);
-    const json = await h.call<{ rules: Array<{ probability: number; times: number }> }>(h.admin, 'POST', '/__simulator/faults',
-      { rules: [{ method: 'get', path: '/api/2.0/never/**', action: { type: 'status', status: 504 }, probability: 0.5, times: 2 }] });
+    expect(
+      (await h.call(h.admin, 'POST', '/__simulator/faults', { rules: [{ method: 'GET', path: '/x', action: { type: 'explode' } }] }))
+        .status,
+    ).toBe(400);
+    const json = await h.call<{ rules: Array<{ probability: number; times: number }> }>(h.admin, 'POST', '/__simulator/faults', {
+      rules: [{ method: 'get', path: '/api/2.0/never/**', action: { type: 'status', status: 504 }, probability: 0.5, times: 2 }],
+    });
     expect(json.json.rules[0]).toMatchObject({ method: 'GET', probability: 0.5, times: 2 });
     await h.call(h.admin, 'DELETE', '/__simulator/faults');
   });

@@ -35,10 +35,12 @@ export class RequestLog {
   }
 
   list(q: RequestLogQuery = {}): RequestLogEntry[] {
-    const out = this.entries.filter((e) =>
-      (q.since === undefined || e.seq > q.since) &&
-      (q.method === undefined || e.method === q.method.toUpperCase()) &&
-      (q.pathPrefix === undefined || e.path.startsWith(q.pathPrefix)));
+    const out = this.entries.filter(
+      (e) =>
+        (q.since === undefined || e.seq > q.since) &&
+        (q.method === undefined || e.method === q.method.toUpperCase()) &&
+        (q.pathPrefix === undefined || e.path.startsWith(q.pathPrefix)),
+    );
     return q.limit === undefined ? out : out.slice(-q.limit);
   }
 

@@ -20,7 +20,8 @@ export function controlHandler(deps: ControlDeps): (req: RawRequest) => Promise<
   return async (req) => {
     const auth = await deps.auth.authenticate(req.headers.authorization, req.meta);
     if (!auth.ok) return json(auth.status, auth.body, auth.headers);
-    if (!auth.principal.isAdmin) return json(403, { error_code: 'PERMISSION_DENIED', message: 'The simulator control API needs a workspace admin.' });
+    if (!auth.principal.isAdmin)
+      return json(403, { error_code: 'PERMISSION_DENIED', message: 'The simulator control API needs a workspace admin.' });
     let body: Record<string, unknown> = {};
     try {
       if (req.body.length) body = JSON.parse(req.body.toString('utf8')) as Record<string, unknown>;
@@ -67,7 +68,9 @@ function ruleFromJson(raw: unknown): FaultRuleInput {
     throw new FaultSpecError(`rule ${JSON.stringify(raw)} needs method, path and action {type: ${types.join('|')}}`);
   }
   const rule: FaultRuleInput = {
-    method: r.method.toUpperCase(), path: r.path, action,
+    method: r.method.toUpperCase(),
+    path: r.path,
+    action,
     probability: r.probability === undefined ? 1 : Number(r.probability),
     times: r.times === undefined || r.times === null ? null : Number(r.times),
   };
@@ -77,6 +80,11 @@ function ruleFromJson(raw: unknown): FaultRuleInput {
 
 function listRequests(deps: ControlDeps, q: URLSearchParams): RawResult {
   const num = (k: string) => (q.get(k) === null ? undefined : Number(q.get(k)));
-  const requests = deps.log.list({ since: num('since'), limit: num('limit'), method: q.get('method') ?? undefined, pathPrefix: q.get('path_prefix') ?? undefined });
+  const requests = deps.log.list({
+    since: num('since'),
+    limit: num('limit'),
+    method: q.get('method') ?? undefined,
+    pathPrefix: q.get('path_prefix') ?? undefined,
+  });
   return json(200, { requests });
 }

@@ -23,7 +23,11 @@ const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', '*']);
 export class FaultSpecError extends Error {}
 
 export function parseFaultSpec(spec: string): FaultRuleInput[] {
-  return spec.split(';').map((s) => s.trim()).filter(Boolean).map(parseRule);
+  return spec
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(parseRule);
 }
 
 function parseRule(text: string): FaultRuleInput {
@@ -42,7 +46,9 @@ function parseRule(text: string): FaultRuleInput {
     options.set(k, v);
   }
   const rule: FaultRuleInput = {
-    method, path, action: parseAction(rawAction, options, text),
+    method,
+    path,
+    action: parseAction(rawAction, options, text),
     probability: number(options.get('p') ?? '1', text, 'p'),
     times: options.has('times') ? number(options.get('times') as string, text, 'times') : null,
   };
@@ -75,7 +81,8 @@ export function validateRule(rule: FaultRuleInput, text: string): void {
     throw new FaultSpecError(`fault rule "${text}": times must be a positive integer`);
   }
   const a = rule.action;
-  if (a.type === 'status' && !(a.status >= 400 && a.status <= 599)) throw new FaultSpecError(`fault rule "${text}": status must be 400–599`);
+  if (a.type === 'status' && !(a.status >= 400 && a.status <= 599))
+    throw new FaultSpecError(`fault rule "${text}": status must be 400–599`);
   if (a.type === 'rate_limit' && !(Number.isInteger(a.retryAfterSeconds) && a.retryAfterSeconds >= 0)) {
     throw new FaultSpecError(`fault rule "${text}": retry-after must be whole seconds`);
   }

@@ -7,9 +7,17 @@ export const SCIM_ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 /** The generic error_code a status maps to (for fault rules and unexpected failures). */
 export function defaultErrorCode(status: number): string {
   const codes: Record<number, string> = {
-    400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 409: 'RESOURCE_CONFLICT',
-    429: 'REQUEST_LIMIT_EXCEEDED', 499: 'CANCELLED', 500: 'INTERNAL_ERROR', 501: 'NOT_IMPLEMENTED',
-    503: 'TEMPORARILY_UNAVAILABLE', 504: 'DEADLINE_EXCEEDED',
+    400: 'BAD_REQUEST',
+    401: 'UNAUTHENTICATED',
+    403: 'PERMISSION_DENIED',
+    404: 'NOT_FOUND',
+    409: 'RESOURCE_CONFLICT',
+    429: 'REQUEST_LIMIT_EXCEEDED',
+    499: 'CANCELLED',
+    500: 'INTERNAL_ERROR',
+    501: 'NOT_IMPLEMENTED',
+    503: 'TEMPORARILY_UNAVAILABLE',
+    504: 'DEADLINE_EXCEEDED',
   };
   return codes[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
 }

@@ -5,7 +5,8 @@ import { badRequest } from './errors';
 export type Body = Record<string, unknown>;
 
 export function asObject(body: unknown): Body {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('The request body must be a JSON object.', 'MALFORMED_REQUEST');
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw badRequest('The request body must be a JSON object.', 'MALFORMED_REQUEST');
   return body as Body;
 }
 
@@ -67,6 +68,6 @@ export function decodePageToken(token: string | null): number {
 
 /** The named string fields of the query (GET) or body (others), for audit request_params: names, never values. */
 export function auditFields(req: RestRequest, keys: string[]): Record<string, string> {
-  const src: Record<string, unknown> = req.method === 'GET' ? Object.fromEntries(req.query) : (req.body ?? {}) as Record<string, unknown>;
+  const src: Record<string, unknown> = req.method === 'GET' ? Object.fromEntries(req.query) : ((req.body ?? {}) as Record<string, unknown>);
   return Object.fromEntries(keys.filter((k) => typeof src[k] === 'string').map((k) => [k, src[k] as string]));
 }

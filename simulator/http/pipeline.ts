@@ -71,18 +71,26 @@ export function createPipeline(deps: PipelineDeps) {
     else if (outcome.drop) res.destroy();
     else send(res, outcome.result, meta.requestId);
     deps.log.record({
-      time: new Date().toISOString(), method: raw.method, path: raw.path,
+      time: new Date().toISOString(),
+      method: raw.method,
+      path: raw.path,
       query: raw.path.startsWith('/api/') ? raw.query.toString() : '',
       status: outcome.result === 'hang' || outcome.drop ? 0 : outcome.result.status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
-      identity: outcome.identity, requestId: meta.requestId, fault: outcome.fault,
+      identity: outcome.identity,
+      requestId: meta.requestId,
+      fault: outcome.fault,
     });
   };
 }
 
 async function route(deps: PipelineDeps, raw: RawRequest): Promise<Outcome> {
-  const done = (result: RawResult | 'hang', identity: string | null = null, fault: string | null = null, drop = false): Outcome =>
-    ({ result, identity, fault, drop });
+  const done = (result: RawResult | 'hang', identity: string | null = null, fault: string | null = null, drop = false): Outcome => ({
+    result,
+    identity,
+    fault,
+    drop,
+  });
   const warehouse = WAREHOUSE_PATH.exec(raw.path);
   if (warehouse) return sqlRequest(deps, raw, warehouse[1] as string, done);
 
@@ -117,20 +125,29 @@ async function route(deps: PipelineDeps, raw: RawRequest): Promise<Outcome> {
     }
   }
   const req: RestRequest = {
-    method: raw.method, path: raw.path, params: match.params, query: raw.query, body: parsed, principal: auth.principal, meta: raw.meta,
+    method: raw.method,
+    path: raw.path,
+    params: match.params,
+    query: raw.query,
+    body: parsed,
+    principal: auth.principal,
+    meta: raw.meta,
   };
   const { result, error, extra } = await invoke(match.route, req, scim);
   audit(deps.audit, match.route, req, result.status, error, extra);
   return done(result, identity, label, fault?.action.type === 'drop_response');
 }
 
-async function invoke(route: WsRoute, req: RestRequest, scim: boolean): Promise<{ result: RawResult; error: string | null; extra?: WsResponse['auditParams'] }> {
+async function invoke(
+  route: WsRoute,
+  req: RestRequest,
+  scim: boolean,
+): Promise<{ result: RawResult; error: string | null; extra?: WsResponse['auditParams'] }> {
   try {
     const out = await route.handler(req);
     const status = out.status ?? 200;
-    const result: RawResult = status === 204
-      ? { status, headers: out.headers }
-      : json(status, out.body === undefined ? {} : out.body, out.headers);
+    const result: RawResult =
+      status === 204 ? { status, headers: out.headers } : json(status, out.body === undefined ? {} : out.body, out.headers);
     return { result, error: null, extra: out.auditParams };
   } catch (e) {
     if (e instanceof ApiError) {
@@ -143,19 +160,34 @@ async function invoke(route: WsRoute, req: RestRequest, scim: boolean): Promise<
   }
 }
 
-function audit(sink: AuditSink, route: WsRoute, req: RestRequest, status: number, error: string | null, extra?: Record<string, string>): void {
+function audit(
+  sink: AuditSink,
+  route: WsRoute,
+  req: RestRequest,
+  status: number,
+  error: string | null,
+  extra?: Record<string, string>,
+): void {
   if (!route.audit) return;
   const base = route.audit.params?.(req) ?? {};
   for (const params of Array.isArray(base) ? base : [base]) {
     sink.append({
-      serviceName: route.audit.service, actionName: route.audit.action, email: req.principal.name,
-      requestParams: status < 400 ? { ...params, ...extra } : params, statusCode: status, errorMessage: error,
-      sourceIp: req.meta.sourceIp, userAgent: req.meta.userAgent, requestId: req.meta.requestId,
+      serviceName: route.audit.service,
+      actionName: route.audit.action,
+      email: req.principal.name,
+      requestParams: status < 400 ? { ...params, ...extra } : params,
+      statusCode: status,
+      errorMessage: error,
+      sourceIp: req.meta.sourceIp,
+      userAgent: req.meta.userAgent,
+      requestId: req.meta.requestId,
     });
   }
 }
 
-const requestInfo = (requestId: string) => [{ '@type': 'type.googleapis.com/google.rpc.RequestInfo', request_id: requestId, serving_data: '' }];
+const requestInfo = (requestId: string) => [
+  { '@type': 'type.googleapis.com/google.rpc.RequestInfo', request_id: requestId, serving_data: '' },
+];
 
 /** The response a fault replaces the call with, null when the call goes ahead (after a delay, or to be dropped). */
 async function applyFault(action: FaultAction, path: string): Promise<RawResult | 'hang' | null> {
@@ -168,15 +200,28 @@ async function applyFault(action: FaultAction, path: string): Promise<RawResult 
     case 'hang':
       return 'hang';
     case 'rate_limit':
-      return json(429, { error_code: 'REQUEST_LIMIT_EXCEEDED', message: defaultErrorMessage(429) }, { 'Retry-After': String(action.retryAfterSeconds) });
+      return json(
+        429,
+        { error_code: 'REQUEST_LIMIT_EXCEEDED', message: defaultErrorMessage(429) },
+        { 'Retry-After': String(action.retryAfterSeconds) },
+      );
     case 'status': {
-      const err = new ApiError(action.status, action.errorCode ?? defaultErrorCode(action.status), action.message ?? defaultErrorMessage(action.status));
+      const err = new ApiError(
+        action.status,
+        action.errorCode ?? defaultErrorCode(action.status),
+        action.message ?? defaultErrorMessage(action.status),
+      );
       return json(action.status, errorBody(err, path.includes('/scim/v2/')));
     }
   }
 }
 
-async function sqlRequest(deps: PipelineDeps, raw: RawRequest, warehouseId: string, done: (r: RawResult, id?: string | null, f?: string | null) => Outcome): Promise<Outcome> {
+async function sqlRequest(
+  deps: PipelineDeps,
+  raw: RawRequest,
+  warehouseId: string,
+  done: (r: RawResult, id?: string | null, f?: string | null) => Outcome,
+): Promise<Outcome> {
   const { sql } = deps;
   if (raw.method !== 'POST' || sql.warehouseId !== warehouseId) {
     return done(json(404, { error_code: 'RESOURCE_DOES_NOT_EXIST', message: `Warehouse ${warehouseId} does not exist.` }));
@@ -186,8 +231,11 @@ async function sqlRequest(deps: PipelineDeps, raw: RawRequest, warehouseId: stri
   // Faults are handed to the warehouse, which reports them as query errors: a 5xx/429 would stall the driver's retries.
   const fault = deps.faults.match(raw.method, raw.path);
   const reply = await sql.handle(raw.body, auth.principal, raw.meta, fault?.action ?? null);
-  return done({ status: 200, headers: { 'Content-Type': 'application/x-thrift' }, body: reply }, auth.principal.name,
-    fault ? `${fault.ruleId}:${fault.action.type}` : null);
+  return done(
+    { status: 200, headers: { 'Content-Type': 'application/x-thrift' }, body: reply },
+    auth.principal.name,
+    fault ? `${fault.ruleId}:${fault.action.type}` : null,
+  );
 }
 
 /** Keep the request open until the client gives up (or the server stops). */

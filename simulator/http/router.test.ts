@@ -5,7 +5,12 @@ const route = (method: 'GET' | 'POST', path: string) => ({ method, path, handler
 
 describe('router', () => {
   const r = new Router();
-  r.add([route('GET', '/api/tokens/:id'), route('GET', '/api/tokens/permissionLevels'), route('GET', '/uc/:type/:full_name*'), route('POST', '/api/tokens/:id')]);
+  r.add([
+    route('GET', '/api/tokens/:id'),
+    route('GET', '/api/tokens/permissionLevels'),
+    route('GET', '/uc/:type/:full_name*'),
+    route('POST', '/api/tokens/:id'),
+  ]);
 
   it('prefers literal segments over parameters and decodes parameters', () => {
     expect(r.match('GET', '/api/tokens/permissionLevels')?.route.path).toBe('/api/tokens/permissionLevels');

@@ -32,7 +32,13 @@ describe('SQL warehouse route', () => {
     const s2 = await (await connect(oauth)).openSession();
     expect(await (await s2.executeStatement('SELECT current_user() AS me')).fetchAll()).toEqual([{ me: personas(h).analyst.userName }]);
     await s2.close();
-    const log = (await h.call<{ requests: Array<{ path: string; status: number; identity: string }> }>(h.admin, 'GET', '/__simulator/requests?path_prefix=/sql/')).json.requests;
+    const log = (
+      await h.call<{ requests: Array<{ path: string; status: number; identity: string }> }>(
+        h.admin,
+        'GET',
+        '/__simulator/requests?path_prefix=/sql/',
+      )
+    ).json.requests;
     expect(log.length).toBeGreaterThan(0);
     expect(log.every((e) => e.status === 200)).toBe(true);
     expect(log[0]?.identity).toBe(personas(h).admin.userName);
@@ -40,7 +46,11 @@ describe('SQL warehouse route', () => {
 
   it('describes the warehouse over REST with its HTTP path', async () => {
     const { warehouseId, warehouseHttpPath } = h.sim.workspace;
-    const res = await h.call<{ odbc_params: { path: string; port: number }; state: string }>(h.admin, 'GET', `/api/2.0/sql/warehouses/${warehouseId}`);
+    const res = await h.call<{ odbc_params: { path: string; port: number }; state: string }>(
+      h.admin,
+      'GET',
+      `/api/2.0/sql/warehouses/${warehouseId}`,
+    );
     expect(res.json).toMatchObject({ state: 'RUNNING', odbc_params: { path: warehouseHttpPath, port: h.sim.port } });
     expect((await h.call(h.admin, 'GET', '/api/2.0/sql/warehouses/nope')).status).toBe(404);
   });

@@ -46,9 +46,11 @@ export class Authenticator {
   async canUseTokens(p: Principal): Promise<boolean> {
     if (p.isAdmin) return true;
     const acl = await this.deps.acls.list('authorization', 'tokens');
-    return acl.some((e) =>
-      (e.permissionLevel === 'CAN_USE' || e.permissionLevel === 'CAN_MANAGE') &&
-      (e.principalKind === 'group' ? p.groups.includes(e.principalName) : e.principalName.toLowerCase() === p.name.toLowerCase()));
+    return acl.some(
+      (e) =>
+        (e.permissionLevel === 'CAN_USE' || e.permissionLevel === 'CAN_MANAGE') &&
+        (e.principalKind === 'group' ? p.groups.includes(e.principalName) : e.principalName.toLowerCase() === p.name.toLowerCase()),
+    );
   }
 
   private async pat(value: string, meta: RequestMeta): Promise<AuthResult> {
@@ -95,9 +97,15 @@ export class Authenticator {
     if (this.lastLogin.size > 100_000) this.lastLogin.clear();
     this.lastLogin.set(k, minute);
     this.deps.audit.append({
-      serviceName: 'accounts', actionName: 'tokenLogin', email: user,
-      requestParams: { user: user ?? '', tokenId }, statusCode: status, errorMessage: error,
-      sourceIp: meta.sourceIp, userAgent: meta.userAgent, requestId: meta.requestId,
+      serviceName: 'accounts',
+      actionName: 'tokenLogin',
+      email: user,
+      requestParams: { user: user ?? '', tokenId },
+      statusCode: status,
+      errorMessage: error,
+      sourceIp: meta.sourceIp,
+      userAgent: meta.userAgent,
+      requestId: meta.requestId,
     });
   }
 }

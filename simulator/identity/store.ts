@@ -46,8 +46,12 @@ export class IdentityStore implements PrincipalDirectory {
 
   /** Bulk load used by the seed: one appender pass instead of one write per record. */
   static async seed(db: SimDb, records: PrincipalRecord[], memberships: Array<[groupId: string, memberId: string]>): Promise<void> {
-    await bulkInsert(db, 'principals', ['varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'bool', 'varchar', 'varchar', 'bigint'],
-      records.map(toRow));
+    await bulkInsert(
+      db,
+      'principals',
+      ['varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'bool', 'varchar', 'varchar', 'bigint'],
+      records.map(toRow),
+    );
     await bulkInsert(db, 'memberships', ['varchar', 'varchar'], memberships);
   }
 
@@ -178,7 +182,18 @@ export class IdentityStore implements PrincipalDirectory {
 }
 
 function toRow(r: PrincipalRecord): Array<string | number | boolean | null> {
-  return [r.id, r.kind, r.name, r.displayName, r.givenName, r.familyName, r.active, r.externalId, JSON.stringify(r.entitlements), r.createdAt];
+  return [
+    r.id,
+    r.kind,
+    r.name,
+    r.displayName,
+    r.givenName,
+    r.familyName,
+    r.active,
+    r.externalId,
+    JSON.stringify(r.entitlements),
+    r.createdAt,
+  ];
 }
 
 function fromRow(r: Record<string, unknown>): PrincipalRecord {

@@ -9,7 +9,11 @@ const PASS_THROUGH = ['client_id', 'redirect_uri', 'response_type', 'scope', 'st
 
 const html = (status: number, body: string): RawResult => ({
   status,
-  headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'", 'X-Frame-Options': 'DENY' },
+  headers: {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    'X-Frame-Options': 'DENY',
+  },
   body,
 });
 
@@ -30,9 +34,11 @@ export async function authorize(ctx: OidcContext, req: RawRequest): Promise<RawR
     if (params.has('state')) url.searchParams.set('state', get('state'));
     return redirect(url);
   };
-  if (get('response_type') !== 'code') return back({ error: 'unsupported_response_type', error_description: 'Only response_type=code is supported.' });
+  if (get('response_type') !== 'code')
+    return back({ error: 'unsupported_response_type', error_description: 'Only response_type=code is supported.' });
   if (!get('code_challenge')) return back({ error: 'invalid_request', error_description: 'PKCE is required: send code_challenge.' });
-  if (get('code_challenge_method') !== 'S256') return back({ error: 'invalid_request', error_description: 'code_challenge_method must be S256.' });
+  if (get('code_challenge_method') !== 'S256')
+    return back({ error: 'invalid_request', error_description: 'code_challenge_method must be S256.' });
 
   const chosen = req.method === 'POST' ? get('user_name') : get('login_hint');
   const carried = Object.fromEntries(PASS_THROUGH.filter((k) => params.has(k)).map((k) => [k, get(k)]));
@@ -40,14 +46,26 @@ export async function authorize(ctx: OidcContext, req: RawRequest): Promise<RawR
     const user = ctx.identity.find('user', chosen.trim());
     if (user?.active) {
       const code = ctx.codes.issue({
-        clientId: client.clientId, redirectUri: get('redirect_uri'), principalId: user.id, scope: get('scope') || 'all-apis',
-        codeChallenge: get('code_challenge'), nonce: params.get('nonce'),
+        clientId: client.clientId,
+        redirectUri: get('redirect_uri'),
+        principalId: user.id,
+        scope: get('scope') || 'all-apis',
+        codeChallenge: get('code_challenge'),
+        nonce: params.get('nonce'),
       });
       oauthAudit(ctx, req.meta, 'mintOAuthAuthorizationCode', user.name, { client_id: client.clientId }, 200);
       return back({ code });
     }
     oauthAudit(ctx, req.meta, 'mintOAuthAuthorizationCode', chosen, { client_id: client.clientId }, 401, 'Unknown or inactive user');
-    return html(400, picker(ctx, client.name, carried, user ? `${user.displayName} is deactivated and cannot sign in.` : `No active person named "${chosen}" in this workspace.`));
+    return html(
+      400,
+      picker(
+        ctx,
+        client.name,
+        carried,
+        user ? `${user.displayName} is deactivated and cannot sign in.` : `No active person named "${chosen}" in this workspace.`,
+      ),
+    );
   }
   return html(200, picker(ctx, client.name, carried, null));
 }
@@ -58,7 +76,10 @@ function picker(ctx: OidcContext, appName: string, params: Record<string, string
     return u?.active ? { userName: u.name, displayName: u.displayName, groups: ctx.identity.allGroups(u.id).map((g) => g.name) } : null;
   };
   const featured = ctx.featuredPeople.map(toPerson).filter((p): p is PickerPerson => p !== null);
-  const everyone = ctx.identity.all('user').filter((u) => u.active).sort((a, b) => a.displayName.localeCompare(b.displayName))
+  const everyone = ctx.identity
+    .all('user')
+    .filter((u) => u.active)
+    .sort((a, b) => a.displayName.localeCompare(b.displayName))
     .map((u) => ({ userName: u.name, displayName: u.displayName, groups: [] }));
   return renderPicker({ appName, params, featured, everyone, error });
 }

@@ -19,11 +19,27 @@ export class OAuthClientStore {
   private constructor(private readonly clients: Map<string, OAuthClient>) {}
 
   static async load(db: SimDb): Promise<OAuthClientStore> {
-    const rows = await db.all<{ client_id: string; secret_hash: string | null; name: string; kind: OAuthClient['kind']; principal_id: string | null }>(
-      'SELECT client_id, secret_hash, name, kind, principal_id FROM ws.oauth_clients');
-    return new OAuthClientStore(new Map(rows.map((r) => [r.client_id, {
-      clientId: r.client_id, secretHash: r.secret_hash, name: r.name, kind: r.kind, principalId: r.principal_id,
-    }])));
+    const rows = await db.all<{
+      client_id: string;
+      secret_hash: string | null;
+      name: string;
+      kind: OAuthClient['kind'];
+      principal_id: string | null;
+    }>('SELECT client_id, secret_hash, name, kind, principal_id FROM ws.oauth_clients');
+    return new OAuthClientStore(
+      new Map(
+        rows.map((r) => [
+          r.client_id,
+          {
+            clientId: r.client_id,
+            secretHash: r.secret_hash,
+            name: r.name,
+            kind: r.kind,
+            principalId: r.principal_id,
+          },
+        ]),
+      ),
+    );
   }
 
   get(clientId: string): OAuthClient | undefined {

@@ -22,9 +22,24 @@ export interface OidcContext {
   featuredPeople: string[];
 }
 
-export function oauthAudit(ctx: OidcContext, meta: RequestMeta, action: string, user: string | null, params: Record<string, string>, status: number, error: string | null = null): void {
+export function oauthAudit(
+  ctx: OidcContext,
+  meta: RequestMeta,
+  action: string,
+  user: string | null,
+  params: Record<string, string>,
+  status: number,
+  error: string | null = null,
+): void {
   ctx.audit.append({
-    serviceName: 'accounts', actionName: action, email: user, requestParams: { user: user ?? '', ...params }, statusCode: status,
-    errorMessage: error, sourceIp: meta.sourceIp, userAgent: meta.userAgent, requestId: meta.requestId,
+    serviceName: 'accounts',
+    actionName: action,
+    email: user,
+    requestParams: { user: user ?? '', ...params },
+    statusCode: status,
+    errorMessage: error,
+    sourceIp: meta.sourceIp,
+    userAgent: meta.userAgent,
+    requestId: meta.requestId,
   });
 }

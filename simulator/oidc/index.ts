@@ -9,7 +9,10 @@ import { tokenEndpoint } from './token-endpoint';
 export function oidcHandler(ctx: OidcContext): (req: RawRequest) => Promise<RawResult> {
   return async (req) => {
     const { method, path } = req;
-    if (method === 'GET' && (path === '/oidc/.well-known/oauth-authorization-server' || path === '/oidc/.well-known/openid-configuration')) {
+    if (
+      method === 'GET' &&
+      (path === '/oidc/.well-known/oauth-authorization-server' || path === '/oidc/.well-known/openid-configuration')
+    ) {
       return json(200, discovery(ctx.issuer(), ctx.browserIssuer()));
     }
     if (method === 'GET' && path === '/oidc/v1/keys') return json(200, { keys: [publicJwk(ctx.signingKey)] });

@@ -33,7 +33,9 @@ label{display:block;font-weight:600;margin-bottom:.35rem}input{width:100%;font:i
 .error{border-left:4px solid #dc2626;padding:.5rem .75rem;background:rgba(220,38,38,.08);margin-bottom:1rem}`;
 
 export function renderPicker(m: PickerModel): string {
-  const hidden = Object.entries(m.params).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join('');
+  const hidden = Object.entries(m.params)
+    .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`)
+    .join('');
   const person = (p: PickerPerson) =>
     `<li><button type="submit" name="user_name" value="${esc(p.userName)}"><span class="who">${esc(p.displayName)}</span>` +
     `<span class="meta">${esc(p.userName)} · ${esc(p.groups.filter((g) => g !== 'users').join(', ') || 'no groups')}</span></button></li>`;

@@ -11,7 +11,11 @@ import { signJwt } from './jwt';
 const REFRESH_TTL_MS = 90 * 86_400_000;
 
 class OAuthError extends Error {
-  constructor(readonly status: number, readonly code: string, description: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    description: string,
+  ) {
     super(description);
   }
 }
@@ -38,7 +42,11 @@ export async function tokenEndpoint(ctx: OidcContext, req: RawRequest): Promise<
   } catch (e) {
     if (!(e instanceof OAuthError)) throw e;
     oauthAudit(ctx, req.meta, 'mintOAuthToken', user, { client_id: clientId, grant_type: grant }, e.status, e.message);
-    return json(e.status, { error: e.code, error_description: e.message }, e.status === 401 ? { 'WWW-Authenticate': 'Basic realm="oidc"' } : {});
+    return json(
+      e.status,
+      { error: e.code, error_description: e.message },
+      e.status === 401 ? { 'WWW-Authenticate': 'Basic realm="oidc"' } : {},
+    );
   }
 }
 
@@ -63,8 +71,10 @@ async function codeGrant(ctx: OidcContext, client: OAuthClient, form: URLSearchP
   const grant = ctx.codes.take(form.get('code') ?? '');
   if (grant === 'used') throw new OAuthError(400, 'invalid_grant', 'The authorization code has already been used.');
   if (!grant) throw new OAuthError(400, 'invalid_grant', 'The authorization code is invalid or expired.');
-  if (grant.clientId !== client.clientId) throw new OAuthError(400, 'invalid_grant', 'The authorization code was issued to another client.');
-  if ((form.get('redirect_uri') ?? '') !== grant.redirectUri) throw new OAuthError(400, 'invalid_grant', 'redirect_uri does not match the authorization request.');
+  if (grant.clientId !== client.clientId)
+    throw new OAuthError(400, 'invalid_grant', 'The authorization code was issued to another client.');
+  if ((form.get('redirect_uri') ?? '') !== grant.redirectUri)
+    throw new OAuthError(400, 'invalid_grant', 'redirect_uri does not match the authorization request.');
   const verifier = form.get('code_verifier') ?? '';
   if (!verifier) throw new OAuthError(400, 'invalid_request', 'code_verifier is required.');
   if (createHash('sha256').update(verifier).digest('base64url') !== grant.codeChallenge) {
@@ -78,7 +88,9 @@ async function codeGrant(ctx: OidcContext, client: OAuthClient, form: URLSearchP
 async function refreshGrant(ctx: OidcContext, client: OAuthClient, form: URLSearchParams, issue: Issue) {
   const token = form.get('refresh_token') ?? '';
   const row = await ctx.db.one<{ client_id: string; principal_id: string; scope: string; expires_at: bigint }>(
-    'SELECT client_id, principal_id, scope, expires_at FROM ws.refresh_tokens WHERE token_hash = ?', [hashSecret(token)]);
+    'SELECT client_id, principal_id, scope, expires_at FROM ws.refresh_tokens WHERE token_hash = ?',
+    [hashSecret(token)],
+  );
   if (!row || Number(row.expires_at) <= Date.now()) throw new OAuthError(400, 'invalid_grant', 'The refresh token is invalid or expired.');
   if (row.client_id !== client.clientId) throw new OAuthError(400, 'invalid_grant', 'The refresh token was issued to another client.');
   // The refresh token stays valid until it expires and is returned again (no rotation), so concurrent refreshes are safe.
@@ -101,22 +113,51 @@ function activePrincipal(ctx: OidcContext, id: string): PrincipalRecord {
 async function newRefreshToken(ctx: OidcContext, client: OAuthClient, p: PrincipalRecord, scope: string): Promise<string> {
   const token = `doau${randomBytes(32).toString('base64url')}`;
   const now = Date.now();
-  await ctx.db.run('INSERT INTO ws.refresh_tokens VALUES (?, ?, ?, ?, ?, ?)', [hashSecret(token), client.clientId, p.id, scope, now, now + REFRESH_TTL_MS]);
+  await ctx.db.run('INSERT INTO ws.refresh_tokens VALUES (?, ?, ?, ?, ?, ?)', [
+    hashSecret(token),
+    client.clientId,
+    p.id,
+    scope,
+    now,
+    now + REFRESH_TTL_MS,
+  ]);
   return token;
 }
 
-async function issueTokens(ctx: OidcContext, client: OAuthClient, p: PrincipalRecord, scope: string, refresh: string | null, nonce: string | null) {
+async function issueTokens(
+  ctx: OidcContext,
+  client: OAuthClient,
+  p: PrincipalRecord,
+  scope: string,
+  refresh: string | null,
+  nonce: string | null,
+) {
   const iat = Math.floor(Date.now() / 1000);
   const exp = iat + ctx.accessTokenTtlSeconds;
   const access = signJwt(ctx.signingKey, {
-    iss: ctx.issuer(), aud: client.clientId, sub: p.id, client_id: client.clientId, scope, iat, exp, jti: randomUUID(), token_type: 'access_token',
+    iss: ctx.issuer(),
+    aud: client.clientId,
+    sub: p.id,
+    client_id: client.clientId,
+    scope,
+    iat,
+    exp,
+    jti: randomUUID(),
+    token_type: 'access_token',
   });
   const body: Record<string, unknown> = { access_token: access, token_type: 'Bearer', expires_in: ctx.accessTokenTtlSeconds, scope };
   if (refresh) body.refresh_token = refresh;
   if (scope.split(' ').includes('openid')) {
     body.id_token = signJwt(ctx.signingKey, {
-      iss: ctx.issuer(), aud: client.clientId, sub: p.name, email: p.name, preferred_username: p.name, name: p.displayName,
-      iat, exp, ...(nonce ? { nonce } : {}),
+      iss: ctx.issuer(),
+      aud: client.clientId,
+      sub: p.name,
+      email: p.name,
+      preferred_username: p.name,
+      name: p.displayName,
+      iat,
+      exp,
+      ...(nonce ? { nonce } : {}),
     });
   }
   return body;

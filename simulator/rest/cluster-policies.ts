@@ -10,13 +10,26 @@ import type { WsRoute } from '../http/types';
 import type { AclStore } from '../store/acl-store';
 
 interface PolicyRow {
-  policy_id: string; name: string; definition: string | null; description: string | null; creator_user_name: string | null;
-  created_at: bigint; is_default: boolean; max_clusters_per_user: bigint | null; policy_family_id: string | null; policy_family_definition_overrides: string | null;
+  policy_id: string;
+  name: string;
+  definition: string | null;
+  description: string | null;
+  creator_user_name: string | null;
+  created_at: bigint;
+  is_default: boolean;
+  max_clusters_per_user: bigint | null;
+  policy_family_id: string | null;
+  policy_family_definition_overrides: string | null;
 }
 
 const render = (p: PolicyRow) => ({
-  policy_id: p.policy_id, name: p.name, ...(p.definition ? { definition: p.definition } : {}), ...(p.description ? { description: p.description } : {}),
-  ...(p.creator_user_name ? { creator_user_name: p.creator_user_name } : {}), created_at_timestamp: Number(p.created_at), is_default: p.is_default,
+  policy_id: p.policy_id,
+  name: p.name,
+  ...(p.definition ? { definition: p.definition } : {}),
+  ...(p.description ? { description: p.description } : {}),
+  ...(p.creator_user_name ? { creator_user_name: p.creator_user_name } : {}),
+  created_at_timestamp: Number(p.created_at),
+  is_default: p.is_default,
   ...(p.max_clusters_per_user !== null ? { max_clusters_per_user: Number(p.max_clusters_per_user) } : {}),
   ...(p.policy_family_id ? { policy_family_id: p.policy_family_id } : {}),
   ...(p.policy_family_definition_overrides ? { policy_family_definition_overrides: p.policy_family_definition_overrides } : {}),
@@ -26,8 +39,11 @@ const notFound = (id: string) => new ApiError(404, 'RESOURCE_DOES_NOT_EXIST', `C
 
 export function clusterPolicyRoutes(db: SimDb, acls: AclStore): WsRoute[] {
   const all = () => db.all<PolicyRow>('SELECT * FROM ws.cluster_policies');
-  const visible = async (req: RestRequest, p: PolicyRow) => req.principal.isAdmin ||
-    (await acls.list('cluster-policies', p.policy_id)).some((e) => (e.principalKind === 'group' ? req.principal.groups.includes(e.principalName) : e.principalName === req.principal.name));
+  const visible = async (req: RestRequest, p: PolicyRow) =>
+    req.principal.isAdmin ||
+    (await acls.list('cluster-policies', p.policy_id)).some((e) =>
+      e.principalKind === 'group' ? req.principal.groups.includes(e.principalName) : e.principalName === req.principal.name,
+    );
   const load = async (req: RestRequest, id: string) => {
     const p = (await all()).find((r) => r.policy_id === id);
     if (!p || !(await visible(req, p))) throw notFound(id);
@@ -36,26 +52,41 @@ export function clusterPolicyRoutes(db: SimDb, acls: AclStore): WsRoute[] {
   const admin = (req: RestRequest) => {
     if (!req.principal.isAdmin) throw forbidden('Only workspace admins can create, edit or delete cluster policies.');
   };
-  const audit = (action: string) => ({ service: 'clusterPolicies', action, params: (req: RestRequest) => auditFields(req, ['policy_id', 'name']) });
+  const audit = (action: string) => ({
+    service: 'clusterPolicies',
+    action,
+    params: (req: RestRequest) => auditFields(req, ['policy_id', 'name']),
+  });
   const write = async (req: RestRequest, id: string, existing?: PolicyRow) => {
     const b = asObject(req.body);
     const name = requireString(b, 'name');
     if (name.length > 100) throw badRequest('Policy name must be at most 100 characters.');
-    if ((await all()).some((p) => p.name.toLowerCase() === name.toLowerCase() && p.policy_id !== id)) throw badRequest(`Policy with name ${name} already exists.`);
+    if ((await all()).some((p) => p.name.toLowerCase() === name.toLowerCase() && p.policy_id !== id))
+      throw badRequest(`Policy with name ${name} already exists.`);
     const definition = optionalString(b, 'definition') ?? null;
     const familyId = optionalString(b, 'policy_family_id') ?? existing?.policy_family_id ?? null;
     if (definition !== null) checkDefinition(definition);
     if (definition === null && !familyId) throw badRequest('Either definition or policy_family_id is required.');
     await db.transaction(async (c) => {
       await c.run('DELETE FROM ws.cluster_policies WHERE policy_id = ?', [id]);
-      await c.run('INSERT INTO ws.cluster_policies VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [id, name, definition, optionalString(b, 'description') ?? null,
-        existing ? existing.creator_user_name : req.principal.name, existing ? Number(existing.created_at) : Date.now(), false,
-        optionalInt(b, 'max_clusters_per_user') ?? null, familyId, optionalString(b, 'policy_family_definition_overrides') ?? null]);
+      await c.run('INSERT INTO ws.cluster_policies VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+        id,
+        name,
+        definition,
+        optionalString(b, 'description') ?? null,
+        existing ? existing.creator_user_name : req.principal.name,
+        existing ? Number(existing.created_at) : Date.now(),
+        false,
+        optionalInt(b, 'max_clusters_per_user') ?? null,
+        familyId,
+        optionalString(b, 'policy_family_definition_overrides') ?? null,
+      ]);
     });
   };
   return [
     {
-      method: 'GET', path: '/api/2.0/policies/clusters/list',
+      method: 'GET',
+      path: '/api/2.0/policies/clusters/list',
       handler: async (req) => {
         const rows = [];
         for (const p of await all()) if (await visible(req, p)) rows.push(p);
@@ -65,9 +96,15 @@ export function clusterPolicyRoutes(db: SimDb, acls: AclStore): WsRoute[] {
         return { body: rows.length ? { policies: rows.map(render), total_count: rows.length } : { total_count: 0 } };
       },
     },
-    { method: 'GET', path: '/api/2.0/policies/clusters/get', handler: async (req) => ({ body: render(await load(req, requireQuery(req.query, 'policy_id'))) }) },
     {
-      method: 'POST', path: '/api/2.0/policies/clusters/create', audit: audit('create'),
+      method: 'GET',
+      path: '/api/2.0/policies/clusters/get',
+      handler: async (req) => ({ body: render(await load(req, requireQuery(req.query, 'policy_id'))) }),
+    },
+    {
+      method: 'POST',
+      path: '/api/2.0/policies/clusters/create',
+      audit: audit('create'),
       handler: async (req) => {
         admin(req);
         const id = randomBytes(8).toString('hex').toUpperCase();
@@ -76,7 +113,9 @@ export function clusterPolicyRoutes(db: SimDb, acls: AclStore): WsRoute[] {
       },
     },
     {
-      method: 'POST', path: '/api/2.0/policies/clusters/edit', audit: audit('edit'),
+      method: 'POST',
+      path: '/api/2.0/policies/clusters/edit',
+      audit: audit('edit'),
       handler: async (req) => {
         admin(req);
         const existing = await load(req, requireString(asObject(req.body), 'policy_id'));
@@ -86,7 +125,9 @@ export function clusterPolicyRoutes(db: SimDb, acls: AclStore): WsRoute[] {
       },
     },
     {
-      method: 'POST', path: '/api/2.0/policies/clusters/delete', audit: audit('delete'),
+      method: 'POST',
+      path: '/api/2.0/policies/clusters/delete',
+      audit: audit('delete'),
       handler: async (req) => {
         admin(req);
         const existing = await load(req, requireString(asObject(req.body), 'policy_id'));

@@ -14,7 +14,9 @@ type Cluster = Record<string, unknown>;
 
 export function clusterRoutes(db: SimDb, conf: WorkspaceConfStore): WsRoute[] {
   const all = async (req: RestRequest): Promise<Cluster[]> => {
-    const rows = await db.all<{ cluster_id: string; doc: string }>('SELECT cluster_id, doc FROM ws.clusters ORDER BY cluster_name, cluster_id');
+    const rows = await db.all<{ cluster_id: string; doc: string }>(
+      'SELECT cluster_id, doc FROM ws.clusters ORDER BY cluster_name, cluster_id',
+    );
     const restricted = !req.principal.isAdmin && conf.get('enforceClusterViewAcls') === 'true';
     const allowed = restricted ? await visibleIds(db, 'clusters', req.principal) : null;
     return rows.filter((r) => !allowed || allowed.has(r.cluster_id)).map((r) => JSON.parse(r.doc) as Cluster);
@@ -27,17 +29,26 @@ export function clusterRoutes(db: SimDb, conf: WorkspaceConfStore): WsRoute[] {
   };
   return [
     {
-      method: 'GET', path: '/api/2.1/clusters/list',
+      method: 'GET',
+      path: '/api/2.1/clusters/list',
       handler: async (req) => {
         const q = req.query;
-        const list = (k: string) => q.getAll(`filter_by.${k}`).flatMap((v) => v.split(',')).filter(Boolean);
+        const list = (k: string) =>
+          q
+            .getAll(`filter_by.${k}`)
+            .flatMap((v) => v.split(','))
+            .filter(Boolean);
         const sources = list('cluster_sources');
         const states = list('cluster_states');
         const policy = q.get('filter_by.policy_id');
         const pinned = q.get('filter_by.is_pinned');
-        let clusters = (await all(req)).filter((c) =>
-          (!sources.length || sources.includes(String(c.cluster_source))) && (!states.length || states.includes(String(c.state))) &&
-          (!policy || c.policy_id === policy) && (pinned === null || pinned === 'false'));
+        let clusters = (await all(req)).filter(
+          (c) =>
+            (!sources.length || sources.includes(String(c.cluster_source))) &&
+            (!states.length || states.includes(String(c.state))) &&
+            (!policy || c.policy_id === policy) &&
+            (pinned === null || pinned === 'false'),
+        );
         if (q.get('sort_by.direction') === 'DESC') clusters = clusters.reverse();
         const size = q.get('page_size') === null ? MAX_PAGE : Number(q.get('page_size'));
         if (!Number.isInteger(size) || size < 0) throw badRequest('page_size must be a non-negative integer.');
@@ -54,7 +65,8 @@ export function clusterRoutes(db: SimDb, conf: WorkspaceConfStore): WsRoute[] {
       },
     },
     {
-      method: 'GET', path: '/api/2.0/clusters/list',
+      method: 'GET',
+      path: '/api/2.0/clusters/list',
       handler: async (req) => {
         const clusters = await all(req);
         return { body: clusters.length ? { clusters } : {} };

@@ -22,14 +22,17 @@ export function jobRoutes(db: SimDb, conf: WorkspaceConfStore): WsRoute[] {
     if (!Number.isInteger(offset) || offset < 0) throw badRequest('offset must be a non-negative integer.');
     const name = q.get('name');
     const rows = await db.all<{ job_id: bigint; doc: string }>(
-      `SELECT job_id, doc FROM ws.jobs ${name ? 'WHERE lower(name) = lower(?)' : ''} ORDER BY job_id`, name ? [name] : []);
+      `SELECT job_id, doc FROM ws.jobs ${name ? 'WHERE lower(name) = lower(?)' : ''} ORDER BY job_id`,
+      name ? [name] : [],
+    );
     const visible = await allowed(req);
     const jobs = rows.filter((r) => !visible || visible.has(String(r.job_id)));
     const page = jobs.slice(offset, offset + limit).map((r) => listJob(JSON.parse(r.doc) as Job, q.get('expand_tasks') === 'true'));
     const more = offset + limit < jobs.length;
     return {
       body: {
-        ...(page.length ? { jobs: page } : {}), has_more: more,
+        ...(page.length ? { jobs: page } : {}),
+        has_more: more,
         ...(more ? { next_page_token: encodePageToken(offset + limit) } : {}),
         ...(offset > 0 ? { prev_page_token: encodePageToken(Math.max(0, offset - limit)) } : {}),
       },

@@ -24,8 +24,13 @@ export function permissionRoutes(deps: PermissionDeps): WsRoute[] {
   return PERMISSION_OBJECTS.flatMap((t) => {
     const base = t.segment === 'authorization' ? '/api/2.0/permissions/authorization/:id' : `/api/2.0/permissions/${t.segment}/:id`;
     const change = (method: 'PUT' | 'PATCH'): WsRoute => ({
-      method, path: base,
-      audit: { service: t.audit.service, action: method === 'PUT' ? t.audit.put : t.audit.patch, params: (req) => auditEntries(deps, t, req) },
+      method,
+      path: base,
+      audit: {
+        service: t.audit.service,
+        action: method === 'PUT' ? t.audit.put : t.audit.patch,
+        params: (req) => auditEntries(deps, t, req),
+      },
       handler: async (req) => {
         const id = await checkAccess(deps, t, req, true);
         const entries = parseEntries(deps.identity, t, req.body);
@@ -36,7 +41,12 @@ export function permissionRoutes(deps: PermissionDeps): WsRoute[] {
           await deps.acls.replace(t.segment, id, [...keepOwner, ...entries]);
         } else {
           const newOwner = entries.some((e) => e.permissionLevel === 'IS_OWNER');
-          if (newOwner && owner) await deps.acls.replace(t.segment, id, current.filter((e) => e !== owner));
+          if (newOwner && owner)
+            await deps.acls.replace(
+              t.segment,
+              id,
+              current.filter((e) => e !== owner),
+            );
           await deps.acls.merge(t.segment, id, entries);
         }
         return { body: await render(deps, t, id) };
@@ -47,7 +57,8 @@ export function permissionRoutes(deps: PermissionDeps): WsRoute[] {
       change('PUT'),
       change('PATCH'),
       {
-        method: 'GET', path: `${base}/permissionLevels`,
+        method: 'GET',
+        path: `${base}/permissionLevels`,
         handler: async (req) => {
           await checkAccess(deps, t, req, false);
           return { body: { permission_levels: t.levels.map(([permission_level, description]) => ({ permission_level, description })) } };
@@ -60,12 +71,17 @@ export function permissionRoutes(deps: PermissionDeps): WsRoute[] {
 async function checkAccess(deps: PermissionDeps, t: PermissionObjectType, req: RestRequest, write: boolean): Promise<string> {
   const id = req.params.id as string;
   if (!(await t.exists(deps.db, id))) {
-    throw t.segment === 'authorization' ? notFound(`Object /authorization/${id} does not exist.`) : notFound(`${t.objectType} ${id} does not exist.`);
+    throw t.segment === 'authorization'
+      ? notFound(`Object /authorization/${id} does not exist.`)
+      : notFound(`${t.objectType} ${id} does not exist.`);
   }
   if (req.principal.isAdmin) return id;
   if (t.adminOnly) throw forbidden('Only workspace admins can view or change token permissions.');
   const mine = (await deps.acls.list(t.segment, id)).filter((e) =>
-    e.principalKind === 'group' ? req.principal.groups.includes(e.principalName) : e.principalName.toLowerCase() === req.principal.name.toLowerCase());
+    e.principalKind === 'group'
+      ? req.principal.groups.includes(e.principalName)
+      : e.principalName.toLowerCase() === req.principal.name.toLowerCase(),
+  );
   const allowed = write ? mine.some((e) => t.manageLevels.includes(e.permissionLevel)) : mine.length > 0;
   if (!allowed) throw forbidden(`${req.principal.name} does not have ${write ? 'Manage' : 'View'} permissions on ${t.objectType} ${id}.`);
   return id;
@@ -78,7 +94,8 @@ function parseEntries(identity: IdentityStore, t: PermissionObjectType, body: un
   for (const raw of list) {
     const e = asObject(raw);
     const kinds = (Object.keys(FIELD) as AclPrincipalKind[]).filter((k) => typeof e[FIELD[k]] === 'string');
-    if (kinds.length !== 1) throw badRequest('Each access control entry needs exactly one of user_name, group_name, service_principal_name.');
+    if (kinds.length !== 1)
+      throw badRequest('Each access control entry needs exactly one of user_name, group_name, service_principal_name.');
     const kind = kinds[0] as AclPrincipalKind;
     const name = e[FIELD[kind]] as string;
     const level = String(e.permission_level ?? '');
@@ -86,7 +103,8 @@ function parseEntries(identity: IdentityStore, t: PermissionObjectType, body: un
     const rec = identity.find(kind, name);
     if (!rec) throw badRequest(`Principal ${name} does not exist.`, 'INVALID_PARAMETER_VALUE');
     if (kind === 'group' && name === ADMINS_GROUP) continue; // implicit CAN_MANAGE; cannot be changed
-    if (level === 'CAN_MANAGE' && t.segment === 'authorization') throw badRequest('CAN_MANAGE on tokens can only be held by the admins group.');
+    if (level === 'CAN_MANAGE' && t.segment === 'authorization')
+      throw badRequest('CAN_MANAGE on tokens can only be held by the admins group.');
     if (level === 'IS_OWNER' && kind === 'group') throw badRequest('A group cannot be the owner of a job.');
     entries.push({ principalKind: kind, principalName: rec.name, permissionLevel: level });
   }

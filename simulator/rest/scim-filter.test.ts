@@ -2,8 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../core/contract';
 import { parseFilter } from './scim-filter';
 
-const alice = { userName: 'alice@x.com', displayName: 'Alice Smith', active: true, emails: [{ value: 'alice@x.com' }], groups: [{ display: 'admins' }] };
-const bob = { userName: 'bob@x.com', displayName: 'Bob Data', active: false, emails: [{ value: 'bob@x.com' }], groups: [{ display: 'analytics' }] };
+const alice = {
+  userName: 'alice@x.com',
+  displayName: 'Alice Smith',
+  active: true,
+  emails: [{ value: 'alice@x.com' }],
+  groups: [{ display: 'admins' }],
+};
+const bob = {
+  userName: 'bob@x.com',
+  displayName: 'Bob Data',
+  active: false,
+  emails: [{ value: 'bob@x.com' }],
+  groups: [{ display: 'analytics' }],
+};
 const pick = (f: string) => [alice, bob].filter(parseFilter(f)).map((u) => u.userName);
 
 describe('SCIM filters', () => {

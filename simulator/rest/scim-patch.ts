@@ -20,7 +20,9 @@ export interface PatchPlan {
 const FILTERED = /^(\w+)\[value eq "([^"]+)"\]$/i;
 
 const refValues = (v: unknown): string[] =>
-  (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((x) => (x && typeof x === 'object' ? String((x as { value?: unknown }).value ?? '') : String(x)));
+  (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((x) =>
+    x && typeof x === 'object' ? String((x as { value?: unknown }).value ?? '') : String(x),
+  );
 
 export function planPatch(store: IdentityStore, rec: PrincipalRecord, body: unknown): PatchPlan {
   const ops = (body as { Operations?: unknown })?.Operations;
@@ -83,7 +85,12 @@ function applyOp(store: IdentityStore, plan: PatchPlan, op: string, path: string
         if (!store.get(m)) throw badRequest(`Principal ${m} does not exist.`);
       }
       if (op === 'replace' && attr === 'members') {
-        plan.remove.push(...store.memberIds(r.id).filter((m) => !targets.includes(m)).map((m): [string, string] => [r.id, m]));
+        plan.remove.push(
+          ...store
+            .memberIds(r.id)
+            .filter((m) => !targets.includes(m))
+            .map((m): [string, string] => [r.id, m]),
+        );
       }
       (op === 'remove' ? plan.remove : plan.add).push(...pairs);
       return;
@@ -117,17 +124,33 @@ export function planMembership(store: IdentityStore, rec: PrincipalRecord, desir
 /** Writes the plan and emits the membership audit events (admins changes as setAdmin / removeAdmin too). */
 export async function commitPatch(store: IdentityStore, audit: AuditSink, req: RestRequest, plan: PatchPlan): Promise<void> {
   await store.update(plan.record);
-  const event = (action: string, params: Record<string, string>) => audit.append({
-    serviceName: 'accounts', actionName: action, email: req.principal.name, requestParams: params, statusCode: 200,
-    sourceIp: req.meta.sourceIp, userAgent: req.meta.userAgent, requestId: req.meta.requestId,
-  });
-  for (const [list, action] of [[plan.add, 'addPrincipalToGroup'], [plan.remove, 'removePrincipalFromGroup']] as const) {
+  const event = (action: string, params: Record<string, string>) =>
+    audit.append({
+      serviceName: 'accounts',
+      actionName: action,
+      email: req.principal.name,
+      requestParams: params,
+      statusCode: 200,
+      sourceIp: req.meta.sourceIp,
+      userAgent: req.meta.userAgent,
+      requestId: req.meta.requestId,
+    });
+  for (const [list, action] of [
+    [plan.add, 'addPrincipalToGroup'],
+    [plan.remove, 'removePrincipalFromGroup'],
+  ] as const) {
     for (const [g, m] of list) {
       const changed = action === 'addPrincipalToGroup' ? await store.addMember(g, m) : await store.removeMember(g, m);
       const group = store.get(g);
       const member = store.get(m);
       if (!changed || !group || !member) continue;
-      const params = { targetGroupName: group.name, targetGroupId: group.id, targetUserName: member.name, targetUserId: member.id, endpoint: 'scim' };
+      const params = {
+        targetGroupName: group.name,
+        targetGroupId: group.id,
+        targetUserName: member.name,
+        targetUserId: member.id,
+        endpoint: 'scim',
+      };
       event(action, params);
       if (group.name === ADMINS_GROUP) event(action === 'addPrincipalToGroup' ? 'setAdmin' : 'removeAdmin', params);
     }

@@ -17,43 +17,74 @@ const entitlements = (r: PrincipalRecord) => (r.entitlements.length ? { entitlem
 /** Direct groups as "direct", groups reached through nesting as "indirect"; the implicit users group is not listed. */
 function groupRefs(store: IdentityStore, r: PrincipalRecord) {
   const direct = new Set(store.directGroups(r.id).map((g) => g.id));
-  const refs = store.allGroups(r.id).filter((g) => g.name !== 'users')
+  const refs = store
+    .allGroups(r.id)
+    .filter((g) => g.name !== 'users')
     .map((g) => ({ display: g.name, value: g.id, $ref: `Groups/${g.id}`, type: direct.has(g.id) ? 'direct' : 'indirect' }));
   return refs.length ? { groups: refs } : {};
 }
 
 export function renderPrincipal(store: IdentityStore, r: PrincipalRecord): Json {
   if (r.kind === 'group') {
-    const members = store.memberIds(r.id).map((id) => store.get(id)).filter((m): m is PrincipalRecord => !!m)
+    const members = store
+      .memberIds(r.id)
+      .map((id) => store.get(id))
+      .filter((m): m is PrincipalRecord => !!m)
       .map((m) => ({ display: m.displayName, value: m.id, $ref: `${refOf(m)}/${m.id}` }));
     const parents = store.directGroups(r.id).map((g) => ({ display: g.name, value: g.id, $ref: `Groups/${g.id}`, type: 'direct' }));
     return {
-      schemas: GROUP_SCHEMAS, id: r.id, displayName: r.displayName, ...(members.length ? { members } : {}), ...(parents.length ? { groups: parents } : {}),
-      ...entitlements(r), ...(r.externalId ? { externalId: r.externalId } : {}), meta: { resourceType: 'WorkspaceGroup' },
+      schemas: GROUP_SCHEMAS,
+      id: r.id,
+      displayName: r.displayName,
+      ...(members.length ? { members } : {}),
+      ...(parents.length ? { groups: parents } : {}),
+      ...entitlements(r),
+      ...(r.externalId ? { externalId: r.externalId } : {}),
+      meta: { resourceType: 'WorkspaceGroup' },
     };
   }
   if (r.kind === 'service_principal') {
-    return { schemas: SP_SCHEMAS, id: r.id, applicationId: r.name, displayName: r.displayName, active: r.active, ...entitlements(r), ...groupRefs(store, r),
-      ...(r.externalId ? { externalId: r.externalId } : {}) };
+    return {
+      schemas: SP_SCHEMAS,
+      id: r.id,
+      applicationId: r.name,
+      displayName: r.displayName,
+      active: r.active,
+      ...entitlements(r),
+      ...groupRefs(store, r),
+      ...(r.externalId ? { externalId: r.externalId } : {}),
+    };
   }
   return {
-    schemas: USER_SCHEMAS, id: r.id, userName: r.name, displayName: r.displayName, active: r.active,
+    schemas: USER_SCHEMAS,
+    id: r.id,
+    userName: r.name,
+    displayName: r.displayName,
+    active: r.active,
     ...(r.givenName || r.familyName ? { name: { givenName: r.givenName ?? '', familyName: r.familyName ?? '' } } : {}),
-    emails: [{ value: r.name, type: 'work', primary: true }], ...entitlements(r), ...groupRefs(store, r),
+    emails: [{ value: r.name, type: 'work', primary: true }],
+    ...entitlements(r),
+    ...groupRefs(store, r),
     ...(r.externalId ? { externalId: r.externalId } : {}),
   };
 }
 
 /** attributes= keeps only the named top-level attributes (plus id and schemas); excludedAttributes= drops them. */
 export function project(resource: Json, q: URLSearchParams): Json {
-  const split = (k: string) => (q.get(k) ?? '').split(',').map((s) => s.trim().split('.')[0]?.toLowerCase()).filter((s): s is string => !!s);
+  const split = (k: string) =>
+    (q.get(k) ?? '')
+      .split(',')
+      .map((s) => s.trim().split('.')[0]?.toLowerCase())
+      .filter((s): s is string => !!s);
   const keep = split('attributes');
   const drop = split('excludedAttributes');
-  return Object.fromEntries(Object.entries(resource).filter(([k]) => {
-    const lk = k.toLowerCase();
-    if (lk === 'id' || lk === 'schemas') return true;
-    return (keep.length === 0 || keep.includes(lk)) && !drop.includes(lk);
-  }));
+  return Object.fromEntries(
+    Object.entries(resource).filter(([k]) => {
+      const lk = k.toLowerCase();
+      if (lk === 'id' || lk === 'schemas') return true;
+      return (keep.length === 0 || keep.includes(lk)) && !drop.includes(lk);
+    }),
+  );
 }
 
 export function listResponse(store: IdentityStore, records: PrincipalRecord[], req: RestRequest): Json {
@@ -71,7 +102,10 @@ export function listResponse(store: IdentityStore, records: PrincipalRecord[], r
   const count = Math.min(MAX_PAGE, Math.max(0, intParam(q, 'count') ?? MAX_PAGE));
   const page = rendered.slice(startIndex - 1, startIndex - 1 + count).map((r) => project(r, q));
   return {
-    schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: rendered.length, startIndex, itemsPerPage: page.length,
+    schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+    totalResults: rendered.length,
+    startIndex,
+    itemsPerPage: page.length,
     ...(page.length ? { Resources: page } : {}),
   };
 }
@@ -89,5 +123,6 @@ export function scimNotFound(kind: string, id: string): ApiError {
 }
 
 export function requireScimAdmin(req: RestRequest): void {
-  if (!req.principal.isAdmin) throw new ApiError(403, 'PERMISSION_DENIED', 'Only workspace admins can change users, groups and service principals.');
+  if (!req.principal.isAdmin)
+    throw new ApiError(403, 'PERMISSION_DENIED', 'Only workspace admins can change users, groups and service principals.');
 }

@@ -24,11 +24,15 @@ export function checkScopeName(name: string): void {
 }
 
 export function checkKeyName(key: string): void {
-  if (!KEY_NAME.test(key)) throw badRequest(`Secret key "${key}" is invalid: use up to 128 alphanumeric characters, dashes, underscores and periods.`);
+  if (!KEY_NAME.test(key))
+    throw badRequest(`Secret key "${key}" is invalid: use up to 128 alphanumeric characters, dashes, underscores and periods.`);
 }
 
 export async function findScope(db: SimDb, name: string): Promise<ScopeRow | undefined> {
-  return db.one<ScopeRow>('SELECT name, backend_type, keyvault_resource_id, keyvault_dns_name FROM ws.secret_scopes WHERE lower(name) = lower(?)', [name]);
+  return db.one<ScopeRow>(
+    'SELECT name, backend_type, keyvault_resource_id, keyvault_dns_name FROM ws.secret_scopes WHERE lower(name) = lower(?)',
+    [name],
+  );
 }
 
 export async function requireScope(db: SimDb, name: string): Promise<ScopeRow> {
@@ -40,7 +44,9 @@ export async function requireScope(db: SimDb, name: string): Promise<ScopeRow> {
 export async function effectivePermission(db: SimDb, scope: string, p: Principal): Promise<SecretPermission | null> {
   if (p.isAdmin) return 'MANAGE';
   const rows = await db.all<{ principal: string; permission: SecretPermission }>(
-    'SELECT principal, permission FROM ws.secret_acls WHERE lower(scope) = lower(?)', [scope]);
+    'SELECT principal, permission FROM ws.secret_acls WHERE lower(scope) = lower(?)',
+    [scope],
+  );
   const name = p.name.toLowerCase();
   let best: SecretPermission | null = null;
   for (const r of rows) {

@@ -9,15 +9,24 @@ import type { WsRoute } from '../http/types';
 import type { IdentityStore } from '../identity/store';
 import { authorizeScope, RANK, type SecretPermission } from './secret-scopes-store';
 
-const audit = (action: string) => ({ service: 'secrets', action, params: (req: RestRequest) => auditFields(req, ['scope', 'principal', 'permission']) });
+const audit = (action: string) => ({
+  service: 'secrets',
+  action,
+  params: (req: RestRequest) => auditFields(req, ['scope', 'principal', 'permission']),
+});
 
 export function secretAclRoutes(db: SimDb, identity: IdentityStore): WsRoute[] {
   const entry = (scope: string, principal: string) =>
-    db.one<{ principal: string; permission: string }>('SELECT principal, permission FROM ws.secret_acls WHERE lower(scope) = lower(?) AND principal = ?', [scope, principal]);
+    db.one<{ principal: string; permission: string }>(
+      'SELECT principal, permission FROM ws.secret_acls WHERE lower(scope) = lower(?) AND principal = ?',
+      [scope, principal],
+    );
   const missing = (scope: string, principal: string) => notFound(`No ACL for principal ${principal} on scope ${scope}.`);
   return [
     {
-      method: 'POST', path: '/api/2.0/secrets/acls/put', audit: audit('putAcl'),
+      method: 'POST',
+      path: '/api/2.0/secrets/acls/put',
+      audit: audit('putAcl'),
       handler: async (req) => {
         const b = asObject(req.body);
         const scope = await authorizeScope(db, requireString(b, 'scope'), req.principal, 'MANAGE');
@@ -34,7 +43,9 @@ export function secretAclRoutes(db: SimDb, identity: IdentityStore): WsRoute[] {
       },
     },
     {
-      method: 'POST', path: '/api/2.0/secrets/acls/delete', audit: audit('deleteAcl'),
+      method: 'POST',
+      path: '/api/2.0/secrets/acls/delete',
+      audit: audit('deleteAcl'),
       handler: async (req) => {
         const b = asObject(req.body);
         const scope = await authorizeScope(db, requireString(b, 'scope'), req.principal, 'MANAGE');
@@ -45,7 +56,9 @@ export function secretAclRoutes(db: SimDb, identity: IdentityStore): WsRoute[] {
       },
     },
     {
-      method: 'GET', path: '/api/2.0/secrets/acls/get', audit: audit('getAcl'),
+      method: 'GET',
+      path: '/api/2.0/secrets/acls/get',
+      audit: audit('getAcl'),
       handler: async (req) => {
         const scope = await authorizeScope(db, requireQuery(req.query, 'scope'), req.principal, 'MANAGE');
         const principal = requireQuery(req.query, 'principal');
@@ -55,11 +68,15 @@ export function secretAclRoutes(db: SimDb, identity: IdentityStore): WsRoute[] {
       },
     },
     {
-      method: 'GET', path: '/api/2.0/secrets/acls/list', audit: audit('listAcls'),
+      method: 'GET',
+      path: '/api/2.0/secrets/acls/list',
+      audit: audit('listAcls'),
       handler: async (req) => {
         const scope = await authorizeScope(db, requireQuery(req.query, 'scope'), req.principal, 'MANAGE');
         const items = await db.all<{ principal: string; permission: string }>(
-          'SELECT principal, permission FROM ws.secret_acls WHERE lower(scope) = lower(?) ORDER BY principal', [scope.name]);
+          'SELECT principal, permission FROM ws.secret_acls WHERE lower(scope) = lower(?) ORDER BY principal',
+          [scope.name],
+        );
         return { body: items.length ? { items } : {} };
       },
     },

@@ -15,7 +15,9 @@ const scopeParams = (req: RestRequest) => auditFields(req, ['scope', 'initial_ma
 export function secretScopeRoutes(db: SimDb): WsRoute[] {
   return [
     {
-      method: 'POST', path: '/api/2.0/secrets/scopes/create', audit: { service: 'secrets', action: 'createScope', params: scopeParams },
+      method: 'POST',
+      path: '/api/2.0/secrets/scopes/create',
+      audit: { service: 'secrets', action: 'createScope', params: scopeParams },
       handler: async (req) => {
         const b = asObject(req.body);
         const scope = requireString(b, 'scope');
@@ -28,7 +30,8 @@ export function secretScopeRoutes(db: SimDb): WsRoute[] {
         const existing = await findScope(db, scope);
         if (existing) throw new ApiError(400, 'RESOURCE_ALREADY_EXISTS', `Scope ${existing.name} already exists!`);
         const count = await db.one<{ n: bigint }>('SELECT count(*) AS n FROM ws.secret_scopes');
-        if (Number(count?.n ?? 0) >= MAX_SCOPES) throw new ApiError(400, 'RESOURCE_LIMIT_EXCEEDED', `Cannot create more than ${MAX_SCOPES} scopes.`);
+        if (Number(count?.n ?? 0) >= MAX_SCOPES)
+          throw new ApiError(400, 'RESOURCE_LIMIT_EXCEEDED', `Cannot create more than ${MAX_SCOPES} scopes.`);
         await db.transaction(async (c) => {
           await c.run('INSERT INTO ws.secret_scopes VALUES (?, ?, NULL, NULL, ?, ?)', [scope, backend, req.principal.name, Date.now()]);
           await c.run('INSERT INTO ws.secret_acls VALUES (?, ?, ?)', [scope, initial === 'users' ? 'users' : req.principal.name, 'MANAGE']);
@@ -37,7 +40,9 @@ export function secretScopeRoutes(db: SimDb): WsRoute[] {
       },
     },
     {
-      method: 'POST', path: '/api/2.0/secrets/scopes/delete', audit: { service: 'secrets', action: 'deleteScope', params: scopeParams },
+      method: 'POST',
+      path: '/api/2.0/secrets/scopes/delete',
+      audit: { service: 'secrets', action: 'deleteScope', params: scopeParams },
       handler: async (req) => {
         const scope = await authorizeScope(db, requireString(asObject(req.body), 'scope'), req.principal, 'MANAGE');
         await db.transaction(async (c) => {
@@ -49,12 +54,19 @@ export function secretScopeRoutes(db: SimDb): WsRoute[] {
       },
     },
     {
-      method: 'GET', path: '/api/2.0/secrets/scopes/list', audit: { service: 'secrets', action: 'listScopes' },
+      method: 'GET',
+      path: '/api/2.0/secrets/scopes/list',
+      audit: { service: 'secrets', action: 'listScopes' },
       handler: async () => {
-        const rows = await db.all<{ name: string; backend_type: string; keyvault_resource_id: string | null; keyvault_dns_name: string | null }>(
-          'SELECT name, backend_type, keyvault_resource_id, keyvault_dns_name FROM ws.secret_scopes ORDER BY lower(name)');
+        const rows = await db.all<{
+          name: string;
+          backend_type: string;
+          keyvault_resource_id: string | null;
+          keyvault_dns_name: string | null;
+        }>('SELECT name, backend_type, keyvault_resource_id, keyvault_dns_name FROM ws.secret_scopes ORDER BY lower(name)');
         const scopes = rows.map((r) => ({
-          name: r.name, backend_type: r.backend_type,
+          name: r.name,
+          backend_type: r.backend_type,
           ...(r.keyvault_resource_id ? { keyvault_metadata: { resource_id: r.keyvault_resource_id, dns_name: r.keyvault_dns_name } } : {}),
         }));
         return { body: scopes.length ? { scopes } : {} };

@@ -15,7 +15,8 @@ const MAX_SECRETS = 1000;
 const audit = (action: string) => ({ service: 'secrets', action, params: (req: RestRequest) => auditFields(req, ['scope', 'key']) });
 
 function readOnly(scope: ScopeRow, verb: string): void {
-  if (scope.backend_type === 'AZURE_KEYVAULT') throw new ApiError(400, 'BAD_REQUEST', `Cannot ${verb} secrets in the Azure KeyVault-backed scope ${scope.name}; it is read-only.`);
+  if (scope.backend_type === 'AZURE_KEYVAULT')
+    throw new ApiError(400, 'BAD_REQUEST', `Cannot ${verb} secrets in the Azure KeyVault-backed scope ${scope.name}; it is read-only.`);
 }
 
 const missingSecret = (scope: string, key: string) => notFound(`Secret does not exist with scope: ${scope} and key: ${key}`);
@@ -25,7 +26,9 @@ export function secretRoutes(db: SimDb): WsRoute[] {
     db.one<{ value: Uint8Array }>('SELECT value FROM ws.secrets WHERE lower(scope) = lower(?) AND key = ?', [scope, key]);
   return [
     {
-      method: 'POST', path: '/api/2.0/secrets/put', audit: audit('putSecret'),
+      method: 'POST',
+      path: '/api/2.0/secrets/put',
+      audit: audit('putSecret'),
       handler: async (req) => {
         const b = asObject(req.body);
         const scope = await authorizeScope(db, requireString(b, 'scope'), req.principal, 'WRITE');
@@ -39,11 +42,13 @@ export function secretRoutes(db: SimDb): WsRoute[] {
         }
         if (bytes !== undefined && !/^[A-Za-z0-9+/]*={0,2}$/.test(bytes)) throw badRequest('bytes_value must be base64-encoded.');
         const value = str !== undefined ? Buffer.from(str, 'utf8') : Buffer.from(bytes as string, 'base64');
-        if (value.length > MAX_VALUE_BYTES) throw badRequest(`Secret value is ${value.length} bytes; the maximum is ${MAX_VALUE_BYTES} bytes (128 KB).`);
+        if (value.length > MAX_VALUE_BYTES)
+          throw badRequest(`Secret value is ${value.length} bytes; the maximum is ${MAX_VALUE_BYTES} bytes (128 KB).`);
         const exists = await find(scope.name, key);
         if (!exists) {
           const n = await db.one<{ n: bigint }>('SELECT count(*) AS n FROM ws.secrets WHERE lower(scope) = lower(?)', [scope.name]);
-          if (Number(n?.n ?? 0) >= MAX_SECRETS) throw new ApiError(400, 'RESOURCE_LIMIT_EXCEEDED', `Scope ${scope.name} already holds ${MAX_SECRETS} secrets.`);
+          if (Number(n?.n ?? 0) >= MAX_SECRETS)
+            throw new ApiError(400, 'RESOURCE_LIMIT_EXCEEDED', `Scope ${scope.name} already holds ${MAX_SECRETS} secrets.`);
         }
         await db.transaction(async (c) => {
           await c.run('DELETE FROM ws.secrets WHERE lower(scope) = lower(?) AND key = ?', [scope.name, key]);
@@ -53,7 +58,9 @@ export function secretRoutes(db: SimDb): WsRoute[] {
       },
     },
     {
-      method: 'POST', path: '/api/2.0/secrets/delete', audit: audit('deleteSecret'),
+      method: 'POST',
+      path: '/api/2.0/secrets/delete',
+      audit: audit('deleteSecret'),
       handler: async (req) => {
         const b = asObject(req.body);
         const scope = await authorizeScope(db, requireString(b, 'scope'), req.principal, 'WRITE');
@@ -65,17 +72,23 @@ export function secretRoutes(db: SimDb): WsRoute[] {
       },
     },
     {
-      method: 'GET', path: '/api/2.0/secrets/list', audit: audit('listSecrets'),
+      method: 'GET',
+      path: '/api/2.0/secrets/list',
+      audit: audit('listSecrets'),
       handler: async (req) => {
         const scope = await authorizeScope(db, requireQuery(req.query, 'scope'), req.principal, 'READ');
         const rows = await db.all<{ key: string; last_updated_timestamp: bigint }>(
-          'SELECT key, last_updated_timestamp FROM ws.secrets WHERE lower(scope) = lower(?) ORDER BY key', [scope.name]);
+          'SELECT key, last_updated_timestamp FROM ws.secrets WHERE lower(scope) = lower(?) ORDER BY key',
+          [scope.name],
+        );
         const secrets = rows.map((r) => ({ key: r.key, last_updated_timestamp: Number(r.last_updated_timestamp) }));
         return { body: secrets.length ? { secrets } : {} };
       },
     },
     {
-      method: 'GET', path: '/api/2.0/secrets/get', audit: audit('getSecret'),
+      method: 'GET',
+      path: '/api/2.0/secrets/get',
+      audit: audit('getSecret'),
       handler: async (req) => {
         const scope = await authorizeScope(db, requireQuery(req.query, 'scope'), req.principal, 'READ');
         const key = requireQuery(req.query, 'key');

@@ -33,7 +33,8 @@ export function tokenManagementRoutes(deps: TokenManagementDeps): WsRoute[] {
   const render = (rows: readonly TokenRow[]) => new RawJson(rows.length ? `{"token_infos":[${rows.map(fragment).join(',')}]}` : '{}');
   let whole: { rows: readonly TokenRow[]; body: RawJson } | null = null;
   const listBody = async (createdById?: string, createdByUsername?: string) => {
-    if (createdById !== undefined || createdByUsername !== undefined) return render(await deps.tokens.list({ createdById, createdByUsername }));
+    if (createdById !== undefined || createdByUsername !== undefined)
+      return render(await deps.tokens.list({ createdById, createdByUsername }));
     const rows = deps.tokens.all();
     if (whole?.rows !== rows) whole = { rows, body: render(rows) };
     return whole.body;
@@ -47,7 +48,8 @@ export function tokenManagementRoutes(deps: TokenManagementDeps): WsRoute[] {
   };
   const routes = (base: string): WsRoute[] => [
     {
-      method: 'GET', path: `${base}/tokens`,
+      method: 'GET',
+      path: `${base}/tokens`,
       handler: async (req) => {
         requireAdmin(req);
         const byId = req.query.get('created_by_id');
@@ -56,14 +58,16 @@ export function tokenManagementRoutes(deps: TokenManagementDeps): WsRoute[] {
       },
     },
     {
-      method: 'GET', path: `${base}/tokens/:token_id`,
+      method: 'GET',
+      path: `${base}/tokens/:token_id`,
       handler: async (req) => {
         requireAdmin(req);
         return { body: { token_info: tokenInfo(await load(req.params.token_id as string), deps.workspaceId) } };
       },
     },
     {
-      method: 'DELETE', path: `${base}/tokens/:token_id`,
+      method: 'DELETE',
+      path: `${base}/tokens/:token_id`,
       audit: { service: 'accounts', action: 'revokeDbToken', params: (req) => ({ tokenHash: req.params.token_id as string }) },
       handler: async (req) => {
         requireAdmin(req);
@@ -73,7 +77,8 @@ export function tokenManagementRoutes(deps: TokenManagementDeps): WsRoute[] {
       },
     },
     {
-      method: 'PATCH', path: `${base}/tokens/:token_id`,
+      method: 'PATCH',
+      path: `${base}/tokens/:token_id`,
       handler: async (req) => {
         requireAdmin(req);
         const id = req.params.token_id as string;
@@ -83,8 +88,13 @@ export function tokenManagementRoutes(deps: TokenManagementDeps): WsRoute[] {
       },
     },
     {
-      method: 'POST', path: `${base}/on-behalf-of/tokens`,
-      audit: { service: 'accounts', action: 'generateDbToken', params: (req) => ({ applicationId: String((req.body as Record<string, unknown>)?.application_id ?? '') }) },
+      method: 'POST',
+      path: `${base}/on-behalf-of/tokens`,
+      audit: {
+        service: 'accounts',
+        action: 'generateDbToken',
+        params: (req) => ({ applicationId: String((req.body as Record<string, unknown>)?.application_id ?? '') }),
+      },
       handler: async (req) => {
         requireAdmin(req);
         const b = asObject(req.body);
@@ -93,10 +103,13 @@ export function tokenManagementRoutes(deps: TokenManagementDeps): WsRoute[] {
         if (!sp) throw notFound(`Service principal with application ID ${appId} does not exist.`);
         if (!sp.active) throw badRequest(`Service principal ${appId} is not active.`);
         const { value, row } = await issueToken(deps, req, deps.identity.toPrincipal(sp), {
-          lifetimeSeconds: optionalInt(b, 'lifetime_seconds'), comment: optionalString(b, 'comment'), scopes: optionalStringArray(b, 'scopes'),
+          lifetimeSeconds: optionalInt(b, 'lifetime_seconds'),
+          comment: optionalString(b, 'comment'),
+          scopes: optionalStringArray(b, 'scopes'),
         });
         return {
-          body: { token_info: tokenInfo(row, deps.workspaceId), token_value: value }, headers: { 'Cache-Control': 'no-store' },
+          body: { token_info: tokenInfo(row, deps.workspaceId), token_value: value },
+          headers: { 'Cache-Control': 'no-store' },
           auditParams: { tokenHash: row.tokenId, tokenExpirationTime: String(row.expiryTime), userId: sp.id },
         };
       },

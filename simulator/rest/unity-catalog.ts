@@ -15,7 +15,11 @@ const GRANT_PAGE_MIN = 150;
 function securableType(raw: string): SecurableType {
   const t = raw.toLowerCase();
   if ((TYPES as readonly string[]).includes(t)) return t as SecurableType;
-  throw new ApiError(400, 'INVALID_PARAMETER_VALUE', `Securable type ${raw} is not supported by the simulator (catalog, schema, table, function).`);
+  throw new ApiError(
+    400,
+    'INVALID_PARAMETER_VALUE',
+    `Securable type ${raw} is not supported by the simulator (catalog, schema, table, function).`,
+  );
 }
 
 /** Reading grants needs what SHOW GRANTS needs: admin, owner, MANAGE — or asking only about oneself. */
@@ -40,11 +44,13 @@ function parseChanges(body: unknown) {
   if (!Array.isArray(b.changes)) throw new ApiError(400, 'INVALID_PARAMETER_VALUE', 'changes must be a list.');
   const list = (v: unknown, field: string) => {
     if (v === undefined) return [];
-    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new ApiError(400, 'INVALID_PARAMETER_VALUE', `${field} must be a list of privileges.`);
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+      throw new ApiError(400, 'INVALID_PARAMETER_VALUE', `${field} must be a list of privileges.`);
     return v.map(normalizePrivilege);
   };
   return b.changes.map((c) => {
-    if (typeof c.principal !== 'string' || !c.principal) throw new ApiError(400, 'INVALID_PARAMETER_VALUE', 'Each change needs a principal.');
+    if (typeof c.principal !== 'string' || !c.principal)
+      throw new ApiError(400, 'INVALID_PARAMETER_VALUE', 'Each change needs a principal.');
     return { principal: c.principal, add: list(c.add, 'add'), remove: list(c.remove, 'remove') };
   });
 }
@@ -53,42 +59,52 @@ export function unityCatalogRoutes(deps: UcDeps): RestRoute[] {
   return [
     // GET /api/2.1/unity-catalog/permissions/{type}/{full_name}: direct grants.
     {
-      method: 'GET', path: `${PREFIX}/permissions/:securable_type/:full_name`,
-      handler: (req) => rest(async () => {
-        const { s, principal } = await readable(deps, req);
-        const p = page(await directAssignments(deps.db, s, principal), req.query, { minPageSize: GRANT_PAGE_MIN });
-        return { body: { privilege_assignments: p.items, ...(p.next_page_token ? { next_page_token: p.next_page_token } : {}) } };
-      }),
+      method: 'GET',
+      path: `${PREFIX}/permissions/:securable_type/:full_name`,
+      handler: (req) =>
+        rest(async () => {
+          const { s, principal } = await readable(deps, req);
+          const p = page(await directAssignments(deps.db, s, principal), req.query, { minPageSize: GRANT_PAGE_MIN });
+          return { body: { privilege_assignments: p.items, ...(p.next_page_token ? { next_page_token: p.next_page_token } : {}) } };
+        }),
     },
     // PATCH /api/2.1/unity-catalog/permissions/{type}/{full_name}: add/remove grants (audited, failures included).
     {
-      method: 'PATCH', path: `${PREFIX}/permissions/:securable_type/:full_name`,
-      handler: (req) => rest(async () => {
-        const type = securableType(req.params.securable_type ?? '');
-        const changes = parseChanges(req.body);
-        await updatePermissions(deps, { principal: req.principal, meta: req.meta }, type, req.params.full_name ?? '', changes);
-        if ((req.body as PatchBody).omit_permissions_in_response) return { body: {} };
-        const s = await resolveSecurable(deps.db, type, req.params.full_name ?? '');
-        return { body: { privilege_assignments: await directAssignments(deps.db, s) } };
-      }),
+      method: 'PATCH',
+      path: `${PREFIX}/permissions/:securable_type/:full_name`,
+      handler: (req) =>
+        rest(async () => {
+          const type = securableType(req.params.securable_type ?? '');
+          const changes = parseChanges(req.body);
+          await updatePermissions(deps, { principal: req.principal, meta: req.meta }, type, req.params.full_name ?? '', changes);
+          if ((req.body as PatchBody).omit_permissions_in_response) return { body: {} };
+          const s = await resolveSecurable(deps.db, type, req.params.full_name ?? '');
+          return { body: { privilege_assignments: await directAssignments(deps.db, s) } };
+        }),
     },
     // GET /api/2.1/unity-catalog/effective-permissions/{type}/{full_name}: direct and inherited grants.
     {
-      method: 'GET', path: `${PREFIX}/effective-permissions/:securable_type/:full_name`,
-      handler: (req) => rest(async () => {
-        const { s, model, principal } = await readable(deps, req);
-        const by = new Map<string, Array<{ privilege: string; inherited_from_type?: string; inherited_from_name?: string }>>();
-        for (const e of model.effective(s)) {
-          if (principal && e.principal !== principal) continue;
-          const entry = e.inheritedFrom
-            ? { privilege: e.privilege, inherited_from_type: e.inheritedFrom.type.toUpperCase(), inherited_from_name: e.inheritedFrom.fullName }
-            : { privilege: e.privilege };
-          by.set(e.principal, [...(by.get(e.principal) ?? []), entry]);
-        }
-        const all = [...by.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([p, privileges]) => ({ principal: p, privileges }));
-        const p = page(all, req.query, { minPageSize: GRANT_PAGE_MIN });
-        return { body: { privilege_assignments: p.items, ...(p.next_page_token ? { next_page_token: p.next_page_token } : {}) } };
-      }),
+      method: 'GET',
+      path: `${PREFIX}/effective-permissions/:securable_type/:full_name`,
+      handler: (req) =>
+        rest(async () => {
+          const { s, model, principal } = await readable(deps, req);
+          const by = new Map<string, Array<{ privilege: string; inherited_from_type?: string; inherited_from_name?: string }>>();
+          for (const e of model.effective(s)) {
+            if (principal && e.principal !== principal) continue;
+            const entry = e.inheritedFrom
+              ? {
+                  privilege: e.privilege,
+                  inherited_from_type: e.inheritedFrom.type.toUpperCase(),
+                  inherited_from_name: e.inheritedFrom.fullName,
+                }
+              : { privilege: e.privilege };
+            by.set(e.principal, [...(by.get(e.principal) ?? []), entry]);
+          }
+          const all = [...by.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([p, privileges]) => ({ principal: p, privileges }));
+          const p = page(all, req.query, { minPageSize: GRANT_PAGE_MIN });
+          return { body: { privilege_assignments: p.items, ...(p.next_page_token ? { next_page_token: p.next_page_token } : {}) } };
+        }),
     },
     ...tableRoutes(deps),
   ];

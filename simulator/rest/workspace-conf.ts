@@ -14,9 +14,13 @@ export function workspaceConfRoutes(conf: WorkspaceConfStore): WsRoute[] {
   };
   return ['/api/2.0/workspace-conf', '/api/2.0/preview/workspace-conf'].flatMap((path): WsRoute[] => [
     {
-      method: 'GET', path,
+      method: 'GET',
+      path,
       handler: async (req) => {
-        const keys = requireQuery(req.query, 'keys').split(',').map((k) => k.trim()).filter(Boolean);
+        const keys = requireQuery(req.query, 'keys')
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean);
         deny(req, 'ReadAction', keys[0] ?? '');
         const unknown = keys.filter((k) => !(k in CONF_VALIDATORS));
         if (unknown.length) throw invalidKeys(unknown);
@@ -24,10 +28,13 @@ export function workspaceConfRoutes(conf: WorkspaceConfStore): WsRoute[] {
       },
     },
     {
-      method: 'PATCH', path,
+      method: 'PATCH',
+      path,
       audit: {
-        service: 'workspace', action: 'workspaceConfEdit',
-        params: (req) => Object.entries(asObjectOrEmpty(req.body)).map(([k, v]) => ({ workspaceConfKeys: k, workspaceConfValues: String(v) })),
+        service: 'workspace',
+        action: 'workspaceConfEdit',
+        params: (req) =>
+          Object.entries(asObjectOrEmpty(req.body)).map(([k, v]) => ({ workspaceConfKeys: k, workspaceConfValues: String(v) })),
       },
       handler: async (req) => {
         const body = asObject(req.body);

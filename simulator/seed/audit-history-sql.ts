@@ -47,7 +47,12 @@ export function helpers(seed: number, sizes: Readonly<Record<string, number>> = 
 /** Working-hours shaped time of day (peak around 16:00 UTC, i.e. morning on the US east coast). */
 export const diurnal = (f: string) => `(${f} - 0.13 * (sin(2 * pi() * (${f} - 0.62)) + sin(2 * pi() * 0.62)))`;
 
-export function partSql(p: Part, salt: string, ids: { seed: number; accountId: string; workspaceId: string }, days: [number, number]): string {
+export function partSql(
+  p: Part,
+  salt: string,
+  ids: { seed: number; accountId: string; workspaceId: string },
+  days: [number, number],
+): string {
   const { h } = helpers(ids.seed);
   const ts = `(dd.ts0 + to_microseconds(CAST(least(greatest(${p.at}, 0.0), 0.999999) * dd.span_ms * 1000 AS BIGINT)))`;
   const id = `printf('%08x-%04x-4%03x-%04x-%012x', h1 >> 32, (h1 >> 16) & 65535, h1 & 4095, 32768 | ((h2 >> 48) & 16383), h2 & 281474976710655)`;
@@ -62,7 +67,12 @@ export function partSql(p: Part, salt: string, ids: { seed: number; accountId: s
 }
 
 /** The days [from, to] (days before today): every part plus the staged discrete events. */
-export function chunkSql(parts: Array<[string, Part]>, ids: { seed: number; accountId: string; workspaceId: string }, days: [number, number], table: string): string {
+export function chunkSql(
+  parts: Array<[string, Part]>,
+  ids: { seed: number; accountId: string; workspaceId: string },
+  days: [number, number],
+  table: string,
+): string {
   const body = parts.map(([salt, p]) => partSql(p, salt, ids, days)).join('\nUNION ALL\n');
   return `INSERT INTO ${table} ${body}
     UNION ALL SELECT j.* FROM ah_js j JOIN ah_days dd ON j.event_date = dd.date WHERE dd.d BETWEEN ${days[0]} AND ${days[1]}`;

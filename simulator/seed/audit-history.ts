@@ -24,37 +24,84 @@ const BROWSERS = [
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15',
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 Edg/131.0',
 ];
-const CLIENTS = ['databricks-cli/0.230.0', 'Databricks-JDBC/2.6.36', 'PowerBI/2.137 (Databricks ODBC)', 'Tableau/2024.2', 'databricks-sql-python/3.4.0',
-  'dbt-databricks/1.8.5', 'VSCode-Databricks/2.4.0', 'NodejsDatabricksSqlConnector/2.1.0'];
-const AUTOMATION = ['Databricks-Jobs-Service', 'databricks-sdk-py/0.38.0', 'Fivetran/1.0', 'dbt-databricks/1.8.5', 'Airflow/2.9.1 databricks-provider/6.5.0'];
+const CLIENTS = [
+  'databricks-cli/0.230.0',
+  'Databricks-JDBC/2.6.36',
+  'PowerBI/2.137 (Databricks ODBC)',
+  'Tableau/2024.2',
+  'databricks-sql-python/3.4.0',
+  'dbt-databricks/1.8.5',
+  'VSCode-Databricks/2.4.0',
+  'NodejsDatabricksSqlConnector/2.1.0',
+];
+const AUTOMATION = [
+  'Databricks-Jobs-Service',
+  'databricks-sdk-py/0.38.0',
+  'Fivetran/1.0',
+  'dbt-databricks/1.8.5',
+  'Airflow/2.9.1 databricks-provider/6.5.0',
+];
 const ATTACK_AGENTS = ['python-requests/2.31.0', 'curl/8.4.0', 'Go-http-client/1.1', 'Mozilla/5.0 (compatible; Nmap Scripting Engine)'];
-const FAKE_USERS = ['admin', 'administrator', 'root', 'test@harborpine.com', 'svc-backup@harborpine.com', 'it-support@harborpine.com', 'info@harborpine.com'];
+const FAKE_USERS = [
+  'admin',
+  'administrator',
+  'root',
+  'test@harborpine.com',
+  'svc-backup@harborpine.com',
+  'it-support@harborpine.com',
+  'info@harborpine.com',
+];
 
-async function loadTable(c: DuckDBConnection, name: string, shape: Record<string, string>, rows: ReadonlyArray<Record<string, unknown>>): Promise<void> {
-  await c.run(`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT unnest(r) FROM (SELECT unnest(json_transform(CAST($1 AS JSON), '${JSON.stringify([shape])}')) AS r)`,
-    [JSON.stringify(rows)]);
+async function loadTable(
+  c: DuckDBConnection,
+  name: string,
+  shape: Record<string, string>,
+  rows: ReadonlyArray<Record<string, unknown>>,
+): Promise<void> {
+  await c.run(
+    `CREATE OR REPLACE TEMP TABLE ${name} AS SELECT unnest(r) FROM (SELECT unnest(json_transform(CAST($1 AS JSON), '${JSON.stringify([shape])}')) AS r)`,
+    [JSON.stringify(rows)],
+  );
 }
 
 export function tokenSchedule(estate: Estate, opts: SeedOptions, rng: Rng) {
   const now = opts.now.getTime();
   const start = now - DAYS * DAY_MS;
-  const active = new Set([...estate.people.filter((p) => p.active).map((p) => p.userName), ...estate.servicePrincipals.filter((s) => s.active).map((s) => s.applicationId)]);
+  const active = new Set([
+    ...estate.people.filter((p) => p.active).map((p) => p.userName),
+    ...estate.servicePrincipals.filter((s) => s.active).map((s) => s.applicationId),
+  ]);
   const sps = new Set(estate.servicePrincipals.map((s) => s.applicationId));
   const admins = estate.people.filter((p) => p.active && p.groups.includes('admins')).map((p) => p.userName);
   let expected = 0;
   const rows = estate.tokens.map((t, idx) => {
     const isSp = sps.has(t.ownerName);
-    const revoked = t.usage === 'revoked' ? Math.max(start + 2 * DAY_MS, t.creationTime + DAY_MS) + rng.next() * 0.9 * (now - Math.max(start + 2 * DAY_MS, t.creationTime + DAY_MS)) : null;
+    const revoked =
+      t.usage === 'revoked'
+        ? Math.max(start + 2 * DAY_MS, t.creationTime + DAY_MS) +
+          rng.next() * 0.9 * (now - Math.max(start + 2 * DAY_MS, t.creationTime + DAY_MS))
+        : null;
     const silent = t.usage === 'unused' || !active.has(t.ownerName);
     const from = silent ? 0 : Math.max(t.creationTime, t.usage === 'shared' ? now - 30 * DAY_MS : start);
     const to = silent ? 0 : Math.min(revoked ?? now, t.expiryTime > 0 ? t.expiryTime : now, now);
     const rate = t.usage === 'shared' ? rng.int(20, 40) : isSp ? rng.int(6, 20) : rng.int(1, 4);
     if (to > from) expected += rate * Math.ceil((to - from) / DAY_MS);
     return {
-      idx, token_id: t.tokenId, owner: t.ownerName, created_by: t.createdByName, revoked_by: rng.chance(0.7) || !admins.length ? t.ownerName : rng.pick(admins),
-      token_hash: createHash('sha256').update(`${opts.seed}:${t.tokenId}`).digest('hex'), created: t.creationTime, expiry: t.expiryTime,
-      revoked, use_from: from, use_to: Math.max(from, to), rate, shared: t.usage === 'shared',
-      ip: isSp ? rng.pick(CLOUD_IPS) : rng.pick(estate.ips.office), ua: isSp ? rng.pick(AUTOMATION) : rng.pick(CLIENTS),
+      idx,
+      token_id: t.tokenId,
+      owner: t.ownerName,
+      created_by: t.createdByName,
+      revoked_by: rng.chance(0.7) || !admins.length ? t.ownerName : rng.pick(admins),
+      token_hash: createHash('sha256').update(`${opts.seed}:${t.tokenId}`).digest('hex'),
+      created: t.creationTime,
+      expiry: t.expiryTime,
+      revoked,
+      use_from: from,
+      use_to: Math.max(from, to),
+      rate,
+      shared: t.usage === 'shared',
+      ip: isSp ? rng.pick(CLOUD_IPS) : rng.pick(estate.ips.office),
+      ua: isSp ? rng.pick(AUTOMATION) : rng.pick(CLIENTS),
     };
   });
   return { rows, expected };
@@ -64,9 +111,14 @@ export function bursts(estate: Estate, opts: SeedOptions, rng: Rng) {
   const big = opts.scale === 'large' ? 4 : 1;
   const days = [rng.int(50, 85), rng.int(30, 49), rng.int(10, 25), rng.int(3, 6), rng.int(1, 2), 0];
   return days.map((d, idx) => ({
-    idx, d, start_f: d === 0 ? 0.1 + 0.5 * rng.next() : 0.05 + 0.8 * rng.next(), dur_f: rng.int(15, 45) / 1440,
-    attempts: rng.int(150, 400) * big, ip: estate.ips.attackers[idx % estate.ips.attackers.length] ?? '185.220.101.34',
-    ua: rng.pick(ATTACK_AGENTS), action: rng.pick(['aadBrowserLogin', 'tokenLogin', 'login']),
+    idx,
+    d,
+    start_f: d === 0 ? 0.1 + 0.5 * rng.next() : 0.05 + 0.8 * rng.next(),
+    dur_f: rng.int(15, 45) / 1440,
+    attempts: rng.int(150, 400) * big,
+    ip: estate.ips.attackers[idx % estate.ips.attackers.length] ?? '185.220.101.34',
+    ua: rng.pick(ATTACK_AGENTS),
+    action: rng.pick(['aadBrowserLogin', 'tokenLogin', 'login']),
   }));
 }
 
@@ -75,19 +127,39 @@ export async function seedAuditHistory(db: SimDb, estate: Estate, opts: SeedOpti
   const rng = new Rng(opts.seed ^ 0xa0d17);
   const now = opts.now.getTime();
   const ids = { accountId: estate.accountId, workspaceId: estate.workspaceId };
-  const grants = (await db.all<{ t: string; f: string; p: string; v: string }>(
-    "SELECT securable_type AS t, securable_full_name AS f, principal AS p, privilege AS v FROM uc_meta.grants WHERE securable_full_name NOT LIKE 'system%' ORDER BY ALL",
-  ).catch(() => [])).map((g) => [g.t, g.f, g.p, g.v] as [string, string, string, string]);
-  const tables = (await db.all<{ n: string }>("SELECT catalog_name || '.' || schema_name || '.' || table_name AS n FROM uc_meta.tables WHERE catalog_name <> 'system' ORDER BY 1").catch(() => [])).map((r) => r.n);
-  const policyIds = (await db.all<{ id: string }>('SELECT policy_id AS id FROM cluster_policies ORDER BY 1').catch(() => [])).map((r) => r.id);
+  const grants = (
+    await db
+      .all<{ t: string; f: string; p: string; v: string }>(
+        "SELECT securable_type AS t, securable_full_name AS f, principal AS p, privilege AS v FROM uc_meta.grants WHERE securable_full_name NOT LIKE 'system%' ORDER BY ALL",
+      )
+      .catch(() => [])
+  ).map((g) => [g.t, g.f, g.p, g.v] as [string, string, string, string]);
+  const tables = (
+    await db
+      .all<{ n: string }>(
+        "SELECT catalog_name || '.' || schema_name || '.' || table_name AS n FROM uc_meta.tables WHERE catalog_name <> 'system' ORDER BY 1",
+      )
+      .catch(() => [])
+  ).map((r) => r.n);
+  const policyIds = (await db.all<{ id: string }>('SELECT policy_id AS id FROM cluster_policies ORDER BY 1').catch(() => [])).map(
+    (r) => r.id,
+  );
 
   const people = estate.people.filter((p) => p.active).map((p, idx) => ({ idx, name: p.userName }));
-  const sps = estate.servicePrincipals.filter((s) => s.active).map((s, idx) => ({ idx, app_id: s.applicationId, ip: CLOUD_IPS[idx % CLOUD_IPS.length] }));
+  const sps = estate.servicePrincipals
+    .filter((s) => s.active)
+    .map((s, idx) => ({ idx, app_id: s.applicationId, ip: CLOUD_IPS[idx % CLOUD_IPS.length] }));
   const tokens = tokenSchedule(estate, opts, rng);
   const attacks = bursts(estate, opts, rng);
   const events = discreteEvents({ estate, opts, grants, policyIds });
   const secrets = estate.scopes.flatMap((s) => s.keys.map((k) => [s.name, k] as const));
-  const sharedIps = [...estate.ips.office, ...Array.from({ length: 24 }, () => `${rng.pick(['73', '98', '174', '24', '68'])}.${rng.int(1, 254)}.${rng.int(1, 254)}.${rng.int(1, 254)}`)];
+  const sharedIps = [
+    ...estate.ips.office,
+    ...Array.from(
+      { length: 24 },
+      () => `${rng.pick(['73', '98', '174', '24', '68'])}.${rng.int(1, 254)}.${rng.int(1, 254)}.${rng.int(1, 254)}`,
+    ),
+  ];
 
   // Everyday noise fills the volume up to the target, weighted to weekdays.
   const days = Array.from({ length: DAYS }, (_, k) => {
@@ -95,10 +167,23 @@ export async function seedAuditHistory(db: SimDb, estate: Estate, opts: SeedOpti
     const start = Math.floor((now - d * DAY_MS) / DAY_MS) * DAY_MS;
     const weekday = new Date(start).getUTCDay() % 6 !== 0;
     const end = d === 0 ? Math.max(start + 60_000, now) : start + DAY_MS;
-    return { d, date: new Date(start).toISOString().slice(0, 10), ts0: new Date(start).toISOString().slice(0, 19), start_ms: start, end_ms: end,
-      span_ms: end - start, login_share: weekday ? 0.85 : 0.08, weight: (weekday ? 1 : 0.3) * ((end - start) / DAY_MS), noise: 0 };
+    return {
+      d,
+      date: new Date(start).toISOString().slice(0, 10),
+      ts0: new Date(start).toISOString().slice(0, 19),
+      start_ms: start,
+      end_ms: end,
+      span_ms: end - start,
+      login_share: weekday ? 0.85 : 0.08,
+      weight: (weekday ? 1 : 0.3) * ((end - start) / DAY_MS),
+      noise: 0,
+    };
   });
-  const others = tokens.expected + events.length + attacks.reduce((s, b) => s + b.attempts, 0) + sps.length * 24 * DAYS +
+  const others =
+    tokens.expected +
+    events.length +
+    attacks.reduce((s, b) => s + b.attempts, 0) +
+    sps.length * 24 * DAYS +
     days.reduce((s, x) => s + people.length * x.login_share * 1.03, 0);
   const noise = Math.max(TARGET_EVENTS[opts.scale] - others, DAYS * 200);
   const totalWeight = days.reduce((s, x) => s + x.weight, 0);
@@ -107,10 +192,20 @@ export async function seedAuditHistory(db: SimDb, estate: Estate, opts: SeedOpti
   const chunkDays = Math.max(1, Math.min(Math.ceil(DAYS / 2), Math.floor(CHUNK_ROWS / perDay)));
 
   const lists: Record<string, readonly string[]> = {
-    office: estate.ips.office, cloud_ips: CLOUD_IPS, shared_ips: sharedIps, browsers: BROWSERS, clients: CLIENTS, automation: AUTOMATION,
-    fakes: FAKE_USERS, people: people.map((p) => p.name), sps: sps.map((s) => s.app_id), tables: tables.length ? tables : ['main.default.web_orders'],
-    catalogs: [...new Set(tables.map((t) => t.split('.')[0] as string)), 'main'], jobs: estate.jobs.map((j) => String(j.jobId)).concat('1'),
-    clusters: estate.clusters.map((x) => x.clusterId).concat('0000-000000-none'), scopes: secrets.map(([s]) => s).concat('default'),
+    office: estate.ips.office,
+    cloud_ips: CLOUD_IPS,
+    shared_ips: sharedIps,
+    browsers: BROWSERS,
+    clients: CLIENTS,
+    automation: AUTOMATION,
+    fakes: FAKE_USERS,
+    people: people.map((p) => p.name),
+    sps: sps.map((s) => s.app_id),
+    tables: tables.length ? tables : ['main.default.web_orders'],
+    catalogs: [...new Set(tables.map((t) => t.split('.')[0] as string)), 'main'],
+    jobs: estate.jobs.map((j) => String(j.jobId)).concat('1'),
+    clusters: estate.clusters.map((x) => x.clusterId).concat('0000-000000-none'),
+    scopes: secrets.map(([s]) => s).concat('default'),
     secret_keys: secrets.map(([, k]) => k).concat('token'),
   };
   const warehouse = rng.hex(16);
@@ -121,25 +216,71 @@ export async function seedAuditHistory(db: SimDb, estate: Estate, opts: SeedOpti
 
   // Two connections, each with its own copy of the inputs (temp tables and variables are per connection), insert
   // alternate chunks concurrently: one generator statement keeps only one core busy.
-  const worker = (k: number) => db.withConnection(async (c) => {
-    await loadTable(c, 'ah_people', { idx: 'BIGINT', name: 'VARCHAR' }, people);
-    await loadTable(c, 'ah_sps', { idx: 'BIGINT', app_id: 'VARCHAR', ip: 'VARCHAR' }, sps);
-    await loadTable(c, 'ah_tokens', {
-      idx: 'BIGINT', token_id: 'VARCHAR', owner: 'VARCHAR', created_by: 'VARCHAR', revoked_by: 'VARCHAR', token_hash: 'VARCHAR', created: 'BIGINT',
-      expiry: 'BIGINT', revoked: 'BIGINT', use_from: 'BIGINT', use_to: 'BIGINT', rate: 'BIGINT', shared: 'BOOLEAN', ip: 'VARCHAR', ua: 'VARCHAR',
-    }, tokens.rows);
-    await loadTable(c, 'ah_days', {
-      d: 'BIGINT', date: 'DATE', ts0: 'TIMESTAMP', start_ms: 'BIGINT', end_ms: 'BIGINT', span_ms: 'BIGINT', login_share: 'DOUBLE', noise: 'BIGINT',
-    }, days);
-    await loadTable(c, 'ah_bursts', { idx: 'BIGINT', d: 'BIGINT', start_f: 'DOUBLE', dur_f: 'DOUBLE', attempts: 'BIGINT', ip: 'VARCHAR', ua: 'VARCHAR', action: 'VARCHAR' }, attacks);
-    for (const [name, values] of Object.entries(lists)) await c.run(`SET VARIABLE ah_${name} = ${list(values)}`);
-    await c.run(`SET VARIABLE ah_warehouse = '${warehouse}'`);
-    await c.run(`CREATE OR REPLACE TEMP TABLE ah_js AS SELECT * FROM ${AUDIT_TABLE} LIMIT 0`);
-    await insertAuditJson(c, events, ids, 'ah_js');
-    for (const t of templates) await c.run(t.sql);
-    for (const [i, range] of chunks.entries()) if (i % 2 === k) await c.run(chunkSql(parts, { seed: opts.seed, ...ids }, range, AUDIT_TABLE));
-    const temp = ['ah_people', 'ah_sps', 'ah_tokens', 'ah_bursts', 'ah_days', 'ah_js', ...templates.map((t) => t.name)];
-    await c.run(temp.map((t) => `DROP TABLE ${t};`).join('\n'));
-  });
+  const worker = (k: number) =>
+    db.withConnection(async (c) => {
+      await loadTable(c, 'ah_people', { idx: 'BIGINT', name: 'VARCHAR' }, people);
+      await loadTable(c, 'ah_sps', { idx: 'BIGINT', app_id: 'VARCHAR', ip: 'VARCHAR' }, sps);
+      await loadTable(
+        c,
+        'ah_tokens',
+        {
+          idx: 'BIGINT',
+          token_id: 'VARCHAR',
+          owner: 'VARCHAR',
+          created_by: 'VARCHAR',
+          revoked_by: 'VARCHAR',
+          token_hash: 'VARCHAR',
+          created: 'BIGINT',
+          expiry: 'BIGINT',
+          revoked: 'BIGINT',
+          use_from: 'BIGINT',
+          use_to: 'BIGINT',
+          rate: 'BIGINT',
+          shared: 'BOOLEAN',
+          ip: 'VARCHAR',
+          ua: 'VARCHAR',
+        },
+        tokens.rows,
+      );
+      await loadTable(
+        c,
+        'ah_days',
+        {
+          d: 'BIGINT',
+          date: 'DATE',
+          ts0: 'TIMESTAMP',
+          start_ms: 'BIGINT',
+          end_ms: 'BIGINT',
+          span_ms: 'BIGINT',
+          login_share: 'DOUBLE',
+          noise: 'BIGINT',
+        },
+        days,
+      );
+      await loadTable(
+        c,
+        'ah_bursts',
+        {
+          idx: 'BIGINT',
+          d: 'BIGINT',
+          start_f: 'DOUBLE',
+          dur_f: 'DOUBLE',
+          attempts: 'BIGINT',
+          ip: 'VARCHAR',
+          ua: 'VARCHAR',
+          action: 'VARCHAR',
+        },
+        attacks,
+      );
+      for (const [name, values] of Object.entries(lists)) await c.run(`SET VARIABLE ah_${name} = ${list(values)}`);
+      await c.run(`SET VARIABLE ah_warehouse = '${warehouse}'`);
+      await c.run(`CREATE OR REPLACE TEMP TABLE ah_js AS SELECT * FROM ${AUDIT_TABLE} LIMIT 0`);
+      await insertAuditJson(c, events, ids, 'ah_js');
+      for (const t of templates) await c.run(t.sql);
+      for (const [i, range] of chunks.entries())
+        if (i % 2 === k) await c.run(chunkSql(parts, { seed: opts.seed, ...ids }, range, AUDIT_TABLE));
+      const temp = ['ah_people', 'ah_sps', 'ah_tokens', 'ah_bursts', 'ah_days', 'ah_js', ...templates.map((t) => t.name)];
+      await c.run(temp.map((t) => `DROP TABLE ${t};`).join('\n'));
+    });
   await Promise.all([worker(0), worker(1)]);
 }

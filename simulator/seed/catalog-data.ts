@@ -35,7 +35,10 @@ export const PRODUCTS = ['Auto', 'Home', 'Life', 'Commercial Property', 'Travel'
 /** Person-like columns: full name, email, phone, SSN, date of birth and street address. */
 export function personColumns(g: Gen, domain: string) {
   const first = g.pick('first', FIRST_NAMES);
-  const last = g.pick('last', LAST_NAMES.map((n) => (n === 'OBrien' ? "O'Brien" : n)));
+  const last = g.pick(
+    'last',
+    LAST_NAMES.map((n) => (n === 'OBrien' ? "O'Brien" : n)),
+  );
   return {
     fullName: `${first} || ' ' || ${last}`,
     email: `lower(${first} || '.' || replace(${last}, '''', '')) || i || '@${domain}'`,

@@ -19,7 +19,9 @@ export function demoGrants(p: GrantPeople): SeedGrant[] {
   const auditReaders = ['admins', 'security-analysts', 'security-managers'];
   return [
     ...auditReaders.flatMap((g): SeedGrant[] => [
-      ['catalog', 'system', g, ['USE_CATALOG']], ['schema', 'system.access', g, ['USE_SCHEMA']], ['table', 'system.access.audit', g, ['SELECT']],
+      ['catalog', 'system', g, ['USE_CATALOG']],
+      ['schema', 'system.access', g, ['USE_SCHEMA']],
+      ['table', 'system.access.audit', g, ['SELECT']],
     ]),
     ['catalog', 'main', 'account users', ['USE_CATALOG']],
     ['schema', 'main.default', 'users', ['USE_SCHEMA', 'SELECT']],
@@ -29,7 +31,12 @@ export function demoGrants(p: GrantPeople): SeedGrant[] {
     ['schema', 'analytics.bronze', 'data-engineering', ['USE_SCHEMA', 'SELECT', 'MODIFY', 'MANAGE']],
     ['schema', 'analytics.bronze', p.etlSp, ['USE_SCHEMA', 'MODIFY', 'SELECT']],
     ['table', 'analytics.bronze.raw_web_logs', 'users', ['ALL_PRIVILEGES']],
-    ...['analytics', 'data-science', 'claims-analytics', 'bi-developers'].map((g): SeedGrant => ['schema', 'analytics.silver', g, ['USE_SCHEMA']]),
+    ...['analytics', 'data-science', 'claims-analytics', 'bi-developers'].map((g): SeedGrant => [
+      'schema',
+      'analytics.silver',
+      g,
+      ['USE_SCHEMA'],
+    ]),
     ...['analytics', 'data-science', 'claims-analytics'].map((g): SeedGrant => ['schema', 'analytics.silver', g, ['SELECT']]),
     ['table', 'analytics.silver.customers', p.directReader, ['SELECT']],
     ['table', 'analytics.silver.customers', p.silverManager, ['MANAGE']],

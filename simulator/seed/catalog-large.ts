@@ -12,11 +12,60 @@ const TABLES_PER_SCHEMA = 10;
 
 type Col = [string, string, string];
 const ARCHETYPES: Array<{ name: string; rows: number; columns: (g: ReturnType<typeof generator>) => Col[] }> = [
-  { name: 'events', rows: 2000, columns: (g) => [['event_id', 'BIGINT', 'i'], ['event_type', 'STRING', g.pick('t', ['view', 'click', 'quote', 'buy'])], ['region', 'STRING', g.pick('r', REGIONS)], ['event_time', 'TIMESTAMP', g.recentTs('t', 30)]] },
-  { name: 'customers', rows: 1000, columns: (g) => { const p = personColumns(g, 'example.org'); return [['customer_id', 'BIGINT', 'i'], ['email', 'STRING', p.email], ['phone', 'STRING', p.phone], ['region', 'STRING', g.pick('r', REGIONS)]]; } },
-  { name: 'metrics', rows: 1000, columns: (g) => [['day', 'DATE', g.recentDate('d', 90)], ['metric', 'STRING', g.pick('m', ['latency', 'volume', 'errors'])], ['value', 'DOUBLE', `${g.rnd('v', 100000)} / 100.0`]] },
-  { name: 'accounts', rows: 500, columns: (g) => { const p = personColumns(g, 'x'); return [['account_id', 'BIGINT', 'i'], ['holder', 'STRING', p.fullName], ['iban', 'STRING', p.iban], ['balance', 'DECIMAL(14,2)', `CAST(${g.rnd('b', 10000000)} / 100 AS DECIMAL(14,2))`]]; } },
-  { name: 'logs', rows: 2000, columns: (g) => [['ts', 'TIMESTAMP', g.recentTs('t', 7)], ['ip_address', 'STRING', `'10.' || ${g.rnd('a', 255)} || '.' || ${g.rnd('b', 255)} || '.' || ${g.rnd('c', 255)}`], ['message', 'STRING', g.pick('m', ['ok', 'retry', 'denied', 'timeout'])]] },
+  {
+    name: 'events',
+    rows: 2000,
+    columns: (g) => [
+      ['event_id', 'BIGINT', 'i'],
+      ['event_type', 'STRING', g.pick('t', ['view', 'click', 'quote', 'buy'])],
+      ['region', 'STRING', g.pick('r', REGIONS)],
+      ['event_time', 'TIMESTAMP', g.recentTs('t', 30)],
+    ],
+  },
+  {
+    name: 'customers',
+    rows: 1000,
+    columns: (g) => {
+      const p = personColumns(g, 'example.org');
+      return [
+        ['customer_id', 'BIGINT', 'i'],
+        ['email', 'STRING', p.email],
+        ['phone', 'STRING', p.phone],
+        ['region', 'STRING', g.pick('r', REGIONS)],
+      ];
+    },
+  },
+  {
+    name: 'metrics',
+    rows: 1000,
+    columns: (g) => [
+      ['day', 'DATE', g.recentDate('d', 90)],
+      ['metric', 'STRING', g.pick('m', ['latency', 'volume', 'errors'])],
+      ['value', 'DOUBLE', `${g.rnd('v', 100000)} / 100.0`],
+    ],
+  },
+  {
+    name: 'accounts',
+    rows: 500,
+    columns: (g) => {
+      const p = personColumns(g, 'x');
+      return [
+        ['account_id', 'BIGINT', 'i'],
+        ['holder', 'STRING', p.fullName],
+        ['iban', 'STRING', p.iban],
+        ['balance', 'DECIMAL(14,2)', `CAST(${g.rnd('b', 10000000)} / 100 AS DECIMAL(14,2))`],
+      ];
+    },
+  },
+  {
+    name: 'logs',
+    rows: 2000,
+    columns: (g) => [
+      ['ts', 'TIMESTAMP', g.recentTs('t', 7)],
+      ['ip_address', 'STRING', `'10.' || ${g.rnd('a', 255)} || '.' || ${g.rnd('b', 255)} || '.' || ${g.rnd('c', 255)}`],
+      ['message', 'STRING', g.pick('m', ['ok', 'retry', 'denied', 'timeout'])],
+    ],
+  },
 ];
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -35,19 +84,24 @@ export async function seedLargeCatalog(db: SimDb, estate: Estate, opts: SeedOpti
     const g = generator(seed, opts.now, `large:${arch.name}`);
     const cols = arch.columns(g);
     await db.run(`CREATE OR REPLACE TABLE uc_store.large_${arch.name} (${cols.map(([n, t]) => `"${n}" ${duckTypeOf(t)}`).join(', ')})`);
-    await db.run(`INSERT INTO uc_store.large_${arch.name} ${g.rows(arch.rows, cols.map(([, , e]) => e))}`);
+    await db.run(
+      `INSERT INTO uc_store.large_${arch.name} ${g.rows(
+        arch.rows,
+        cols.map(([, , e]) => e),
+      )}`,
+    );
     cols.forEach(([n, t], i) => columnRows.push(`(${a}, ${lit(n)}, ${i + 1}, ${lit(t)})`));
   }
 
   // One connection throughout: large_tables is a temp table.
   await db.withConnection(async (c) => {
-  await c.run(`
+    await c.run(`
     CREATE OR REPLACE TEMP TABLE large_tables AS
     SELECT i, format('project_{:03d}', i // 100 + 1) AS catalog_name, ${list(SCHEMAS)}[1 + (i // ${TABLES_PER_SCHEMA}) % ${SCHEMAS.length}] AS schema_name,
       ${list(ARCHETYPES.map((a) => a.name))}[1 + i % ${ARCHETYPES.length}] || '_' || format('{:04d}', i) AS table_name, i % ${ARCHETYPES.length} AS archetype,
       ${list(groups)}[1 + (i // 100) % ${groups.length}] AS grp, ${list(people)}[1 + ${h('i', 'person', people.length)}] AS person, ${created} AS created_at
     FROM range(${CATALOGS * SCHEMAS.length * TABLES_PER_SCHEMA}) t(i)`);
-  await c.run(`
+    await c.run(`
     INSERT OR REPLACE INTO uc_meta.catalogs SELECT DISTINCT catalog_name, grp, 'Project workspace catalog', min(created_at) OVER (PARTITION BY catalog_name), grp FROM large_tables;
     INSERT OR REPLACE INTO uc_meta.schemas SELECT DISTINCT catalog_name, schema_name, grp, NULL, min(created_at) OVER (PARTITION BY catalog_name, schema_name), grp FROM large_tables;
     INSERT OR REPLACE INTO uc_meta.tables SELECT catalog_name, schema_name, table_name, 'MANAGED',
@@ -56,20 +110,20 @@ export async function seedLargeCatalog(db: SimDb, estate: Estate, opts: SeedOpti
     INSERT OR REPLACE INTO uc_meta.columns SELECT t.catalog_name, t.schema_name, t.table_name, c.name, c.pos, c.type, true, NULL
       FROM large_tables t JOIN (VALUES ${columnRows.join(', ')}) c(archetype, name, pos, type) USING (archetype);`);
 
-  // Grants: the project group reads its catalog; some schemas open to everyone; direct grants and MANAGE to people.
-  await c.run(`
+    // Grants: the project group reads its catalog; some schemas open to everyone; direct grants and MANAGE to people.
+    await c.run(`
     INSERT INTO uc_meta.grants SELECT DISTINCT 'catalog', catalog_name, grp, 'USE_CATALOG', 'System user', created_at FROM large_tables ON CONFLICT DO NOTHING;
     INSERT INTO uc_meta.grants SELECT DISTINCT 'schema', catalog_name || '.' || schema_name, grp, p, 'System user', created_at
       FROM large_tables, (VALUES ('USE_SCHEMA'), ('SELECT')) v(p) ON CONFLICT DO NOTHING;
     INSERT INTO uc_meta.grants SELECT DISTINCT 'schema', catalog_name || '.' || schema_name, 'users', 'ALL_PRIVILEGES', 'System user', created_at
-      FROM large_tables WHERE ${h("catalog_name || schema_name", 'all', 12)} = 0 ON CONFLICT DO NOTHING;
+      FROM large_tables WHERE ${h('catalog_name || schema_name', 'all', 12)} = 0 ON CONFLICT DO NOTHING;
     INSERT INTO uc_meta.grants SELECT 'table', catalog_name || '.' || schema_name || '.' || table_name, person, 'SELECT', 'System user', created_at
       FROM large_tables WHERE ${h('i', 'direct', 20)} = 0 ON CONFLICT DO NOTHING;
     INSERT INTO uc_meta.grants SELECT 'table', catalog_name || '.' || schema_name || '.' || table_name, person, 'MANAGE', 'System user', created_at
       FROM large_tables WHERE ${h('i', 'manage', 50)} = 0 ON CONFLICT DO NOTHING;`);
 
-  // Masks on a fifth of the customer and account tables, row filters on some event tables, PII tags on others.
-  await c.run(`
+    // Masks on a fifth of the customer and account tables, row filters on some event tables, PII tags on others.
+    await c.run(`
     INSERT OR REPLACE INTO uc_meta.column_masks SELECT catalog_name, schema_name, table_name, CASE archetype WHEN 1 THEN 'email' ELSE 'iban' END,
       CASE archetype WHEN 1 THEN 'main.governance.mask_email' ELSE 'main.governance.mask_iban' END, []::VARCHAR[]
       FROM large_tables WHERE archetype IN (1, 3) AND ${h('i', 'mask', 5)} = 0;

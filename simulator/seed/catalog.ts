@@ -2,9 +2,7 @@
 // generated tables at large scale (catalog-large.ts). Deterministic for a seed; times relative to opts.now.
 import type { Estate, SeedOptions } from '../core/contract';
 import type { SimDb } from '../core/db';
-import {
-  addCatalog, addColumnTag, addFunction, addGrant, addMask, addRowFilter, addSchema, addTable, finishCatalog,
-} from '../uc/builder';
+import { addCatalog, addColumnTag, addFunction, addGrant, addMask, addRowFilter, addSchema, addTable, finishCatalog } from '../uc/builder';
 import { ensureUcStore } from '../uc/store';
 import { generator } from './catalog-data';
 import { GOVERNANCE_FUNCTIONS, demoCatalogs, demoTables } from './catalog-demo';
@@ -21,10 +19,16 @@ function choosePeople(estate: Estate, rng: Rng) {
     used.add(chosen.userName);
     return chosen.userName;
   };
-  const sp = (name: string) => estate.servicePrincipals.find((s) => s.displayName === name)?.applicationId ?? estate.servicePrincipals[0]?.applicationId ?? 'users';
+  const sp = (name: string) =>
+    estate.servicePrincipals.find((s) => s.displayName === name)?.applicationId ?? estate.servicePrincipals[0]?.applicationId ?? 'users';
   const grants: GrantPeople = {
-    directReader: inGroup('analytics'), silverManager: inGroup('claims-analytics'), goldManager: inGroup('bi-developers'),
-    vendorReader: inGroup('contractors'), hrReader: inGroup('data-science'), hrManager: inGroup('platform-ops'), etlSp: sp('etl-orchestrator'),
+    directReader: inGroup('analytics'),
+    silverManager: inGroup('claims-analytics'),
+    goldManager: inGroup('bi-developers'),
+    vendorReader: inGroup('contractors'),
+    hrReader: inGroup('data-science'),
+    hrManager: inGroup('platform-ops'),
+    etlSp: sp('etl-orchestrator'),
   };
   const owners = { finance: inGroup('finance-analysts'), hr: inGroup('security-managers'), contractor: inGroup('contractors') };
   return { grants, owners };
@@ -51,9 +55,17 @@ export async function seedCatalog(db: SimDb, estate: Estate, opts: SeedOptions):
     const g = generator(opts.seed, opts.now, `${t.catalog}.${t.schema}.${t.name}`);
     const full = `${t.catalog}.${t.schema}.${t.name}`;
     await addTable(db, {
-      catalog: t.catalog, schema: t.schema, name: t.name, owner: t.owner ?? ownerOf.get(`${t.catalog}.${t.schema}`) ?? 'admins',
-      comment: t.comment ?? null, columns: t.columns.map(([n, type]) => [n, type] as const), createdAt: daysAgo(20, 200),
-      rowsSql: g.rows(t.rows, t.columns.map(([, , expr]) => expr(g))),
+      catalog: t.catalog,
+      schema: t.schema,
+      name: t.name,
+      owner: t.owner ?? ownerOf.get(`${t.catalog}.${t.schema}`) ?? 'admins',
+      comment: t.comment ?? null,
+      columns: t.columns.map(([n, type]) => [n, type] as const),
+      createdAt: daysAgo(20, 200),
+      rowsSql: g.rows(
+        t.rows,
+        t.columns.map(([, , expr]) => expr(g)),
+      ),
     });
     for (const [col, fn] of Object.entries(t.masks ?? {})) await addMask(db, full, col, fn);
     if (t.filter) await addRowFilter(db, full, t.filter.fn, t.filter.inputs);
@@ -61,7 +73,8 @@ export async function seedCatalog(db: SimDb, estate: Estate, opts: SeedOptions):
   }
   const grantor = estate.people.find((p) => p.groups.includes('admins'))?.userName ?? 'System user';
   for (const [type, full, principal, privileges] of demoGrants(people)) {
-    for (const privilege of privileges) await addGrant(db, type, full, principal, privilege, type === 'catalog' && full === 'system' ? 'System user' : grantor);
+    for (const privilege of privileges)
+      await addGrant(db, type, full, principal, privilege, type === 'catalog' && full === 'system' ? 'System user' : grantor);
   }
   if (opts.scale === 'large') await seedLargeCatalog(db, estate, opts);
   finishCatalog(db);

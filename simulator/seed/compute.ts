@@ -6,8 +6,19 @@ import { JOB_SUBJECTS, NODE_TYPES, SPARK_VERSIONS } from './names';
 import type { PolicySeedRow } from './policies';
 import { DAY_MS, type Rng } from './random';
 
-export interface ClusterSeedRow { clusterId: string; name: string; creator: string; doc: Record<string, unknown> }
-export interface JobSeedRow { jobId: number; name: string; createdTime: number; owner: PrincipalRecord; doc: Record<string, unknown> }
+export interface ClusterSeedRow {
+  clusterId: string;
+  name: string;
+  creator: string;
+  doc: Record<string, unknown>;
+}
+export interface JobSeedRow {
+  jobId: number;
+  name: string;
+  createdTime: number;
+  owner: PrincipalRecord;
+  doc: Record<string, unknown>;
+}
 
 const PLAIN_ENV: Array<[string, (r: Rng) => string]> = [
   ['SNOWFLAKE_PASSWORD', (r) => `Sn0w${r.int(100, 999)}!prod`],
@@ -43,7 +54,16 @@ const credentialMode = (rng: Rng) => rng.pick(['plain', 'secret', 'mixed', 'none
 
 export function seedClusters(rng: Rng, scale: Scale, now: number, people: PrincipalRecord[], policies: PolicySeedRow[]): ClusterSeedRow[] {
   const count = scale === 'large' ? 500 : 14;
-  const named = ['claims-etl-shared', 'ds-gpu-training', 'analyst-sql-small', 'finance-month-end', 'adhoc-exploration', 'telematics-streaming', 'fraud-model-dev', 'bi-extracts'];
+  const named = [
+    'claims-etl-shared',
+    'ds-gpu-training',
+    'analyst-sql-small',
+    'finance-month-end',
+    'adhoc-exploration',
+    'telematics-streaming',
+    'fraud-model-dev',
+    'bi-extracts',
+  ];
   const rows: ClusterSeedRow[] = [];
   for (let i = 0; i < count; i++) {
     const creator = rng.pick(people).name;
@@ -55,32 +75,58 @@ export function seedClusters(rng: Rng, scale: Scale, now: number, people: Princi
     const running = rng.chance(0.35);
     const securityMode = rng.pick(['SINGLE_USER', 'USER_ISOLATION', 'USER_ISOLATION', 'NONE', 'LEGACY_SINGLE_USER']);
     rows.push({
-      clusterId, name, creator,
+      clusterId,
+      name,
+      creator,
       doc: {
-        cluster_id: clusterId, cluster_name: name, creator_user_name: creator, spark_version: rng.pick(SPARK_VERSIONS),
-        node_type_id: rng.pick(NODE_TYPES), driver_node_type_id: rng.pick(NODE_TYPES),
+        cluster_id: clusterId,
+        cluster_name: name,
+        creator_user_name: creator,
+        spark_version: rng.pick(SPARK_VERSIONS),
+        node_type_id: rng.pick(NODE_TYPES),
+        driver_node_type_id: rng.pick(NODE_TYPES),
         ...(rng.chance(0.6) ? { autoscale: { min_workers: 1, max_workers: rng.int(2, 12) } } : { num_workers: rng.int(0, 8) }),
         autotermination_minutes: i % 4 === 1 ? 0 : rng.pick([10, 30, 60, 120, 4320]),
         ...sparkSettings(rng, mode),
         data_security_mode: securityMode,
         ...(securityMode === 'SINGLE_USER' ? { single_user_name: creator } : {}),
         ...(policy ? { policy_id: policy.policyId } : {}),
-        azure_attributes: { availability: rng.pick(['ON_DEMAND_AZURE', 'SPOT_WITH_FALLBACK_AZURE']), first_on_demand: 1, spot_bid_max_price: -1 },
-        enable_elastic_disk: true, enable_local_disk_encryption: rng.chance(0.3),
+        azure_attributes: {
+          availability: rng.pick(['ON_DEMAND_AZURE', 'SPOT_WITH_FALLBACK_AZURE']),
+          first_on_demand: 1,
+          spot_bid_max_price: -1,
+        },
+        enable_elastic_disk: true,
+        enable_local_disk_encryption: rng.chance(0.3),
         custom_tags: { Team: rng.pick(['claims', 'pricing', 'data-platform', 'finance', 'marketing']) },
         default_tags: { Vendor: 'Databricks', Creator: creator, ClusterName: name, ClusterId: clusterId },
         cluster_source: rng.pick(['UI', 'UI', 'API']),
         state: running ? 'RUNNING' : 'TERMINATED',
-        ...(running ? {} : { state_message: 'Inactive cluster terminated (inactive for 60 minutes).', terminated_time: start + rng.int(1, 20) * 3_600_000 }),
-        start_time: start, last_state_loss_time: start, last_activity_time: start + rng.int(1, 5) * 3_600_000,
-        cluster_memory_mb: 28672 * rng.int(1, 8), cluster_cores: 4 * rng.int(1, 8),
+        ...(running
+          ? {}
+          : {
+              state_message: 'Inactive cluster terminated (inactive for 60 minutes).',
+              terminated_time: start + rng.int(1, 20) * 3_600_000,
+            }),
+        start_time: start,
+        last_state_loss_time: start,
+        last_activity_time: start + rng.int(1, 5) * 3_600_000,
+        cluster_memory_mb: 28672 * rng.int(1, 8),
+        cluster_cores: 4 * rng.int(1, 8),
       },
     });
   }
   return rows;
 }
 
-export function seedJobs(rng: Rng, scale: Scale, now: number, people: PrincipalRecord[], sps: PrincipalRecord[], policies: PolicySeedRow[]): JobSeedRow[] {
+export function seedJobs(
+  rng: Rng,
+  scale: Scale,
+  now: number,
+  people: PrincipalRecord[],
+  sps: PrincipalRecord[],
+  policies: PolicySeedRow[],
+): JobSeedRow[] {
   const count = scale === 'large' ? 2000 : 24;
   const rows: JobSeedRow[] = [];
   const activeSps = sps.filter((s) => s.active);
@@ -94,24 +140,49 @@ export function seedJobs(rng: Rng, scale: Scale, now: number, people: PrincipalR
     const createdTime = now - rng.int(5, 900) * DAY_MS;
     const mode = (['plain', 'mixed', 'secret'] as const)[i] ?? credentialMode(rng);
     const cluster = {
-      spark_version: rng.pick(SPARK_VERSIONS), node_type_id: rng.pick(NODE_TYPES), num_workers: rng.int(1, 10),
-      ...sparkSettings(rng, mode), data_security_mode: 'SINGLE_USER',
+      spark_version: rng.pick(SPARK_VERSIONS),
+      node_type_id: rng.pick(NODE_TYPES),
+      num_workers: rng.int(1, 10),
+      ...sparkSettings(rng, mode),
+      data_security_mode: 'SINGLE_USER',
       ...(jobPolicy && rng.chance(0.5) ? { policy_id: jobPolicy.policyId } : {}),
     };
     const runAsField = runAs.kind === 'service_principal' ? { service_principal_name: runAs.name } : { user_name: runAs.name };
     rows.push({
-      jobId, name, createdTime, owner: runAs,
+      jobId,
+      name,
+      createdTime,
+      owner: runAs,
       doc: {
-        job_id: jobId, creator_user_name: creator.name, created_time: createdTime, run_as_user_name: runAs.name,
+        job_id: jobId,
+        creator_user_name: creator.name,
+        created_time: createdTime,
+        run_as_user_name: runAs.name,
         settings: {
-          name, format: 'MULTI_TASK', max_concurrent_runs: 1, timeout_seconds: 0,
+          name,
+          format: 'MULTI_TASK',
+          max_concurrent_runs: 1,
+          timeout_seconds: 0,
           tags: { domain: subject.split('-')[0] as string, env: 'prod' },
           email_notifications: { on_failure: [creator.name], no_alert_for_skipped_runs: false },
-          schedule: { quartz_cron_expression: `0 ${rng.int(0, 59)} ${rng.int(0, 23)} * * ?`, timezone_id: 'Europe/London', pause_status: rng.chance(0.85) ? 'UNPAUSED' : 'PAUSED' },
+          schedule: {
+            quartz_cron_expression: `0 ${rng.int(0, 59)} ${rng.int(0, 23)} * * ?`,
+            timezone_id: 'Europe/London',
+            pause_status: rng.chance(0.85) ? 'UNPAUSED' : 'PAUSED',
+          },
           job_clusters: [{ job_cluster_key: 'main', new_cluster: cluster }],
           tasks: [
-            { task_key: 'extract', job_cluster_key: 'main', notebook_task: { notebook_path: `/Repos/data-platform/pipelines/${subject}/extract`, source: 'WORKSPACE' } },
-            { task_key: 'transform', depends_on: [{ task_key: 'extract' }], job_cluster_key: 'main', notebook_task: { notebook_path: `/Repos/data-platform/pipelines/${subject}/transform`, source: 'WORKSPACE' } },
+            {
+              task_key: 'extract',
+              job_cluster_key: 'main',
+              notebook_task: { notebook_path: `/Repos/data-platform/pipelines/${subject}/extract`, source: 'WORKSPACE' },
+            },
+            {
+              task_key: 'transform',
+              depends_on: [{ task_key: 'extract' }],
+              job_cluster_key: 'main',
+              notebook_task: { notebook_path: `/Repos/data-platform/pipelines/${subject}/transform`, source: 'WORKSPACE' },
+            },
           ],
           run_as: runAsField,
         },

@@ -10,7 +10,13 @@ export interface PeopleSeed {
   people: PrincipalRecord[];
   servicePrincipals: PrincipalRecord[];
   groups: PrincipalRecord[];
-  personas: { admin: PrincipalRecord; analyst: PrincipalRecord; manager: PrincipalRecord; noRole: PrincipalRecord; platformAdmin: PrincipalRecord };
+  personas: {
+    admin: PrincipalRecord;
+    analyst: PrincipalRecord;
+    manager: PrincipalRecord;
+    noRole: PrincipalRecord;
+    platformAdmin: PrincipalRecord;
+  };
   /** Direct and nested group names per principal id, always with 'users'. */
   groupNames: Map<string, string[]>;
 }
@@ -39,7 +45,8 @@ export function seedPeople(rng: Rng, scale: Scale, now: number): PeopleSeed {
   addGroup('security-managers');
   for (const t of TEAMS) addGroup(t.name, t.name === 'data-engineering' || t.name === 'ml-engineering' ? ['allow-cluster-create'] : []);
   const platform = addGroup('data-platform', ['allow-cluster-create']);
-  for (const child of ['data-engineering', 'ml-engineering', 'platform-ops']) memberships.push([platform.id, (groupByName.get(child) as PrincipalRecord).id]);
+  for (const child of ['data-engineering', 'ml-engineering', 'platform-ops'])
+    memberships.push([platform.id, (groupByName.get(child) as PrincipalRecord).id]);
   const projectGroups = scale === 'large' ? 80 : 0;
   for (let i = 1; i <= projectGroups; i++) addGroup(`project-${String(i).padStart(3, '0')}`);
   const join = (groupName: string, memberId: string) => memberships.push([(groupByName.get(groupName) as PrincipalRecord).id, memberId]);
@@ -49,7 +56,10 @@ export function seedPeople(rng: Rng, scale: Scale, now: number): PeopleSeed {
     let base = `${given}.${family}`.toLowerCase();
     for (let n = 2; taken.has(base); n++) base = `${given}.${family}${n}`.toLowerCase();
     taken.add(base);
-    const p = record(rng, 'user', `${base}@${DOMAIN}`, `${given} ${family === 'OBrien' ? "O'Brien" : family}`, now, ['workspace-access', 'databricks-sql-access']);
+    const p = record(rng, 'user', `${base}@${DOMAIN}`, `${given} ${family === 'OBrien' ? "O'Brien" : family}`, now, [
+      'workspace-access',
+      'databricks-sql-access',
+    ]);
     p.givenName = given;
     p.familyName = family;
     p.active = active;
@@ -76,11 +86,13 @@ export function seedPeople(rng: Rng, scale: Scale, now: number): PeopleSeed {
   for (const p of rng.sample(others, 2)) join('security-analysts', p.id);
   join('security-managers', (others[0] as PrincipalRecord).id);
   join('admins', (others[1] as PrincipalRecord).id);
-  for (let i = 1; i <= projectGroups; i++) for (const p of rng.sample(others, rng.int(5, 40))) join(`project-${String(i).padStart(3, '0')}`, p.id);
+  for (let i = 1; i <= projectGroups; i++)
+    for (const p of rng.sample(others, rng.int(5, 40))) join(`project-${String(i).padStart(3, '0')}`, p.id);
 
   const servicePrincipals: PrincipalRecord[] = [];
   const spDefs = [...SERVICE_PRINCIPALS];
-  for (let i = 1; scale === 'large' && i <= 150; i++) spDefs.push({ name: `app-integration-${String(i).padStart(3, '0')}`, active: rng.chance(0.92), groups: [] });
+  for (let i = 1; scale === 'large' && i <= 150; i++)
+    spDefs.push({ name: `app-integration-${String(i).padStart(3, '0')}`, active: rng.chance(0.92), groups: [] });
   for (const def of spDefs) {
     const sp = record(rng, 'service_principal', rng.uuid(), def.name, now, ['workspace-access', 'databricks-sql-access']);
     sp.active = def.active;
@@ -93,9 +105,24 @@ export function seedPeople(rng: Rng, scale: Scale, now: number): PeopleSeed {
   return { records, memberships, people, servicePrincipals, groups, personas, groupNames: resolveGroups(records, memberships) };
 }
 
-function record(rng: Rng, kind: PrincipalRecord['kind'], name: string, displayName: string, now: number, entitlements: string[]): PrincipalRecord {
+function record(
+  rng: Rng,
+  kind: PrincipalRecord['kind'],
+  name: string,
+  displayName: string,
+  now: number,
+  entitlements: string[],
+): PrincipalRecord {
   return {
-    id: rng.scimId(), kind, name, displayName, givenName: null, familyName: null, active: true, externalId: null, entitlements,
+    id: rng.scimId(),
+    kind,
+    name,
+    displayName,
+    givenName: null,
+    familyName: null,
+    active: true,
+    externalId: null,
+    entitlements,
     createdAt: now - rng.int(30, 1500) * DAY_MS,
   };
 }

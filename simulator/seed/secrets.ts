@@ -6,7 +6,14 @@ import { DAY_MS, type Rng } from './random';
 import type { PeopleSeed } from './people';
 
 export interface SecretsSeed {
-  scopes: Array<{ name: string; backend: 'DATABRICKS' | 'AZURE_KEYVAULT'; kvResourceId: string | null; kvDns: string | null; createdBy: string; createdAt: number }>;
+  scopes: Array<{
+    name: string;
+    backend: 'DATABRICKS' | 'AZURE_KEYVAULT';
+    kvResourceId: string | null;
+    kvDns: string | null;
+    createdBy: string;
+    createdAt: number;
+  }>;
   secrets: Array<{ scope: string; key: string; value: Buffer; updated: number }>;
   acls: Array<{ scope: string; principal: string; permission: 'READ' | 'WRITE' | 'MANAGE' }>;
   estate: Estate['scopes'];
@@ -31,19 +38,112 @@ interface Refs {
 }
 
 const SCOPES: ScopeDef[] = [
-  { name: 'prod-etl', keys: ['snowflake-password', 'adls-account-key', 'sftp-private-key', 'salesforce-token'], ageDays: [20, 400], acls: () => [['users', 'MANAGE']] },
-  { name: 'kafka-ingest', keys: ['sasl-username', 'sasl-password', 'schema-registry-key'], ageDays: [200, 700], acls: (p) => [['users', 'MANAGE'], [p.sp('etl-orchestrator'), 'READ']] },
+  {
+    name: 'prod-etl',
+    keys: ['snowflake-password', 'adls-account-key', 'sftp-private-key', 'salesforce-token'],
+    ageDays: [20, 400],
+    acls: () => [['users', 'MANAGE']],
+  },
+  {
+    name: 'kafka-ingest',
+    keys: ['sasl-username', 'sasl-password', 'schema-registry-key'],
+    ageDays: [200, 700],
+    acls: (p) => [
+      ['users', 'MANAGE'],
+      [p.sp('etl-orchestrator'), 'READ'],
+    ],
+  },
   { name: 'marketing-sandbox', keys: ['google-ads-token', 'hubspot-api-key'], ageDays: [300, 800], acls: () => [['users', 'MANAGE']] },
-  { name: 'ml-platform', keys: ['mlflow-registry-token', 'huggingface-token', 'openai-api-key'], ageDays: [10, 120], acls: (p) => [[p.person(), 'MANAGE'], ['data-science', 'READ'], ['ml-engineering', 'READ']] },
-  { name: 'finance-reporting', keys: ['sap-bw-password', 'anaplan-token', 'workday-client-secret'], ageDays: [450, 900], acls: (p) => [[p.person(), 'MANAGE'], ['finance-analysts', 'READ']] },
-  { name: 'claims-vendor-apis', keys: ['guidewire-api-key', 'lexisnexis-password'], ageDays: [380, 720], acls: (p) => [[p.person(), 'MANAGE']] },
-  { name: 'brickwatch', keys: ['sp-client-secret'], ageDays: [1, 20], acls: (p) => [[p.admin, 'MANAGE'], ['admins', 'MANAGE'], [p.sp('brickwatch-service'), 'WRITE']] },
-  { name: 'etl-orchestrator', keys: ['databricks-token', 'storage-sas-token', 'postgres-password'], ageDays: [5, 60], acls: (p) => [[p.sp('etl-orchestrator'), 'MANAGE'], ['data-engineering', 'READ'], ['admins', 'MANAGE']] },
-  { name: 'dbt-cloud', keys: ['databricks-token', 'github-deploy-key'], ageDays: [15, 90], acls: (p) => [[p.sp('dbt-cloud-prod'), 'MANAGE'], ['platform-ops', 'MANAGE']] },
-  { name: 'partner-apis', keys: ['experian-client-secret', 'verisk-api-key', 'here-maps-key', 'twilio-auth-token'], ageDays: [30, 600], acls: (p) => [[p.platformAdmin, 'MANAGE'], ['data-engineering', 'WRITE'], ['analytics', 'READ']] },
-  { name: 'powerbi', keys: ['gateway-token'], ageDays: [40, 80], acls: (p) => [[p.sp('powerbi-gateway'), 'READ'], ['bi-developers', 'MANAGE']] },
-  { name: 'akv-prod-keys', backend: 'AZURE_KEYVAULT', keys: ['sql-server-admin', 'storage-account-key', 'service-bus-connection'], ageDays: [60, 500], acls: (p) => [['data-engineering', 'READ'], [p.platformAdmin, 'MANAGE']] },
-  { name: 'akv-analytics', backend: 'AZURE_KEYVAULT', keys: ['synapse-password', 'cosmos-key'], ageDays: [100, 400], acls: () => [['users', 'READ']] },
+  {
+    name: 'ml-platform',
+    keys: ['mlflow-registry-token', 'huggingface-token', 'openai-api-key'],
+    ageDays: [10, 120],
+    acls: (p) => [
+      [p.person(), 'MANAGE'],
+      ['data-science', 'READ'],
+      ['ml-engineering', 'READ'],
+    ],
+  },
+  {
+    name: 'finance-reporting',
+    keys: ['sap-bw-password', 'anaplan-token', 'workday-client-secret'],
+    ageDays: [450, 900],
+    acls: (p) => [
+      [p.person(), 'MANAGE'],
+      ['finance-analysts', 'READ'],
+    ],
+  },
+  {
+    name: 'claims-vendor-apis',
+    keys: ['guidewire-api-key', 'lexisnexis-password'],
+    ageDays: [380, 720],
+    acls: (p) => [[p.person(), 'MANAGE']],
+  },
+  {
+    name: 'brickwatch',
+    keys: ['sp-client-secret'],
+    ageDays: [1, 20],
+    acls: (p) => [
+      [p.admin, 'MANAGE'],
+      ['admins', 'MANAGE'],
+      [p.sp('brickwatch-service'), 'WRITE'],
+    ],
+  },
+  {
+    name: 'etl-orchestrator',
+    keys: ['databricks-token', 'storage-sas-token', 'postgres-password'],
+    ageDays: [5, 60],
+    acls: (p) => [
+      [p.sp('etl-orchestrator'), 'MANAGE'],
+      ['data-engineering', 'READ'],
+      ['admins', 'MANAGE'],
+    ],
+  },
+  {
+    name: 'dbt-cloud',
+    keys: ['databricks-token', 'github-deploy-key'],
+    ageDays: [15, 90],
+    acls: (p) => [
+      [p.sp('dbt-cloud-prod'), 'MANAGE'],
+      ['platform-ops', 'MANAGE'],
+    ],
+  },
+  {
+    name: 'partner-apis',
+    keys: ['experian-client-secret', 'verisk-api-key', 'here-maps-key', 'twilio-auth-token'],
+    ageDays: [30, 600],
+    acls: (p) => [
+      [p.platformAdmin, 'MANAGE'],
+      ['data-engineering', 'WRITE'],
+      ['analytics', 'READ'],
+    ],
+  },
+  {
+    name: 'powerbi',
+    keys: ['gateway-token'],
+    ageDays: [40, 80],
+    acls: (p) => [
+      [p.sp('powerbi-gateway'), 'READ'],
+      ['bi-developers', 'MANAGE'],
+    ],
+  },
+  {
+    name: 'akv-prod-keys',
+    backend: 'AZURE_KEYVAULT',
+    keys: ['sql-server-admin', 'storage-account-key', 'service-bus-connection'],
+    ageDays: [60, 500],
+    acls: (p) => [
+      ['data-engineering', 'READ'],
+      [p.platformAdmin, 'MANAGE'],
+    ],
+  },
+  {
+    name: 'akv-analytics',
+    backend: 'AZURE_KEYVAULT',
+    keys: ['synapse-password', 'cosmos-key'],
+    ageDays: [100, 400],
+    acls: () => [['users', 'READ']],
+  },
 ];
 
 export function seedSecrets(rng: Rng, scale: Scale, now: number, ppl: PeopleSeed): SecretsSeed {
@@ -58,8 +158,18 @@ export function seedSecrets(rng: Rng, scale: Scale, now: number, ppl: PeopleSeed
   };
   const defs = [...SCOPES];
   for (let i = 1; scale === 'large' && i <= 300; i++) {
-    defs.push({ name: `team-${String(i).padStart(3, '0')}-secrets`, keys: ['api-key', 'db-password', 'service-token'].slice(0, rng.int(1, 3)), ageDays: [1, 900],
-      acls: (p) => (rng.chance(0.2) ? [['users', 'MANAGE']] : [[p.person(), 'MANAGE'], [rng.pick(['analytics', 'data-science', 'data-engineering']), 'READ']]) });
+    defs.push({
+      name: `team-${String(i).padStart(3, '0')}-secrets`,
+      keys: ['api-key', 'db-password', 'service-token'].slice(0, rng.int(1, 3)),
+      ageDays: [1, 900],
+      acls: (p) =>
+        rng.chance(0.2)
+          ? [['users', 'MANAGE']]
+          : [
+              [p.person(), 'MANAGE'],
+              [rng.pick(['analytics', 'data-science', 'data-engineering']), 'READ'],
+            ],
+    });
   }
   for (const def of defs) {
     const backend = def.backend ?? 'DATABRICKS';
@@ -68,11 +178,23 @@ export function seedSecrets(rng: Rng, scale: Scale, now: number, ppl: PeopleSeed
     const createdBy = owner && owner.includes('@') ? owner : refs.platformAdmin;
     const vault = `kv-harborpine-${def.name.replace(/^akv-/, '')}`;
     out.scopes.push({
-      name: def.name, backend, createdBy, createdAt: now - rng.int(def.ageDays[1], def.ageDays[1] + 200) * DAY_MS,
-      kvResourceId: backend === 'AZURE_KEYVAULT' ? `/subscriptions/${rng.uuid()}/resourceGroups/rg-data-prod/providers/Microsoft.KeyVault/vaults/${vault}` : null,
+      name: def.name,
+      backend,
+      createdBy,
+      createdAt: now - rng.int(def.ageDays[1], def.ageDays[1] + 200) * DAY_MS,
+      kvResourceId:
+        backend === 'AZURE_KEYVAULT'
+          ? `/subscriptions/${rng.uuid()}/resourceGroups/rg-data-prod/providers/Microsoft.KeyVault/vaults/${vault}`
+          : null,
       kvDns: backend === 'AZURE_KEYVAULT' ? `https://${vault}.vault.azure.net/` : null,
     });
-    for (const key of def.keys) out.secrets.push({ scope: def.name, key, value: Buffer.from(fakeSecret(rng, key)), updated: now - rng.int(def.ageDays[0], def.ageDays[1]) * DAY_MS });
+    for (const key of def.keys)
+      out.secrets.push({
+        scope: def.name,
+        key,
+        value: Buffer.from(fakeSecret(rng, key)),
+        updated: now - rng.int(def.ageDays[0], def.ageDays[1]) * DAY_MS,
+      });
     for (const [principal, permission] of acls) out.acls.push({ scope: def.name, principal, permission });
     out.estate.push({ name: def.name, backend, keys: def.keys });
   }
@@ -83,6 +205,7 @@ function fakeSecret(rng: Rng, key: string): string {
   if (key.includes('password')) return `${rng.pick(['Harbor', 'Pine', 'Claims', 'Summer'])}${rng.int(1000, 9999)}!${rng.hex(6)}`;
   if (key.includes('databricks-token')) return `dapi${rng.hex(32)}`;
   if (key.includes('account-key')) return Buffer.from(rng.hex(64), 'hex').toString('base64');
-  if (key.includes('private-key')) return `-----BEGIN OPENSSH PRIVATE KEY-----\n${Buffer.from(rng.hex(96), 'hex').toString('base64')}\n-----END OPENSSH PRIVATE KEY-----`;
+  if (key.includes('private-key'))
+    return `-----BEGIN OPENSSH PRIVATE KEY-----\n${Buffer.from(rng.hex(96), 'hex').toString('base64')}\n-----END OPENSSH PRIVATE KEY-----`;
   return `${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`;
 }

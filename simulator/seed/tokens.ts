@@ -9,14 +9,43 @@ type Category = 'noExpiry' | 'expiringSoon' | 'overMax' | 'unused' | 'deactivate
 
 const COUNTS: Record<Scale, Record<Category, number>> = {
   demo: { noExpiry: 8, expiringSoon: 8, overMax: 8, unused: 8, deactivated: 6, servicePrincipal: 10, shared: 4, healthy: 50, revoked: 6 },
-  large: { noExpiry: 1500, expiringSoon: 1500, overMax: 1500, unused: 2500, deactivated: 1200, servicePrincipal: 1500, shared: 300, healthy: 10_000, revoked: 500 },
+  large: {
+    noExpiry: 1500,
+    expiringSoon: 1500,
+    overMax: 1500,
+    unused: 2500,
+    deactivated: 1200,
+    servicePrincipal: 1500,
+    shared: 300,
+    healthy: 10_000,
+    revoked: 500,
+  },
 };
 
 const PERSON_COMMENTS = [
-  'dbt local dev', 'VS Code extension', 'databricks-cli', 'notebook automation', 'Tableau extract refresh', 'Power BI desktop',
-  'CI pipeline (GitHub Actions)', 'temporary debugging', 'terraform plan', 'Airflow connection', 'Excel ODBC', 'local pyspark tests', '',
+  'dbt local dev',
+  'VS Code extension',
+  'databricks-cli',
+  'notebook automation',
+  'Tableau extract refresh',
+  'Power BI desktop',
+  'CI pipeline (GitHub Actions)',
+  'temporary debugging',
+  'terraform plan',
+  'Airflow connection',
+  'Excel ODBC',
+  'local pyspark tests',
+  '',
 ];
-const SP_COMMENTS = ['nightly ETL', 'Power BI gateway refresh', 'Fivetran connector', 'batch scoring', 'dbt Cloud production', 'reverse ETL sync', 'Airflow (legacy)'];
+const SP_COMMENTS = [
+  'nightly ETL',
+  'Power BI gateway refresh',
+  'Fivetran connector',
+  'batch scoring',
+  'dbt Cloud production',
+  'reverse ETL sync',
+  'Airflow (legacy)',
+];
 
 export interface TokenSeed {
   rows: TokenRow[];
@@ -32,7 +61,14 @@ export function seedTokens(rng: Rng, scale: Scale, now: number, ppl: PeopleSeed)
   const estate: TokenSeed['estate'] = [];
   const days = (n: number) => n * DAY_MS;
 
-  const add = (category: Category, owner: PrincipalRecord, createdBy: PrincipalRecord, created: number, lifetimeDays: number | null, lastUsed: number | null) => {
+  const add = (
+    category: Category,
+    owner: PrincipalRecord,
+    createdBy: PrincipalRecord,
+    created: number,
+    lifetimeDays: number | null,
+    lastUsed: number | null,
+  ) => {
     const tokenId = rng.hex(64);
     const comment = rng.pick(owner.kind === 'service_principal' ? SP_COMMENTS : PERSON_COMMENTS);
     const expiryTime = lifetimeDays === null ? -1 : created + days(lifetimeDays);
@@ -40,8 +76,15 @@ export function seedTokens(rng: Rng, scale: Scale, now: number, ppl: PeopleSeed)
     estate.push({ tokenId, ownerName: owner.name, createdByName: createdBy.name, creationTime: created, expiryTime, comment, usage });
     if (category === 'revoked') return;
     rows.push({
-      tokenId, ownerId: owner.id, createdById: createdBy.id, createdByUsername: createdBy.name, comment, creationTime: created, expiryTime,
-      lastUsedDay: lastUsed === null ? null : dayOf(lastUsed), scopes: null,
+      tokenId,
+      ownerId: owner.id,
+      createdById: createdBy.id,
+      createdByUsername: createdBy.name,
+      comment,
+      creationTime: created,
+      expiryTime,
+      lastUsedDay: lastUsed === null ? null : dayOf(lastUsed),
+      scopes: null,
     });
   };
 
@@ -62,7 +105,14 @@ export function seedTokens(rng: Rng, scale: Scale, now: number, ppl: PeopleSeed)
     },
     unused: () => {
       const o = rng.pick(active);
-      add('unused', o, o, now - days(rng.int(150, 500)), rng.chance(0.5) ? null : 730, rng.chance(0.3) ? null : now - days(rng.int(95, 300)));
+      add(
+        'unused',
+        o,
+        o,
+        now - days(rng.int(150, 500)),
+        rng.chance(0.5) ? null : 730,
+        rng.chance(0.3) ? null : now - days(rng.int(95, 300)),
+      );
     },
     deactivated: () => {
       const o = rng.pick(inactive);

@@ -33,11 +33,15 @@ describe('workspace seed', () => {
     const sps = new Set(estate.servicePrincipals.map((s) => s.applicationId));
     expect(t.filter((x) => x.expiryTime === -1).length).toBeGreaterThan(2);
     expect(t.filter((x) => x.expiryTime !== -1 && inDays(x.expiryTime) > 0 && inDays(x.expiryTime) < 30).length).toBeGreaterThan(2);
-    expect(t.filter((x) => x.expiryTime !== -1 && (x.expiryTime - x.creationTime) / DAY_MS > 90 && inDays(x.expiryTime) > 0).length).toBeGreaterThan(2);
+    expect(
+      t.filter((x) => x.expiryTime !== -1 && (x.expiryTime - x.creationTime) / DAY_MS > 90 && inDays(x.expiryTime) > 0).length,
+    ).toBeGreaterThan(2);
     expect(t.filter((x) => sps.has(x.ownerName)).length).toBeGreaterThan(2);
     expect(t.filter((x) => !sps.has(x.ownerName) && !active.has(x.ownerName)).length).toBeGreaterThan(2);
     for (const usage of ['shared', 'unused', 'revoked'] as const) expect(t.filter((x) => x.usage === usage).length).toBeGreaterThan(1);
-    const unused = await db.all<{ n: bigint }>('SELECT count(*) AS n FROM ws.tokens WHERE last_used_day < ?', [now.getTime() - 90 * DAY_MS]);
+    const unused = await db.all<{ n: bigint }>('SELECT count(*) AS n FROM ws.tokens WHERE last_used_day < ?', [
+      now.getTime() - 90 * DAY_MS,
+    ]);
     expect(Number(unused[0]?.n)).toBeGreaterThan(2);
     db.close();
   });
@@ -55,11 +59,15 @@ describe('workspace seed', () => {
     const docs = (await db.all<{ doc: string }>('SELECT doc FROM ws.clusters')).map((r) => r.doc);
     expect(docs.some((d) => d.includes('{{secrets/')) && docs.some((d) => d.includes('PASSWORD":"Sn0w'))).toBe(true);
     expect(docs.some((d) => !d.includes('"policy_id"'))).toBe(true);
-    const runAs = (await db.all<{ doc: string }>('SELECT doc FROM ws.jobs')).map((r) => (JSON.parse(r.doc) as { run_as_user_name: string }).run_as_user_name);
+    const runAs = (await db.all<{ doc: string }>('SELECT doc FROM ws.jobs')).map(
+      (r) => (JSON.parse(r.doc) as { run_as_user_name: string }).run_as_user_name,
+    );
     expect(runAs.some((r) => r.includes('@')) && runAs.some((r) => !r.includes('@'))).toBe(true);
     const lists = await db.all<{ enabled: boolean }>('SELECT enabled FROM ws.ip_access_lists');
     expect(lists.some((l) => l.enabled) && lists.some((l) => !l.enabled)).toBe(true);
-    const tokenAcl = await db.all("SELECT 1 FROM ws.acls WHERE object_type = 'authorization' AND principal_name = 'users' AND permission_level = 'CAN_USE'");
+    const tokenAcl = await db.all(
+      "SELECT 1 FROM ws.acls WHERE object_type = 'authorization' AND principal_name = 'users' AND permission_level = 'CAN_USE'",
+    );
     expect(tokenAcl).toHaveLength(1);
     expect(estate.ips.office.length).toBeGreaterThan(2);
     expect(estate.ips.attackers.length).toBeGreaterThan(1);

@@ -47,29 +47,43 @@ export function columnData(enc: ColumnEncoding, values: readonly unknown[]): arr
       return arrow.makeData({ ...base, data: Float64Array.from(values, num) } as never);
     case 'int64':
       // HUGEINT sums are clamped to int64, where a Databricks BIGINT would have overflowed.
-      return arrow.makeData({ ...base, data: BigInt64Array.from(values, (v) => {
-        const b = typeof v === 'bigint' ? v : BigInt(Math.trunc(num(v)));
-        return b > INT64_MAX ? INT64_MAX : b < INT64_MIN ? INT64_MIN : b;
-      }) } as never);
+      return arrow.makeData({
+        ...base,
+        data: BigInt64Array.from(values, (v) => {
+          const b = typeof v === 'bigint' ? v : BigInt(Math.trunc(num(v)));
+          return b > INT64_MAX ? INT64_MAX : b < INT64_MIN ? INT64_MIN : b;
+        }),
+      } as never);
     case 'date':
-      return arrow.makeData({ ...base, data: Int32Array.from(values, (v) => Math.floor(num(v instanceof Date ? v.getTime() : v) / 86_400_000)) } as never);
+      return arrow.makeData({
+        ...base,
+        data: Int32Array.from(values, (v) => Math.floor(num(v instanceof Date ? v.getTime() : v) / 86_400_000)),
+      } as never);
     case 'timestamp': {
       // Microseconds as (low, high) int32 pairs, the layout of arrow-js 64-bit time values.
       const data = new Int32Array(length * 2);
       values.forEach((v, i) => {
         const us = (v instanceof Date ? v.getTime() : num(v)) * 1000;
-        data[2 * i] = us % 4294967296 | 0;
+        data[2 * i] = (us % 4294967296) | 0;
         data[2 * i + 1] = Math.floor(us / 4294967296);
       });
       return arrow.makeData({ ...base, data } as never);
     }
     case 'utf8': {
       const strings = values.map((v) => (v === null || v === undefined ? '' : text(v)));
-      return arrow.makeData({ ...base, valueOffsets: offsets(strings, (s) => Buffer.byteLength(s as string)), data: Buffer.from(strings.join(''), 'utf8') } as never);
+      return arrow.makeData({
+        ...base,
+        valueOffsets: offsets(strings, (s) => Buffer.byteLength(s as string)),
+        data: Buffer.from(strings.join(''), 'utf8'),
+      } as never);
     }
     case 'binary': {
       const parts = values.map((v) => (v instanceof Uint8Array ? v : new Uint8Array()));
-      return arrow.makeData({ ...base, valueOffsets: offsets(parts, (p) => (p as Uint8Array).length), data: Buffer.concat(parts) } as never);
+      return arrow.makeData({
+        ...base,
+        valueOffsets: offsets(parts, (p) => (p as Uint8Array).length),
+        data: Buffer.concat(parts),
+      } as never);
     }
     case 'list': {
       const lists = values.map((v) => (Array.isArray(v) ? v : []));
@@ -77,7 +91,12 @@ export function columnData(enc: ColumnEncoding, values: readonly unknown[]): arr
       return arrow.makeData({ ...base, valueOffsets: offsets(values, (v) => (v as unknown[]).length), child } as never);
     }
     case 'struct': {
-      const children = (enc.fields ?? []).map(([name, f]) => columnData(f, values.map((v) => (v === null || v === undefined ? null : (v as Record<string, unknown>)[name]))));
+      const children = (enc.fields ?? []).map(([name, f]) =>
+        columnData(
+          f,
+          values.map((v) => (v === null || v === undefined ? null : (v as Record<string, unknown>)[name])),
+        ),
+      );
       return arrow.makeData({ ...base, children } as never);
     }
     case 'map': {
@@ -85,8 +104,19 @@ export function columnData(enc: ColumnEncoding, values: readonly unknown[]): arr
       const entries = values.flatMap((v) => (Array.isArray(v) ? (v as Array<{ key: unknown; value: unknown }>) : []));
       const struct = (enc.arrowType as arrow.Map_).children[0]?.type as arrow.Struct;
       const child = arrow.makeData({
-        type: struct, length: entries.length, nullCount: 0,
-        children: [columnData(enc.key as ColumnEncoding, entries.map((e) => e.key)), columnData(enc.value as ColumnEncoding, entries.map((e) => e.value))],
+        type: struct,
+        length: entries.length,
+        nullCount: 0,
+        children: [
+          columnData(
+            enc.key as ColumnEncoding,
+            entries.map((e) => e.key),
+          ),
+          columnData(
+            enc.value as ColumnEncoding,
+            entries.map((e) => e.value),
+          ),
+        ],
       });
       return arrow.makeData({ ...base, valueOffsets: offsets(values, (v) => (v as unknown[]).length), child } as never);
     }

@@ -13,7 +13,10 @@ export interface SqlUser {
 
 export async function sqlSession(h: Harness, token: string): Promise<SqlUser> {
   const client = await new DBSQLClient().connect({
-    host: '127.0.0.1', port: h.sim.port, path: h.sim.workspace.warehouseHttpPath, token,
+    host: '127.0.0.1',
+    port: h.sim.port,
+    path: h.sim.workspace.warehouseHttpPath,
+    token,
     customCaCert: readFileSync(h.sim.workspace.caCertPath),
   });
   const session = await client.openSession();
@@ -30,6 +33,8 @@ export async function sqlSession(h: Harness, token: string): Promise<SqlUser> {
 
 /** Sets one fault on the next warehouse request through the simulator's control API. */
 export async function nextWarehouseFault(h: Harness, action: Record<string, unknown>): Promise<void> {
-  const res = await h.call(h.admin, 'POST', '/__simulator/faults', { rules: [{ method: 'POST', path: '/sql/1.0/warehouses/*', action, times: 1 }] });
+  const res = await h.call(h.admin, 'POST', '/__simulator/faults', {
+    rules: [{ method: 'POST', path: '/sql/1.0/warehouses/*', action, times: 1 }],
+  });
   if (res.status !== 200) throw new Error(`fault rule refused: ${JSON.stringify(res.json)}`);
 }

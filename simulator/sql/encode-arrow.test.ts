@@ -33,7 +33,13 @@ describe('ArrowEncoder', () => {
     expect((rows[0]?.st as arrow.StructRow).toJSON()).toEqual({ email: 'a@b', n: 1 });
     expect((rows[0]?.m as arrow.MapRow).toJSON()).toEqual({ k: 'v', x: null });
     expect(Object.values(rows[1] as object).every((v) => v === null)).toBe(true);
-    expect(rows[2]).toMatchObject({ b: false, i64: 9007199254740993n, s: '', d: new Date(Date.UTC(1969, 11, 31)), ts: Date.UTC(1969, 11, 31, 23, 59, 59) });
+    expect(rows[2]).toMatchObject({
+      b: false,
+      i64: 9007199254740993n,
+      s: '',
+      d: new Date(Date.UTC(1969, 11, 31)),
+      ts: Date.UTC(1969, 11, 31, 23, 59, 59),
+    });
     expect((rows[2]?.st as arrow.StructRow).toJSON()).toEqual({ email: null, n: null });
     expect((rows[2]?.m as arrow.MapRow).toJSON()).toEqual({});
   });
@@ -41,7 +47,9 @@ describe('ArrowEncoder', () => {
   it('declares Databricks types to the driver, with DECIMAL precision and scale', async () => {
     const { enc } = await roundTrip('SELECT 1.5::DECIMAL(12,2) AS amount, [1] AS l, now() AS t');
     expect(enc.thriftSchema().columns.map((c) => [c.columnName, c.typeDesc.types[0]?.primitiveEntry.type])).toEqual([
-      ['amount', 15], ['l', 10], ['t', 8],
+      ['amount', 15],
+      ['l', 10],
+      ['t', 8],
     ]);
     expect(enc.thriftSchema().columns[0]?.typeDesc.types[0]?.primitiveEntry).toMatchObject({
       typeQualifiers: { qualifiers: { precision: { i32Value: 12 }, scale: { i32Value: 2 } } },

@@ -26,13 +26,23 @@ export interface ExecutorDeps {
 }
 
 export function stripStatement(statement: string): string {
-  return statement.trim().replace(/(;\s*)+$/, '').trim();
+  return statement
+    .trim()
+    .replace(/(;\s*)+$/, '')
+    .trim();
 }
 
 export class StatementExecutor {
   constructor(private readonly deps: ExecutorDeps) {}
 
-  execute(session: SqlSession, op: Operation, statement: string, params: readonly SparkParameter[], rowCap: number, meta: RequestMeta): Promise<ResultSet> {
+  execute(
+    session: SqlSession,
+    op: Operation,
+    statement: string,
+    params: readonly SparkParameter[],
+    rowCap: number,
+    meta: RequestMeta,
+  ): Promise<ResultSet> {
     return session.exclusive(async () => {
       if (op.signal.aborted) throw new SqlError('The operation was cancelled before it started.', '57014');
       await this.deps.views.sync();
@@ -44,13 +54,23 @@ export class StatementExecutor {
     });
   }
 
-  private async query(session: SqlSession, op: Operation, text: string, params: readonly SparkParameter[], rowCap: number): Promise<ResultSet> {
+  private async query(
+    session: SqlSession,
+    op: Operation,
+    text: string,
+    params: readonly SparkParameter[],
+    rowCap: number,
+  ): Promise<ResultSet> {
     const { sql, values } = bindParameters(this.deps.translator.translate(text), params);
     const refs = await this.analyze(session, sql);
     const [st, model] = await Promise.all([structure(this.deps.db), privilegeModel(this.deps.db)]);
     authorizeRead(refs, {
-      names: this.deps.views.names, structure: st, model, principals: session.principals,
-      catalog: session.catalog, schema: session.schema,
+      names: this.deps.views.names,
+      structure: st,
+      model,
+      principals: session.principals,
+      catalog: session.catalog,
+      schema: session.schema,
     });
     op.executing = true;
     try {
@@ -66,8 +86,7 @@ export class StatementExecutor {
   private async analyze(session: SqlSession, sql: string): Promise<ParsedRefs> {
     const reader = await session.conn.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR)', [sql]);
     const parsed = JSON.parse(String(reader.getRows()[0]?.[0])) as
-      | { error: true; error_type: string; error_message: string }
-      | { error: false; statements: unknown[] };
+      { error: true; error_type: string; error_message: string } | { error: false; statements: unknown[] };
     if (parsed.error) {
       if (parsed.error_type === 'parser') {
         // Re-parse to get DuckDB's full message (with the caret line) rather than the serializer's summary.

@@ -32,18 +32,20 @@ export class Operation {
       this.timer = setTimeout(() => this.stop('TIMEDOUT'), timeoutSeconds * 1000);
       this.timer.unref();
     }
-    this.settled = work(this).then(
-      (set) => {
-        if (this.state !== 'RUNNING') return;
-        this.result = { set, encoder: new ArrowEncoder(set.columns) };
-        this.state = 'FINISHED';
-      },
-      (err: unknown) => {
-        if (this.state !== 'RUNNING') return;
-        this.error = toSqlError(err);
-        this.state = 'ERROR';
-      },
-    ).finally(() => this.timer && clearTimeout(this.timer));
+    this.settled = work(this)
+      .then(
+        (set) => {
+          if (this.state !== 'RUNNING') return;
+          this.result = { set, encoder: new ArrowEncoder(set.columns) };
+          this.state = 'FINISHED';
+        },
+        (err: unknown) => {
+          if (this.state !== 'RUNNING') return;
+          this.error = toSqlError(err);
+          this.state = 'ERROR';
+        },
+      )
+      .finally(() => this.timer && clearTimeout(this.timer));
   }
 
   get signal(): AbortSignal {
@@ -78,9 +80,13 @@ export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(new Error('aborted'));
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(new Error('aborted'));
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new Error('aborted'));
+      },
+      { once: true },
+    );
   });
 }

@@ -5,7 +5,21 @@ import { type DuckDBType, DuckDBTypeId } from '@duckdb/node-api';
 import { TTypeId } from '@databricks/sql/thrift/TCLIService_types';
 import * as arrow from 'apache-arrow';
 
-export type Kind = 'bool' | 'int8' | 'int16' | 'int32' | 'int64' | 'float32' | 'float64' | 'date' | 'timestamp' | 'utf8' | 'binary' | 'list' | 'struct' | 'map';
+export type Kind =
+  | 'bool'
+  | 'int8'
+  | 'int16'
+  | 'int32'
+  | 'int64'
+  | 'float32'
+  | 'float64'
+  | 'date'
+  | 'timestamp'
+  | 'utf8'
+  | 'binary'
+  | 'list'
+  | 'struct'
+  | 'map';
 
 export interface ColumnEncoding {
   ttype: TTypeId;
@@ -63,12 +77,19 @@ export function encodingFor(type: DuckDBType): ColumnEncoding {
     case DuckDBTypeId.LIST:
     case DuckDBTypeId.ARRAY: {
       const child = encodingFor(type.valueType);
-      return { ttype: TTypeId.ARRAY_TYPE, kind: 'list', child, arrowType: new arrow.List(new arrow.Field('element', child.arrowType, true)) };
+      return {
+        ttype: TTypeId.ARRAY_TYPE,
+        kind: 'list',
+        child,
+        arrowType: new arrow.List(new arrow.Field('element', child.arrowType, true)),
+      };
     }
     case DuckDBTypeId.STRUCT: {
       const fields = type.entryNames.map((name, i) => [name, encodingFor(type.entryTypes[i] as DuckDBType)] as [string, ColumnEncoding]);
       return {
-        ttype: TTypeId.STRUCT_TYPE, kind: 'struct', fields,
+        ttype: TTypeId.STRUCT_TYPE,
+        kind: 'struct',
+        fields,
         arrowType: new arrow.Struct(fields.map(([name, enc]) => new arrow.Field(name, enc.arrowType, true))),
       };
     }

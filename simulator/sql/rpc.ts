@@ -2,7 +2,13 @@
 // HTTP 200: never a 5xx, which the driver would retry with backoff for up to 15 minutes.
 import { randomUUID } from 'node:crypto';
 import {
-  TFetchOrientation, TGetInfoType, TOperationState, TOperationType, TProtocolVersion, TSparkRowSetType, TStatusCode,
+  TFetchOrientation,
+  TGetInfoType,
+  TOperationState,
+  TOperationType,
+  TProtocolVersion,
+  TSparkRowSetType,
+  TStatusCode,
 } from '@databricks/sql/thrift/TCLIService_types';
 import type { FaultAction, Principal, RequestMeta } from '../core/contract';
 import { errorStatus, type RpcHandlers } from './thrift-server';
@@ -21,8 +27,12 @@ export const guidOf = (uuid: string) => Buffer.from(hexId(uuid), 'hex');
 const keyOf = (guid: Buffer | undefined) => (guid ? Buffer.from(guid).toString('hex') : '');
 
 const STATE: Record<Operation['state'], TOperationState> = {
-  RUNNING: TOperationState.RUNNING_STATE, FINISHED: TOperationState.FINISHED_STATE, ERROR: TOperationState.ERROR_STATE,
-  CANCELED: TOperationState.CANCELED_STATE, TIMEDOUT: TOperationState.TIMEDOUT_STATE, CLOSED: TOperationState.CLOSED_STATE,
+  RUNNING: TOperationState.RUNNING_STATE,
+  FINISHED: TOperationState.FINISHED_STATE,
+  ERROR: TOperationState.ERROR_STATE,
+  CANCELED: TOperationState.CANCELED_STATE,
+  TIMEDOUT: TOperationState.TIMEDOUT_STATE,
+  CLOSED: TOperationState.CLOSED_STATE,
 };
 
 export interface WarehouseState {
@@ -45,7 +55,8 @@ const DIRECT_WAIT_MS = 2_000;
 
 /** The query error an injected status / rate-limit fault becomes (the SQL endpoint never answers 5xx or 429). */
 export function faultMessage(fault: FaultAction): string | null {
-  if (fault.type === 'status') return `[${fault.errorCode ?? 'INTERNAL_ERROR'}] ${fault.message ?? `Injected failure (status ${fault.status}).`}`;
+  if (fault.type === 'status')
+    return `[${fault.errorCode ?? 'INTERNAL_ERROR'}] ${fault.message ?? `Injected failure (status ${fault.status}).`}`;
   if (fault.type === 'rate_limit') return `[REQUEST_LIMIT_EXCEEDED] Too many requests. Retry after ${fault.retryAfterSeconds} seconds.`;
   return null;
 }
@@ -62,17 +73,27 @@ export function rpcHandlers(state: WarehouseState, principal: Principal, meta: R
     const op = state.operations.get(keyOf(handle?.operationId?.guid));
     return op && op.session.principal.id === principal.id ? op : null;
   };
-  const invalid = (what: string) => ({ status: { statusCode: TStatusCode.INVALID_HANDLE_STATUS, errorMessage: `Invalid ${what}`, displayMessage: `Invalid ${what}` } });
+  const invalid = (what: string) => ({
+    status: { statusCode: TStatusCode.INVALID_HANDLE_STATUS, errorMessage: `Invalid ${what}`, displayMessage: `Invalid ${what}` },
+  });
   const opHandle = (op: Operation) => ({
-    operationId: { guid: guidOf(op.id), secret: guidOf(op.id) }, operationType: TOperationType.EXECUTE_STATEMENT, hasResultSet: true,
+    operationId: { guid: guidOf(op.id), secret: guidOf(op.id) },
+    operationType: TOperationType.EXECUTE_STATEMENT,
+    hasResultSet: true,
   });
   const status = (op: Operation) => ({
-    status: OK, operationState: STATE[op.state], hasResultSet: true,
+    status: OK,
+    operationState: STATE[op.state],
+    hasResultSet: true,
     ...(op.error ? { errorMessage: op.error.message, displayMessage: op.error.message, sqlState: op.error.sqlState } : {}),
   });
   const metadata = (op: Operation) => ({
-    status: OK, schema: op.result?.encoder.thriftSchema(), resultFormat: TSparkRowSetType.ARROW_BASED_SET,
-    arrowSchema: op.result?.encoder.schemaBytes, lz4Compressed: false, isStagingOperation: false,
+    status: OK,
+    schema: op.result?.encoder.thriftSchema(),
+    resultFormat: TSparkRowSetType.ARROW_BASED_SET,
+    arrowSchema: op.result?.encoder.schemaBytes,
+    lz4Compressed: false,
+    isStagingOperation: false,
   });
   const rows = (op: Operation, maxRows: number) => {
     const result = op.result;
@@ -87,13 +108,20 @@ export function rpcHandlers(state: WarehouseState, principal: Principal, meta: R
   return {
     async OpenSession(req: { initialNamespace?: { catalogName?: string; schemaName?: string } }) {
       // serverProtocolVersion is a required field even on failure.
-      const failed = (message: string) => ({ status: errorStatus(message), serverProtocolVersion: TProtocolVersion.SPARK_CLI_SERVICE_PROTOCOL_V8 });
+      const failed = (message: string) => ({
+        status: errorStatus(message),
+        serverProtocolVersion: TProtocolVersion.SPARK_CLI_SERVICE_PROTOCOL_V8,
+      });
       if (failure) return failed(failure);
-      const s = await state.openSession(principal, req.initialNamespace?.catalogName, req.initialNamespace?.schemaName).catch((e: Error) => e);
+      const s = await state
+        .openSession(principal, req.initialNamespace?.catalogName, req.initialNamespace?.schemaName)
+        .catch((e: Error) => e);
       if (s instanceof Error) return failed(s.message);
       return {
-        status: OK, serverProtocolVersion: TProtocolVersion.SPARK_CLI_SERVICE_PROTOCOL_V8,
-        sessionHandle: { sessionId: { guid: guidOf(s.id), secret: guidOf(randomUUID()) } }, configuration: {},
+        status: OK,
+        serverProtocolVersion: TProtocolVersion.SPARK_CLI_SERVICE_PROTOCOL_V8,
+        sessionHandle: { sessionId: { guid: guidOf(s.id), secret: guidOf(randomUUID()) } },
+        configuration: {},
       };
     },
     async CloseSession(req: { sessionHandle?: { sessionId?: { guid?: Buffer } } }) {
@@ -107,7 +135,9 @@ export function rpcHandlers(state: WarehouseState, principal: Principal, meta: R
       const value = req.infoType === TGetInfoType.CLI_DBMS_VER ? '3.5.0' : 'Spark SQL';
       return { status: OK, infoValue: { stringValue: value } };
     },
-    async ExecuteStatement(req: ExecuteRequest & { sessionHandle?: { sessionId?: { guid?: Buffer } }; getDirectResults?: { maxRows: Int64ish } }) {
+    async ExecuteStatement(
+      req: ExecuteRequest & { sessionHandle?: { sessionId?: { guid?: Buffer } }; getDirectResults?: { maxRows: Int64ish } },
+    ) {
       const s = session(req.sessionHandle);
       if (!s) return invalid('SessionHandle');
       const op = state.startOperation(s, req, fault, meta);

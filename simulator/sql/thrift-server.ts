@@ -6,10 +6,27 @@ import { TStatusCode } from '@databricks/sql/thrift/TCLIService_types';
 import { TBinaryProtocol, TBufferedTransport } from 'thrift';
 
 export const RPC_NAMES = [
-  'OpenSession', 'CloseSession', 'GetInfo', 'ExecuteStatement', 'GetTypeInfo', 'GetCatalogs', 'GetSchemas',
-  'GetTables', 'GetTableTypes', 'GetColumns', 'GetFunctions', 'GetPrimaryKeys', 'GetCrossReference',
-  'GetOperationStatus', 'CancelOperation', 'CloseOperation', 'GetResultSetMetadata', 'FetchResults',
-  'GetDelegationToken', 'CancelDelegationToken', 'RenewDelegationToken',
+  'OpenSession',
+  'CloseSession',
+  'GetInfo',
+  'ExecuteStatement',
+  'GetTypeInfo',
+  'GetCatalogs',
+  'GetSchemas',
+  'GetTables',
+  'GetTableTypes',
+  'GetColumns',
+  'GetFunctions',
+  'GetPrimaryKeys',
+  'GetCrossReference',
+  'GetOperationStatus',
+  'CancelOperation',
+  'CloseOperation',
+  'GetResultSetMetadata',
+  'FetchResults',
+  'GetDelegationToken',
+  'CancelDelegationToken',
+  'RenewDelegationToken',
 ] as const;
 
 export type RpcName = (typeof RPC_NAMES)[number];
@@ -27,7 +44,8 @@ export function thriftProcessor(handlers: RpcHandlers): (body: Buffer) => Promis
     const handler = handlers[name] as ((req: never) => Promise<object>) | undefined;
     // A handler that throws would make the Processor answer a TApplicationException; answer a status instead.
     full[name] = handler
-      ? async (req: never) => handler(req).catch((err: unknown) => ({ status: errorStatus(err instanceof Error ? err.message : String(err)) }))
+      ? async (req: never) =>
+          handler(req).catch((err: unknown) => ({ status: errorStatus(err instanceof Error ? err.message : String(err)) }))
       : async () => ({ status: errorStatus(`${name} is not supported by the simulator's warehouse`) });
   }
   const processor = new TCLIService.Processor(full);

@@ -97,4 +97,24 @@ export function duckIdent(name: string): string {
 }
 
 // Names that DuckDB's parser treats as keywords in identifier position (the ones UC names realistically use).
-const DUCK_KEYWORDS = new Set(['default', 'user', 'order', 'group', 'table', 'select', 'from', 'where', 'to', 'all', 'end', 'case', 'check', 'primary', 'references', 'column', 'grant', 'analyse', 'analyze']);
+const DUCK_KEYWORDS = new Set([
+  'default',
+  'user',
+  'order',
+  'group',
+  'table',
+  'select',
+  'from',
+  'where',
+  'to',
+  'all',
+  'end',
+  'case',
+  'check',
+  'primary',
+  'references',
+  'column',
+  'grant',
+  'analyse',
+  'analyze',
+]);

@@ -19,7 +19,7 @@ describe('rewriteNames', () => {
 
   it('quotes default and moves information_schema, but never inside strings or comments', () => {
     expect(rewriteNames("SELECT 'main.default.t' FROM main.default.t -- main.default.x", reserved)).toBe(
-      "SELECT 'main.default.t' FROM dbx_main.\"default\".t -- main.default.x",
+      'SELECT \'main.default.t\' FROM dbx_main."default".t -- main.default.x',
     );
     expect(rewriteNames('SELECT * FROM system.information_schema.tables, information_schema.columns', reserved)).toBe(
       'SELECT * FROM dbx_system.uc_information_schema.tables, uc_information_schema.columns',
@@ -45,7 +45,7 @@ describe('Translator', () => {
   });
 
   it('translates Spark functions through polyglot', () => {
-    const out = t.translate("SELECT nvl(a, b), collect_set(x), datediff(a, b) FROM t");
+    const out = t.translate('SELECT nvl(a, b), collect_set(x), datediff(a, b) FROM t');
     expect(out).toBe("SELECT COALESCE(a, b), ARRAY_AGG(DISTINCT x), DATE_DIFF('DAY', b, a) FROM t");
   });
 
@@ -62,9 +62,7 @@ describe('bindParameters', () => {
       { name: 'when', type: 'TIMESTAMP', value: { stringValue: '2026-01-02T03:04:05.000Z' } },
       { name: 'nothing' },
     ]);
-    expect(out.sql).toBe(
-      'SELECT CAST($1 AS INTEGER) + 1, CAST($1 AS INTEGER), CAST($2 AS VARCHAR), CAST($3 AS TIMESTAMP), NULL',
-    );
+    expect(out.sql).toBe('SELECT CAST($1 AS INTEGER) + 1, CAST($1 AS INTEGER), CAST($2 AS VARCHAR), CAST($3 AS TIMESTAMP), NULL');
     expect(out.values).toEqual(['41', "it's", '2026-01-02T03:04:05.000Z']);
   });
 

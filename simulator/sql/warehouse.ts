@@ -25,7 +25,8 @@ export interface SqlWarehouse {
   close(): void;
 }
 
-const num = (v: unknown) => (v === undefined || v === null ? 0 : typeof v === 'number' ? v : (v as { toNumber(a: boolean): number }).toNumber(true));
+const num = (v: unknown) =>
+  v === undefined || v === null ? 0 : typeof v === 'number' ? v : (v as { toNumber(a: boolean): number }).toNumber(true);
 
 export async function createSqlWarehouse(deps: { db: SimDb; audit: AuditSink; directory: PrincipalDirectory }): Promise<SqlWarehouse> {
   const { db } = deps;
@@ -60,17 +61,21 @@ export async function createSqlWarehouse(deps: { db: SimDb; audit: AuditSink; di
     },
     startOperation(session, req: ExecuteRequest, fault, meta) {
       const rowCap = Math.min(num(req.resultRowLimit) || SERVER_ROW_CAP, SERVER_ROW_CAP);
-      const op = new Operation(session, async (self) => {
-        if (fault?.type === 'hang') await new Promise((_, reject) => self.signal.addEventListener('abort', reject, { once: true }));
-        const failure = fault ? faultMessage(fault) : null;
-        if (failure) throw new SqlError(failure, fault?.type === 'rate_limit' ? '53400' : 'HY000');
-        const params = (req.parameters ?? []) as SparkParameter[];
-        const result = await executor.execute(session, self, req.statement, params, rowCap, meta);
-        if (fault?.type === 'drop_response') {
-          throw new SqlError('[CONNECTION_RESET] The response to this statement was lost; the statement may have run.', '08006');
-        }
-        return result;
-      }, num(req.queryTimeout));
+      const op = new Operation(
+        session,
+        async (self) => {
+          if (fault?.type === 'hang') await new Promise((_, reject) => self.signal.addEventListener('abort', reject, { once: true }));
+          const failure = fault ? faultMessage(fault) : null;
+          if (failure) throw new SqlError(failure, fault?.type === 'rate_limit' ? '53400' : 'HY000');
+          const params = (req.parameters ?? []) as SparkParameter[];
+          const result = await executor.execute(session, self, req.statement, params, rowCap, meta);
+          if (fault?.type === 'drop_response') {
+            throw new SqlError('[CONNECTION_RESET] The response to this statement was lost; the statement may have run.', '08006');
+          }
+          return result;
+        },
+        num(req.queryTimeout),
+      );
       state.operations.set(hexId(op.id), op);
       return op;
     },

@@ -23,7 +23,11 @@ export class AclStore {
       'SELECT principal_kind, principal_name, permission_level FROM ws.acls WHERE object_type = ? AND object_id = ? ORDER BY principal_name',
       [objectType, objectId],
     );
-    const entries = rows.map((r) => ({ principalKind: r.principal_kind, principalName: r.principal_name, permissionLevel: r.permission_level }));
+    const entries = rows.map((r) => ({
+      principalKind: r.principal_kind,
+      principalName: r.principal_name,
+      permissionLevel: r.permission_level,
+    }));
     this.cache.set(k, entries);
     return entries;
   }
@@ -32,7 +36,13 @@ export class AclStore {
     await this.db.transaction(async (c) => {
       await c.run('DELETE FROM ws.acls WHERE object_type = ? AND object_id = ?', [objectType, objectId]);
       for (const e of entries) {
-        await c.run('INSERT INTO ws.acls VALUES (?, ?, ?, ?, ?)', [objectType, objectId, e.principalKind, e.principalName, e.permissionLevel]);
+        await c.run('INSERT INTO ws.acls VALUES (?, ?, ?, ?, ?)', [
+          objectType,
+          objectId,
+          e.principalKind,
+          e.principalName,
+          e.permissionLevel,
+        ]);
       }
     });
     this.cache.delete(`${objectType}/${objectId}`);

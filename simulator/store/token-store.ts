@@ -57,7 +57,12 @@ export class TokenStore {
 
   /** Bulk load for the seed (no store instance needed). */
   static async seed(db: SimDb, rows: TokenRow[]): Promise<void> {
-    await bulkInsert(db, 'tokens', ['varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'bigint', 'bigint', 'bigint', 'varchar'], rows.map(toCells));
+    await bulkInsert(
+      db,
+      'tokens',
+      ['varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'bigint', 'bigint', 'bigint', 'varchar'],
+      rows.map(toCells),
+    );
   }
 
   async get(tokenId: string): Promise<TokenRow | undefined> {
@@ -72,10 +77,12 @@ export class TokenStore {
 
   async list(filter: TokenFilter = {}): Promise<TokenRow[]> {
     const user = filter.createdByUsername?.toLowerCase();
-    return this.all().filter((t) =>
-      (filter.ownerId === undefined || t.ownerId === filter.ownerId) &&
-      (filter.createdById === undefined || t.createdById === filter.createdById) &&
-      (user === undefined || t.createdByUsername.toLowerCase() === user));
+    return this.all().filter(
+      (t) =>
+        (filter.ownerId === undefined || t.ownerId === filter.ownerId) &&
+        (filter.createdById === undefined || t.createdById === filter.createdById) &&
+        (user === undefined || t.createdByUsername.toLowerCase() === user),
+    );
   }
 
   countForOwner(ownerId: string): number {
@@ -109,7 +116,8 @@ export class TokenStore {
     const t = this.byId.get(tokenId);
     if (!t) return;
     if (fields.comment !== undefined) await this.db.run('UPDATE ws.tokens SET comment = ? WHERE token_id = ?', [fields.comment, tokenId]);
-    if (fields.scopes !== undefined) await this.db.run('UPDATE ws.tokens SET scopes = ? WHERE token_id = ?', [JSON.stringify(fields.scopes), tokenId]);
+    if (fields.scopes !== undefined)
+      await this.db.run('UPDATE ws.tokens SET scopes = ? WHERE token_id = ?', [JSON.stringify(fields.scopes), tokenId]);
     this.byId.set(tokenId, { ...t, comment: fields.comment ?? t.comment, scopes: fields.scopes ?? t.scopes });
     this.changed();
   }
@@ -128,7 +136,17 @@ export class TokenStore {
 }
 
 function toCells(r: TokenRow): Cell[] {
-  return [r.tokenId, r.ownerId, r.createdById, r.createdByUsername, r.comment, r.creationTime, r.expiryTime, r.lastUsedDay, r.scopes ? JSON.stringify(r.scopes) : null];
+  return [
+    r.tokenId,
+    r.ownerId,
+    r.createdById,
+    r.createdByUsername,
+    r.comment,
+    r.creationTime,
+    r.expiryTime,
+    r.lastUsedDay,
+    r.scopes ? JSON.stringify(r.scopes) : null,
+  ];
 }
 
 function fromRow(r: Record<string, unknown>): TokenRow {

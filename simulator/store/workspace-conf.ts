@@ -9,15 +9,43 @@ const anyString: Validator = () => true;
 const lifetimeDays: Validator = (v) => v === '' || (/^\d+$/.test(v) && Number(v) <= 730);
 
 const BOOLEAN_KEYS = [
-  'enableTokensConfig', 'enableIpAccessLists', 'enableVerboseAuditLogs', 'enableResultsDownloading', 'enableExportNotebook',
-  'enableNotebookTableClipboard', 'enableUploadDataUis', 'enableDbfsFileBrowser', 'enableFileStoreEndpoint', 'enableWebTerminal',
-  'enableJobViewAcls', 'enforceClusterViewAcls', 'enforceWorkspaceViewAcls', 'enforceUserIsolation', 'enableDcs',
-  'enableEnforceImdsV2', 'enableGp3', 'enableProjectTypeInWorkspace', 'enableWorkspaceFilesystem', 'enableProjectsAllowList',
-  'storeInteractiveNotebookResultsInCustomerAccount', 'enableDeprecatedGlobalInitScripts', 'enableDeprecatedClusterNamedInitScripts',
-  'enableLibraryAndInitScriptOnSharedCluster', 'enable-X-Frame-Options', 'enable-X-Content-Type-Options', 'enable-X-XSS-Protection',
-  'enableHlsRuntime', 'enableJobsEmailsV2', 'intercomAdminConsent', 'heapAnalyticsAdminConsent', 'enableNotebookGitVersioning',
-  'enableDatabricksAutologgingAdminConf', 'mlflowModelServingEndpointCreationEnabled', 'mlflowModelRegistryEmailNotificationsEnabled',
-  'mlflowRunArtifactDownloadEnabled', 'jobsListBackendPaginationEnabled',
+  'enableTokensConfig',
+  'enableIpAccessLists',
+  'enableVerboseAuditLogs',
+  'enableResultsDownloading',
+  'enableExportNotebook',
+  'enableNotebookTableClipboard',
+  'enableUploadDataUis',
+  'enableDbfsFileBrowser',
+  'enableFileStoreEndpoint',
+  'enableWebTerminal',
+  'enableJobViewAcls',
+  'enforceClusterViewAcls',
+  'enforceWorkspaceViewAcls',
+  'enforceUserIsolation',
+  'enableDcs',
+  'enableEnforceImdsV2',
+  'enableGp3',
+  'enableProjectTypeInWorkspace',
+  'enableWorkspaceFilesystem',
+  'enableProjectsAllowList',
+  'storeInteractiveNotebookResultsInCustomerAccount',
+  'enableDeprecatedGlobalInitScripts',
+  'enableDeprecatedClusterNamedInitScripts',
+  'enableLibraryAndInitScriptOnSharedCluster',
+  'enable-X-Frame-Options',
+  'enable-X-Content-Type-Options',
+  'enable-X-XSS-Protection',
+  'enableHlsRuntime',
+  'enableJobsEmailsV2',
+  'intercomAdminConsent',
+  'heapAnalyticsAdminConsent',
+  'enableNotebookGitVersioning',
+  'enableDatabricksAutologgingAdminConf',
+  'mlflowModelServingEndpointCreationEnabled',
+  'mlflowModelRegistryEmailNotificationsEnabled',
+  'mlflowRunArtifactDownloadEnabled',
+  'jobsListBackendPaginationEnabled',
 ];
 
 export const CONF_VALIDATORS: Record<string, Validator> = {
@@ -34,7 +62,8 @@ export class WorkspaceConfStore {
 
   static async load(db: SimDb): Promise<WorkspaceConfStore> {
     const store = new WorkspaceConfStore(db);
-    for (const r of await db.all<{ key: string; value: string }>('SELECT key, value FROM ws.workspace_conf')) store.values.set(r.key, r.value);
+    for (const r of await db.all<{ key: string; value: string }>('SELECT key, value FROM ws.workspace_conf'))
+      store.values.set(r.key, r.value);
     return store;
   }
 

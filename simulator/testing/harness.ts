@@ -26,7 +26,13 @@ export interface Harness {
   url: string;
   admin: string;
   /** JSON call with a bearer token; `body` is sent as JSON unless it is a string. */
-  call<T = JsonObject>(token: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; json: T; res: Response }>;
+  call<T = JsonObject>(
+    token: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; json: T; res: Response }>;
   /** Signs a seeded person in through /oidc/v1/authorize?login_hint= and returns their OAuth access token. */
   login(userName: string, scope?: string): Promise<TokenResponse>;
   close(): Promise<void>;
@@ -36,10 +42,21 @@ export async function startHarness(opts: Partial<SimulatorOptions> = {}): Promis
   const stateDir = opts.stateDir ?? mkdtempSync(join(tmpdir(), 'sim-core-test-'));
   const sim = await startSimulator({ port: 0, host: '127.0.0.1', stateDir, scale: 'demo', seed: 42, reset: false, latencyMs: 0, ...opts });
   const agent = new Agent({ connect: { ca: readFileSync(sim.workspace.caCertPath, 'utf8') } });
-  const call = async <T = JsonObject>(token: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+  const call = async <T = JsonObject>(
+    token: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const res = await fetch(`${sim.url}${path}`, {
-      method, dispatcher: agent,
-      headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+      method,
+      dispatcher: agent,
+      headers: {
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
@@ -54,8 +71,16 @@ export async function startHarness(opts: Partial<SimulatorOptions> = {}): Promis
   const login: Harness['login'] = async (userName, scope = 'all-apis offline_access') => {
     const { verifier, challenge } = pkce();
     const redirect = 'http://127.0.0.1:39999/api/auth/callback/databricks';
-    const q = new URLSearchParams({ client_id: sim.workspace.oauth.clientId, redirect_uri: redirect, response_type: 'code', scope, state: 's1',
-      code_challenge: challenge, code_challenge_method: 'S256', login_hint: userName });
+    const q = new URLSearchParams({
+      client_id: sim.workspace.oauth.clientId,
+      redirect_uri: redirect,
+      response_type: 'code',
+      scope,
+      state: 's1',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      login_hint: userName,
+    });
     const auth = await fetch(`${sim.url}/oidc/v1/authorize?${q}`, { dispatcher: agent, redirect: 'manual' });
     const code = new URL(auth.headers.get('location') ?? 'http://x/').searchParams.get('code');
     if (!code) throw new Error(`login of ${userName} failed: ${auth.status}`);
@@ -66,13 +91,21 @@ export async function startHarness(opts: Partial<SimulatorOptions> = {}): Promis
   const tokenRequest = async (form: Record<string, string>): Promise<{ status: number; json: JsonObject }> => {
     const basic = Buffer.from(`${sim.workspace.oauth.clientId}:${sim.workspace.oauth.clientSecret}`).toString('base64');
     const res = await fetch(`${sim.url}/oidc/v1/token`, {
-      method: 'POST', dispatcher: agent, body: new URLSearchParams(form).toString(),
+      method: 'POST',
+      dispatcher: agent,
+      body: new URLSearchParams(form).toString(),
       headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded' },
     });
     return { status: res.status, json: (await res.json()) as JsonObject };
   };
   return {
-    sim, stateDir, agent, url: sim.url, admin: sim.workspace.adminToken, call, login,
+    sim,
+    stateDir,
+    agent,
+    url: sim.url,
+    admin: sim.workspace.adminToken,
+    call,
+    login,
     close: async () => {
       await sim.stop();
       await agent.close();
@@ -88,8 +121,11 @@ export function pkce(): { verifier: string; challenge: string } {
 
 /** The seeded personas by role, read from workspace.json. */
 export function personas(h: Harness) {
-  const byGroup = (g: string) => h.sim.workspace.people.find((p) => p.groups.includes(g) && (g === 'admins' || !p.groups.includes('admins')));
-  const noRole = h.sim.workspace.people.find((p) => !['admins', 'security-analysts', 'security-managers'].some((g) => p.groups.includes(g)));
+  const byGroup = (g: string) =>
+    h.sim.workspace.people.find((p) => p.groups.includes(g) && (g === 'admins' || !p.groups.includes('admins')));
+  const noRole = h.sim.workspace.people.find(
+    (p) => !['admins', 'security-analysts', 'security-managers'].some((g) => p.groups.includes(g)),
+  );
   return { admin: byGroup('admins')!, analyst: byGroup('security-analysts')!, manager: byGroup('security-managers')!, noRole: noRole! };
 }
 

@@ -31,20 +31,35 @@ export async function loadOrCreateTls(stateDir: string): Promise<TlsMaterial> {
   // A unique name per CA: two simulator CAs trusted by one process (NODE_EXTRA_CA_CERTS plus a customCaCert) must not
   // share a subject, or OpenSSL may pick the wrong one as issuer ("certificate signature failure").
   const ca = await generate([{ name: 'commonName', value: `Brickwatch Simulator Local CA ${randomBytes(4).toString('hex')}` }], {
-    keyType: 'ec', curve: 'P-256', algorithm: 'sha256', notBeforeDate, notAfterDate: new Date(Date.now() + 3650 * DAY_MS),
+    keyType: 'ec',
+    curve: 'P-256',
+    algorithm: 'sha256',
+    notBeforeDate,
+    notAfterDate: new Date(Date.now() + 3650 * DAY_MS),
     extensions: [
       { name: 'basicConstraints', cA: true, critical: true },
       { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
     ],
   });
   const server = await generate([{ name: 'commonName', value: 'localhost' }], {
-    keyType: 'ec', curve: 'P-256', algorithm: 'sha256', notBeforeDate, notAfterDate: new Date(Date.now() + 825 * DAY_MS),
+    keyType: 'ec',
+    curve: 'P-256',
+    algorithm: 'sha256',
+    notBeforeDate,
+    notAfterDate: new Date(Date.now() + 825 * DAY_MS),
     ca: { key: ca.private, cert: ca.cert },
     extensions: [
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }, { type: 7, ip: '::1' }] },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+          { type: 7, ip: '::1' },
+        ],
+      },
     ],
   });
   await writeFile(files.caKey, ca.private, { mode: 0o600 });

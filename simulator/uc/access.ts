@@ -57,7 +57,11 @@ export function notFound(fullName: string): SqlError {
 
 export function insufficient(privilege: string, on: Pick<Securable, 'type' | 'fullName'>): SqlError {
   const kind = on.type.charAt(0).toUpperCase() + on.type.slice(1);
-  return sqlError('INSUFFICIENT_PERMISSIONS', `Insufficient privileges: User does not have ${sqlPrivilege(privilege)} on ${kind} '${on.fullName}'.`, '42501');
+  return sqlError(
+    'INSUFFICIENT_PERMISSIONS',
+    `Insufficient privileges: User does not have ${sqlPrivilege(privilege)} on ${kind} '${on.fullName}'.`,
+    '42501',
+  );
 }
 
 /** Throws the error Databricks would raise for the first table the caller may not read. */

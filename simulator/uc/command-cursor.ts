@@ -65,7 +65,13 @@ export class Cursor {
   /** Raw text of every token from the current one to the end. */
   rest(): string {
     const idx = this.sig[this.i];
-    return idx === undefined ? '' : this.all.slice(idx).map((t) => t.text).join('').trim();
+    return idx === undefined
+      ? ''
+      : this.all
+          .slice(idx)
+          .map((t) => t.text)
+          .join('')
+          .trim();
   }
   /** Texts of tokens up to (not including) a top-level `,` or `)`, joined by spaces. */
   untilListEnd(stopWords: string[] = []): string {
@@ -78,7 +84,10 @@ export class Cursor {
       out.push(t.text);
       this.next();
     }
-    return out.join(' ').replace(/\s*([(),<>:])\s*/g, '$1').replace(/,/g, ', ');
+    return out
+      .join(' ')
+      .replace(/\s*([(),<>:])\s*/g, '$1')
+      .replace(/,/g, ', ');
   }
   end() {
     if (!this.done()) this.fail();

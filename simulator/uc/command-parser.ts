@@ -21,15 +21,41 @@ export type UcCommand =
   | { kind: 'drop_row_filter'; table: string[] }
   | { kind: 'set_tags'; table: string[]; column: string; tags: Array<[string, string]> }
   | { kind: 'unset_tags'; table: string[]; column: string; tags: string[] }
-  | { kind: 'create_function'; name: string[]; orReplace: boolean; ifNotExists: boolean; params: Array<{ name: string; type: string }>; returnType: string | null; body: string }
+  | {
+      kind: 'create_function';
+      name: string[];
+      orReplace: boolean;
+      ifNotExists: boolean;
+      params: Array<{ name: string; type: string }>;
+      returnType: string | null;
+      body: string;
+    }
   | { kind: 'drop_function'; name: string[]; ifExists: boolean }
   | { kind: 'use'; level: 'catalog' | 'schema'; parts: string[] }
   | { kind: 'show_catalogs' }
   | { kind: 'show_schemas'; catalog: string | null }
   | { kind: 'show_tables'; schema: string[] | null };
 
-const SECURABLE_WORDS: Record<string, SecurableType> = { CATALOG: 'catalog', SCHEMA: 'schema', DATABASE: 'schema', TABLE: 'table', VIEW: 'table', FUNCTION: 'function' };
-const OTHER_SECURABLES = ['VOLUME', 'EXTERNAL', 'STORAGE', 'CONNECTION', 'SHARE', 'METASTORE', 'MODEL', 'RECIPIENT', 'PROVIDER', 'CREDENTIAL'];
+const SECURABLE_WORDS: Record<string, SecurableType> = {
+  CATALOG: 'catalog',
+  SCHEMA: 'schema',
+  DATABASE: 'schema',
+  TABLE: 'table',
+  VIEW: 'table',
+  FUNCTION: 'function',
+};
+const OTHER_SECURABLES = [
+  'VOLUME',
+  'EXTERNAL',
+  'STORAGE',
+  'CONNECTION',
+  'SHARE',
+  'METASTORE',
+  'MODEL',
+  'RECIPIENT',
+  'PROVIDER',
+  'CREDENTIAL',
+];
 
 function literalOrName(t: Token | undefined): string {
   if (isName(t)) return t.value;
@@ -128,7 +154,8 @@ function parseCreateFunction(c: Cursor, orReplace: boolean): UcCommand {
   }
   let returnType: string | null = null;
   while (!c.done() && !isWord(c.peek(), 'RETURN')) {
-    if (c.word('RETURNS')) returnType = c.untilListEnd(['LANGUAGE', 'COMMENT', 'DETERMINISTIC', 'NOT', 'CONTAINS', 'READS', 'RETURN', 'SQL']);
+    if (c.word('RETURNS'))
+      returnType = c.untilListEnd(['LANGUAGE', 'COMMENT', 'DETERMINISTIC', 'NOT', 'CONTAINS', 'READS', 'RETURN', 'SQL']);
     else c.next();
   }
   c.expectWord('RETURN');

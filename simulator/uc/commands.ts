@@ -61,7 +61,14 @@ export class UcCommands implements CommandHandler {
         return EMPTY_RESULT;
       case 'set_tags':
       case 'unset_tags':
-        await setColumnTags(d, actor, table(cmd.table), cmd.column, cmd.kind === 'set_tags' ? cmd.tags : cmd.tags.map((k) => [k, '']), cmd.kind === 'unset_tags');
+        await setColumnTags(
+          d,
+          actor,
+          table(cmd.table),
+          cmd.column,
+          cmd.kind === 'set_tags' ? cmd.tags : cmd.tags.map((k) => [k, '']),
+          cmd.kind === 'unset_tags',
+        );
         return EMPTY_RESULT;
       case 'create_function':
         await createFunction(d, actor, { fullName: table(cmd.name), params: cmd.params, returnType: cmd.returnType, body: cmd.body }, cmd);
@@ -79,9 +86,12 @@ export class UcCommands implements CommandHandler {
   private async use(session: SqlSession, cmd: Extract<UcCommand, { kind: 'use' }>): Promise<ResultSet> {
     const st = await structure(this.deps.db);
     const [catalog, schema] =
-      cmd.level === 'catalog' ? [this.name(session, cmd.parts, 1), 'default'] : (this.name(session, cmd.parts, 2).split('.') as [string, string]);
+      cmd.level === 'catalog'
+        ? [this.name(session, cmd.parts, 1), 'default']
+        : (this.name(session, cmd.parts, 2).split('.') as [string, string]);
     if (!st.catalogs.has(catalog)) throw ucErrors.notFound('catalog', catalog);
-    if (cmd.level === 'schema' && schema !== 'information_schema' && !st.schemas.has(`${catalog}.${schema}`)) throw ucErrors.notFound('schema', `${catalog}.${schema}`);
+    if (cmd.level === 'schema' && schema !== 'information_schema' && !st.schemas.has(`${catalog}.${schema}`))
+      throw ucErrors.notFound('schema', `${catalog}.${schema}`);
     // USE CATALOG lands on `default` when there is one, as on Databricks; else on information_schema.
     const target = cmd.level === 'catalog' && !st.schemas.has(`${catalog}.default`) ? 'information_schema' : schema;
     await session.use(catalog, target);
@@ -106,21 +116,37 @@ export class UcCommands implements CommandHandler {
     return stringResult(['principal', 'actionType', 'objectType', 'objectKey'], rows);
   }
 
-  private async show(session: SqlSession, cmd: Extract<UcCommand, { kind: 'show_catalogs' | 'show_schemas' | 'show_tables' }>): Promise<ResultSet> {
+  private async show(
+    session: SqlSession,
+    cmd: Extract<UcCommand, { kind: 'show_catalogs' | 'show_schemas' | 'show_tables' }>,
+  ): Promise<ResultSet> {
     const [st, model] = await Promise.all([structure(this.deps.db), privilegeModel(this.deps.db)]);
     const visible = (s: Securable) => model.isVisible(s, session.principals, session.principal.isAdmin);
     if (cmd.kind === 'show_catalogs') {
-      return stringResult(['catalog'], [...st.catalogs.keys()].filter((c) => visible({ type: 'catalog', fullName: c, kind: 'catalog' })).sort().map((c) => [c]));
+      return stringResult(
+        ['catalog'],
+        [...st.catalogs.keys()]
+          .filter((c) => visible({ type: 'catalog', fullName: c, kind: 'catalog' }))
+          .sort()
+          .map((c) => [c]),
+      );
     }
     if (cmd.kind === 'show_schemas') {
       const catalog = (cmd.catalog ?? session.catalog).toLowerCase();
       if (!st.catalogs.has(catalog)) throw ucErrors.notFound('catalog', catalog);
-      const schemas = [...st.schemas.keys()].filter((k) => k.startsWith(`${catalog}.`) && visible({ type: 'schema', fullName: k, kind: 'schema' }));
+      const schemas = [...st.schemas.keys()].filter(
+        (k) => k.startsWith(`${catalog}.`) && visible({ type: 'schema', fullName: k, kind: 'schema' }),
+      );
       return stringResult(['databaseName'], schemas.map((k) => [k.slice(catalog.length + 1)]).sort());
     }
     const schema = cmd.schema ? this.name(session, cmd.schema, 2) : `${session.catalog}.${session.schema}`;
     if (!st.schemas.has(schema)) throw ucErrors.notFound('schema', schema);
-    const tables = [...st.tables.values()].filter((t) => `${t.catalog}.${t.schema}` === schema && visible({ type: 'table', fullName: t.fullName, kind: t.kind }));
-    return stringResult(['database', 'tableName'], tables.map((t) => [t.schema, t.name]).sort((a, b) => String(a[1]).localeCompare(String(b[1]))));
+    const tables = [...st.tables.values()].filter(
+      (t) => `${t.catalog}.${t.schema}` === schema && visible({ type: 'table', fullName: t.fullName, kind: t.kind }),
+    );
+    return stringResult(
+      ['database', 'tableName'],
+      tables.map((t) => [t.schema, t.name]).sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
+    );
   }
 }

@@ -25,18 +25,30 @@ export class UcError extends Error {
 }
 
 const NOT_FOUND_CODES: Record<string, string> = {
-  catalog: 'CATALOG_DOES_NOT_EXIST', schema: 'SCHEMA_DOES_NOT_EXIST', table: 'TABLE_DOES_NOT_EXIST', function: 'NOT_FOUND',
+  catalog: 'CATALOG_DOES_NOT_EXIST',
+  schema: 'SCHEMA_DOES_NOT_EXIST',
+  table: 'TABLE_DOES_NOT_EXIST',
+  function: 'NOT_FOUND',
 };
 const NOT_FOUND_CLASSES: Record<string, string> = {
-  catalog: 'NO_SUCH_CATALOG_EXCEPTION', schema: 'SCHEMA_NOT_FOUND', table: 'TABLE_OR_VIEW_NOT_FOUND', function: 'ROUTINE_NOT_FOUND',
+  catalog: 'NO_SUCH_CATALOG_EXCEPTION',
+  schema: 'SCHEMA_NOT_FOUND',
+  table: 'TABLE_OR_VIEW_NOT_FOUND',
+  function: 'ROUTINE_NOT_FOUND',
 };
 
 export const ucErrors = {
   notFound: (type: string, fullName: string) =>
-    new UcError(404, NOT_FOUND_CODES[type] ?? 'NOT_FOUND', `${type.charAt(0).toUpperCase()}${type.slice(1)} '${fullName}' does not exist.`,
-      NOT_FOUND_CLASSES[type] ?? 'NOT_FOUND', type === 'table' ? '42P01' : '42704'),
+    new UcError(
+      404,
+      NOT_FOUND_CODES[type] ?? 'NOT_FOUND',
+      `${type.charAt(0).toUpperCase()}${type.slice(1)} '${fullName}' does not exist.`,
+      NOT_FOUND_CLASSES[type] ?? 'NOT_FOUND',
+      type === 'table' ? '42P01' : '42704',
+    ),
   denied: (message: string) => new UcError(403, 'PERMISSION_DENIED', message, 'INSUFFICIENT_PERMISSIONS', '42501'),
-  invalid: (message: string, sqlClass = 'INVALID_PARAMETER_VALUE') => new UcError(400, 'INVALID_PARAMETER_VALUE', message, sqlClass, '22023'),
+  invalid: (message: string, sqlClass = 'INVALID_PARAMETER_VALUE') =>
+    new UcError(400, 'INVALID_PARAMETER_VALUE', message, sqlClass, '22023'),
   noPrincipal: (name: string) =>
     new UcError(404, 'PRINCIPAL_DOES_NOT_EXIST', `Could not find principal with name ${name}.`, 'PRINCIPAL_DOES_NOT_EXIST', '42704'),
 };

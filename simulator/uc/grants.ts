@@ -36,7 +36,13 @@ export async function resolveSecurable(db: SimDb, type: SecurableType, fullName:
   const name = fullName.toLowerCase();
   const st = await structure(db);
   const found =
-    type === 'catalog' ? st.catalogs.has(name) : type === 'schema' ? st.schemas.has(name) : type === 'function' ? st.functions.has(name) : st.tables.has(name);
+    type === 'catalog'
+      ? st.catalogs.has(name)
+      : type === 'schema'
+        ? st.schemas.has(name)
+        : type === 'function'
+          ? st.functions.has(name)
+          : st.tables.has(name);
   if (!found) throw ucErrors.notFound(type, name);
   return { type, fullName: name, kind: type === 'table' ? (st.tables.get(name)?.kind ?? 'table') : type };
 }
@@ -44,19 +50,37 @@ export async function resolveSecurable(db: SimDb, type: SecurableType, fullName:
 export function auditUc(audit: AuditSink, actor: Actor, action: string, params: Record<string, string>, err: unknown): void {
   const status = err instanceof UcError ? err.status : err ? 500 : 200;
   audit.append({
-    serviceName: 'unityCatalog', actionName: action, email: actor.principal.name,
-    requestParams: { ...params, metastore_id: METASTORE_ID }, statusCode: status,
+    serviceName: 'unityCatalog',
+    actionName: action,
+    email: actor.principal.name,
+    requestParams: { ...params, metastore_id: METASTORE_ID },
+    statusCode: status,
     errorMessage: err ? (err instanceof Error ? err.message : String(err)) : null,
-    sourceIp: actor.meta.sourceIp, userAgent: actor.meta.userAgent, requestId: actor.meta.requestId,
+    sourceIp: actor.meta.sourceIp,
+    userAgent: actor.meta.userAgent,
+    requestId: actor.meta.requestId,
   });
 }
 
 const typeLabel = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
-export async function updatePermissions(deps: UcDeps, actor: Actor, type: SecurableType, fullName: string, changes: GrantChange[]): Promise<void> {
+export async function updatePermissions(
+  deps: UcDeps,
+  actor: Actor,
+  type: SecurableType,
+  fullName: string,
+  changes: GrantChange[],
+): Promise<void> {
   const params = {
-    securable_type: type, securable_full_name: fullName.toLowerCase(),
-    changes: JSON.stringify(changes.map((c) => ({ principal: c.principal, ...(c.add?.length ? { add: c.add } : {}), ...(c.remove?.length ? { remove: c.remove } : {}) }))),
+    securable_type: type,
+    securable_full_name: fullName.toLowerCase(),
+    changes: JSON.stringify(
+      changes.map((c) => ({
+        principal: c.principal,
+        ...(c.add?.length ? { add: c.add } : {}),
+        ...(c.remove?.length ? { remove: c.remove } : {}),
+      })),
+    ),
   };
   try {
     const s = await resolveSecurable(deps.db, type, fullName);
@@ -70,22 +94,28 @@ export async function updatePermissions(deps: UcDeps, actor: Actor, type: Secura
         const problem = privilegeProblem(p, s.kind);
         if (problem) throw ucErrors.invalid(problem, 'INVALID_PRIVILEGE');
       }
-      if (!BUILT_IN_GROUPS.has(change.principal) && !(await deps.directory.lookup(change.principal))) throw ucErrors.noPrincipal(change.principal);
+      if (!BUILT_IN_GROUPS.has(change.principal) && !(await deps.directory.lookup(change.principal)))
+        throw ucErrors.noPrincipal(change.principal);
     }
     await deps.db.transaction(async (c) => {
       for (const change of changes) {
         for (const privilege of change.add ?? []) {
-          await c.run(
-            `INSERT INTO uc_meta.grants VALUES ($1, $2, $3, $4, $5, now()::TIMESTAMP) ON CONFLICT DO NOTHING`,
-            [type, s.fullName, change.principal, privilege, actor.principal.name],
-          );
+          await c.run(`INSERT INTO uc_meta.grants VALUES ($1, $2, $3, $4, $5, now()::TIMESTAMP) ON CONFLICT DO NOTHING`, [
+            type,
+            s.fullName,
+            change.principal,
+            privilege,
+            actor.principal.name,
+          ]);
         }
         // REVOKE ALL PRIVILEGES takes what it implies with it, but not MANAGE (reference §10.2).
         const removed = new Set(change.remove ?? []);
         if (removed.has('ALL_PRIVILEGES')) for (const p of GRANTABLE[s.kind]) if (p !== 'MANAGE') removed.add(p);
         for (const privilege of removed) {
-          await c.run('DELETE FROM uc_meta.grants WHERE securable_type = $1 AND securable_full_name = $2 AND principal = $3 AND privilege = $4',
-            [type, s.fullName, change.principal, privilege]);
+          await c.run(
+            'DELETE FROM uc_meta.grants WHERE securable_type = $1 AND securable_full_name = $2 AND principal = $3 AND privilege = $4',
+            [type, s.fullName, change.principal, privilege],
+          );
         }
       }
     });
@@ -110,5 +140,7 @@ export async function directAssignments(db: SimDb, s: Securable, principal?: str
     if (principal && g.principal !== principal) continue;
     by.set(g.principal, [...(by.get(g.principal) ?? []), g.privilege]);
   }
-  return [...by.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([p, privileges]) => ({ principal: p, privileges: privileges.sort() }));
+  return [...by.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([p, privileges]) => ({ principal: p, privileges: privileges.sort() }));
 }

@@ -18,8 +18,16 @@ function applicable(kind: 'schema' | 'table'): string {
 }
 
 export const INFO_SCHEMA_VIEWS = [
-  'catalogs', 'schemata', 'tables', 'columns', 'catalog_privileges', 'schema_privileges', 'table_privileges',
-  'column_masks', 'row_filters', 'column_tags',
+  'catalogs',
+  'schemata',
+  'tables',
+  'columns',
+  'catalog_privileges',
+  'schema_privileges',
+  'table_privileges',
+  'column_masks',
+  'row_filters',
+  'column_tags',
 ] as const;
 
 export function infoSchemaViewSql(view: (typeof INFO_SCHEMA_VIEWS)[number], mainDb: string, catalog: string | null): string {

@@ -46,5 +46,8 @@ export function duckRef(fullName: string, names: CatalogNames): string {
 
 /** Back-quotes a UC name for messages and SQL the way Databricks prints it: `a`.`b`.`c`. */
 export function backquoted(fullName: string): string {
-  return fullName.split('.').map((p) => `\`${p}\``).join('.');
+  return fullName
+    .split('.')
+    .map((p) => `\`${p}\``)
+    .join('.');
 }

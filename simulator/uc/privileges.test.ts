@@ -7,7 +7,10 @@ const table: Securable = { type: 'table', fullName: 'analytics.silver.customers'
 const view: Securable = { type: 'table', fullName: 'analytics.silver.v', kind: 'view' };
 
 const g = (securableType: Grant['securableType'], fullName: string, principal: string, privilege: string): Grant => ({
-  securableType, fullName, principal, privilege,
+  securableType,
+  fullName,
+  principal,
+  privilege,
 });
 
 const owners = new Map([
@@ -48,7 +51,11 @@ describe('PrivilegeModel', () => {
 
   it('inherits only privileges grantable on the descendant and names where they came from', () => {
     const model = new PrivilegeModel(
-      [g('catalog', 'analytics', 'users', 'USE_CATALOG'), g('catalog', 'analytics', 'users', 'SELECT'), g('table', table.fullName, 'users', 'MODIFY')],
+      [
+        g('catalog', 'analytics', 'users', 'USE_CATALOG'),
+        g('catalog', 'analytics', 'users', 'SELECT'),
+        g('table', table.fullName, 'users', 'MODIFY'),
+      ],
       owners,
     );
     expect(model.effective(table)).toEqual([

@@ -45,12 +45,23 @@ CREATE TABLE IF NOT EXISTS uc_meta.column_tags (
 
 /** The column list of system.access.audit in Databricks types (reference §12.1). */
 export const AUDIT_COLUMNS: ReadonlyArray<[string, string]> = [
-  ['account_id', 'STRING'], ['workspace_id', 'STRING'], ['version', 'STRING'], ['event_time', 'TIMESTAMP'],
-  ['event_date', 'DATE'], ['source_ip_address', 'STRING'], ['user_agent', 'STRING'], ['session_id', 'STRING'],
-  ['user_identity', 'STRUCT<email: STRING, subject_name: STRING>'], ['service_name', 'STRING'],
-  ['action_name', 'STRING'], ['request_id', 'STRING'], ['request_params', 'MAP<STRING, STRING>'],
-  ['response', 'STRUCT<status_code: INT, error_message: STRING, result: STRING>'], ['audit_level', 'STRING'],
-  ['event_id', 'STRING'], ['identity_metadata', 'STRUCT<run_by: STRING, run_as: STRING, acting_resource: STRING>'],
+  ['account_id', 'STRING'],
+  ['workspace_id', 'STRING'],
+  ['version', 'STRING'],
+  ['event_time', 'TIMESTAMP'],
+  ['event_date', 'DATE'],
+  ['source_ip_address', 'STRING'],
+  ['user_agent', 'STRING'],
+  ['session_id', 'STRING'],
+  ['user_identity', 'STRUCT<email: STRING, subject_name: STRING>'],
+  ['service_name', 'STRING'],
+  ['action_name', 'STRING'],
+  ['request_id', 'STRING'],
+  ['request_params', 'MAP<STRING, STRING>'],
+  ['response', 'STRUCT<status_code: INT, error_message: STRING, result: STRING>'],
+  ['audit_level', 'STRING'],
+  ['event_id', 'STRING'],
+  ['identity_metadata', 'STRUCT<run_by: STRING, run_as: STRING, acting_resource: STRING>'],
 ];
 
 const SYSTEM_OWNER = 'System user';

@@ -65,7 +65,14 @@ const states = new WeakMap<SimDb, State>();
 function state(db: SimDb): State {
   let s = states.get(db);
   if (!s) {
-    s = { ready: db.run(CREATE_AUDIT_TABLE + UC_DDL + SYSTEM_CATALOG_SQL), version: 1, grantsVersion: 1, structure: null, model: null, log: [] };
+    s = {
+      ready: db.run(CREATE_AUDIT_TABLE + UC_DDL + SYSTEM_CATALOG_SQL),
+      version: 1,
+      grantsVersion: 1,
+      structure: null,
+      model: null,
+      log: [],
+    };
     states.set(db, s);
   }
   return s;
@@ -114,7 +121,9 @@ async function loadStructure(db: SimDb): Promise<Structure> {
     db.all<Row>('SELECT catalog_name, owner FROM uc_meta.catalogs'),
     db.all<Row>('SELECT catalog_name, schema_name, owner FROM uc_meta.schemas'),
     db.all<Row>('SELECT catalog_name, schema_name, table_name, table_type, owner, storage FROM uc_meta.tables'),
-    db.all<Row>('SELECT catalog_name, schema_name, table_name, column_name, ordinal_position, data_type, is_nullable, comment FROM uc_meta.columns ORDER BY ordinal_position'),
+    db.all<Row>(
+      'SELECT catalog_name, schema_name, table_name, column_name, ordinal_position, data_type, is_nullable, comment FROM uc_meta.columns ORDER BY ordinal_position',
+    ),
     db.all<Row>('SELECT * FROM uc_meta.functions'),
     db.all<Row>('SELECT * FROM uc_meta.column_masks'),
     db.all<Row>('SELECT * FROM uc_meta.row_filters'),
@@ -127,20 +136,32 @@ async function loadStructure(db: SimDb): Promise<Structure> {
     const fullName = key(r, 'catalog_name', 'schema_name', 'table_name');
     const tableType = String(r.table_type);
     out.tables.set(fullName, {
-      catalog: String(r.catalog_name), schema: String(r.schema_name), name: String(r.table_name), fullName, tableType,
-      kind: tableType.includes('VIEW') ? 'view' : 'table', owner: String(r.owner), storage: String(r.storage),
-      columns: [], masks: new Map(), rowFilter: null,
+      catalog: String(r.catalog_name),
+      schema: String(r.schema_name),
+      name: String(r.table_name),
+      fullName,
+      tableType,
+      kind: tableType.includes('VIEW') ? 'view' : 'table',
+      owner: String(r.owner),
+      storage: String(r.storage),
+      columns: [],
+      masks: new Map(),
+      rowFilter: null,
     });
   }
   for (const r of columns) {
     out.tables.get(key(r, 'catalog_name', 'schema_name', 'table_name'))?.columns.push({
-      name: String(r.column_name), position: Number(r.ordinal_position), type: String(r.data_type),
-      nullable: r.is_nullable !== false, comment: str(r.comment),
+      name: String(r.column_name),
+      position: Number(r.ordinal_position),
+      type: String(r.data_type),
+      nullable: r.is_nullable !== false,
+      comment: str(r.comment),
     });
   }
   for (const r of masks) {
     out.tables.get(key(r, 'catalog_name', 'schema_name', 'table_name'))?.masks.set(String(r.column_name), {
-      fn: String(r.function_full_name), using: (r.using_columns as string[]) ?? [],
+      fn: String(r.function_full_name),
+      using: (r.using_columns as string[]) ?? [],
     });
   }
   for (const r of filters) {
@@ -150,9 +171,14 @@ async function loadStructure(db: SimDb): Promise<Structure> {
   for (const r of functions) {
     const fullName = key(r, 'catalog_name', 'schema_name', 'function_name');
     out.functions.set(fullName, {
-      catalog: String(r.catalog_name), schema: String(r.schema_name), name: String(r.function_name), fullName,
-      params: JSON.parse(String(r.params)) as FunctionMeta['params'], returnType: str(r.return_type),
-      body: String(r.body), owner: String(r.owner),
+      catalog: String(r.catalog_name),
+      schema: String(r.schema_name),
+      name: String(r.function_name),
+      fullName,
+      params: JSON.parse(String(r.params)) as FunctionMeta['params'],
+      returnType: str(r.return_type),
+      body: String(r.body),
+      owner: String(r.owner),
     });
   }
   return out;
@@ -173,8 +199,10 @@ async function loadModel(db: SimDb): Promise<PrivilegeModel> {
   const st = await structure(db);
   const rows = await db.all<Row>('SELECT securable_type, securable_full_name, principal, privilege FROM uc_meta.grants');
   const grants: Grant[] = rows.map((r) => ({
-    securableType: String(r.securable_type) as SecurableType, fullName: String(r.securable_full_name),
-    principal: String(r.principal), privilege: String(r.privilege),
+    securableType: String(r.securable_type) as SecurableType,
+    fullName: String(r.securable_full_name),
+    principal: String(r.principal),
+    privilege: String(r.privilege),
   }));
   const owners = new Map<string, string>();
   st.catalogs.forEach((v, k) => owners.set(`catalog:${k}`, v.owner));

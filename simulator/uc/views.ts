@@ -78,7 +78,9 @@ export class CatalogViews {
         this.attached.add(duck);
       }
       const schemas = [...st.schemas.keys()].filter((s) => s.startsWith(`${catalog}.`)).map((s) => s.slice(catalog.length + 1));
-      const ddl = [...new Set([...schemas.map((s) => this.names.duckSchema(s)), INFO_SCHEMA_DUCK])].map((s) => `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(duck)}.${quoteIdent(s)};`);
+      const ddl = [...new Set([...schemas.map((s) => this.names.duckSchema(s)), INFO_SCHEMA_DUCK])].map(
+        (s) => `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(duck)}.${quoteIdent(s)};`,
+      );
       await this.exec(ddl.join('\n'));
     }
     // Functions before views: a view's body is bound when it is created.

@@ -25,7 +25,11 @@ export function AuditClient() {
 
   return (
     <>
-      <PageHeader title="Audit" description="What happened in the workspace, when, and by whom — from system.access.audit. Times are UTC." actions={<RangePicker key={rangeKey} state={state} onChange={update} />} />
+      <PageHeader
+        title="Audit"
+        description="What happened in the workspace, when, and by whom — from system.access.audit. Times are UTC."
+        actions={<RangePicker key={rangeKey} state={state} onChange={update} />}
+      />
       <div className="space-y-6">
         <AuditFilterBar key={filtersKey} state={state} onApply={update} />
         <div key={viewKey} className="space-y-6">

@@ -29,7 +29,11 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
   });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <TokensClient filters={filters} filterError={parsed.success ? null : (parsed.error.issues[0]?.message ?? 'invalid filters')} canAct={hasRole(user.role, 'admin')} />
+      <TokensClient
+        filters={filters}
+        filterError={parsed.success ? null : (parsed.error.issues[0]?.message ?? 'invalid filters')}
+        canAct={hasRole(user.role, 'admin')}
+      />
     </HydrationBoundary>
   );
 }

@@ -8,6 +8,10 @@ export const dynamic = 'force-dynamic';
 // GET /api/tokens — every token the acting identity can see, with owner, risk and reasons; filters and sort from the URL.
 // Answered from a short per-identity cache; `Cache-Control: no-cache` (the Refresh button) asks for fresh reads.
 export const GET = route(
-  { role: 'analyst', query: tokenFiltersSchema, upstreamMessages: { PERMISSION_DENIED: 'Databricks refused to list tokens for this identity.' } },
+  {
+    role: 'analyst',
+    query: tokenFiltersSchema,
+    upstreamMessages: { PERMISSION_DENIED: 'Databricks refused to list tokens for this identity.' },
+  },
   async ({ workspace, query, request }) => tokenListResponse(workspace, query, { fresh: wantsFresh(request.headers) }),
 );

@@ -7,6 +7,7 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 // GET /api/audit/events?<view>[&cursor] — matching events newest first, one keyset page; pass nextCursor back for more.
-export const GET = route({ role: 'analyst', query: auditEventsQuerySchema, upstreamMessages: AUDIT_UPSTREAM_MESSAGES }, ({ workspace, query }) =>
-  loadExplorerPage(workspace, query, query.cursor ?? null, new Date()),
+export const GET = route(
+  { role: 'analyst', query: auditEventsQuerySchema, upstreamMessages: AUDIT_UPSTREAM_MESSAGES },
+  ({ workspace, query }) => loadExplorerPage(workspace, query, query.cursor ?? null, new Date()),
 );

@@ -13,7 +13,12 @@ const NO_STORE = { 'Cache-Control': 'no-store, max-age=0', Pragma: 'no-cache' };
 // A rotation that ran answers 200 with its outcome (completed, partial, needs attention or failed with the old token
 // untouched); only a request refused before anything happened (bad input, not rotatable, 409 concurrent) is an error.
 export const POST = route(
-  { role: 'admin', params: tokenIdParams, body: rotateBody, upstreamMessages: { PERMISSION_DENIED: 'Rotating this token needs workspace admin rights.' } },
+  {
+    role: 'admin',
+    params: tokenIdParams,
+    body: rotateBody,
+    upstreamMessages: { PERMISSION_DENIED: 'Rotating this token needs workspace admin rights.' },
+  },
   async ({ workspace, user, requestId, params, body }) => {
     const { rotation, value } = await rotateToken({ ws: workspace, person: user, requestId }, { tokenId: params.id, ...body });
     return NextResponse.json({ rotation, ...(value ? { value: value.reveal() } : {}) }, { headers: NO_STORE });
