@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import { benchArg, recordMetrics, runBench } from '../scripts/lib/bench-metrics';
 import { ensureBuild } from '../scripts/lib/build';
-import { startTestSimulator } from '../scripts/test-support/simulator';
-import { ensureTestCa } from '../scripts/test-support/test-ca';
+import { startTestSimulator } from '../testing/simulator';
+import { ensureTestCa } from '../testing/test-ca';
 import { startApp } from '../e2e/support/app-server';
 import { signInByApi } from '../e2e/support/sign-in';
 

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ratio, type BenchMetric } from '../scripts/lib/bench-metrics';
-import { ensureTestCa, TEST_CA_PEM } from '../scripts/test-support/test-ca';
+import { ensureTestCa, TEST_CA_PEM } from '../testing/test-ca';
 
 const ROOT = join(__dirname, '..');
 const filter = process.argv[2];

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { DBSQLClient } from '@databricks/sql';
 import type IDBSQLSession from '@databricks/sql/dist/contracts/IDBSQLSession';
 import { benchArg, recordMetrics, runBench, type BenchMetric } from '../scripts/lib/bench-metrics';
-import { ensureTestCa } from '../scripts/test-support/test-ca';
-import { startTestSimulator, type TestSimulator } from '../scripts/test-support/simulator';
+import { ensureTestCa } from '../testing/test-ca';
+import { startTestSimulator, type TestSimulator } from '../testing/simulator';
 
 const OWN_STATE = !process.argv.includes('--state-dir');
 const STATE_DIR = OWN_STATE ? mkdtempSync(join(tmpdir(), 'brickwatch-sim-bench-')) : benchArg('state-dir', '');

@@ -13,8 +13,8 @@ import { chromium, type APIRequestContext, type Locator } from '@playwright/test
 import { benchArg, recordMetrics, runBench } from '../scripts/lib/bench-metrics';
 import { ensureChromium } from '../scripts/lib/browser';
 import { ensureBuild } from '../scripts/lib/build';
-import { startTestSimulator } from '../scripts/test-support/simulator';
-import { ensureTestCa } from '../scripts/test-support/test-ca';
+import { startTestSimulator } from '../testing/simulator';
+import { ensureTestCa } from '../testing/test-ca';
 import { startApp } from '../e2e/support/app-server';
 import { signInByApi } from '../e2e/support/sign-in';
 

@@ -2,7 +2,7 @@
 // page load refreshes it (refresh_token grant) and the page works as if nothing happened.
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startTestSimulator, type TestSimulator } from '../scripts/test-support/simulator';
+import { startTestSimulator, type TestSimulator } from '../testing/simulator';
 import { startApp, type AppServer } from './support/app-server';
 import { personFor } from './support/fixtures';
 

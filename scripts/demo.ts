@@ -11,7 +11,7 @@ import type { RunningSimulator } from '../simulator/core/contract';
 import { startSimulator } from '../simulator/server';
 import { roleFromGroups } from '../lib/roles';
 import { ensureBuild } from './lib/build';
-import { appEnv } from './test-support/simulator';
+import { appEnv } from '../testing/simulator';
 
 const ROOT = join(__dirname, '..');
 const STATE_DIR = join(ROOT, '.simulator');

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './lib/browser';
 import { ensureBuild } from './lib/build';
-import { ensureTestCa, TEST_CA_PEM } from './test-support/test-ca';
+import { ensureTestCa, TEST_CA_PEM } from '../testing/test-ca';
 
 async function main(): Promise<number> {
   const chromium = ensureChromium();

@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { Button, Spinner } from '@/components/ui/button';
-import { OUTCOMES, type ActivityFilters } from '@/lib/query/activity';
+import { OUTCOMES, type ActivityFilters } from '@/lib/activity/contract';
 
 const field = 'h-8 rounded-md border border-border-strong bg-surface px-2.5 text-sm';
 

@@ -5,7 +5,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { StatCard } from '@/components/ui/stat-card';
-import { auditQueries } from '@/lib/query/audit';
+import { auditQueries } from '@/lib/audit/queries';
 import { FeedList, NoEvents } from './feed-list';
 import { formatShortUtc } from './format';
 import type { PanelProps } from './panel-types';

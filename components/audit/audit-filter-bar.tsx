@@ -4,8 +4,8 @@
 // than a silently ignored URL.
 import { useId, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
-import { AUDIT_CATEGORY_IDS, AUDIT_CATEGORY_LABELS } from '@/lib/security/audit-categories';
-import { auditQuerySchema, FILTER_KEYS, type AuditFilters, type AuditPageState } from '@/lib/security/audit-filters';
+import { AUDIT_CATEGORY_IDS, AUDIT_CATEGORY_LABELS } from '@/lib/audit/rules/categories';
+import { auditQuerySchema, FILTER_KEYS, type AuditFilters, type AuditPageState } from '@/lib/audit/contract';
 
 type Draft = Record<(typeof FILTER_KEYS)[number], string>;
 

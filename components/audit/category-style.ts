@@ -1,6 +1,6 @@
 // One colour per audit category, used by the chart, its legend and the explorer's category badges. Full class
 // names are spelled out so Tailwind finds them.
-import type { AuditCategory } from '@/lib/security/audit-categories';
+import type { AuditCategory } from '@/lib/audit/rules/categories';
 
 export const CATEGORY_STYLE: Record<AuditCategory, { fill: string; swatch: string }> = {
   signin: { fill: 'fill-sky-500', swatch: 'bg-sky-500' },

@@ -1,6 +1,6 @@
 // Pure geometry for the hand-rolled SVG charts: nice axis maxima, tick placement, UTC labels and turning a
 // brushed bucket range back into a time window.
-import type { BucketAxis } from '@/lib/security/audit-series';
+import type { BucketAxis } from '@/lib/audit/rules/series';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -8,10 +8,10 @@ import { Button } from '@/components/ui/button';
 import { DegradedNotice } from '@/components/ui/degraded-notice';
 import { Dialog } from '@/components/ui/dialog';
 import { SkeletonText } from '@/components/ui/skeleton';
-import type { EventDetail } from '@/lib/databricks/audit-explorer';
-import { AUDIT_CATEGORY_LABELS } from '@/lib/security/audit-categories';
-import type { AuditPageState } from '@/lib/security/audit-filters';
-import { auditQueries } from '@/lib/query/audit';
+import type { EventDetail } from '@/lib/audit/server/explorer';
+import { AUDIT_CATEGORY_LABELS } from '@/lib/audit/rules/categories';
+import type { AuditPageState } from '@/lib/audit/contract';
+import { auditQueries } from '@/lib/audit/queries';
 import { ApiClientError } from '@/lib/query/fetch';
 import { formatUtc, isFailure, outcomeLabel } from './format';
 

@@ -1,6 +1,6 @@
 // Time and outcome wording for the audit area. Everything is shown in UTC: buckets are UTC hours and days, and a
 // security team comparing notes across time zones needs one clock.
-import type { WindowJson } from '@/lib/security/audit-range';
+import type { WindowJson } from '@/lib/audit/rules/range';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',

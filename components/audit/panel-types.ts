@@ -1,4 +1,4 @@
-import type { AuditPageState, AuditQuery } from '@/lib/security/audit-filters';
+import type { AuditPageState, AuditQuery } from '@/lib/audit/contract';
 
 /** What every audit panel gets from the page: the view to load, and ways to act on the URL. */
 export interface PanelProps {

@@ -4,8 +4,8 @@
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { RANGE_PRESETS, type RangePreset } from '@/lib/security/audit-range';
-import type { AuditPageState } from '@/lib/security/audit-filters';
+import { RANGE_PRESETS, type RangePreset } from '@/lib/audit/rules/range';
+import type { AuditPageState } from '@/lib/audit/contract';
 
 const LABELS: Record<RangePreset, string> = { '24h': '24 h', '7d': '7 d', '30d': '30 d', '90d': '90 d' };
 const inputClass = 'h-8 rounded-md border border-border-strong bg-surface px-2 text-sm';

@@ -3,7 +3,7 @@
 // dependency). Drag across bars, or use Shift+arrows then Enter, to zoom into a range; arrows alone move
 // between buckets and announce their counts.
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactElement } from 'react';
-import type { BucketAxis } from '@/lib/security/audit-series';
+import type { BucketAxis } from '@/lib/audit/rules/series';
 import { brushWindow, bucketLabel, niceMax, stackTotals, tickIndices, tickLabel } from './chart-scale';
 
 export interface ChartSeries {

@@ -3,7 +3,7 @@
 // use, and writes changes back as navigation, so every view can be bookmarked, shared and restored by reload.
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
-import { auditPageSchema, auditQueryToSearchParams, viewOf, type AuditPageState, type AuditQuery } from '@/lib/security/audit-filters';
+import { auditPageSchema, auditQueryToSearchParams, viewOf, type AuditPageState, type AuditQuery } from '@/lib/audit/contract';
 import { parseSearchParams } from '@/lib/url-state';
 
 export function auditPageHref(pathname: string, state: Partial<AuditPageState>): string {

@@ -6,7 +6,7 @@ import { Card } from '@/components/ui/card';
 import { DegradedNotice } from '@/components/ui/degraded-notice';
 import { RefreshIcon } from '@/components/ui/icons';
 import { Skeleton, SkeletonRegion } from '@/components/ui/skeleton';
-import { overviewQueries, type HealthTarget } from '@/lib/query/overview';
+import { overviewQueries, type HealthTarget } from '@/lib/overview/queries';
 
 export function HealthCard({ target, title, description }: { target: HealthTarget; title: string; description: string }) {
   const { data, isFetching, refetch, dataUpdatedAt } = useSuspenseQuery(overviewQueries.health(target));

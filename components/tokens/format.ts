@@ -1,6 +1,6 @@
 // Dates and durations as the tokens page shows them: ISO calendar days (UTC) so every reader sees the same date.
-import { daysSince, isoDay } from '@/lib/security/token-risk';
-import type { TokenOwner, TokenRow } from '@/lib/security/token-types';
+import { daysSince, isoDay } from '@/lib/tokens/rules/risk';
+import type { TokenOwner, TokenRow } from '@/lib/tokens/rules/types';
 
 /** [main line, second line] of a two-line cell. */
 export type Lines = [string, string];

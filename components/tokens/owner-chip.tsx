@@ -1,7 +1,7 @@
 'use client';
 import { cn } from '@/components/ui/cn';
-import { ownerKey } from '@/lib/security/token-filters';
-import type { TokenOwner } from '@/lib/security/token-types';
+import { ownerKey } from '@/lib/tokens/rules/filters';
+import type { TokenOwner } from '@/lib/tokens/rules/types';
 import { OWNER_KIND_LABEL, ownerLabel } from './format';
 
 const KIND_MARK: Record<TokenOwner['kind'], string> = { user: 'P', service_principal: 'SP', unknown: '?' };

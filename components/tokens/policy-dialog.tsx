@@ -7,8 +7,8 @@ import { Dialog } from '@/components/ui/dialog';
 import { InlineStatus } from '@/components/ui/inline-status';
 import { useToast } from '@/components/ui/toast';
 import { apiFetch } from '@/lib/query/fetch';
-import { tokenQueries } from '@/lib/query/tokens';
-import { describePolicyChange, MAX_TOKEN_LIFETIME_LIMITS } from '@/lib/security/token-policy';
+import { tokenQueries } from '@/lib/tokens/queries';
+import { describePolicyChange, MAX_TOKEN_LIFETIME_LIMITS } from '@/lib/tokens/rules/policy';
 
 export function PolicyDialog({ open, onClose, current }: { open: boolean; onClose: () => void; current: number | null }) {
   return (

@@ -6,10 +6,10 @@ import { ConfirmByTypingDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
 import { InlineStatus } from '@/components/ui/inline-status';
 import { useToast } from '@/components/ui/toast';
-import type { RevokeResult } from '@/lib/databricks/tokens-actions';
+import type { RevokeResult } from '@/lib/tokens/server/actions';
 import { apiFetch } from '@/lib/query/fetch';
-import { tokenQueries } from '@/lib/query/tokens';
-import type { TokenRow } from '@/lib/security/token-types';
+import { tokenQueries } from '@/lib/tokens/queries';
+import type { TokenRow } from '@/lib/tokens/rules/types';
 import { ownerLabel } from './format';
 
 function useRevoke(onDone: (results: RevokeResult[]) => void) {

@@ -4,8 +4,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { tokenQueries } from '@/lib/query/tokens';
-import type { RotationView } from '@/lib/databricks/tokens-rotation';
+import { tokenQueries } from '@/lib/tokens/queries';
+import type { RotationView } from '@/lib/tokens/server/rotation';
 import { RotationOutcomeView } from './rotation-outcome-view';
 
 const OPEN = new Set(['partial', 'needs_attention', 'in_progress']);

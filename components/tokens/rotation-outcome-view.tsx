@@ -5,10 +5,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { InlineStatus } from '@/components/ui/inline-status';
-import type { RotationView } from '@/lib/databricks/tokens-rotation';
+import type { RotationView } from '@/lib/tokens/server/rotation';
 import { apiFetch } from '@/lib/query/fetch';
-import { tokenQueries } from '@/lib/query/tokens';
-import type { RetryAction, RotationStatus } from '@/lib/security/rotation-outcome';
+import { tokenQueries } from '@/lib/tokens/queries';
+import type { RetryAction, RotationStatus } from '@/lib/tokens/rules/rotation-outcome';
 
 const TONE: Record<RotationStatus, 'success' | 'warning' | 'danger' | 'info'> = {
   completed: 'success',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TokenRow } from '@/lib/security/token-types';
+import type { TokenRow } from '@/lib/tokens/rules/types';
 import { tokensToCsv } from './token-csv';
 
 const row: TokenRow = {

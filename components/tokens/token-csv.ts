@@ -2,8 +2,8 @@
 // spreadsheet or a script without unpicking the two-line cells of the table. Cells are quoted by lib/csv, which also
 // defuses comments that look like spreadsheet formulas.
 import { toCsv } from '@/lib/csv';
-import { isoDay } from '@/lib/security/token-risk';
-import type { TokenRow } from '@/lib/security/token-types';
+import { isoDay } from '@/lib/tokens/rules/risk';
+import type { TokenRow } from '@/lib/tokens/rules/types';
 
 const HEADER = [
   'token_id',

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { DegradedNotice } from '@/components/ui/degraded-notice';
 import { InlineStatus } from '@/components/ui/inline-status';
-import type { TokenPolicyAssessment } from '@/lib/security/token-policy';
+import type { TokenPolicyAssessment } from '@/lib/tokens/rules/policy';
 import { PolicyDialog } from './policy-dialog';
 
 const KIND: Record<'user' | 'group' | 'service_principal', string> = {

@@ -1,8 +1,8 @@
 'use client';
 // Counts over every token the identity can see (not just the filtered view): by risk, and by owner type.
 import { StatCard } from '@/components/ui/stat-card';
-import type { TokenSummary } from '@/lib/security/token-summary';
-import type { RiskCode } from '@/lib/security/token-types';
+import type { TokenSummary } from '@/lib/tokens/rules/summary';
+import type { RiskCode } from '@/lib/tokens/rules/types';
 
 const REASON_LABEL: Record<RiskCode, string> = {
   no_expiry: 'never expire',

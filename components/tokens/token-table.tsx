@@ -7,8 +7,8 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { RiskBadge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
-import { isoDay } from '@/lib/security/token-risk';
-import type { TokenRow } from '@/lib/security/token-types';
+import { isoDay } from '@/lib/tokens/rules/risk';
+import type { TokenRow } from '@/lib/tokens/rules/types';
 import { expiryLines, lastUsedLines, OWNER_KIND_LABEL, ownerLabel } from './format';
 import { OwnerChip } from './owner-chip';
 

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WorkspaceFile } from '../../simulator/core/contract';
-import { appEnv } from '../../scripts/test-support/simulator';
+import { appEnv } from '../../testing/simulator';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,7 +1,7 @@
 // Starts the simulator and the app (service identity mode, as the demo runs) for the whole run.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestSimulator } from '../../scripts/test-support/simulator';
+import { startTestSimulator } from '../../testing/simulator';
 import { startApp } from './app-server';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {

@@ -6,7 +6,7 @@ import type { AppConfig } from '../config';
 import { serviceCredentials, staticCredentials } from '../databricks/credentials';
 import { RestClient } from '../databricks/rest-client';
 import type { ScimUser } from '../databricks/schemas';
-import { currentUser, findUserByUserName, groupNames } from '../databricks/scim';
+import { currentUser, findUserByUserName, groupNames } from '@/lib/databricks/api/scim';
 import { log } from '../log';
 import { roleFromGroups } from '../roles';
 

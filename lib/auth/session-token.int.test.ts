@@ -4,12 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs } from '@/scripts/test-support/oauth-login';
-import { appEnv, startTestSimulator, type TestSimulator } from '@/scripts/test-support/simulator';
+import { loginAs } from '@/testing/oauth-login';
+import { appEnv, startTestSimulator, type TestSimulator } from '@/testing/simulator';
 import { loadConfig, type AppConfig } from '../config';
 import { staticCredentials } from '../databricks/credentials';
 import { RestClient } from '../databricks/rest-client';
-import { currentUser } from '../databricks/scim';
+import { currentUser } from '@/lib/databricks/api/scim';
 import { roleFromGroups } from '../roles';
 import { ROLE_RECHECK_S, revalidate, type SessionToken } from './session-token';
 

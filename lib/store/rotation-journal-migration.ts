@@ -1,7 +1,7 @@
 // The rotation journal's table (lib/store/rotation-journal.ts), listed in MIGRATIONS. Append new migrations;
 // never edit this one once shipped.
 import 'server-only';
-import { TERMINAL_STATES } from '@/lib/security/rotation-machine';
+import { TERMINAL_STATES } from '@/lib/tokens/rules/rotation-machine';
 import type { Migration } from './migrations';
 
 export const TERMINAL_SQL = [...TERMINAL_STATES].map((s) => `'${s}'`).join(', ');

@@ -5,7 +5,7 @@
 // admin rotating the same token gets a conflict. A lease says a request is driving the row right now; a row whose
 // lease ran out while in a working state was interrupted (crash, restart) and may be recovered by the next admin.
 import 'server-only';
-import { INITIAL_ROTATION, type RollbackCause, type RotationSnapshot, type RotationState } from '@/lib/security/rotation-machine';
+import { INITIAL_ROTATION, type RollbackCause, type RotationSnapshot, type RotationState } from '@/lib/tokens/rules/rotation-machine';
 import type { Db } from './db';
 import { TERMINAL_SQL } from './rotation-journal-migration';
 

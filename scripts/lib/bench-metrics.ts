@@ -2,7 +2,7 @@
 // with its figures and their targets; the runner puts them in the markdown report with their ratio to the target.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
-import { TEST_CA_PEM, trustsTestCa } from '../test-support/test-ca';
+import { TEST_CA_PEM, trustsTestCa } from '../../testing/test-ca';
 
 export interface BenchMetric {
   /** What was measured, e.g. "GET /api/tokens p95 (server-side)". */

@@ -8,7 +8,7 @@ import { ChainStatus } from '@/components/activity/chain-status';
 import { InlineStatus } from '@/components/ui/inline-status';
 import { PageHeader } from '@/components/ui/page-header';
 import { SkeletonTable } from '@/components/ui/skeleton';
-import { activityFilters, activityQueries, ACTIVITY_DEFAULTS, type ActivityFilters } from '@/lib/query/activity';
+import { activityFilters, activityQueries, ACTIVITY_DEFAULTS, type ActivityFilters } from '@/lib/activity/contract';
 import { parseSearchParams, toSearchParams } from '@/lib/url-state';
 
 export function ActivityClient() {

@@ -3,9 +3,9 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { requireRole } from '@/lib/auth/session';
-import { activityFilters, activityQueries } from '@/lib/query/activity';
+import { activityFilters, activityQueries } from '@/lib/activity/contract';
 import { getServerQueryClient } from '@/lib/query/server';
-import { loadActivity } from '@/lib/store/activity';
+import { loadActivity } from '@/lib/activity/server/load';
 import { getDb } from '@/lib/store/db';
 import { parseSearchParams, type RawSearchParams } from '@/lib/url-state';
 import { ActivityClient } from './client';

@@ -9,7 +9,7 @@ import { RangePicker } from '@/components/audit/range-picker';
 import { TimelinePanel, TimelineSkeleton } from '@/components/audit/timeline-panel';
 import { useAuditUrl } from '@/components/audit/use-audit-url';
 import { PageHeader } from '@/components/ui/page-header';
-import { auditQueryToSearchParams, FILTER_KEYS } from '@/lib/security/audit-filters';
+import { auditQueryToSearchParams, FILTER_KEYS } from '@/lib/audit/contract';
 
 export function AuditClient() {
   const { state, view, update } = useAuditUrl();

@@ -4,16 +4,16 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { requireRole } from '@/lib/auth/session';
-import { loadSecretActivity, loadTokenActivity } from '@/lib/databricks/audit-activity';
-import { loadEventDetail, loadExplorerPage } from '@/lib/databricks/audit-explorer';
-import { loadFailedAuth } from '@/lib/databricks/audit-failed-auth';
-import { loadConfigChanges, loadPermissionChanges } from '@/lib/databricks/audit-feeds';
-import { loadTimeline } from '@/lib/databricks/audit-timeline';
+import { loadSecretActivity, loadTokenActivity } from '@/lib/audit/server/activity';
+import { loadEventDetail, loadExplorerPage } from '@/lib/audit/server/explorer';
+import { loadFailedAuth } from '@/lib/audit/server/failed-auth';
+import { loadConfigChanges, loadPermissionChanges } from '@/lib/audit/server/feeds';
+import { loadTimeline } from '@/lib/audit/server/timeline';
 import { getWorkspace, type Workspace } from '@/lib/databricks/get-workspace';
-import { auditQueries, type AuditPanel, type AuditPanels } from '@/lib/query/audit';
+import { auditQueries, type AuditPanel, type AuditPanels } from '@/lib/audit/queries';
 import { getServerQueryClient } from '@/lib/query/server';
-import { decodeEventKey } from '@/lib/security/audit-cursor';
-import { auditPageSchema, viewOf, type AuditQuery } from '@/lib/security/audit-filters';
+import { decodeEventKey } from '@/lib/audit/rules/cursor';
+import { auditPageSchema, viewOf, type AuditQuery } from '@/lib/audit/contract';
 import { parseSearchParams, type RawSearchParams } from '@/lib/url-state';
 import { AuditClient } from './client';
 

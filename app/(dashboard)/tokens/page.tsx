@@ -5,11 +5,11 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { requireRole } from '@/lib/auth/session';
 import { getWorkspace } from '@/lib/databricks/get-workspace';
-import { tokenListData, wantsFresh } from '@/lib/databricks/tokens-list';
+import { tokenListData, wantsFresh } from '@/lib/tokens/server/list';
 import { getServerQueryClient } from '@/lib/query/server';
-import { tokenQueries } from '@/lib/query/tokens';
+import { tokenQueries } from '@/lib/tokens/queries';
 import { hasRole } from '@/lib/roles';
-import { DEFAULT_TOKEN_FILTERS, parseTokenFilters } from '@/lib/security/token-filters';
+import { DEFAULT_TOKEN_FILTERS, parseTokenFilters } from '@/lib/tokens/rules/filters';
 import { TokensClient } from './client';
 
 export const metadata: Metadata = { title: 'Tokens' };

@@ -1,6 +1,6 @@
 import { route } from '@/lib/api/route';
-import { activityQuerySchema } from '@/lib/query/activity';
-import { loadActivity } from '@/lib/store/activity';
+import { activityQuerySchema } from '@/lib/activity/contract';
+import { loadActivity } from '@/lib/activity/server/load';
 import { getDb } from '@/lib/store/db';
 
 // GET /api/activity?outcome=&actor=&action= — the newest action-log entries and the chain's verification (analyst+).

@@ -1,6 +1,6 @@
-import { tokenListResponse, wantsFresh } from '@/lib/databricks/tokens-list';
+import { tokenListResponse, wantsFresh } from '@/lib/tokens/server/list';
 import { route } from '@/lib/api/route';
-import { tokenFiltersSchema } from '@/lib/security/token-filters';
+import { tokenFiltersSchema } from '@/lib/tokens/rules/filters';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

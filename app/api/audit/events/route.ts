@@ -1,7 +1,7 @@
 import { route } from '@/lib/api/route';
-import { loadExplorerPage } from '@/lib/databricks/audit-explorer';
-import { AUDIT_UPSTREAM_MESSAGES } from '@/lib/databricks/audit-sql';
-import { auditEventsQuerySchema } from '@/lib/security/audit-filters';
+import { loadExplorerPage } from '@/lib/audit/server/explorer';
+import { AUDIT_UPSTREAM_MESSAGES } from '@/lib/audit/server/sql';
+import { auditEventsQuerySchema } from '@/lib/audit/contract';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

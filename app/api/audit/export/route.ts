@@ -1,9 +1,9 @@
 import { route } from '@/lib/api/route';
 import { csvLine } from '@/lib/csv';
-import { EXPORT_COLUMNS, exportRows } from '@/lib/databricks/audit-explorer';
-import { AUDIT_UPSTREAM_MESSAGES } from '@/lib/databricks/audit-sql';
-import { auditQuerySchema, windowOf } from '@/lib/security/audit-filters';
-import { EXPORT_CAP } from '@/lib/security/audit-limits';
+import { EXPORT_COLUMNS, exportRows } from '@/lib/audit/server/explorer';
+import { AUDIT_UPSTREAM_MESSAGES } from '@/lib/audit/server/sql';
+import { auditQuerySchema, windowOf } from '@/lib/audit/contract';
+import { EXPORT_CAP } from '@/lib/audit/rules/limits';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

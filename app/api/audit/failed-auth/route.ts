@@ -1,7 +1,7 @@
 import { route } from '@/lib/api/route';
-import { loadFailedAuth } from '@/lib/databricks/audit-failed-auth';
-import { AUDIT_UPSTREAM_MESSAGES } from '@/lib/databricks/audit-sql';
-import { auditQuerySchema } from '@/lib/security/audit-filters';
+import { loadFailedAuth } from '@/lib/audit/server/failed-auth';
+import { AUDIT_UPSTREAM_MESSAGES } from '@/lib/audit/server/sql';
+import { auditQuerySchema } from '@/lib/audit/contract';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import { route } from '@/lib/api/route';
-import { loadPermissionChanges } from '@/lib/databricks/audit-feeds';
-import { AUDIT_UPSTREAM_MESSAGES } from '@/lib/databricks/audit-sql';
-import { auditQuerySchema } from '@/lib/security/audit-filters';
+import { loadPermissionChanges } from '@/lib/audit/server/feeds';
+import { AUDIT_UPSTREAM_MESSAGES } from '@/lib/audit/server/sql';
+import { auditQuerySchema } from '@/lib/audit/contract';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import { route } from '@/lib/api/route';
-import { AUDIT_UPSTREAM_MESSAGES } from '@/lib/databricks/audit-sql';
-import { loadTimeline } from '@/lib/databricks/audit-timeline';
-import { auditQuerySchema } from '@/lib/security/audit-filters';
+import { AUDIT_UPSTREAM_MESSAGES } from '@/lib/audit/server/sql';
+import { loadTimeline } from '@/lib/audit/server/timeline';
+import { auditQuerySchema } from '@/lib/audit/contract';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

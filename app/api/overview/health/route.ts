@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { route } from '@/lib/api/route';
-import { checkRest, checkSql } from '@/lib/databricks/workspace';
+import { checkRest, checkSql } from '@/lib/overview/server/health';
 
 const Query = z.object({ target: z.enum(['rest', 'sql'], { error: 'must be "rest" or "sql"' }) });
 

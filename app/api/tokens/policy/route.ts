@@ -1,6 +1,6 @@
 import { route } from '@/lib/api/route';
-import { setTokenPolicy } from '@/lib/databricks/tokens-actions';
-import { policyBody } from '@/lib/security/token-requests';
+import { setTokenPolicy } from '@/lib/tokens/server/actions';
+import { policyBody } from '@/lib/tokens/contract';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

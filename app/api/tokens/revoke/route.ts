@@ -1,6 +1,6 @@
 import { route } from '@/lib/api/route';
-import { revokeTokens } from '@/lib/databricks/tokens-actions';
-import { bulkRevokeBody } from '@/lib/security/token-requests';
+import { revokeTokens } from '@/lib/tokens/server/actions';
+import { bulkRevokeBody } from '@/lib/tokens/contract';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

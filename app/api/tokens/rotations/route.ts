@@ -1,5 +1,5 @@
 import { route } from '@/lib/api/route';
-import { rotationView } from '@/lib/databricks/tokens-rotation';
+import { rotationView } from '@/lib/tokens/server/rotation';
 import { getDb } from '@/lib/store/db';
 import { listRotations } from '@/lib/store/rotation-journal';
 

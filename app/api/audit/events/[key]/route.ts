@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
-import { loadEventDetail } from '@/lib/databricks/audit-explorer';
-import { AUDIT_UPSTREAM_MESSAGES } from '@/lib/databricks/audit-sql';
-import { eventKeySchema } from '@/lib/security/audit-filters';
+import { loadEventDetail } from '@/lib/audit/server/explorer';
+import { AUDIT_UPSTREAM_MESSAGES } from '@/lib/audit/server/sql';
+import { eventKeySchema } from '@/lib/audit/contract';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
-import { revokeTokens } from '@/lib/databricks/tokens-actions';
-import { tokenIdParams } from '@/lib/security/token-requests';
+import { revokeTokens } from '@/lib/tokens/server/actions';
+import { tokenIdParams } from '@/lib/tokens/contract';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { route } from '@/lib/api/route';
-import { rotateToken } from '@/lib/databricks/tokens-rotation';
-import { rotateBody, tokenIdParams } from '@/lib/security/token-requests';
+import { rotateToken } from '@/lib/tokens/server/rotation';
+import { rotateBody, tokenIdParams } from '@/lib/tokens/contract';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

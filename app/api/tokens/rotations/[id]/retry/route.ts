@@ -1,6 +1,6 @@
 import { route } from '@/lib/api/route';
-import { retryRotation } from '@/lib/databricks/tokens-rotation';
-import { rotationIdParams } from '@/lib/security/token-requests';
+import { retryRotation } from '@/lib/tokens/server/rotation';
+import { rotationIdParams } from '@/lib/tokens/contract';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

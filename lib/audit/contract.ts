@@ -1,0 +1,129 @@
+// The one schema for audit view state, shared by the /audit page's search params and every /api/audit route, so
+// a URL copied from the page and an API call with the same query mean exactly the same thing. Client-safe, and in
+// zod/mini because it ships to the browser (lib/url-state.ts).
+import * as z from 'zod/mini';
+import { AUDIT_CATEGORY_IDS } from '@/lib/audit/rules/categories';
+import { decodeEventKey, type EventKey } from '@/lib/audit/rules/cursor';
+import { AuditInputError, RANGE_PRESETS, resolveWindow, type TimeWindow } from '@/lib/audit/rules/range';
+
+// URL forms send empty strings for cleared fields (absent), and a repeated key arrives as an array (last wins).
+const normalise = (v: unknown): unknown => {
+  const one = Array.isArray(v) ? v.at(-1) : v;
+  return typeof one === 'string' && one.trim() === '' ? undefined : one;
+};
+const optional = <T extends z.ZodMiniType>(schema: T) => z.pipe(z.transform(normalise), z.optional(schema));
+
+const identifier = (field: string, example: string) =>
+  z.string().check(z.trim(), z.regex(/^[A-Za-z][A-Za-z0-9_]{0,99}$/, `${field} must be a single name such as ${example}`));
+
+const isoDateTime = (field: string) =>
+  z.pipe(
+    z.iso.datetime({ offset: true, error: `${field} must be an ISO date-time such as 2026-01-31T14:00:00Z` }),
+    z.transform((s: string) => new Date(s)),
+  );
+
+export const eventKeySchema = z.pipe(
+  z.string(),
+  z.transform((token: string, ctx): EventKey => {
+    try {
+      return decodeEventKey(token);
+    } catch (e) {
+      ctx.issues.push({ code: 'custom', message: e instanceof Error ? e.message : 'not a valid reference', input: token });
+      return z.NEVER;
+    }
+  }),
+);
+
+export const auditQueryShape = {
+  range: optional(z.enum(RANGE_PRESETS, { error: `range must be one of ${RANGE_PRESETS.join(', ')}` })),
+  from: optional(isoDateTime('from')),
+  to: optional(isoDateTime('to')),
+  bucket: optional(z.enum(['hour', 'day'], { error: 'bucket must be hour or day' })),
+  service: optional(identifier('service', 'accounts')),
+  action: optional(identifier('action', 'tokenLogin')),
+  // Matched case-insensitively as a substring of the actor (always a bound parameter).
+  actor: optional(
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.maxLength(254, 'actor can be at most 254 characters'),
+        z.regex(/^[^\u0000-\u001f]+$/, 'actor must not contain control characters'),
+      ),
+  ),
+  // Address only; the column may carry ':port', which the query allows for.
+  ip: optional(
+    z.string().check(z.trim(), z.regex(/^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f:]{2,39})$/, 'ip must be an IP address such as 203.0.113.7')),
+  ),
+  outcome: optional(z.enum(['success', 'failure'], { error: 'outcome must be success or failure' })),
+  category: optional(z.enum(AUDIT_CATEGORY_IDS, { error: `category must be one of ${AUDIT_CATEGORY_IDS.join(', ')}` })),
+};
+
+type QueryShape = z.output<z.ZodMiniObject<typeof auditQueryShape>>;
+
+// Checked in the schema, so a route answers 400 naming the parameter and a page falls back to its defaults.
+const checkWindow = z.superRefine((q: QueryShape, ctx) => {
+  // zod still runs this when a field failed; the field's own message is the useful one then.
+  if (ctx.issues.length > 0) return;
+  if (q.range && (q.from || q.to)) {
+    ctx.addIssue({ code: 'custom', path: ['range'], message: 'Give either range or from/to, not both.', input: q });
+    return;
+  }
+  try {
+    resolveWindow(q, new Date());
+  } catch (e) {
+    if (!(e instanceof AuditInputError)) throw e;
+    ctx.addIssue({ code: 'custom', path: [q.from || q.to ? 'from' : 'bucket'], message: e.message, input: q });
+  }
+});
+
+export const auditQuerySchema = z.object(auditQueryShape).check(checkWindow);
+export type AuditQuery = z.output<typeof auditQuerySchema>;
+
+/** The explorer's query: the view plus the keyset position to continue after. */
+export const auditEventsQuerySchema = z.object({ ...auditQueryShape, cursor: optional(eventKeySchema) }).check(checkWindow);
+
+// For the page, a bad value is dropped (a stale link still renders); the API answers 400 instead.
+type Shape = typeof auditQueryShape;
+const lenient = Object.fromEntries(Object.entries(auditQueryShape).map(([k, v]) => [k, z.catch(v, undefined)])) as unknown as {
+  [K in keyof Shape]: z.ZodMiniCatch<Shape[K]>;
+};
+
+/** The /audit page's URL: the view plus the event open in the detail drawer. */
+export const auditPageSchema = z
+  .object({ ...lenient, event: z.catch(optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,256}$/))), undefined) })
+  .check(checkWindow);
+export type AuditPageState = z.output<typeof auditPageSchema>;
+
+export const FILTER_KEYS = ['service', 'action', 'actor', 'ip', 'outcome', 'category'] as const;
+export type AuditFilters = Pick<AuditQuery, (typeof FILTER_KEYS)[number]>;
+
+export function filtersOf({ service, action, actor, ip, outcome, category }: AuditFilters): AuditFilters {
+  return { service, action, actor, ip, outcome, category };
+}
+
+/** Only the view: what the API routes and query keys take (drops page-only state such as the open event). */
+export function viewOf({ range, from, to, bucket, ...rest }: AuditQuery & Record<string, unknown>): AuditQuery {
+  return { range, from, to, bucket, ...filtersOf(rest) };
+}
+
+export function windowOf(q: AuditQuery, now: Date): TimeWindow {
+  return resolveWindow(q, now);
+}
+
+/**
+ * Canonical search params for a view: fixed key order, absent values dropped, dates as ISO. Used for URLs and as
+ * the cache/coalescing key, so a preset stays "7d" (a window ending now) rather than two timestamps.
+ */
+export function auditQueryToSearchParams(q: Partial<AuditQuery>): URLSearchParams {
+  const out = new URLSearchParams();
+  const put = (key: string, value: string | Date | undefined) => {
+    if (value !== undefined) out.set(key, value instanceof Date ? value.toISOString() : value);
+  };
+  put('range', q.range);
+  put('from', q.from);
+  put('to', q.to);
+  put('bucket', q.bucket);
+  for (const key of FILTER_KEYS) put(key, q[key]);
+  return out;
+}

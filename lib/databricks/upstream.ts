@@ -1,0 +1,36 @@
+// Reading upstream failures in the tokens area (structural checks: see isDatabricksError).
+import 'server-only';
+import { redactText } from '@/lib/log';
+import { isDatabricksError, type DatabricksError } from './errors';
+
+export function upstreamError(e: unknown): DatabricksError | null {
+  return isDatabricksError(e) ? e : null;
+}
+
+/** An upstream failure in words a person can act on; only Databricks' own messages are passed on. */
+export function upstreamReason(e: unknown): string {
+  const d = upstreamError(e);
+  if (d) return redactText(`${d.status ? `HTTP ${d.status} ` : ''}${d.errorCode}: ${d.message}`);
+  return 'an unexpected error (see the server log)';
+}
+
+export function upstreamRequestId(e: unknown): string | null {
+  return upstreamError(e)?.requestId ?? null;
+}
+
+export function isForbidden(e: unknown): boolean {
+  const d = upstreamError(e);
+  return d !== null && (d.status === 403 || d.errorCode === 'PERMISSION_DENIED');
+}
+
+/** A revoke of a token that no longer exists has the effect the caller wanted. */
+export function isGone(e: unknown): boolean {
+  const d = upstreamError(e);
+  return d !== null && (d.status === 404 || d.errorCode === 'RESOURCE_DOES_NOT_EXIST' || d.errorCode === 'NOT_FOUND');
+}
+
+/** A 4xx means Databricks refused and did nothing; no answer or a 5xx may have happened upstream. */
+export function isDefiniteRefusal(e: unknown): boolean {
+  const d = upstreamError(e);
+  return d !== null && d.status >= 400 && d.status < 500;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { bulkRevokeBody, policyBody, rotateBody, tokenIdParams } from './contract';
+
+const firstMessage = (r: { success: boolean; error?: { issues: Array<{ message: string }> } }) => r.error?.issues[0]?.message;
+
+describe('rotateBody', () => {
+  it('accepts delivery into a secret and shown once', () => {
+    expect(rotateBody.parse({ delivery: { kind: 'secret', scope: ' ci ', key: 'databricks_token' }, lifetimeDays: 30 })).toEqual({
+      delivery: { kind: 'secret', scope: 'ci', key: 'databricks_token' },
+      lifetimeDays: 30,
+    });
+    expect(rotateBody.parse({ delivery: { kind: 'reveal' } })).toEqual({ delivery: { kind: 'reveal' } });
+  });
+  it.each([
+    [{}, 'delivery must be {"kind":"secret","scope":…,"key":…} or {"kind":"reveal"}'],
+    [{ delivery: { kind: 'email' } }, 'delivery must be {"kind":"secret","scope":…,"key":…} or {"kind":"reveal"}'],
+    [{ delivery: { kind: 'secret', scope: 'ci' } }, 'key is required'],
+    [{ delivery: { kind: 'secret', scope: 'c i', key: 'k' } }, 'scope may only use letters, digits, dash, underscore and period'],
+    [{ delivery: { kind: 'reveal' }, lifetimeDays: 0 }, 'lifetimeDays must be at least 1'],
+    [{ delivery: { kind: 'reveal' }, lifetimeDays: 731 }, 'lifetimeDays must be at most 730'],
+    [{ delivery: { kind: 'reveal' }, lifetimeDays: '30' }, 'lifetimeDays must be a number of days'],
+  ])('rejects %j: %s', (body, message) => {
+    expect(firstMessage(rotateBody.safeParse(body))).toBe(message);
+  });
+});
+
+describe('bulkRevokeBody', () => {
+  it('needs the typed count to match the distinct tokens', () => {
+    expect(bulkRevokeBody.safeParse({ tokenIds: ['a', 'b', 'a'], confirmCount: 2 }).success).toBe(true);
+    expect(firstMessage(bulkRevokeBody.safeParse({ tokenIds: ['a', 'b'], confirmCount: 3 }))).toBe(
+      'confirmCount does not match the number of tokens selected',
+    );
+    expect(firstMessage(bulkRevokeBody.safeParse({ tokenIds: [], confirmCount: 0 }))).toBe('choose at least one token');
+    expect(firstMessage(bulkRevokeBody.safeParse({ tokenIds: ['x'.repeat(200)], confirmCount: 1 }))).toBe('is not a token id');
+  });
+});
+
+describe('policyBody and ids', () => {
+  it('bounds the maximum lifetime to 1–730 whole days', () => {
+    expect(policyBody.safeParse({ maxTokenLifetimeDays: 90 }).success).toBe(true);
+    expect(firstMessage(policyBody.safeParse({ maxTokenLifetimeDays: 0 }))).toBe('maxTokenLifetimeDays must be at least 1');
+    expect(firstMessage(policyBody.safeParse({ maxTokenLifetimeDays: 731 }))).toBe('maxTokenLifetimeDays must be at most 730');
+    expect(firstMessage(policyBody.safeParse({ maxTokenLifetimeDays: 1.5 }))).toBe('maxTokenLifetimeDays must be a whole number of days');
+  });
+  it('refuses ids with path characters', () => {
+    expect(tokenIdParams.safeParse({ id: '../x' }).success).toBe(false);
+    expect(tokenIdParams.safeParse({ id: 'a'.repeat(64) }).success).toBe(true);
+  });
+});

@@ -1,0 +1,40 @@
+// queryOptions for the tokens area, shared by the server prefetch, useQuery and invalidation. Keys are hierarchical:
+// ['tokens'] invalidates the area after any action; ['tokens', 'list', <canonical filter string>] is one view.
+import { queryOptions } from '@tanstack/react-query';
+import type { TokenListResponse } from '@/lib/tokens/server/list';
+import type { RotationView } from '@/lib/tokens/server/rotation';
+import { tokenFiltersToSearchParams, type TokenFilters } from '@/lib/tokens/rules/filters';
+import type { TokenRow } from '@/lib/tokens/rules/types';
+import { decodeTokenRows } from '@/lib/tokens/rules/wire';
+import { apiFetch } from '@/lib/query/fetch';
+
+export type TokenList = Omit<TokenListResponse, 'tokens'> & { rows: TokenRow[] };
+
+/** Module-level so React Query memoises the decoded rows per response instead of decoding on every render. */
+function decode({ tokens, ...rest }: TokenListResponse): TokenList {
+  return { ...rest, rows: decodeTokenRows(tokens, rest.generatedAt) };
+}
+
+/** `reload` asks the server to re-read Databricks instead of answering from its short cache (the Refresh button). */
+export function fetchTokenList(filters: TokenFilters, signal?: AbortSignal, reload = false): Promise<TokenListResponse> {
+  const qs = tokenFiltersToSearchParams(filters).toString();
+  return apiFetch<TokenListResponse>(`/api/tokens${qs ? `?${qs}` : ''}`, { signal, ...(reload ? { cache: 'reload' as const } : {}) });
+}
+
+export const tokenQueries = {
+  all: () => ['tokens'] as const,
+  lists: () => [...tokenQueries.all(), 'list'] as const,
+  list: (filters: TokenFilters) =>
+    queryOptions({
+      queryKey: [...tokenQueries.lists(), tokenFiltersToSearchParams(filters).toString()] as const,
+      queryFn: ({ signal }) => fetchTokenList(filters, signal),
+      select: decode,
+      staleTime: 15_000,
+    }),
+  rotations: () =>
+    queryOptions({
+      queryKey: [...tokenQueries.all(), 'rotations'] as const,
+      queryFn: ({ signal }) => apiFetch<{ rotations: RotationView[] }>('/api/tokens/rotations', { signal }),
+      staleTime: 15_000,
+    }),
+};

@@ -1,0 +1,108 @@
+// Revoking tokens (one or many) and setting the token lifetime policy, each attempt and outcome in the action log.
+import 'server-only';
+import { ApiError } from '@/lib/api/errors';
+import { getDb } from '@/lib/store/db';
+import { findOpenRotation } from '@/lib/store/rotation-journal';
+import { WAITING_STATES } from '@/lib/tokens/rules/rotation-machine';
+import { describePolicyChange, parseMaxLifetimeDays } from '@/lib/tokens/rules/policy';
+import { logTokenAction, tokenTarget, type TokenActionContext } from '@/lib/activity/server/record';
+import { invalidateTokenReads } from './cache';
+import { isForbidden, isGone, upstreamReason, upstreamRequestId } from '@/lib/databricks/upstream';
+import { deleteToken, getTokenConf, revokeOwnToken, setMaxTokenLifetimeDays } from '@/lib/databricks/api/tokens';
+
+export interface RevokeResult {
+  tokenId: string;
+  status: 'revoked' | 'already_gone' | 'failed';
+  /** Why it failed, in words a person can act on. */
+  message: string | null;
+}
+
+/** Parallel revokes per bulk request: enough to be quick, few enough not to trip Databricks' rate limits. */
+const CONCURRENCY = 4;
+
+async function revokeOne(ctx: TokenActionContext, tokenId: string, bulk: number | undefined): Promise<RevokeResult> {
+  const open = findOpenRotation(ctx.db ?? getDb(), tokenId);
+  // A rotation in flight owns the token until it settles; one that waits (e.g. "old token still active") does not.
+  if (open && !WAITING_STATES.has(open.state)) {
+    const message = `${open.actor} is rotating this token right now; revoke it after the rotation finishes.`;
+    logTokenAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'failure', { refused: 'ROTATION_IN_PROGRESS', rotation: open.id, bulk });
+    return { tokenId, status: 'failed', message };
+  }
+  try {
+    let requestId: string | null;
+    try {
+      requestId = (await deleteToken(ctx.ws.rest, tokenId)).requestId;
+    } catch (e) {
+      // Without token-management rights an identity may still revoke its own tokens.
+      if (!isForbidden(e)) throw e;
+      requestId = (await revokeOwnToken(ctx.ws.rest, tokenId)).requestId;
+    }
+    logTokenAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'success', { bulk }, requestId);
+    return { tokenId, status: 'revoked', message: null };
+  } catch (e) {
+    const requestId = upstreamRequestId(e);
+    if (isGone(e)) {
+      logTokenAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'success', { bulk, note: 'already gone' }, requestId);
+      return { tokenId, status: 'already_gone', message: null };
+    }
+    logTokenAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'failure', { bulk, error: upstreamReason(e) }, requestId);
+    return {
+      tokenId,
+      status: 'failed',
+      message: isForbidden(e) ? 'Revoking this token needs workspace admin rights.' : `Databricks refused: ${upstreamReason(e)}`,
+    };
+  }
+}
+
+/** Revokes each token; a failure of one never stops the others. Results are in the order given. */
+export async function revokeTokens(ctx: TokenActionContext, tokenIds: readonly string[]): Promise<RevokeResult[]> {
+  const unique = [...new Set(tokenIds)];
+  const bulk = unique.length > 1 ? unique.length : undefined;
+  const results = new Array<RevokeResult>(unique.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < unique.length) {
+      const i = next++;
+      results[i] = await revokeOne(ctx, unique[i]!, bulk);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, unique.length) }, worker));
+  } finally {
+    invalidateTokenReads(ctx.ws.host, ['tokens']);
+  }
+  return results;
+}
+
+export interface PolicyChange {
+  from: number | null;
+  to: number;
+  description: string;
+}
+
+/** Sets workspace-conf `maxTokenLifetimeDays` (1–730). */
+export async function setTokenPolicy(ctx: TokenActionContext, days: number): Promise<PolicyChange> {
+  const target = 'workspace-conf:maxTokenLifetimeDays';
+  let from: number | null = null;
+  try {
+    from = parseMaxLifetimeDays((await getTokenConf(ctx.ws.rest)).maxTokenLifetimeDays);
+    const description = describePolicyChange(from, days);
+    if (description === null)
+      throw new ApiError(400, 'INVALID_LIFETIME', 'The maximum lifetime must be a whole number of days from 1 to 730.');
+    const res = await setMaxTokenLifetimeDays(ctx.ws.rest, days);
+    logTokenAction(ctx, 'tokens.policy.set', target, 'success', { from, to: days }, res.requestId);
+    return { from, to: days, description };
+  } catch (e) {
+    logTokenAction(
+      ctx,
+      'tokens.policy.set',
+      target,
+      'failure',
+      { from, to: days, error: e instanceof ApiError ? e.message : upstreamReason(e) },
+      upstreamRequestId(e),
+    );
+    throw e;
+  } finally {
+    invalidateTokenReads(ctx.ws.host, ['conf']);
+  }
+}

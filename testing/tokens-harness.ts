@@ -1,0 +1,117 @@
+// Shared by the tokens integration tests: a started simulator, an admin acting in user mode, a throwaway store, and
+// the check that after any rotation no token was lost or orphaned (read from the simulator's own token list).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { z } from 'zod';
+import { loginAs } from './oauth-login';
+import { appEnv, startTestSimulator, type TestSimulator } from './simulator';
+import { loadConfig, type AppConfig, type Role } from '../lib/config';
+import { createLogger } from '../lib/log';
+import { roleFromGroups } from '../lib/roles';
+import { openDatabase, type Db } from '../lib/store/db';
+import { MIGRATIONS } from '../lib/store/migrations';
+import { listRotations } from '../lib/store/rotation-journal';
+import { staticCredentials } from '../lib/databricks/credentials';
+import { getWorkspace, type Workspace } from '../lib/databricks/get-workspace';
+import { RestClient } from '../lib/databricks/rest-client';
+import { emptyResponse } from '../lib/databricks/schemas';
+import type { TokenActionContext } from '../lib/activity/server/record';
+import { listAllTokens, type TokenInfo } from '../lib/databricks/api/tokens';
+
+export interface Harness {
+  sim: TestSimulator;
+  config: AppConfig;
+  db: Db;
+  /** The seeded admin person, signed in with OAuth (user mode): the identity rotations act as. */
+  admin: { userName: string; ws: Workspace; ctx: TokenActionContext };
+  /** The simulator's admin PAT, for setting up and for reading the truth afterwards. */
+  setup: RestClient;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_GROUPS = { admin: ['admins'], analyst: ['security-analysts'], manager: ['security-managers'] };
+
+export async function startHarness(): Promise<Harness> {
+  const sim = await startTestSimulator();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokens-int-'));
+  const config = loadConfig({
+    ...appEnv(sim.workspace, 'user', 'http://127.0.0.1:3999', dataDir),
+    NEXTAUTH_SECRET: 'tokens-integration-secret-0123456789abcdef',
+  });
+  const db = openDatabase(path.join(dataDir, 'brickwatch.db'), MIGRATIONS);
+  const adminName = personWithRole(sim, 'admin');
+  const ws = await signIn(sim, config, adminName);
+  const setup = new RestClient({
+    host: sim.sim.url,
+    credentials: staticCredentials(sim.workspace.adminToken),
+    log: createLogger({}, () => {}, 'error'),
+  });
+  return {
+    sim,
+    config,
+    db,
+    admin: { userName: adminName, ws, ctx: { ws, person: { userName: adminName, role: 'admin' }, requestId: 'int-test', db } },
+    setup,
+    async stop() {
+      db.close();
+      await sim.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function personWithRole(sim: TestSimulator, role: Role): string {
+  return sim.workspace.people.find((p) => roleFromGroups(p.groups, DEFAULT_GROUPS) === role)!.userName;
+}
+
+export async function signIn(sim: TestSimulator, config: AppConfig, userName: string): Promise<Workspace> {
+  const tokens = await loginAs(sim.workspace, userName);
+  return getWorkspace({ userName, accessToken: tokens.accessToken }, config);
+}
+
+/** Every token in the workspace, straight from the simulator (no cache). */
+export async function truth(h: Harness): Promise<Map<string, TokenInfo>> {
+  return new Map((await listAllTokens(h.setup)).map((t) => [t.token_id, t]));
+}
+
+export async function createScope(h: Harness, scope: string): Promise<void> {
+  await h.setup.call('POST', '/api/2.0/secrets/scopes/create', emptyResponse, { body: { scope } });
+}
+
+/** An active service principal of the seeded estate, by application id and SCIM id. */
+export async function activeServicePrincipal(h: Harness): Promise<{ applicationId: string; id: string }> {
+  const list = await h.setup.get(
+    '/api/2.0/preview/scim/v2/ServicePrincipals',
+    z.object({ Resources: z.array(z.object({ id: z.string(), applicationId: z.string(), active: z.boolean().optional() })) }),
+  );
+  const sp = list.Resources.find((s) => s.active !== false && s.applicationId !== h.sim.workspace.servicePrincipal.applicationId)!;
+  return { applicationId: sp.applicationId, id: sp.id };
+}
+
+/**
+ * DESIGN.md invariant 4, checked against the simulator's tokens for every rotation in the journal: a completed
+ * rotation left exactly its new token; a failed or undone one left the old token and nothing carrying its marker;
+ * one waiting with "old token still active" left both.
+ */
+export async function expectNothingLostOrOrphaned(h: Harness): Promise<void> {
+  const tokens = await truth(h);
+  const byMarker = (id: string) => [...tokens.values()].filter((t) => t.comment?.includes(`[bw-rot:${id}]`)).map((t) => t.token_id);
+  const rotations = listRotations(h.db, { limit: 500 });
+  // A failed rotation keeps the old token, unless a later rotation of the same token completed and revoked it.
+  const replaced = new Set(rotations.filter((r) => r.state === 'completed').map((r) => r.tokenId));
+  for (const r of rotations) {
+    const where = `rotation ${r.id} (${r.state})`;
+    if (r.state === 'completed') {
+      expect(tokens.has(r.tokenId), `${where}: old token revoked`).toBe(false);
+      expect(byMarker(r.id), `${where}: exactly its new token exists`).toEqual([r.newTokenId]);
+    } else if (r.state === 'failed' || r.state === 'rolled_back') {
+      expect(tokens.has(r.tokenId) || replaced.has(r.tokenId), `${where}: old token kept`).toBe(true);
+      expect(byMarker(r.id), `${where}: no token of this rotation left behind`).toEqual([]);
+    } else if (r.state === 'old_active') {
+      expect(tokens.has(r.tokenId), `${where}: old token still there`).toBe(true);
+      expect(byMarker(r.id), `${where}: its new token exists`).toEqual([r.newTokenId]);
+    }
+  }
+}
