@@ -3,8 +3,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+import type { Role } from './roles';
+
 export type IdentityMode = 'user' | 'service';
-export type Role = 'manager' | 'analyst' | 'admin';
 
 export interface AppConfig {
   databricks: {

@@ -1,6 +1,6 @@
 // The areas in the navigation, in order. Each area adds its entry here when its page lands; the shell shows only
 // the entries the person's role may open (the pages check the role again on the server).
-import type { Role } from './config';
+import type { Role } from './roles';
 
 export type NavIcon = 'home' | 'key' | 'list' | 'shield';
 

@@ -1,9 +1,7 @@
 // Roles and their order. Client-safe (no server imports): the browser uses it only to hide what the server would refuse.
-import type { Role } from './config';
-
-export type { Role };
-
-export const ROLES: readonly Role[] = ['manager', 'analyst', 'admin'];
+/** The one list of roles, lowest first; every schema and type of a role derives from it. */
+export const ROLES = ['manager', 'analyst', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = { manager: 'Manager', analyst: 'Analyst', admin: 'Admin' };
 

@@ -1,6 +1,7 @@
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import type { IdentityMode, Role } from '@/lib/config';
+import type { IdentityMode } from '@/lib/config';
+import type { Role } from '@/lib/roles';
 import { ROLE_LABELS } from '@/lib/roles';
 
 export interface IdentityCardsProps {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { Badge } from '@/components/ui/badge';
-import type { Role } from '@/lib/config';
+import type { Role } from '@/lib/roles';
 import { NAV_ITEMS } from '@/lib/nav';
 import { hasRole, ROLE_LABELS } from '@/lib/roles';
 import { BrandMark } from './brand';

@@ -1,7 +1,7 @@
 // Who is who in the seeded workspace, where each role's signed-in session is stored, and the simulator's control API.
 import { join } from 'node:path';
 import type { WorkspaceFile } from '../../simulator/core/contract';
-import type { Role } from '../../lib/config';
+import type { Role } from '../../lib/roles';
 import { roleFromGroups } from '../../lib/roles';
 
 export type Persona = Role | 'none';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { endSession } from '../auth/ended-sessions';
 import type { SessionToken } from '../auth/session-token';
-import type { Role } from '../config';
+import type { Role } from '../roles';
 import { DatabricksError } from '../databricks/errors';
 import { ApiError } from './errors';
 import { route } from './route';

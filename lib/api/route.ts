@@ -5,7 +5,8 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { safeParse, type core } from 'zod/mini';
-import { getConfig, type Role } from '../config';
+import { getConfig } from '../config';
+import type { Role } from '../roles';
 import { getWorkspace, type Workspace } from '../databricks/get-workspace';
 import { authFromCookies, type AuthedContext } from '../auth/session';
 import { serializeCookie, sessionCookieWrites } from '../auth/session-token';

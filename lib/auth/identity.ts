@@ -8,13 +8,13 @@ import { RestClient } from '../databricks/rest-client';
 import type { ScimUser } from '../databricks/schemas';
 import { currentUser, findUserByUserName, groupNames } from '@/lib/databricks/api/scim';
 import { log } from '../log';
-import { roleFromGroups } from '../roles';
+import { roleFromGroups, ROLES } from '../roles';
 
 export const resolvedPerson = z.object({
   userName: z.string().min(1),
   displayName: z.string(),
   groups: z.array(z.string()),
-  role: z.enum(['manager', 'analyst', 'admin']).nullable(),
+  role: z.enum(ROLES).nullable(),
 });
 export type ResolvedPerson = z.output<typeof resolvedPerson>;
 

@@ -7,6 +7,7 @@ import type { AppConfig } from '../config';
 import { createCoalescer } from '../databricks/coalesce';
 import { isDatabricksError } from '../databricks/errors';
 import { log } from '../log';
+import { ROLES } from '../roles';
 import { processSingleton } from '../singleton';
 import { resolveByUserName, resolveFromUserToken, type ResolvedPerson } from './identity';
 import { refreshAccessToken } from './refresh';
@@ -22,7 +23,7 @@ const sessionToken = z.object({
   rev: z.number().int().nonnegative(),
   userName: z.string().min(1),
   displayName: z.string(),
-  role: z.enum(['manager', 'analyst', 'admin']).nullable(),
+  role: z.enum(ROLES).nullable(),
   provider: z.enum(['databricks', 'oidc']),
   /** User mode only: the person's Databricks OAuth tokens. */
   accessToken: z.string().optional(),

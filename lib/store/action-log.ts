@@ -3,7 +3,7 @@
 // verifyActionLog(). Triggers refuse UPDATE/DELETE; the chain catches anyone who edits the file directly.
 import 'server-only';
 import { createHash } from 'node:crypto';
-import type { Role } from '../config';
+import type { Role } from '../roles';
 import { redact } from '../log';
 import type { Db } from './db';
 

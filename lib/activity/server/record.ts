@@ -2,7 +2,7 @@
 // identity Brickwatch acted as upstream. Detail keys avoid the words the log redacts ('token', 'secret'), so ids
 // and scope names stay readable; values are never token values.
 import 'server-only';
-import type { Role } from '@/lib/config';
+import type { Role } from '@/lib/roles';
 import { appendAction, type Outcome } from '@/lib/store/action-log';
 import { getDb, type Db } from '@/lib/store/db';
 import type { Workspace } from '@/lib/databricks/get-workspace';
