@@ -5,6 +5,7 @@ import type { IdentityMode } from '../config';
 import { DatabricksError, isDatabricksError } from '../databricks/errors';
 import { NoUpstreamTokenError } from '../databricks/get-workspace';
 import { InvalidIdentifierError } from '../databricks/identifiers';
+import { isDomainError, type DomainErrorKind } from '../errors';
 import { redactText } from '../log';
 
 export interface ApiErrorBody {
@@ -93,6 +94,15 @@ function upstream(
     message: custom ?? `Databricks answered with an error: ${said.replace(/\.?\s*$/, '.')} Try again shortly.`,
   };
 }
+
+const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  not_found: 404,
+  conflict: 409,
+  refused: 422,
+  unavailable: 503,
+  failed: 502,
+};
 
 export function toErrorResponse(e: unknown, requestId: string, mode: IdentityMode, messages: UpstreamMessages = {}): Mapped {
   const body = (code: string, message: string, extra: Partial<ApiErrorBody['error']> = {}): ApiErrorBody => ({

@@ -29,6 +29,11 @@ export class DatabricksError extends Error {
     readonly requestId: string | null = null,
     /** Seconds the server asked us to wait (429/503). */
     readonly retryAfterSeconds: number | null = null,
+    /**
+     * The error code Databricks itself put in a JSON error body, or null when the code was only inferred from the
+     * status (an HTML page from a proxy, an empty body). "Does not exist" is believed only when Databricks said it.
+     */
+    readonly declaredCode: string | null = null,
   ) {
     super(message);
     this.name = 'DatabricksError';
@@ -57,6 +62,8 @@ export function parseRetryAfter(header: string | null): number | null {
 
 interface Parsed {
   errorCode?: string;
+  /** errorCode as a JSON body declared it (not read from free text). */
+  declared?: string;
   message?: string;
   requestId?: string;
 }
@@ -75,7 +82,7 @@ function fromJson(body: unknown): Parsed | null {
   }
   const parsed: Parsed = {};
   // A non-string error_code (legacy gateway: {"error_code": 403}) is treated as absent, per the docs.
-  if (typeof b.error_code === 'string' && b.error_code) parsed.errorCode = b.error_code;
+  if (typeof b.error_code === 'string' && b.error_code) parsed.errorCode = parsed.declared = b.error_code;
   if (typeof b.message === 'string') parsed.message = b.message;
   // OAuth token endpoint errors (RFC 6749 §5.2): {"error": "invalid_grant", "error_description": "..."}.
   else if (typeof b.error === 'string' && typeof b.error_description === 'string') parsed.message = `${b.error}: ${b.error_description}`;
@@ -121,7 +128,7 @@ export function errorFromResponse(status: number, headers: Headers, bodyText: st
   const errorCode = parsed?.errorCode ?? genericCode(status);
   const message = parsed?.message || reason || `HTTP ${status}`;
   const requestId = parsed?.requestId ?? headers.get('x-request-id') ?? headers.get('x-databricks-request-id');
-  return new DatabricksError(status, errorCode, message, requestId, parseRetryAfter(headers.get('retry-after')));
+  return new DatabricksError(status, errorCode, message, requestId, parseRetryAfter(headers.get('retry-after')), parsed?.declared ?? null);
 }
 
 /**

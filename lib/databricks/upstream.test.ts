@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DatabricksError } from './errors';
-import { isDefiniteRefusal, isForbidden, isGone, upstreamReason, upstreamRequestId } from './upstream';
+import { isDefiniteRefusal, isForbidden, upstreamReason, upstreamRequestId } from './upstream';
 
 /** What an error thrown by another bundle's copy of the class looks like from here. */
 class ForeignDatabricksError extends Error {
@@ -15,7 +15,7 @@ class ForeignDatabricksError extends Error {
   }
 }
 
-describe('tokens-errors', () => {
+describe('upstream errors', () => {
   it('reads errors from either copy of DatabricksError', () => {
     for (const e of [
       new DatabricksError(403, 'PERMISSION_DENIED', 'no', 'r1'),
@@ -27,8 +27,7 @@ describe('tokens-errors', () => {
     }
   });
 
-  it('tells gone, refused and unknown outcomes apart', () => {
-    expect(isGone(new DatabricksError(404, 'RESOURCE_DOES_NOT_EXIST', 'x'))).toBe(true);
+  it('tells refused and unknown outcomes apart', () => {
     expect(isDefiniteRefusal(new DatabricksError(400, 'QUOTA_EXCEEDED', 'x'))).toBe(true);
     expect(isDefiniteRefusal(new DatabricksError(503, 'TEMPORARILY_UNAVAILABLE', 'x'))).toBe(false);
     expect(isDefiniteRefusal(new DatabricksError(0, 'TIMEOUT', 'x'))).toBe(false);

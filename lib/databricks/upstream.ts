@@ -1,4 +1,4 @@
-// Reading upstream failures in the tokens area (structural checks: see isDatabricksError).
+// Reading upstream failures in words and kinds every area needs (structural checks: see isDatabricksError).
 import 'server-only';
 import { redactText } from '@/lib/log';
 import { isDatabricksError, type DatabricksError } from './errors';
@@ -21,12 +21,6 @@ export function upstreamRequestId(e: unknown): string | null {
 export function isForbidden(e: unknown): boolean {
   const d = upstreamError(e);
   return d !== null && (d.status === 403 || d.errorCode === 'PERMISSION_DENIED');
-}
-
-/** A revoke of a token that no longer exists has the effect the caller wanted. */
-export function isGone(e: unknown): boolean {
-  const d = upstreamError(e);
-  return d !== null && (d.status === 404 || d.errorCode === 'RESOURCE_DOES_NOT_EXIST' || d.errorCode === 'NOT_FOUND');
 }
 
 /** A 4xx means Databricks refused and did nothing; no answer or a 5xx may have happened upstream. */

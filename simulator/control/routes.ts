@@ -63,7 +63,7 @@ function addFaults(deps: ControlDeps, body: Record<string, unknown>): RawResult 
 function ruleFromJson(raw: unknown): FaultRuleInput {
   const r = (raw ?? {}) as Record<string, unknown>;
   const action = r.action as FaultRuleInput['action'] | undefined;
-  const types = ['status', 'rate_limit', 'delay', 'hang', 'drop_response'];
+  const types = ['status', 'proxy_status', 'rate_limit', 'delay', 'hang', 'drop_response'];
   if (typeof r.method !== 'string' || typeof r.path !== 'string' || !action || !types.includes(action.type)) {
     throw new FaultSpecError(`rule ${JSON.stringify(raw)} needs method, path and action {type: ${types.join('|')}}`);
   }

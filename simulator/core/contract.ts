@@ -89,6 +89,8 @@ export interface RestRoute {
 /** What a matched fault rule asks for (see faults/). The SQL endpoint turns these into query errors or delays, never 5xx. */
 export type FaultAction =
   | { type: 'status'; status: number; errorCode?: string; message?: string }
+  /** A reverse proxy in front of the workspace answers instead: an HTML error page, no Databricks error body. */
+  | { type: 'proxy_status'; status: number }
   | { type: 'rate_limit'; retryAfterSeconds: number }
   | { type: 'delay'; ms: number }
   | { type: 'hang' }

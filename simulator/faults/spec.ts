@@ -3,7 +3,7 @@
 //   RULE   := METHOD ' ' PATH ' -> ' ACTION (' ' OPTION)*
 //   METHOD := GET | POST | PUT | PATCH | DELETE | *
 //   PATH   := a path glob: '*' matches within one segment, '**' across segments ('/api/2.0/secrets/**')
-//   ACTION := <status>[:<ERROR_CODE>] | 429 | delay:<ms> | hang | drop
+//   ACTION := <status>[:<ERROR_CODE>] | proxy:<status> | 429 | delay:<ms> | hang | drop
 //   OPTION := p=<0..1> | times=<n> | retry-after=<seconds>
 // e.g. "POST /api/2.0/token/create -> drop times=1; GET /api/2.0/token-management/** -> 429 retry-after=2 p=0.5"
 import type { FaultAction } from '../core/contract';
@@ -59,10 +59,13 @@ function parseRule(text: string): FaultRuleInput {
 function parseAction(raw: string, options: Map<string, string>, text: string): FaultAction {
   if (raw === 'hang') return { type: 'hang' };
   if (raw === 'drop') return { type: 'drop_response' };
+  const proxy = /^proxy:(\d{3})$/.exec(raw);
+  if (proxy) return { type: 'proxy_status', status: Number(proxy[1]) };
   const delay = /^delay:(\d+)$/.exec(raw);
   if (delay) return { type: 'delay', ms: Number(delay[1]) };
   const status = /^(\d{3})(?::([A-Z_]+))?$/.exec(raw);
-  if (!status) throw new FaultSpecError(`fault rule "${text}": unknown action ${raw} (use a status, delay:<ms>, hang or drop)`);
+  if (!status)
+    throw new FaultSpecError(`fault rule "${text}": unknown action ${raw} (use a status, proxy:<status>, delay:<ms>, hang or drop)`);
   const code = Number(status[1]);
   if (code === 429) return { type: 'rate_limit', retryAfterSeconds: number(options.get('retry-after') ?? '1', text, 'retry-after') };
   return status[2] ? { type: 'status', status: code, errorCode: status[2] } : { type: 'status', status: code };
@@ -81,7 +84,7 @@ export function validateRule(rule: FaultRuleInput, text: string): void {
     throw new FaultSpecError(`fault rule "${text}": times must be a positive integer`);
   }
   const a = rule.action;
-  if (a.type === 'status' && !(a.status >= 400 && a.status <= 599))
+  if ((a.type === 'status' || a.type === 'proxy_status') && !(a.status >= 400 && a.status <= 599))
     throw new FaultSpecError(`fault rule "${text}": status must be 400–599`);
   if (a.type === 'rate_limit' && !(Number.isInteger(a.retryAfterSeconds) && a.retryAfterSeconds >= 0)) {
     throw new FaultSpecError(`fault rule "${text}": retry-after must be whole seconds`);

@@ -205,6 +205,16 @@ async function applyFault(action: FaultAction, path: string): Promise<RawResult 
         { error_code: 'REQUEST_LIMIT_EXCEEDED', message: defaultErrorMessage(429) },
         { 'Retry-After': String(action.retryAfterSeconds) },
       );
+    case 'proxy_status': {
+      const title = `${action.status} ${action.status === 404 ? 'Not Found' : action.status === 502 ? 'Bad Gateway' : 'Error'}`;
+      return {
+        status: action.status,
+        headers: { 'Content-Type': 'text/html' },
+        body: Buffer.from(
+          `<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center><hr><center>nginx</center></body></html>`,
+        ),
+      };
+    }
     case 'status': {
       const err = new ApiError(
         action.status,

@@ -1,6 +1,7 @@
 // Time windows for audit views. A preset is a window ending now; a custom window is explicit from/to (what the
 // timeline brush writes into the URL). Buckets are UTC hours or UTC days, because event_date — the column the
 // warehouse prunes partitions on — is the UTC date of event_time.
+import { DomainError } from '@/lib/errors';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
@@ -34,10 +35,9 @@ export interface RangeInput {
 }
 
 /** Input a person can fix; routes map it to 400 with this message. */
-export class AuditInputError extends Error {
+export class AuditInputError extends DomainError {
   constructor(message: string) {
-    super(message);
-    this.name = 'AuditInputError';
+    super('invalid', 'INVALID_INPUT', message);
   }
 }
 

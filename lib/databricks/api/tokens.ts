@@ -7,7 +7,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { TokenPermissionEntry } from '@/lib/tokens/rules/policy';
-import { isGone } from '@/lib/databricks/upstream';
+import { isDatabricksError } from '../errors';
 import type { CallResult, RestClient } from '@/lib/databricks/rest-client';
 import { emptyResponse, listOf } from '@/lib/databricks/schemas';
 
@@ -78,14 +78,34 @@ export async function listOwnTokens(rest: RestClient, signal?: AbortSignal): Pro
   return (await rest.get('/api/2.0/token/list', tokenList, { signal })).token_infos;
 }
 
-/** One token by id, or null when it does not exist (already revoked or garbage-collected). */
+/**
+ * Databricks said, in its own JSON error body, that the token does not exist. Any other 404 proves nothing about the
+ * token: ENDPOINT_NOT_FOUND is a wrong path, and an HTML 404 comes from a proxy in front of the workspace.
+ */
+export function saysTokenMissing(e: unknown): boolean {
+  return isDatabricksError(e) && e.status === 404 && (e.declaredCode === 'RESOURCE_DOES_NOT_EXIST' || e.declaredCode === 'NOT_FOUND');
+}
+
+/** One token by id, or null when Databricks says it does not exist (already revoked or garbage-collected). */
 export async function getToken(rest: RestClient, tokenId: string): Promise<TokenInfo | null> {
   try {
     return (await rest.get(`${TOKEN_MANAGEMENT}/${encodeURIComponent(tokenId)}`, tokenGet)).token_info;
   } catch (e) {
-    if (isGone(e)) return null;
+    if (saysTokenMissing(e)) return null;
     throw e;
   }
+}
+
+/**
+ * After a revoke answered 404: whether the token is really gone (so the revoke had the effect wanted). Token
+ * management's own "does not exist" counts at once; any other 404 — and every 404 of the own-token endpoint — is
+ * checked with a fresh read, so a still-valid token is never logged as revoked. A failed check throws.
+ */
+export async function confirmRevoked(rest: RestClient, tokenId: string, e: unknown, own: boolean): Promise<boolean> {
+  if (!isDatabricksError(e) || e.status !== 404) return false;
+  if (!own && saysTokenMissing(e)) return true;
+  if (own) return !(await listOwnTokens(rest)).some((t) => t.token_id === tokenId);
+  return (await getToken(rest, tokenId)) === null;
 }
 
 /** Revokes any token (token management, admin). */

@@ -3,6 +3,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { isDatabricksError } from '@/lib/databricks/errors';
+import { upstreamReason } from '@/lib/databricks/upstream';
 import type { Workspace } from '@/lib/databricks/get-workspace';
 import { currentUser } from '@/lib/databricks/api/scim';
 import { defineQuery } from '@/lib/databricks/sql-client';
@@ -23,11 +24,9 @@ async function timed<T>(load: () => Promise<T>): Promise<{ value: T; latencyMs: 
   return { value: await load(), latencyMs: Date.now() - started };
 }
 
-function failure(e: unknown, latencyMs: number): Health {
-  if (isDatabricksError(e)) {
-    const status = e.status ? `HTTP ${e.status} ` : '';
-    return { ok: false, latencyMs, errorCode: e.errorCode, error: `${status}${e.errorCode}: ${e.message}` };
-  }
+/** Exported for its test. The text goes to the browser, so it is redacted like every upstream message is. */
+export function failure(e: unknown, latencyMs: number): Health {
+  if (isDatabricksError(e)) return { ok: false, latencyMs, errorCode: e.errorCode, error: upstreamReason(e) };
   // Not a Databricks error: a bug of ours. Its message may hold anything, so say less.
   return { ok: false, latencyMs, errorCode: 'INTERNAL', error: 'Unexpected error while checking the connection (see the server log)' };
 }

@@ -1,14 +1,14 @@
 // Revoking tokens (one or many) and setting the token lifetime policy, each attempt and outcome in the action log.
 import 'server-only';
-import { ApiError } from '@/lib/api/errors';
+import { DomainError, isDomainError } from '@/lib/errors';
 import { getDb } from '@/lib/store/db';
 import { findOpenRotation } from '@/lib/store/rotation-journal';
 import { WAITING_STATES } from '@/lib/tokens/rules/rotation-machine';
 import { describePolicyChange, parseMaxLifetimeDays } from '@/lib/tokens/rules/policy';
 import { logTokenAction, tokenTarget, type TokenActionContext } from '@/lib/activity/server/record';
 import { invalidateTokenReads } from './cache';
-import { isForbidden, isGone, upstreamReason, upstreamRequestId } from '@/lib/databricks/upstream';
-import { deleteToken, getTokenConf, revokeOwnToken, setMaxTokenLifetimeDays } from '@/lib/databricks/api/tokens';
+import { isForbidden, upstreamReason, upstreamRequestId } from '@/lib/databricks/upstream';
+import { confirmRevoked, deleteToken, getTokenConf, revokeOwnToken, setMaxTokenLifetimeDays } from '@/lib/databricks/api/tokens';
 
 export interface RevokeResult {
   tokenId: string;
@@ -20,6 +20,16 @@ export interface RevokeResult {
 /** Parallel revokes per bulk request: enough to be quick, few enough not to trip Databricks' rate limits. */
 const CONCURRENCY = 4;
 
+/** Whether a failed revoke left the token gone anyway; when even that cannot be checked, it counts as not gone. */
+async function goneAfter(ctx: TokenActionContext, tokenId: string, e: unknown, own: boolean): Promise<boolean> {
+  try {
+    return await confirmRevoked(ctx.ws.rest, tokenId, e, own);
+  } catch {
+    // The revoke is then reported as failed with its own error; nothing is claimed about the token.
+    return false;
+  }
+}
+
 async function revokeOne(ctx: TokenActionContext, tokenId: string, bulk: number | undefined): Promise<RevokeResult> {
   const open = findOpenRotation(ctx.db ?? getDb(), tokenId);
   // A rotation in flight owns the token until it settles; one that waits (e.g. "old token still active") does not.
@@ -28,6 +38,7 @@ async function revokeOne(ctx: TokenActionContext, tokenId: string, bulk: number 
     logTokenAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'failure', { refused: 'ROTATION_IN_PROGRESS', rotation: open.id, bulk });
     return { tokenId, status: 'failed', message };
   }
+  let own = false;
   try {
     let requestId: string | null;
     try {
@@ -35,13 +46,14 @@ async function revokeOne(ctx: TokenActionContext, tokenId: string, bulk: number 
     } catch (e) {
       // Without token-management rights an identity may still revoke its own tokens.
       if (!isForbidden(e)) throw e;
+      own = true;
       requestId = (await revokeOwnToken(ctx.ws.rest, tokenId)).requestId;
     }
     logTokenAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'success', { bulk }, requestId);
     return { tokenId, status: 'revoked', message: null };
   } catch (e) {
     const requestId = upstreamRequestId(e);
-    if (isGone(e)) {
+    if (await goneAfter(ctx, tokenId, e, own)) {
       logTokenAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'success', { bulk, note: 'already gone' }, requestId);
       return { tokenId, status: 'already_gone', message: null };
     }
@@ -88,7 +100,7 @@ export async function setTokenPolicy(ctx: TokenActionContext, days: number): Pro
     from = parseMaxLifetimeDays((await getTokenConf(ctx.ws.rest)).maxTokenLifetimeDays);
     const description = describePolicyChange(from, days);
     if (description === null)
-      throw new ApiError(400, 'INVALID_LIFETIME', 'The maximum lifetime must be a whole number of days from 1 to 730.');
+      throw new DomainError('invalid', 'INVALID_LIFETIME', 'The maximum lifetime must be a whole number of days from 1 to 730.');
     const res = await setMaxTokenLifetimeDays(ctx.ws.rest, days);
     logTokenAction(ctx, 'tokens.policy.set', target, 'success', { from, to: days }, res.requestId);
     return { from, to: days, description };
@@ -98,7 +110,7 @@ export async function setTokenPolicy(ctx: TokenActionContext, days: number): Pro
       'tokens.policy.set',
       target,
       'failure',
-      { from, to: days, error: e instanceof ApiError ? e.message : upstreamReason(e) },
+      { from, to: days, error: isDomainError(e) ? e.message : upstreamReason(e) },
       upstreamRequestId(e),
     );
     throw e;

@@ -6,7 +6,7 @@ import type { RotationEvent, RotationStep } from '@/lib/tokens/rules/rotation-ma
 import { findRotatedToken, type RotationActor } from '@/lib/tokens/rules/rotation-rules';
 import type { JournalEntry } from '@/lib/store/rotation-journal';
 import type { RestClient } from '@/lib/databricks/rest-client';
-import { isDefiniteRefusal, isGone, upstreamReason, upstreamRequestId } from '@/lib/databricks/upstream';
+import { isDefiniteRefusal, upstreamReason, upstreamRequestId } from '@/lib/databricks/upstream';
 import { putTokenSecret, secretWrittenSince } from '@/lib/databricks/api/secrets';
 import {
   createOnBehalfOf,
@@ -16,6 +16,7 @@ import {
   listOwnTokens,
   revokeOwnToken,
   type TokenValue,
+  confirmRevoked,
 } from '@/lib/databricks/api/tokens';
 
 /** Databricks' clock and ours differ; a write counts as ours if its timestamp is at most this much before we sent it. */
@@ -45,7 +46,15 @@ async function revoke(rest: RestClient, tokenId: string, ownToken: boolean) {
     const res = ownToken ? await revokeOwnToken(rest, tokenId) : await deleteToken(rest, tokenId);
     return { ok: true as const, requestId: res.requestId };
   } catch (e) {
-    if (isGone(e)) return { ok: true as const, requestId: upstreamRequestId(e) };
+    try {
+      if (await confirmRevoked(rest, tokenId, e, ownToken)) return { ok: true as const, requestId: upstreamRequestId(e) };
+    } catch (check) {
+      return {
+        ok: false as const,
+        error: `${upstreamReason(e)}; checking whether it is gone failed too (${upstreamReason(check)})`,
+        requestId: upstreamRequestId(e),
+      };
+    }
     return { ok: false as const, error: upstreamReason(e), requestId: upstreamRequestId(e) };
   }
 }

@@ -3,7 +3,7 @@
 // the outcome. The new value exists only in this request's memory: it is written into the secret, or returned once.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { ApiError } from '@/lib/api/errors';
+import { DomainError, isDomainError } from '@/lib/errors';
 import { getDb } from '@/lib/store/db';
 import {
   claimRotation,
@@ -21,7 +21,7 @@ import { parseMaxLifetimeDays } from '@/lib/tokens/rules/policy';
 import { logTokenAction, tokenTarget, type TokenActionContext } from '@/lib/activity/server/record';
 import { cachedRead, invalidateTokenReads } from './cache';
 import { loadDirectory, resolveOwner } from '@/lib/databricks/api/scim-directory';
-import { isForbidden } from '@/lib/databricks/upstream';
+import { isForbidden, upstreamReason, upstreamRequestId } from '@/lib/databricks/upstream';
 import { loadActor } from './inventory';
 import { runStep } from './rotation-steps';
 import { getToken, getTokenConf, listOwnTokens, type TokenInfo, type TokenValue } from '@/lib/databricks/api/tokens';
@@ -124,16 +124,16 @@ async function drive(ctx: TokenActionContext, start: JournalEntry, mode: Mode, a
   return { entry, value };
 }
 
-function conflict(open: JournalEntry): ApiError {
+function conflict(open: JournalEntry): DomainError {
   if (WAITING_STATES.has(open.state)) {
-    return new ApiError(
-      409,
+    return new DomainError(
+      'conflict',
       'ROTATION_NEEDS_ATTENTION',
       `A previous rotation of this token needs attention first: ${describeRotation(open).message}`,
     );
   }
-  return new ApiError(
-    409,
+  return new DomainError(
+    'conflict',
     'ROTATION_IN_PROGRESS',
     `${open.actor} started rotating this token at ${new Date(open.createdAt).toISOString()}; wait for it to finish.`,
   );
@@ -169,30 +169,55 @@ async function findToken(ctx: TokenActionContext, tokenId: string, actor: Rotati
   }
 }
 
-function refuse(ctx: TokenActionContext, tokenId: string, error: ApiError): never {
-  logTokenAction(ctx, 'tokens.rotate', tokenTarget(tokenId), 'failure', { refused: error.code, reason: error.message });
+function refuse(ctx: TokenActionContext, tokenId: string, error: unknown): never {
+  const reason = isDomainError(error) ? { refused: error.code, reason: error.message } : { error: upstreamReason(error) };
+  logTokenAction(ctx, 'tokens.rotate', tokenTarget(tokenId), 'failure', reason, upstreamRequestId(error));
   throw error;
+}
+
+/**
+ * A read the decision depends on. When Databricks cannot answer, nothing is decided from the outage (no "owner
+ * unknown", no silently dropped policy): the attempt ends as a degraded 503 naming what could not be read.
+ */
+async function mustRead<T>(what: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    throw new DomainError(
+      'unavailable',
+      'UPSTREAM_UNAVAILABLE',
+      `Nothing was changed: ${what} could not be read (${upstreamReason(e)}). Try again in a moment.`,
+    );
+  }
 }
 
 export async function rotateToken(ctx: TokenActionContext, req: RotateRequest): Promise<RotationResult> {
   const actor = await loadActor(ctx.ws);
   const old = await findToken(ctx, req.tokenId, actor);
   if (!old)
-    refuse(ctx, req.tokenId, new ApiError(404, 'TOKEN_NOT_FOUND', 'No such token: it may have been revoked or have expired already.'));
-  const directory = await cachedRead(ctx.ws, 'directory', () => loadDirectory(ctx.ws.rest)).catch(() => null);
+    refuse(
+      ctx,
+      req.tokenId,
+      new DomainError('not_found', 'TOKEN_NOT_FOUND', 'No such token: it may have been revoked or have expired already.'),
+    );
+  const directory = await mustRead('the workspace directory (SCIM), which says who owns the token,', () =>
+    cachedRead(ctx.ws, 'directory', () => loadDirectory(ctx.ws.rest)),
+  ).catch((e: unknown) => refuse(ctx, req.tokenId, e));
   const owner = resolveOwner(old.owner_id ?? null, directory);
   const plan = rotationPlan(owner, actor);
-  if (!plan.canRotate) refuse(ctx, req.tokenId, new ApiError(422, 'NOT_ROTATABLE', plan.reason));
-  const conf = await cachedRead(ctx.ws, 'conf', () => getTokenConf(ctx.ws.rest)).catch(() => null);
+  if (!plan.canRotate) refuse(ctx, req.tokenId, new DomainError('refused', 'NOT_ROTATABLE', plan.reason));
+  const conf = await mustRead("the workspace's maximum token lifetime", () =>
+    cachedRead(ctx.ws, 'conf', () => getTokenConf(ctx.ws.rest)),
+  ).catch((e: unknown) => refuse(ctx, req.tokenId, e));
   const lifetime = resolveRotationLifetime(
     { days: req.lifetimeDays, override: req.override },
-    parseMaxLifetimeDays(conf?.maxTokenLifetimeDays),
+    parseMaxLifetimeDays(conf.maxTokenLifetimeDays),
   );
   if (!lifetime.ok)
     refuse(
       ctx,
       req.tokenId,
-      new ApiError(400, 'INVALID_LIFETIME', lifetime.message, [{ path: 'lifetimeDays', message: lifetime.message }]),
+      new DomainError('invalid', 'INVALID_LIFETIME', lifetime.message, [{ path: 'lifetimeDays', message: lifetime.message }]),
     );
 
   const id = randomUUID();
@@ -214,9 +239,7 @@ export async function rotateToken(ctx: TokenActionContext, req: RotateRequest): 
       actingAs: ctx.ws.actingAs.name,
     },
     actor,
-  ).catch((e: unknown) =>
-    refuse(ctx, req.tokenId, e instanceof ApiError ? e : new ApiError(500, 'INTERNAL', 'Could not record the rotation')),
-  );
+  ).catch((e: unknown) => refuse(ctx, req.tokenId, e));
 
   const done = await drive(ctx, entry, 'rotate', actor);
   const view = rotationView(done.entry);
@@ -244,11 +267,11 @@ function outcomeOf(view: RotationView): 'success' | 'partial' | 'failure' {
 export async function retryRotation(ctx: TokenActionContext, id: string): Promise<RotationView> {
   const db = ctx.db ?? getDb();
   const entry = getRotation(db, id);
-  if (!entry) throw new ApiError(404, 'ROTATION_NOT_FOUND', 'No such rotation.');
+  if (!entry) throw new DomainError('not_found', 'ROTATION_NOT_FOUND', 'No such rotation.');
   if (TERMINAL_STATES.has(entry.state))
-    throw new ApiError(409, 'ROTATION_FINISHED', `This rotation has already ended: ${describeRotation(entry).message}`);
+    throw new DomainError('conflict', 'ROTATION_FINISHED', `This rotation has already ended: ${describeRotation(entry).message}`);
   if (!claimRotation(db, id))
-    throw new ApiError(409, 'ROTATION_IN_PROGRESS', 'Someone is working on this rotation right now; wait for it to finish.');
+    throw new DomainError('conflict', 'ROTATION_IN_PROGRESS', 'Someone is working on this rotation right now; wait for it to finish.');
   const actor = await loadActor(ctx.ws);
   let current = entry;
   if (!WAITING_STATES.has(current.state)) current = (await drive(ctx, current, 'recover', actor)).entry;
