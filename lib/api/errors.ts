@@ -108,8 +108,10 @@ export function toErrorResponse(e: unknown, requestId: string, mode: IdentityMod
   const body = (code: string, message: string, extra: Partial<ApiErrorBody['error']> = {}): ApiErrorBody => ({
     error: { code, message, requestId, ...extra },
   });
-  if (e instanceof ApiError)
-    return { status: e.status, body: body(e.code, e.message, e.fields ? { fields: e.fields } : {}), unexpected: false };
+  if (e instanceof ApiError || isDomainError(e)) {
+    const status = e instanceof ApiError ? e.status : DOMAIN_STATUS[e.kind];
+    return { status, body: body(e.code, e.message, e.fields ? { fields: e.fields } : {}), unexpected: false };
+  }
   if (isDatabricksError(e)) {
     const m = upstream(e, mode, messages);
     return {

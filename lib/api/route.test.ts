@@ -10,6 +10,7 @@ import { endSession } from '../auth/ended-sessions';
 import type { SessionToken } from '../auth/session-token';
 import type { Role } from '../roles';
 import { DatabricksError } from '../databricks/errors';
+import { DomainError, type DomainErrorKind } from '../errors';
 import { ApiError } from './errors';
 import { route } from './route';
 
@@ -199,6 +200,25 @@ describe('route()', () => {
       throw new ApiError(409, 'ROTATION_IN_PROGRESS', 'Another admin is rotating this token');
     });
     expect((await busy(request('GET', '/x', { cookie: await cookieFor('admin') }), ctx())).status).toBe(409);
+  });
+
+  it('maps each kind of domain error to its status, with the message and fields as thrown', async () => {
+    const cases: Array<[DomainErrorKind, number]> = [
+      ['invalid', 400],
+      ['not_found', 404],
+      ['conflict', 409],
+      ['refused', 422],
+      ['unavailable', 503],
+      ['failed', 502],
+    ];
+    for (const [kind, status] of cases) {
+      const handler = route({ role: 'analyst' }, async () => {
+        throw new DomainError(kind, 'SOME_CODE', 'Said in words', [{ path: 'lifetimeDays', message: 'Lifetime must be at least 1 day' }]);
+      });
+      const res = await handler(request('GET', '/x', { cookie: await cookieFor('admin') }), ctx());
+      expect(res.status, kind).toBe(status);
+      expect(await errorOf(res)).toMatchObject({ code: 'SOME_CODE', message: 'Said in words', fields: [{ path: 'lifetimeDays' }] });
+    }
   });
 
   it('passes on what Databricks said when it fails, as a 502', async () => {

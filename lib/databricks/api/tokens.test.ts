@@ -13,7 +13,9 @@ describe('a 404 from token management', () => {
 
   it('proves nothing when the path is unknown or a proxy answered', () => {
     expect(saysTokenMissing(from404(json({ error_code: 'ENDPOINT_NOT_FOUND', message: "No API found for 'DELETE /x'" })))).toBe(false);
-    expect(saysTokenMissing(from404('<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>'))).toBe(false);
+    expect(saysTokenMissing(from404('<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>'))).toBe(
+      false,
+    );
     expect(saysTokenMissing(from404(''))).toBe(false);
     expect(saysTokenMissing(from404('NOT_FOUND: gateway could not route'))).toBe(false);
   });
