@@ -14,12 +14,26 @@ const SENSITIVE_TEXT: Array<[RegExp, string]> = [
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [redacted]'],
   [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, '[redacted-jwt]'],
   [/([?&](?:code|token|access_token|refresh_token|client_secret|state)=)[^&\s"]+/gi, '$1[redacted]'],
+  [/\b(AKIA|ASIA)[0-9A-Z]{16}\b/g, '$1[redacted]'],
+  [/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g, '[redacted-private-key]'],
+  [/(https:\/\/hooks\.slack\.com\/services\/)[A-Za-z0-9/]+/g, '$1[redacted]'],
 ];
 
 export type LogFields = Record<string, unknown>;
 
 export function redactText(text: string): string {
   return SENSITIVE_TEXT.reduce((t, [re, replacement]) => t.replace(re, replacement), text);
+}
+
+/**
+ * Deep copy with token-shaped text masked wherever it appears, keys left as they are: for records people read (the
+ * action log), where a key such as `secretScope` must stay readable and only a value can carry a secret.
+ */
+export function redactValues(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return redactText(value);
+  if (value === null || typeof value !== 'object' || depth > 6) return value;
+  if (Array.isArray(value)) return value.map((v) => redactValues(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValues(v, depth + 1)]));
 }
 
 /** Deep copy with sensitive keys replaced and token-shaped text masked. Never throws, cuts cycles and depth. */

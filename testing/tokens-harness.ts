@@ -11,14 +11,14 @@ import { loadConfig, type AppConfig } from '../lib/config';
 import type { Role } from '../lib/roles';
 import { createLogger } from '../lib/log';
 import { roleFromGroups } from '../lib/roles';
-import { openDatabase, type Db } from '../lib/store/db';
-import { MIGRATIONS } from '../lib/store/migrations';
+import type { Db } from '../lib/store/engine';
+import { openSqlite } from '../lib/store/sqlite';
 import { listRotations } from '../lib/store/rotation-journal';
 import { staticCredentials } from '../lib/databricks/credentials';
 import { getWorkspace, type Workspace } from '../lib/databricks/get-workspace';
 import { RestClient } from '../lib/databricks/rest-client';
 import { emptyResponse } from '../lib/databricks/schemas';
-import type { TokenActionContext } from '../lib/activity/server/record';
+import type { ActionContext } from '../lib/activity/server/record';
 import { listAllTokens, type TokenInfo } from '../lib/databricks/api/tokens';
 
 export interface Harness {
@@ -26,7 +26,7 @@ export interface Harness {
   config: AppConfig;
   db: Db;
   /** The seeded admin person, signed in with OAuth (user mode): the identity rotations act as. */
-  admin: { userName: string; ws: Workspace; ctx: TokenActionContext };
+  admin: { userName: string; ws: Workspace; ctx: ActionContext };
   /** The simulator's admin PAT, for setting up and for reading the truth afterwards. */
   setup: RestClient;
   stop(): Promise<void>;
@@ -41,7 +41,7 @@ export async function startHarness(): Promise<Harness> {
     ...appEnv(sim.workspace, 'user', 'http://127.0.0.1:3999', dataDir),
     NEXTAUTH_SECRET: 'tokens-integration-secret-0123456789abcdef',
   });
-  const db = openDatabase(path.join(dataDir, 'brickwatch.db'), MIGRATIONS);
+  const db = openSqlite(path.join(dataDir, 'brickwatch.db'));
   const adminName = personWithRole(sim, 'admin');
   const ws = await signIn(sim, config, adminName);
   const setup = new RestClient({
@@ -56,7 +56,7 @@ export async function startHarness(): Promise<Harness> {
     admin: { userName: adminName, ws, ctx: { ws, person: { userName: adminName, role: 'admin' }, requestId: 'int-test', db } },
     setup,
     async stop() {
-      db.close();
+      await db.close();
       await sim.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
@@ -99,7 +99,7 @@ export async function activeServicePrincipal(h: Harness): Promise<{ applicationI
 export async function expectNothingLostOrOrphaned(h: Harness): Promise<void> {
   const tokens = await truth(h);
   const byMarker = (id: string) => [...tokens.values()].filter((t) => t.comment?.includes(`[bw-rot:${id}]`)).map((t) => t.token_id);
-  const rotations = listRotations(h.db, { limit: 500 });
+  const rotations = await listRotations(h.db, { limit: 500 });
   // A failed rotation keeps the old token, unless a later rotation of the same token completed and revoked it.
   const replaced = new Set(rotations.filter((r) => r.state === 'completed').map((r) => r.tokenId));
   for (const r of rotations) {

@@ -4,9 +4,11 @@ import { Badge, type Tone } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ROLE_LABELS } from '@/lib/roles';
-import type { ActionRecord, Outcome } from '@/lib/store/action-log';
+import type { ActionEntry, OUTCOMES } from '@/lib/activity/contract';
 
-const col = createColumnHelper<ActionRecord>();
+type Outcome = (typeof OUTCOMES)[number];
+
+const col = createColumnHelper<ActionEntry>();
 const OUTCOME_TONE: Record<Outcome, Tone> = { success: 'success', failure: 'danger', partial: 'warning' };
 
 const columns = [
@@ -45,7 +47,7 @@ const columns = [
   }),
 ];
 
-export function ActivityTable({ entries, limited, filtered }: { entries: ActionRecord[]; limited: boolean; filtered: boolean }) {
+export function ActivityTable({ entries, limited, filtered }: { entries: ActionEntry[]; limited: boolean; filtered: boolean }) {
   return (
     <div className="space-y-2">
       <DataTable

@@ -1,10 +1,8 @@
-// The activity page (Brickwatch's own action log): its URL filter schema, shared by the page, the client and the
-// API route, and its queryOptions factory. The pattern every area copies. zod/mini: this ships to the browser.
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+// The activity area's contract (Brickwatch's own action log): URL state, API query and response schemas, shared by
+// the page, the client, the API route and the server module. zod/mini: this ships to the browser.
 import * as z from 'zod/mini';
-import type { ActionRecord, ChainCheck } from '@/lib/store/action-log';
-import { toSearchParams } from '@/lib/url-state';
-import { apiFetch } from '@/lib/query/fetch';
+import { ROLES } from '@/lib/roles';
+import { parseSearchParams, toSearchParams } from '@/lib/url-state';
 
 export const OUTCOMES = ['success', 'failure', 'partial'] as const;
 
@@ -12,8 +10,13 @@ const outcome = z.enum(OUTCOMES, { error: 'must be success, failure or partial' 
 const actor = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 const action = z.string().check(z.trim(), z.maxLength(100), z.regex(/^[a-z][a-z0-9_.-]*$/, 'must look like "tokens.revoke" or "tokens."'));
 
-/** For the API: a bad value is a 400 naming the parameter. */
-export const activityQuerySchema = z.object({ outcome: z.optional(outcome), actor: z.optional(actor), action: z.optional(action) });
+/** For the API: a bad value is a 400 naming the parameter. `verify=full` re-checks the whole chain. */
+export const activityQuerySchema = z.object({
+  outcome: z.optional(outcome),
+  actor: z.optional(actor),
+  action: z.optional(action),
+  verify: z.optional(z.enum(['full'], { error: 'verify takes only "full"' })),
+});
 
 /** For pages: ?outcome=failure&actor=ann@example.com&action=tokens. — a bad value is dropped, never an error page. */
 export const activityFilters = z.object({
@@ -22,21 +25,45 @@ export const activityFilters = z.object({
   action: z.catch(z.optional(action), undefined),
 });
 export type ActivityFilters = z.output<typeof activityFilters>;
-export const ACTIVITY_DEFAULTS: ActivityFilters = {};
+export const ACTIVITY_URL = {
+  keys: ['outcome', 'actor', 'action'],
+  parse: (raw: URLSearchParams): ActivityFilters => parseSearchParams(activityFilters, raw),
+  serialize: (filters: ActivityFilters) => toSearchParams(filters),
+} as const;
 
-export interface ActivityResponse {
-  entries: ActionRecord[];
-  chain: ChainCheck;
+export const actionRecordSchema = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  role: z.enum(ROLES),
+  action: z.string(),
+  target: z.string(),
+  outcome: z.enum(OUTCOMES),
+  detail: z.nullable(z.record(z.string(), z.unknown())),
+  upstreamRequestId: z.nullish(z.string()),
+  requestId: z.nullish(z.string()),
+  actingAs: z.nullish(z.string()),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type ActionEntry = z.output<typeof actionRecordSchema>;
+
+/** The chain as last verified: the whole of it, or incrementally from a position verified before. */
+export const chainStatusSchema = z.object({
+  ok: z.boolean(),
+  rows: z.number(),
+  /** First bad entry, when not ok. */
+  brokenAt: z.optional(z.number()),
+  reason: z.optional(z.string()),
+  /** When the whole chain was last verified from its first row (ISO), null if never in this process. */
+  fullVerifiedAt: z.nullable(z.string()),
+});
+export type ChainStatus = z.output<typeof chainStatusSchema>;
+
+export const activityResponseSchema = z.object({
+  entries: z.array(actionRecordSchema),
+  chain: chainStatusSchema,
   /** More rows exist beyond the newest `limit`. */
-  limited: boolean;
-}
-
-export const activityQueries = {
-  all: () => ['activity'] as const,
-  list: (filters: ActivityFilters) =>
-    queryOptions({
-      queryKey: [...activityQueries.all(), 'list', filters] as const,
-      queryFn: ({ signal }) => apiFetch<ActivityResponse>(`/api/activity?${toSearchParams(filters)}`, { signal }),
-      placeholderData: keepPreviousData,
-    }),
-};
+  limited: z.boolean(),
+});
+export type ActivityResponse = z.output<typeof activityResponseSchema>;

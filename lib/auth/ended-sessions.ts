@@ -4,13 +4,13 @@ import 'server-only';
 import { getDb } from '../store/db';
 import { forgetSession, SESSION_MAX_AGE_S } from './session-token';
 
-export function endSession(sid: string, now = Date.now()): void {
+export async function endSession(sid: string, now = Date.now()): Promise<void> {
   forgetSession(sid);
   const db = getDb();
-  db.prepare('INSERT OR IGNORE INTO ended_sessions (sid, ended_at) VALUES (?, ?)').run(sid, now);
-  db.prepare('DELETE FROM ended_sessions WHERE ended_at < ?').run(now - SESSION_MAX_AGE_S * 1000);
+  await db.run('INSERT INTO ended_sessions (sid, ended_at) VALUES (?, ?) ON CONFLICT (sid) DO NOTHING', [sid, now]);
+  await db.run('DELETE FROM ended_sessions WHERE ended_at < ?', [now - SESSION_MAX_AGE_S * 1000]);
 }
 
-export function isSessionEnded(sid: string): boolean {
-  return getDb().prepare('SELECT 1 FROM ended_sessions WHERE sid = ?').get(sid) !== undefined;
+export async function isSessionEnded(sid: string): Promise<boolean> {
+  return (await getDb().get('SELECT 1 AS ended FROM ended_sessions WHERE sid = ?', [sid])) !== undefined;
 }

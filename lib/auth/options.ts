@@ -135,7 +135,7 @@ export function buildAuthOptions(config: AppConfig): AuthOptions {
       async signOut({ token }) {
         const t = parseSessionToken(token);
         if (t) {
-          endSession(t.sid);
+          await endSession(t.sid);
           log.info('auth.signed_out', { user: t.userName });
         }
       },

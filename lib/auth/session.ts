@@ -26,7 +26,7 @@ export type AuthedContext = AuthContext & { role: Role };
 /** Null when there is no session, it was signed out, or its upstream token could not be refreshed. */
 export async function authFromCookies(jar: ReadonlyArray<{ name: string; value: string }>, config: AppConfig): Promise<AuthContext | null> {
   const raw = await readSessionCookie(jar, config);
-  if (!raw || isSessionEnded(raw.sid)) return null;
+  if (!raw || (await isSessionEnded(raw.sid))) return null;
   const token = await revalidate(raw, config);
   if (token.error) return null;
   return {

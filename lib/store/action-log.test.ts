@@ -1,21 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { STORE_ENGINES, type TestStore } from '@/testing/store-engines';
 import { appendAction, GENESIS_HASH, listActions, verifyActionLog, type ActionInput } from './action-log';
-import { openDatabase, type Db } from './db';
-import { MIGRATIONS } from './migrations';
-
-let dir: string;
-let db: Db;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bw-store-'));
-  db = openDatabase(path.join(dir, 'data', 'brickwatch.db'));
-});
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 const revoke = (n: number, outcome: ActionInput['outcome'] = 'success'): ActionInput => ({
   actor: 'ann@example.com',
@@ -28,80 +13,111 @@ const revoke = (n: number, outcome: ActionInput['outcome'] = 'success'): ActionI
   actingAs: 'sp-1',
 });
 
-function tamper(sql: string) {
-  db.exec('DROP TRIGGER IF EXISTS action_log_no_update; DROP TRIGGER IF EXISTS action_log_no_delete;');
-  db.exec(sql);
-}
-
-describe('action log', () => {
-  it('opens in WAL mode and applies each migration once', () => {
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    db.close();
-    db = openDatabase(path.join(dir, 'data', 'brickwatch.db'));
-    expect(db.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(MIGRATIONS.length);
+describe.each(STORE_ENGINES)('action log on $name', (engine) => {
+  let s: TestStore;
+  beforeEach(async () => {
+    s = await engine.open();
   });
+  afterEach(async () => s.cleanup());
+  const appendMany = async (n: number, outcome: ActionInput['outcome'] = 'success') => {
+    for (let i = 1; i <= n; i++) await appendAction(s.db, revoke(i, outcome));
+  };
 
-  it('chains each row to the previous one', () => {
-    const first = appendAction(db, revoke(1));
-    const second = appendAction(db, revoke(2, 'failure'));
+  it('chains each row to the previous one', async () => {
+    const first = await appendAction(s.db, revoke(1));
+    const second = await appendAction(s.db, revoke(2, 'failure'));
     expect(first.prevHash).toBe(GENESIS_HASH);
     expect(second.prevHash).toBe(first.hash);
     expect(second).toMatchObject({ seq: 2, outcome: 'failure', upstreamRequestId: 'up-2', actingAs: 'sp-1' });
-    expect(verifyActionLog(db)).toEqual({ ok: true, rows: 2 });
+    expect(await verifyActionLog(s.db)).toEqual({ ok: true, rows: 2, head: { seq: 2, hash: second.hash } });
   });
 
-  it('lists newest first and pages backwards by seq', () => {
-    for (let i = 1; i <= 5; i++) appendAction(db, revoke(i));
-    expect(listActions(db, { limit: 2 }).map((r) => r.seq)).toEqual([5, 4]);
-    expect(listActions(db, { limit: 2, beforeSeq: 4 }).map((r) => r.seq)).toEqual([3, 2]);
-    expect(listActions(db, { target: 'token:3' }).map((r) => r.seq)).toEqual([3]);
-    appendAction(db, { ...revoke(6, 'failure'), actor: 'bo@example.com', action: 'secrets.delete' });
-    expect(listActions(db, { outcome: 'failure' }).map((r) => r.seq)).toEqual([6]);
-    expect(listActions(db, { actor: 'bo@example.com' }).map((r) => r.seq)).toEqual([6]);
-    expect(listActions(db, { action: 'tokens.' }).map((r) => r.seq)).toEqual([5, 4, 3, 2, 1]);
-    expect(listActions(db, { action: 'secrets.delete' }).map((r) => r.seq)).toEqual([6]);
+  it('keeps one chain when many requests append at once', async () => {
+    await Promise.all(Array.from({ length: 40 }, (_, i) => appendAction(s.db, revoke(i + 1))));
+    expect(await verifyActionLog(s.db)).toMatchObject({ ok: true, rows: 40 });
   });
 
-  it('refuses updates and deletes', () => {
-    appendAction(db, revoke(1));
-    expect(() => db.exec("UPDATE action_log SET outcome = 'success'")).toThrow(/append-only/);
-    expect(() => db.exec('DELETE FROM action_log')).toThrow(/append-only/);
+  it('lists newest first and pages backwards by seq', async () => {
+    await appendMany(5);
+    const seqs = async (filter: Parameters<typeof listActions>[1]) => (await listActions(s.db, filter)).map((r) => r.seq);
+    expect(await seqs({ limit: 2 })).toEqual([5, 4]);
+    expect(await seqs({ limit: 2, beforeSeq: 4 })).toEqual([3, 2]);
+    expect(await seqs({ target: 'token:3' })).toEqual([3]);
+    await appendAction(s.db, { ...revoke(6, 'failure'), actor: 'bo@example.com', action: 'secrets.delete' });
+    expect(await seqs({ outcome: 'failure' })).toEqual([6]);
+    expect(await seqs({ actor: 'bo@example.com' })).toEqual([6]);
+    expect(await seqs({ action: 'tokens.' })).toEqual([5, 4, 3, 2, 1]);
+    expect(await seqs({ action: 'secrets.delete' })).toEqual([6]);
   });
 
-  it('notices a row changed behind its back', () => {
-    for (let i = 1; i <= 3; i++) appendAction(db, revoke(i, 'failure'));
-    tamper("UPDATE action_log SET outcome = 'success' WHERE seq = 2");
-    expect(verifyActionLog(db)).toMatchObject({ ok: false, brokenAt: 2, reason: 'row 2 was changed after it was written' });
+  it('refuses updates and deletes', async () => {
+    await appendAction(s.db, revoke(1));
+    await expect(s.db.run("UPDATE action_log SET outcome = 'failure'")).rejects.toThrow(/append-only/);
+    await expect(s.db.run('DELETE FROM action_log')).rejects.toThrow(/append-only/);
   });
 
-  it('notices a row removed from the middle or cut off the end', () => {
-    for (let i = 1; i <= 4; i++) appendAction(db, revoke(i));
-    tamper('DELETE FROM action_log WHERE seq = 4');
-    expect(verifyActionLog(db)).toMatchObject({ ok: false, brokenAt: 4 });
-    tamper('DELETE FROM action_log WHERE seq = 2');
-    expect(verifyActionLog(db)).toMatchObject({ ok: false, brokenAt: 2, reason: 'row 2 is missing' });
+  it('notices a row changed behind its back', async () => {
+    await appendMany(3, 'failure');
+    await s.tamper("UPDATE action_log SET outcome = 'success' WHERE seq = 2");
+    expect(await verifyActionLog(s.db)).toMatchObject({ ok: false, brokenAt: 2, reason: 'row 2 was changed after it was written' });
   });
 
-  it('notices a forged row whose own hash was recomputed but not its successors', () => {
-    for (let i = 1; i <= 3; i++) appendAction(db, revoke(i));
+  it('notices a row removed from the middle or cut off the end', async () => {
+    await appendMany(4);
+    await s.tamper('DELETE FROM action_log WHERE seq = 4');
+    expect(await verifyActionLog(s.db)).toMatchObject({ ok: false, brokenAt: 4, reason: 'rows 4–4 are missing from the end' });
+    await s.tamper('DELETE FROM action_log WHERE seq = 2');
+    expect(await verifyActionLog(s.db)).toMatchObject({ ok: false, brokenAt: 2, reason: 'row 2 is missing' });
+  });
+
+  it('notices a forged row whose own hash was recomputed but not its successors', async () => {
+    await appendMany(3);
     // Change the first hex digit whatever it was (a fixed replacement is a no-op one time in sixteen).
-    tamper("UPDATE action_log SET hash = (CASE substr(hash, 1, 1) WHEN 'f' THEN '0' ELSE 'f' END) || substr(hash, 2) WHERE seq = 1");
-    expect(verifyActionLog(db)).toMatchObject({ ok: false, brokenAt: 1 });
+    await s.tamper(
+      "UPDATE action_log SET hash = (CASE substr(hash, 1, 1) WHEN 'f' THEN '0' ELSE 'f' END) || substr(hash, 2) WHERE seq = 1",
+    );
+    expect(await verifyActionLog(s.db)).toMatchObject({ ok: false, brokenAt: 1 });
   });
 
-  it('never stores a secret-looking detail', () => {
-    const r = appendAction(db, {
+  it('verifies from a checkpoint, and notices when the checkpoint row itself was changed', async () => {
+    await appendMany(3);
+    const first = await verifyActionLog(s.db);
+    expect(first.ok).toBe(true);
+    const head = first.ok ? first.head : null;
+    await appendAction(s.db, revoke(4));
+    expect(await verifyActionLog(s.db, head)).toMatchObject({ ok: true, rows: 4, head: { seq: 4 } });
+    await s.tamper("UPDATE action_log SET outcome = 'partial' WHERE seq = 3");
+    await s.tamper(
+      "UPDATE action_log SET hash = (CASE substr(hash, 1, 1) WHEN 'f' THEN '0' ELSE 'f' END) || substr(hash, 2) WHERE seq = 3",
+    );
+    expect(await verifyActionLog(s.db, head)).toMatchObject({ ok: false, brokenAt: 3, reason: 'row 3 was changed after it was written' });
+  });
+
+  it('masks token-shaped values in the detail, whatever their key, and keeps other values readable', async () => {
+    const value = 'dapi0123456789abcdef0123456789abcdef';
+    const r = await appendAction(s.db, {
       ...revoke(1),
       detail: {
         lifetimeDays: 90,
-        token_value: 'dapi0123456789abcdef0123456789abcdef',
-        note: 'new value dapi0123456789abcdef0123456789abcdef',
+        secretScope: 'prod-etl',
+        secretKey: 'etl_token',
+        delivered: `new value ${value}`,
+        nested: [{ v: value }],
       },
     });
-    expect(r.detail).toEqual({ lifetimeDays: 90, token_value: '[redacted]', note: 'new value dapi[redacted]' });
-    const raw =
-      fs.readFileSync(path.join(dir, 'data', 'brickwatch.db-wal')).toString('latin1') +
-      fs.readFileSync(path.join(dir, 'data', 'brickwatch.db')).toString('latin1');
-    expect(raw).not.toContain('0123456789abcdef0123456789abcdef');
+    expect(r.detail).toEqual({
+      lifetimeDays: 90,
+      secretScope: 'prod-etl',
+      secretKey: 'etl_token',
+      delivered: 'new value dapi[redacted]',
+      nested: [{ v: 'dapi[redacted]' }],
+    });
+    expect(await s.rawText()).not.toContain('0123456789abcdef0123456789abcdef');
+  });
+
+  it('survives a restart with its chain intact', async () => {
+    await appendMany(2);
+    const db = await s.reopen();
+    expect(await verifyActionLog(db)).toMatchObject({ ok: true, rows: 2 });
   });
 });

@@ -1,11 +1,11 @@
 // The append-only action log: who did what to which object, with what outcome and which upstream request. Each row
 // carries the SHA-256 of its content and of the previous row, so an edited, removed or reordered row shows up in
-// verifyActionLog(). Triggers refuse UPDATE/DELETE; the chain catches anyone who edits the file directly.
+// verifyActionLog(). Triggers refuse UPDATE/DELETE; the chain catches anyone who edits the database directly.
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { redactValues } from '../log';
 import type { Role } from '../roles';
-import { redact } from '../log';
-import type { Db } from './db';
+import type { Db, SqlValue } from './engine';
 
 export type Outcome = 'success' | 'failure' | 'partial';
 
@@ -17,7 +17,7 @@ export interface ActionInput {
   /** '<kind>:<id>', e.g. 'token:8f3a…'. Never a secret value. */
   target: string;
   outcome: Outcome;
-  /** Non-secret context (lifetime chosen, error code...). Sensitive-looking keys are redacted before storing. */
+  /** Non-secret context (lifetime chosen, error code...). Token-shaped values are masked before storing. */
   detail?: Record<string, unknown>;
   upstreamRequestId?: string | null;
   requestId?: string | null;
@@ -87,11 +87,10 @@ function toRecord(r: Row): ActionRecord {
   };
 }
 
-export function appendAction(db: Db, input: ActionInput, now: Date = new Date()): ActionRecord {
-  // IMMEDIATE: take the write lock before reading the last hash, so two writers cannot fork the chain.
-  const append = db.transaction((): Row => {
-    const last = db.prepare('SELECT seq, hash FROM action_log ORDER BY seq DESC LIMIT 1').get() as
-      { seq: number; hash: string } | undefined;
+export async function appendAction(db: Db, input: ActionInput, now: Date = new Date()): Promise<ActionRecord> {
+  // One transaction: read the last hash and append the next row with nobody writing in between (no forked chain).
+  const row = await db.transaction(async (tx) => {
+    const last = await tx.get<{ seq: number; hash: string }>('SELECT seq, hash FROM action_log ORDER BY seq DESC LIMIT 1');
     const base: Omit<Row, 'hash'> = {
       seq: (last?.seq ?? 0) + 1,
       at: now.toISOString(),
@@ -100,20 +99,35 @@ export function appendAction(db: Db, input: ActionInput, now: Date = new Date())
       action: input.action,
       target: input.target,
       outcome: input.outcome,
-      detail: input.detail ? JSON.stringify(redact(input.detail)) : null,
+      detail: input.detail ? JSON.stringify(redactValues(input.detail)) : null,
       upstream_request_id: input.upstreamRequestId ?? null,
       request_id: input.requestId ?? null,
       acting_as: input.actingAs ?? null,
       prev_hash: last?.hash ?? GENESIS_HASH,
     };
-    const row = { ...base, hash: rowHash(base) };
-    db.prepare(
+    const full: Row = { ...base, hash: rowHash(base) };
+    await tx.run(
       `INSERT INTO action_log (seq, at, actor, role, action, target, outcome, detail, upstream_request_id, request_id, acting_as, prev_hash, hash)
-       VALUES (@seq, @at, @actor, @role, @action, @target, @outcome, @detail, @upstream_request_id, @request_id, @acting_as, @prev_hash, @hash)`,
-    ).run(row);
-    return row;
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        full.seq,
+        full.at,
+        full.actor,
+        full.role,
+        full.action,
+        full.target,
+        full.outcome,
+        full.detail,
+        full.upstream_request_id,
+        full.request_id,
+        full.acting_as,
+        full.prev_hash,
+        full.hash,
+      ],
+    );
+    return full;
   });
-  return toRecord(append.immediate());
+  return toRecord(row);
 }
 
 export interface ActionFilter {
@@ -127,44 +141,85 @@ export interface ActionFilter {
   action?: string;
 }
 
-/** Newest first. */
-export function listActions(db: Db, { limit = 100, beforeSeq, target, actor, outcome, action }: ActionFilter = {}): ActionRecord[] {
-  const rows = db
-    .prepare(
-      `SELECT * FROM action_log
-       WHERE (@before IS NULL OR seq < @before) AND (@target IS NULL OR target = @target) AND (@actor IS NULL OR actor = @actor)
-         AND (@outcome IS NULL OR outcome = @outcome) AND (@action IS NULL OR action = @action OR (substr(@action, -1) = '.' AND action LIKE @action || '%'))
-       ORDER BY seq DESC LIMIT @limit`,
-    )
-    .all({
-      before: beforeSeq ?? null,
-      target: target ?? null,
-      actor: actor ?? null,
-      outcome: outcome ?? null,
-      action: action ?? null,
-      limit: Math.min(Math.max(limit, 1), 1000),
-    }) as Row[];
+/** Newest first. Only the filters given become conditions (every value a bound parameter). */
+export async function listActions(
+  db: Db,
+  { limit = 100, beforeSeq, target, actor, outcome, action }: ActionFilter = {},
+): Promise<ActionRecord[]> {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  const add = (condition: string, ...values: SqlValue[]) => {
+    where.push(condition);
+    params.push(...values);
+  };
+  if (beforeSeq !== undefined) add('seq < ?', beforeSeq);
+  if (target !== undefined) add('target = ?', target);
+  if (actor !== undefined) add('actor = ?', actor);
+  if (outcome !== undefined) add('outcome = ?', outcome);
+  if (action?.endsWith('.')) add('substr(action, 1, ?) = ?', action.length, action);
+  else if (action !== undefined) add('action = ?', action);
+  const rows = await db.all<Row>(
+    `SELECT * FROM action_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`,
+    [...params, Math.min(Math.max(limit, 1), 1000)],
+  );
   return rows.map(toRecord);
 }
 
-export type ChainCheck = { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number; reason: string };
+/** A position up to which the chain was verified: the seq and the hash that row had then. */
+export interface ChainCheckpoint {
+  seq: number;
+  hash: string;
+}
 
-/** Walks the whole chain. A gap in seq, a changed row or a re-linked row is reported with the first bad seq. */
-export function verifyActionLog(db: Db): ChainCheck {
+export type ChainCheck =
+  { ok: true; rows: number; head: ChainCheckpoint | null } | { ok: false; rows: number; brokenAt: number; reason: string };
+
+const PAGE = 2_000;
+
+/**
+ * Walks the chain in pages (the event loop stays free between them). From the start by default; from a checkpoint
+ * when given, after checking that the checkpoint row is still the row that was verified. A gap in seq, a changed or
+ * re-linked row, or rows missing from the end are reported with the first bad seq.
+ */
+export async function verifyActionLog(db: Db, from: ChainCheckpoint | null = null): Promise<ChainCheck> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
-  let rows = 0;
-  for (const r of db.prepare('SELECT * FROM action_log ORDER BY seq').iterate() as IterableIterator<Row>) {
-    rows++;
-    if (r.seq !== expectedSeq) return { ok: false, rows, brokenAt: expectedSeq, reason: `row ${expectedSeq} is missing` };
-    if (r.prev_hash !== prevHash) return { ok: false, rows, brokenAt: r.seq, reason: `row ${r.seq} does not link to row ${r.seq - 1}` };
-    const { hash, ...rest } = r;
-    if (rowHash(rest) !== hash) return { ok: false, rows, brokenAt: r.seq, reason: `row ${r.seq} was changed after it was written` };
-    prevHash = hash;
-    expectedSeq++;
+  if (from) {
+    const row = await db.get<{ hash: string }>('SELECT hash FROM action_log WHERE seq = ?', [from.seq]);
+    if (!row) return { ok: false, rows: from.seq - 1, brokenAt: from.seq, reason: `row ${from.seq} is missing` };
+    if (row.hash !== from.hash)
+      return { ok: false, rows: from.seq, brokenAt: from.seq, reason: `row ${from.seq} was changed after it was written` };
+    prevHash = from.hash;
+    expectedSeq = from.seq + 1;
   }
-  // AUTOINCREMENT remembers the highest seq ever written, so rows cut off the end are noticed too.
-  const highest = (db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'action_log'").pluck().get() as number | undefined) ?? 0;
+  let head = from;
+  for (;;) {
+    const page = await db.all<Row>('SELECT * FROM action_log WHERE seq >= ? ORDER BY seq LIMIT ?', [expectedSeq, PAGE]);
+    for (const r of page) {
+      if (r.seq !== expectedSeq)
+        return { ok: false, rows: expectedSeq - 1, brokenAt: expectedSeq, reason: `row ${expectedSeq} is missing` };
+      if (r.prev_hash !== prevHash)
+        return { ok: false, rows: r.seq, brokenAt: r.seq, reason: `row ${r.seq} does not link to row ${r.seq - 1}` };
+      const { hash, ...rest } = r;
+      if (rowHash(rest) !== hash)
+        return { ok: false, rows: r.seq, brokenAt: r.seq, reason: `row ${r.seq} was changed after it was written` };
+      prevHash = hash;
+      head = { seq: r.seq, hash };
+      expectedSeq++;
+    }
+    if (page.length < PAGE) break;
+  }
+  const rows = expectedSeq - 1;
+  const highest = await highestSeqEverWritten(db);
   if (highest > rows) return { ok: false, rows, brokenAt: rows + 1, reason: `rows ${rows + 1}–${highest} are missing from the end` };
-  return { ok: true, rows };
+  return { ok: true, rows, head };
+}
+
+/** Remembered by the engine even after rows are deleted, so rows cut off the end are noticed too. */
+async function highestSeqEverWritten(db: Db): Promise<number> {
+  const sql =
+    db.dialect === 'sqlite'
+      ? "SELECT seq AS n FROM sqlite_sequence WHERE name = 'action_log'"
+      : 'SELECT high_water AS n FROM action_log_high_water';
+  return Number((await db.get<{ n: number }>(sql))?.n ?? 0);
 }

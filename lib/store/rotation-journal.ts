@@ -5,9 +5,17 @@
 // admin rotating the same token gets a conflict. A lease says a request is driving the row right now; a row whose
 // lease ran out while in a working state was interrupted (crash, restart) and may be recovered by the next admin.
 import 'server-only';
-import { INITIAL_ROTATION, type RollbackCause, type RotationSnapshot, type RotationState } from '@/lib/tokens/rules/rotation-machine';
-import type { Db } from './db';
-import { TERMINAL_SQL } from './rotation-journal-migration';
+import {
+  INITIAL_ROTATION,
+  TERMINAL_STATES,
+  type RollbackCause,
+  type RotationSnapshot,
+  type RotationState,
+} from '@/lib/tokens/rules/rotation-machine';
+import type { Db } from './engine';
+
+/** For queries (migrations carry their own literal copy: a shipped migration never changes). */
+const TERMINAL_SQL = [...TERMINAL_STATES].map((s) => `'${s}'`).join(', ');
 
 /** Long enough for every step of one rotation (each upstream call times out within seconds). */
 export const ROTATION_LEASE_MS = 120_000;
@@ -94,61 +102,90 @@ export class RotationConflictError extends Error {
 }
 
 /** Records the intent with a lease held by the caller; throws RotationConflictError when the token has an open rotation. */
-export function insertIntent(db: Db, intent: RotationIntent, now = Date.now()): JournalEntry {
-  const insert = db.transaction((): JournalEntry => {
-    const open = findOpenRotation(db, intent.tokenId);
+export async function insertIntent(db: Db, intent: RotationIntent, now = Date.now()): Promise<JournalEntry> {
+  // One transaction: the check and the insert hold together, so two requests cannot both pass the check.
+  return db.transaction(async (tx) => {
+    const open = await findOpenRotation(tx, intent.tokenId);
     if (open) throw new RotationConflictError(open);
-    db.prepare(
+    await tx.run(
       `INSERT INTO rotation_journal (id, token_id, owner_id, owner_name, method, application_id, delivery, secret_scope, secret_key,
          lifetime_days, new_comment, state, new_token_id, rollback_cause, last_error, actor, acting_as, created_at, updated_at, lease_until)
-       VALUES (@id, @tokenId, @ownerId, @ownerName, @method, @applicationId, @delivery, @secretScope, @secretKey,
-         @lifetimeDays, @newComment, @state, NULL, NULL, NULL, @actor, @actingAs, @now, @now, @leaseUntil)`,
-    ).run({ ...intent, state: INITIAL_ROTATION.state, now, leaseUntil: now + ROTATION_LEASE_MS });
-    return getRotation(db, intent.id)!;
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, ?, ?, ?)`,
+      [
+        intent.id,
+        intent.tokenId,
+        intent.ownerId,
+        intent.ownerName,
+        intent.method,
+        intent.applicationId,
+        intent.delivery,
+        intent.secretScope,
+        intent.secretKey,
+        intent.lifetimeDays,
+        intent.newComment,
+        INITIAL_ROTATION.state,
+        intent.actor,
+        intent.actingAs,
+        now,
+        now,
+        now + ROTATION_LEASE_MS,
+      ],
+    );
+    return (await getRotation(tx, intent.id))!;
   });
-  // IMMEDIATE: the check and the insert are one write transaction, so two processes cannot both pass the check.
-  return insert.immediate();
 }
 
 /** Stores the machine's snapshot and renews the lease; called after every step, before the next upstream call. */
-export function saveSnapshot(
+export async function saveSnapshot(
   db: Db,
   id: string,
   s: RotationSnapshot,
   opts: { now?: number; deliveryStartedAt?: number; release?: boolean } = {},
-): JournalEntry {
+): Promise<JournalEntry> {
   const now = opts.now ?? Date.now();
-  db.prepare(
-    `UPDATE rotation_journal SET state = @state, new_token_id = @newTokenId, rollback_cause = @rollbackCause, last_error = @lastError,
-       updated_at = @now, lease_until = @leaseUntil, delivery_started_at = coalesce(@deliveryStartedAt, delivery_started_at)
-     WHERE id = @id`,
-  ).run({ id, ...s, now, leaseUntil: opts.release ? 0 : now + ROTATION_LEASE_MS, deliveryStartedAt: opts.deliveryStartedAt ?? null });
-  return getRotation(db, id)!;
+  await db.run(
+    `UPDATE rotation_journal SET state = ?, new_token_id = ?, rollback_cause = ?, last_error = ?, updated_at = ?, lease_until = ?,
+       delivery_started_at = coalesce(?, delivery_started_at)
+     WHERE id = ?`,
+    [
+      s.state,
+      s.newTokenId,
+      s.rollbackCause,
+      s.lastError,
+      now,
+      opts.release ? 0 : now + ROTATION_LEASE_MS,
+      opts.deliveryStartedAt ?? null,
+      id,
+    ],
+  );
+  return (await getRotation(db, id))!;
 }
 
 /** Takes the lease of a row nobody is driving; false when another request holds it. */
-export function claimRotation(db: Db, id: string, now = Date.now()): boolean {
-  const res = db
-    .prepare('UPDATE rotation_journal SET lease_until = ? WHERE id = ? AND lease_until <= ?')
-    .run(now + ROTATION_LEASE_MS, id, now);
+export async function claimRotation(db: Db, id: string, now = Date.now()): Promise<boolean> {
+  const res = await db.run('UPDATE rotation_journal SET lease_until = ? WHERE id = ? AND lease_until <= ?', [
+    now + ROTATION_LEASE_MS,
+    id,
+    now,
+  ]);
   return res.changes === 1;
 }
 
-export function getRotation(db: Db, id: string): JournalEntry | null {
-  const row = db.prepare('SELECT * FROM rotation_journal WHERE id = ?').get(id) as Row | undefined;
+export async function getRotation(db: Db, id: string): Promise<JournalEntry | null> {
+  const row = await db.get<Row>('SELECT * FROM rotation_journal WHERE id = ?', [id]);
   return row ? toEntry(row) : null;
 }
 
-export function findOpenRotation(db: Db, tokenId: string): JournalEntry | null {
-  const row = db.prepare(`SELECT * FROM rotation_journal WHERE token_id = ? AND state NOT IN (${TERMINAL_SQL})`).get(tokenId) as
-    Row | undefined;
+export async function findOpenRotation(db: Db, tokenId: string): Promise<JournalEntry | null> {
+  const row = await db.get<Row>(`SELECT * FROM rotation_journal WHERE token_id = ? AND state NOT IN (${TERMINAL_SQL})`, [tokenId]);
   return row ? toEntry(row) : null;
 }
 
 /** Open rotations first (they need someone), then the most recent; newest first within each. */
-export function listRotations(db: Db, { limit = 50 }: { limit?: number } = {}): JournalEntry[] {
-  const rows = db
-    .prepare(`SELECT * FROM rotation_journal ORDER BY (state IN (${TERMINAL_SQL})), updated_at DESC LIMIT ?`)
-    .all(Math.min(Math.max(limit, 1), 500)) as Row[];
+export async function listRotations(db: Db, { limit = 50 }: { limit?: number } = {}): Promise<JournalEntry[]> {
+  const rows = await db.all<Row>(
+    `SELECT * FROM rotation_journal ORDER BY CASE WHEN state IN (${TERMINAL_SQL}) THEN 1 ELSE 0 END, updated_at DESC LIMIT ?`,
+    [Math.min(Math.max(limit, 1), 500)],
+  );
   return rows.map(toEntry);
 }

@@ -1,32 +1,31 @@
-// Every token action, attempt and outcome goes to the hash-chained action log with the human's name, whatever
-// identity Brickwatch acted as upstream. Detail keys avoid the words the log redacts ('token', 'secret'), so ids
-// and scope names stay readable; values are never token values.
+// Every attempt to act, by a signed-in person, goes to the hash-chained action log with the person's name, whatever
+// identity Brickwatch acted as upstream: successes, failures and refusals alike. Detail values are never secret or
+// token values (the log masks token-shaped text anyway).
 import 'server-only';
+import type { Workspace } from '@/lib/databricks/get-workspace';
 import type { Role } from '@/lib/roles';
 import { appendAction, type Outcome } from '@/lib/store/action-log';
 import { getDb, type Db } from '@/lib/store/db';
-import type { Workspace } from '@/lib/databricks/get-workspace';
 
-export interface TokenActionContext {
+export interface ActionContext {
   ws: Workspace;
   person: { userName: string; role: Role };
   requestId: string;
-  /** The store; the process's SQLite database when omitted. */
+  /** The store; the process's store when omitted. */
   db?: Db;
 }
 
-export const tokenTarget = (tokenId: string) => `token:${tokenId}`;
-
-export function logTokenAction(
-  ctx: TokenActionContext,
+export async function recordAction(
+  ctx: ActionContext,
+  /** '<area>.<verb>', e.g. 'tokens.revoke'. */
   action: string,
-  /** '<kind>:<id>', e.g. tokenTarget(id) or 'workspace-conf:maxTokenLifetimeDays'. */
+  /** '<kind>:<id>', e.g. 'token:8f3a…' or 'workspace-conf:maxTokenLifetimeDays'. */
   target: string,
   outcome: Outcome,
-  detail: Record<string, unknown>,
+  detail: Record<string, unknown> = {},
   upstreamRequestId: string | null = null,
-): void {
-  appendAction(ctx.db ?? getDb(), {
+): Promise<void> {
+  await appendAction(ctx.db ?? getDb(), {
     actor: ctx.person.userName,
     role: ctx.person.role,
     action,

@@ -7,4 +7,4 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 // GET /api/tokens/rotations — the rotation journal: open rotations that need someone first, then the most recent.
-export const GET = route({ role: 'analyst' }, async () => ({ rotations: listRotations(getDb()).map(rotationView) }));
+export const GET = route({ role: 'analyst' }, async () => ({ rotations: (await listRotations(getDb())).map(rotationView) }));

@@ -1,0 +1,65 @@
+// SQLite schema migrations, applied in list order and recorded by id. Literal SQL text: a shipped migration never
+// changes (migrations.test.ts holds the hash of each), so every database, old or new, has the same schema. Append.
+import 'server-only';
+import type { Migration } from '../engine';
+
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    id: 'foundation-1-action-log',
+    sql: `
+      CREATE TABLE action_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        role TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('success', 'failure', 'partial')),
+        detail TEXT,
+        upstream_request_id TEXT,
+        request_id TEXT,
+        acting_as TEXT,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL UNIQUE
+      );
+      CREATE INDEX action_log_target ON action_log (target, seq);
+      CREATE INDEX action_log_actor ON action_log (actor, seq);
+      CREATE TRIGGER action_log_no_update BEFORE UPDATE ON action_log BEGIN SELECT RAISE(ABORT, 'action_log is append-only'); END;
+      CREATE TRIGGER action_log_no_delete BEFORE DELETE ON action_log BEGIN SELECT RAISE(ABORT, 'action_log is append-only'); END;
+    `,
+  },
+  {
+    id: 'foundation-2-ended-sessions',
+    sql: `CREATE TABLE ended_sessions (sid TEXT PRIMARY KEY, ended_at INTEGER NOT NULL);`,
+  },
+  {
+    id: 'tokens-1-rotation-journal',
+    sql: `
+    CREATE TABLE rotation_journal (
+      id TEXT PRIMARY KEY,
+      token_id TEXT NOT NULL,
+      owner_id TEXT,
+      owner_name TEXT,
+      method TEXT NOT NULL CHECK (method IN ('own', 'on_behalf_of')),
+      application_id TEXT,
+      delivery TEXT NOT NULL CHECK (delivery IN ('secret', 'reveal')),
+      secret_scope TEXT,
+      secret_key TEXT,
+      lifetime_days INTEGER NOT NULL,
+      new_comment TEXT NOT NULL,
+      state TEXT NOT NULL,
+      new_token_id TEXT,
+      rollback_cause TEXT,
+      last_error TEXT,
+      actor TEXT NOT NULL,
+      acting_as TEXT,
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL,
+      lease_until INTEGER NOT NULL,
+      delivery_started_at INTEGER
+    );
+    CREATE UNIQUE INDEX rotation_journal_open ON rotation_journal (token_id) WHERE state NOT IN ('completed', 'rolled_back', 'failed');
+    CREATE INDEX rotation_journal_updated ON rotation_journal (updated_at);
+  `,
+  },
+];
