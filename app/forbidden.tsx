@@ -1,10 +1,18 @@
 import Link from 'next/link';
+import { NotAuthorized } from '@/components/shell/not-authorized';
 import { buttonClass } from '@/components/ui/button';
+import { getAuth } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
 
-// Rendered by forbidden() (lib/auth/session.ts requireRole) with HTTP 403 when the response has not started streaming.
-export default function Forbidden() {
+// Rendered by forbidden() with HTTP 403: by the dashboard layout for someone with no Brickwatch role at all, and by an
+// area's layout (requireRole) for someone whose role is too low. Both decide before anything streams.
+export default async function Forbidden() {
+  const auth = await getAuth();
+  if (auth && !auth.role) {
+    return <NotAuthorized displayName={auth.displayName} userName={auth.userName} roleGroups={getConfig().roleGroups} />;
+  }
   return (
-    // A <div>: forbidden() renders inside the signed-in shell, which already has the <main> landmark.
+    // A <div>: this renders inside the signed-in shell, which already has the <main> landmark.
     <div className="mx-auto flex min-h-[60vh] max-w-lg flex-col justify-center gap-4 px-4 py-12">
       <p className="text-xs font-semibold tracking-wide text-muted uppercase">403 · Not allowed</p>
       <h1 className="text-xl font-semibold">This page needs a higher Brickwatch role</h1>

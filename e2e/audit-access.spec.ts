@@ -1,44 +1,16 @@
-// Who may read the audit area: analysts and up. Managers get the 403 page and 403 from every audit API, anonymous
-// callers 401, and bad parameters a 400 that names the parameter and what to change.
+// The audit area's access as a person meets it (the status of every route per role is in access-matrix.spec.ts):
+// managers get the 403 page and no nav link, and bad parameters a 400 that names the parameter and what to change.
 import { expect, test } from '@playwright/test';
 import { authFile } from './support/fixtures';
-
-const KEY = Buffer.from('1795774530123456~e-1').toString('base64url');
-const APIS = [
-  '/api/audit/timeline?range=7d',
-  '/api/audit/failed-auth?range=7d',
-  '/api/audit/permissions?range=7d',
-  '/api/audit/tokens?range=7d',
-  '/api/audit/secrets?range=7d',
-  '/api/audit/config?range=7d',
-  '/api/audit/events?range=7d',
-  `/api/audit/events/${KEY}`,
-  '/api/audit/export?range=24h',
-];
-
-test.describe('anonymous', () => {
-  test('gets 401 from every audit API', async ({ request }) => {
-    for (const path of APIS) {
-      const res = await request.get(path);
-      expect(res.status(), path).toBe(401);
-      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
-    }
-  });
-});
 
 test.describe('manager', () => {
   test.use({ storageState: authFile('manager') });
 
-  test('gets the 403 page, no nav link, and 403 from every audit API', async ({ page, request }) => {
+  test('gets the 403 page and no nav link', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' })).toHaveCount(0);
     await page.goto('/audit');
     await expect(page.getByRole('heading', { name: 'This page needs a higher Brickwatch role' })).toBeVisible();
-    for (const path of APIS) {
-      const res = await request.get(path);
-      expect(res.status(), path).toBe(403);
-      expect(((await res.json()) as { error: { message: string } }).error.message).toBe('This needs the Analyst role; you are Manager.');
-    }
   });
 });
 

@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadOrCreateTls } from '../simulator/tls/certs';
 
-export const TEST_CA_DIR = resolve(__dirname, '../../node_modules/.cache/brickwatch-test-ca');
+export const TEST_CA_DIR = resolve(__dirname, '../node_modules/.cache/brickwatch-test-ca');
 export const TEST_CA_PEM = join(TEST_CA_DIR, 'ca.pem');
 const FILES = ['ca.pem', 'ca-key.pem', 'server.pem', 'server-key.pem'];
 

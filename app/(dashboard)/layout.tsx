@@ -1,7 +1,7 @@
 import { cookies } from 'next/headers';
+import { forbidden } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
-import { NotAuthorized } from '@/components/shell/not-authorized';
 import { THEME_COOKIE, themeChoice } from '@/components/shell/theme';
 import { requireSession } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
@@ -9,7 +9,8 @@ import { getConfig } from '@/lib/config';
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const auth = await requireSession();
   const config = getConfig();
-  if (!auth.role) return <NotAuthorized displayName={auth.displayName} userName={auth.userName} roleGroups={config.roleGroups} />;
+  // No role at all: app/forbidden.tsx explains which groups to ask for, with a 403.
+  if (!auth.role) forbidden();
   const theme = themeChoice((await cookies()).get(THEME_COOKIE)?.value);
   return (
     <AppShell

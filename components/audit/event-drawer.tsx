@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { DegradedNotice } from '@/components/ui/degraded-notice';
 import { Dialog } from '@/components/ui/dialog';
 import { SkeletonText } from '@/components/ui/skeleton';
-import type { EventDetail } from '@/lib/audit/server/explorer';
+import type { EventDetail } from '@/lib/audit/contract';
 import { AUDIT_CATEGORY_LABELS } from '@/lib/audit/rules/categories';
 import type { AuditPageState } from '@/lib/audit/contract';
 import { auditQueries } from '@/lib/audit/queries';

@@ -9,7 +9,7 @@ import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { DataTable } from '@/components/ui/data-table';
 import { DownloadIcon } from '@/components/ui/icons';
-import type { ExplorerEvent } from '@/lib/audit/server/explorer';
+import type { ExplorerEvent } from '@/lib/audit/contract';
 import { AUDIT_CATEGORY_LABELS } from '@/lib/audit/rules/categories';
 import { EXPORT_CAP } from '@/lib/audit/rules/limits';
 import { auditExportUrl, auditQueries } from '@/lib/audit/queries';

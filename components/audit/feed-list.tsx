@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
-import type { FeedEvent } from '@/lib/audit/server/feeds';
+import type { FeedEvent } from '@/lib/audit/contract';
 import { formatShortUtc, formatUtc, isFailure, outcomeLabel } from './format';
 
 export function FeedList({

@@ -6,7 +6,8 @@ import { Card } from '@/components/ui/card';
 import { DegradedNotice } from '@/components/ui/degraded-notice';
 import { RefreshIcon } from '@/components/ui/icons';
 import { Skeleton, SkeletonRegion } from '@/components/ui/skeleton';
-import { overviewQueries, type HealthTarget } from '@/lib/overview/queries';
+import type { HealthTarget } from '@/lib/overview/contract';
+import { overviewQueries } from '@/lib/overview/queries';
 
 export function HealthCard({ target, title, description }: { target: HealthTarget; title: string; description: string }) {
   const { data, isFetching, refetch, dataUpdatedAt } = useSuspenseQuery(overviewQueries.health(target));

@@ -7,6 +7,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { InlineStatus } from '@/components/ui/inline-status';
 import { useToast } from '@/components/ui/toast';
 import { apiFetch } from '@/lib/query/fetch';
+import { policyChangeSchema } from '@/lib/tokens/contract';
 import { tokenQueries } from '@/lib/tokens/queries';
 import { describePolicyChange, MAX_TOKEN_LIFETIME_LIMITS } from '@/lib/tokens/rules/policy';
 
@@ -31,7 +32,7 @@ function PolicyForm({ current, onClose }: { current: number | null; onClose: () 
   const days = Number(text);
   const change = text.trim() === '' ? null : describePolicyChange(current, days);
   const save = useMutation({
-    mutationFn: () => apiFetch('/api/tokens/policy', { method: 'PUT', json: { maxTokenLifetimeDays: days } }),
+    mutationFn: () => apiFetch('/api/tokens/policy', policyChangeSchema, { method: 'PUT', json: { maxTokenLifetimeDays: days } }),
     onSuccess: async () => {
       toast(`Maximum token lifetime set to ${days} days`);
       await queryClient.invalidateQueries({ queryKey: tokenQueries.all() });

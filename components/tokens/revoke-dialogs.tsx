@@ -6,7 +6,7 @@ import { ConfirmByTypingDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
 import { InlineStatus } from '@/components/ui/inline-status';
 import { useToast } from '@/components/ui/toast';
-import type { RevokeResult } from '@/lib/tokens/server/actions';
+import { bulkRevokeResponseSchema, revokeResponseSchema, type RevokeResult } from '@/lib/tokens/contract';
 import { apiFetch } from '@/lib/query/fetch';
 import { tokenQueries } from '@/lib/tokens/queries';
 import type { TokenRow } from '@/lib/tokens/rules/types';
@@ -17,12 +17,9 @@ function useRevoke(onDone: (results: RevokeResult[]) => void) {
   return useMutation({
     mutationFn: async (ids: string[]): Promise<RevokeResult[]> =>
       ids.length === 1
-        ? [
-            (await apiFetch<{ result: RevokeResult }>(`/api/tokens/${encodeURIComponent(ids[0]!)}/revoke`, { method: 'POST', json: {} }))
-              .result,
-          ]
+        ? [(await apiFetch(`/api/tokens/${encodeURIComponent(ids[0]!)}/revoke`, revokeResponseSchema, { method: 'POST', json: {} })).result]
         : (
-            await apiFetch<{ results: RevokeResult[] }>('/api/tokens/revoke', {
+            await apiFetch('/api/tokens/revoke', bulkRevokeResponseSchema, {
               method: 'POST',
               json: { tokenIds: ids, confirmCount: ids.length },
             })

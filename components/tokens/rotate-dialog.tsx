@@ -2,16 +2,16 @@
 // Rotating one token: what Databricks allows for this owner, the new lifetime (policy default, 90 days unless
 // overridden), where the new value goes, and then the outcome for both tokens. The response is handled in local
 // state, not a query or mutation cache, so a value shown once is gone when the dialog closes.
+import type * as z from 'zod/mini';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { InlineStatus } from '@/components/ui/inline-status';
-import type { RotationView } from '@/lib/tokens/server/rotation';
 import { apiFetch } from '@/lib/query/fetch';
 import { tokenQueries } from '@/lib/tokens/queries';
 import { rotationPlan, type LifetimeLimits, type RotationActor } from '@/lib/tokens/rules/rotation-rules';
-import { rotateBody } from '@/lib/tokens/contract';
+import { rotateBody, rotateResponseSchema } from '@/lib/tokens/contract';
 import type { TokenRow } from '@/lib/tokens/rules/types';
 import { ownerLabel } from './format';
 import { RevealValue } from './reveal-value';
@@ -48,7 +48,7 @@ export function RotateDialog({ row, onClose, ...rest }: RotateDialogProps) {
   );
 }
 
-type Result = { rotation: RotationView; value?: string };
+type Result = z.output<typeof rotateResponseSchema>;
 const field = 'h-9 rounded-md border border-border-strong bg-surface px-3 text-sm';
 
 function RotateBody({
@@ -113,7 +113,12 @@ function RotateBody({
     onBusy(true);
     setError(null);
     try {
-      setResult(await apiFetch<Result>(`/api/tokens/${encodeURIComponent(row.tokenId)}/rotate`, { method: 'POST', json: parsed.data }));
+      setResult(
+        await apiFetch(`/api/tokens/${encodeURIComponent(row.tokenId)}/rotate`, rotateResponseSchema, {
+          method: 'POST',
+          json: parsed.data,
+        }),
+      );
       await queryClient.invalidateQueries({ queryKey: tokenQueries.all() });
     } catch (e) {
       setError(e instanceof Error ? e.message : 'The rotation could not be started.');

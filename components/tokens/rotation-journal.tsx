@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { tokenQueries } from '@/lib/tokens/queries';
-import type { RotationView } from '@/lib/tokens/server/rotation';
+import type { RotationView } from '@/lib/tokens/contract';
 import { RotationOutcomeView } from './rotation-outcome-view';
 
 const OPEN = new Set(['partial', 'needs_attention', 'in_progress']);

@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { InlineStatus } from '@/components/ui/inline-status';
-import type { RotationView } from '@/lib/tokens/server/rotation';
+import { retryResponseSchema, type RotationView } from '@/lib/tokens/contract';
 import { apiFetch } from '@/lib/query/fetch';
 import { tokenQueries } from '@/lib/tokens/queries';
 import type { RetryAction, RotationStatus } from '@/lib/tokens/rules/rotation-outcome';
@@ -42,7 +42,7 @@ export function RotationOutcomeView({
     setPending(true);
     setError(null);
     try {
-      const res = await apiFetch<{ rotation: RotationView }>(`/api/tokens/rotations/${encodeURIComponent(rotation.id)}/retry`, {
+      const res = await apiFetch(`/api/tokens/rotations/${encodeURIComponent(rotation.id)}/retry`, retryResponseSchema, {
         method: 'POST',
         json: {},
       });

@@ -4,7 +4,7 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { XIcon } from '@/components/ui/icons';
-import { DEFAULT_TOKEN_FILTERS, type ExpiryWindow, type TokenFilters, type TokenSortField } from '@/lib/tokens/rules/filters';
+import { DEFAULT_TOKEN_FILTERS, type ExpiryWindow, type TokenFilters, type TokenSortField } from '@/lib/tokens/contract';
 import { RISK_LEVELS, type OwnerKind, type RiskLevel } from '@/lib/tokens/rules/types';
 
 const control = 'h-8 rounded-md border border-border-strong bg-surface px-2 text-sm text-fg';

@@ -1,7 +1,6 @@
 'use client';
 // The /tokens screen: notices, summary, policy, rotations and the table. Filters are the URL; the server applies them.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
 import { useCallback, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DegradedNotice } from '@/components/ui/degraded-notice';
@@ -11,7 +10,8 @@ import { InlineStatus } from '@/components/ui/inline-status';
 import { PageHeader } from '@/components/ui/page-header';
 import { SkeletonTable } from '@/components/ui/skeleton';
 import { fetchTokenList, tokenQueries, type TokenList } from '@/lib/tokens/queries';
-import { DEFAULT_TOKEN_FILTERS, tokenFiltersToSearchParams, type TokenFilters } from '@/lib/tokens/rules/filters';
+import { DEFAULT_TOKEN_FILTERS, TOKENS_URL, type TokenFilters } from '@/lib/tokens/contract';
+import { useUrlState } from '@/lib/use-url-state';
 import type { TokenRow } from '@/lib/tokens/rules/types';
 import { BulkRevokeDialog, RevokeDialog } from './revoke-dialogs';
 import { RotateDialog } from './rotate-dialog';
@@ -23,7 +23,6 @@ import { tokensToCsv } from './token-csv';
 import { TokenTable } from './token-table';
 
 export interface TokensViewProps {
-  filters: TokenFilters;
   /** Why the link's filters were ignored, when they were invalid. */
   filterError: string | null;
   canAct: boolean;
@@ -67,8 +66,8 @@ function downloadCsv(rows: readonly TokenRow[]) {
   URL.revokeObjectURL(url);
 }
 
-export function TokensView({ filters, filterError, canAct }: TokensViewProps) {
-  const router = useRouter();
+export function TokensView({ filterError, canAct }: TokensViewProps) {
+  const [filters, setFilters] = useUrlState(TOKENS_URL);
   const queryClient = useQueryClient();
   const { data, error, isFetching, refetch } = useQuery({ ...tokenQueries.list(filters), placeholderData: keepPreviousData });
   // Refresh asks the server to read Databricks again instead of answering from its short cache.
@@ -83,13 +82,6 @@ export function TokensView({ filters, filterError, canAct }: TokensViewProps) {
   const [revokeRow, setRevokeRow] = useState<TokenRow | null>(null);
   const [bulkOpen, setBulkOpen] = useState(false);
 
-  const setFilters = useCallback(
-    (next: TokenFilters) => {
-      const qs = tokenFiltersToSearchParams(next).toString();
-      router.replace(qs ? `/tokens?${qs}` : '/tokens', { scroll: false });
-    },
-    [router],
-  );
   const onSelect = useCallback((ids: string[], on: boolean) => {
     setSelected((prev) => {
       const next = new Set(prev);
@@ -99,7 +91,7 @@ export function TokensView({ filters, filterError, canAct }: TokensViewProps) {
       return next;
     });
   }, []);
-  const onOwner = useCallback((owner: string) => setFilters({ ...filters, owner }), [filters, setFilters]);
+  const onOwner = useCallback((owner: string) => setFilters({ owner }), [setFilters]);
   // Only tokens on screen can be revoked in bulk: a selection made under other filters is not carried along unseen.
   const selectedShown = useMemo(
     () => (data ? data.rows.filter((r) => selected.has(r.tokenId)).map((r) => r.tokenId) : []),
@@ -175,11 +167,11 @@ export function TokensView({ filters, filterError, canAct }: TokensViewProps) {
               onOwner={onOwner}
               onRotate={setRotateRow}
               onRevoke={setRevokeRow}
-              empty={emptyFor(data, filters, () => setFilters({ ...DEFAULT_TOKEN_FILTERS, sort: filters.sort, dir: filters.dir }))}
+              empty={emptyFor(data, filters, () => setFilters(() => ({ ...DEFAULT_TOKEN_FILTERS, sort: filters.sort, dir: filters.dir })))}
               toolbar={
                 <TokenFiltersBar
                   filters={filters}
-                  onChange={setFilters}
+                  onChange={(next) => setFilters(() => next)}
                   actions={
                     <>
                       <Button size="sm" icon={<DownloadIcon />} onClick={() => downloadCsv(data.rows)} disabled={data.rows.length === 0}>

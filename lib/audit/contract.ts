@@ -2,6 +2,7 @@
 // a URL copied from the page and an API call with the same query mean exactly the same thing. Client-safe, and in
 // zod/mini because it ships to the browser (lib/url-state.ts).
 import * as z from 'zod/mini';
+import { parseSearchParams } from '@/lib/url-state';
 import { AUDIT_CATEGORY_IDS } from '@/lib/audit/rules/categories';
 import { decodeEventKey, type EventKey } from '@/lib/audit/rules/cursor';
 import { AuditInputError, RANGE_PRESETS, resolveWindow, type TimeWindow } from '@/lib/audit/rules/range';
@@ -127,3 +128,160 @@ export function auditQueryToSearchParams(q: Partial<AuditQuery>): URLSearchParam
   for (const key of FILTER_KEYS) put(key, q[key]);
   return out;
 }
+
+/** The /audit page's URL: every key it owns, parsed leniently and written canonically (plus the open event). */
+export const AUDIT_URL = {
+  keys: ['range', 'from', 'to', 'bucket', ...FILTER_KEYS, 'event'],
+  parse: (raw: URLSearchParams): AuditPageState => parseSearchParams(auditPageSchema, raw),
+  serialize: (state: AuditPageState): URLSearchParams => {
+    const params = auditQueryToSearchParams(state);
+    if (state.event) params.set('event', state.event);
+    return params;
+  },
+  // Back undoes a zoom or a filter, and closes an opened event.
+  history: 'push',
+} as const;
+
+// ---- Responses: what each /api/audit route answers, parsed by the browser and produced by lib/audit/server ----
+
+const text = z.nullable(z.string());
+const windowSchema = z.object({
+  range: z.enum([...RANGE_PRESETS, 'custom']),
+  from: z.string(),
+  to: z.string(),
+  bucket: z.enum(['hour', 'day']),
+});
+const axisSchema = z.object({ start: z.number(), size: z.number(), count: z.number() });
+
+export const timelineSchema = z.object({
+  window: windowSchema,
+  axis: axisSchema,
+  /** Every category, in AUDIT_CATEGORY_IDS order, including those with no events (all zeros). */
+  series: z.array(z.object({ category: z.enum(AUDIT_CATEGORY_IDS), counts: z.array(z.number()), total: z.number() })),
+  total: z.number(),
+  /** Newest event in the window: audit delivery lags, so the page says "data as of". */
+  latestEvent: text,
+});
+export type TimelineData = z.output<typeof timelineSchema>;
+
+export const failedAuthSchema = z.object({
+  window: windowSchema,
+  total: z.number(),
+  topIps: z.array(z.object({ ip: z.string(), failures: z.number(), accounts: z.number(), firstSeen: z.string(), lastSeen: z.string() })),
+  topAccounts: z.array(z.object({ account: z.string(), failures: z.number(), ips: z.number(), lastSeen: z.string() })),
+  /** Hourly failures over the window (always hourly: a spike is an hour's worth). */
+  hourly: z.object({ axis: axisSchema, counts: z.array(z.number()) }),
+  spikes: z.array(
+    z.object({
+      at: z.string(),
+      count: z.number(),
+      baseline: z.number(),
+      threshold: z.number(),
+      score: z.number(),
+      explanation: z.string(),
+    }),
+  ),
+});
+export type FailedAuthData = z.output<typeof failedAuthSchema>;
+
+export const feedEventSchema = z.object({
+  /** Opens the event in the explorer's detail view. */
+  key: z.string(),
+  time: z.string(),
+  actor: text,
+  service: z.string(),
+  action: z.string(),
+  status: z.nullable(z.number()),
+  sourceIp: text,
+  object: z.string(),
+  change: z.string(),
+  adminChange: z.optional(z.boolean()),
+  lifetimeDays: z.optional(z.nullable(z.number())),
+});
+export type FeedEvent = z.output<typeof feedEventSchema>;
+
+export const feedSchema = z.object({
+  window: windowSchema,
+  events: z.array(feedEventSchema),
+  /** More events matched than the feed shows; the explorer has them all. */
+  truncated: z.boolean(),
+});
+export type FeedData = z.output<typeof feedSchema>;
+
+const actionCount = z.object({ action: z.string(), events: z.number(), failed: z.number() });
+export type ActionCount = z.output<typeof actionCount>;
+
+export const tokenActivitySchema = z.object({
+  window: windowSchema,
+  actions: z.array(actionCount),
+  created: z.object({ total: z.number(), noExpiry: z.number(), longLived: z.number(), longLivedDays: z.number() }),
+  events: z.array(feedEventSchema),
+  truncated: z.boolean(),
+});
+export type TokenActivityData = z.output<typeof tokenActivitySchema>;
+
+export const secretActivitySchema = z.object({
+  window: windowSchema,
+  actions: z.array(actionCount),
+  readers: z.array(
+    z.object({ actor: z.string(), scope: text, reads: z.number(), keys: z.number(), denied: z.number(), lastRead: z.string() }),
+  ),
+  events: z.array(feedEventSchema),
+  truncated: z.boolean(),
+});
+export type SecretActivityData = z.output<typeof secretActivitySchema>;
+
+export const explorerPageSchema = z.object({
+  window: windowSchema,
+  events: z.array(
+    z.object({
+      key: z.string(),
+      time: z.string(),
+      service: z.string(),
+      action: z.string(),
+      category: z.enum(AUDIT_CATEGORY_IDS),
+      actor: text,
+      sourceIp: text,
+      status: z.nullable(z.number()),
+    }),
+  ),
+  /** Pass back as `cursor` for the next page; null on the last one. */
+  nextCursor: text,
+});
+export type ExplorerPage = z.output<typeof explorerPageSchema>;
+export type ExplorerEvent = ExplorerPage['events'][number];
+
+export const eventDetailSchema = z.object({
+  key: z.string(),
+  event_time: z.string(),
+  event_id: z.string(),
+  account_id: text,
+  workspace_id: text,
+  version: text,
+  audit_level: text,
+  service_name: z.string(),
+  action_name: z.string(),
+  category: z.enum(AUDIT_CATEGORY_IDS),
+  user_identity: z.nullable(z.object({ email: text, subject_name: z.optional(text) })),
+  identity_metadata: z.nullable(z.object({ run_by: z.optional(text), run_as: z.optional(text), acting_resource: z.optional(text) })),
+  source_ip_address: text,
+  user_agent: text,
+  session_id: text,
+  request_id: text,
+  request_params: z.record(z.string(), z.string()),
+  response: z.nullable(z.object({ status_code: z.nullable(z.number()), error_message: text, result: text })),
+});
+export type EventDetail = z.output<typeof eventDetailSchema>;
+export const eventResponseSchema = z.object({ event: eventDetailSchema });
+
+/** Each panel of the /audit page, by the path of its API route. */
+export const AUDIT_PANEL_SCHEMAS = {
+  timeline: timelineSchema,
+  'failed-auth': failedAuthSchema,
+  permissions: feedSchema,
+  tokens: tokenActivitySchema,
+  secrets: secretActivitySchema,
+  config: feedSchema,
+} as const;
+export type AuditPanel = keyof typeof AUDIT_PANEL_SCHEMAS;
+export type AuditPanels = { [P in AuditPanel]: z.output<(typeof AUDIT_PANEL_SCHEMAS)[P]> };

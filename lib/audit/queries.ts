@@ -1,23 +1,18 @@
 // queryOptions for the audit area, shared by the server prefetch, useQuery and invalidation. Keys are hierarchical:
 // ['audit'] is the area, ['audit', <view>, <canonical query>] one panel of one view, so a URL change is a new key.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type { SecretActivityData, TokenActivityData } from '@/lib/audit/server/activity';
-import type { EventDetail, ExplorerPage } from '@/lib/audit/server/explorer';
-import type { FailedAuthData } from '@/lib/audit/server/failed-auth';
-import type { FeedData } from '@/lib/audit/server/feeds';
-import type { TimelineData } from '@/lib/audit/server/timeline';
-import { auditQueryToSearchParams, type AuditQuery } from './contract';
 import { apiFetch } from '@/lib/query/fetch';
+import {
+  AUDIT_PANEL_SCHEMAS,
+  auditQueryToSearchParams,
+  eventResponseSchema,
+  explorerPageSchema,
+  type AuditPanel,
+  type AuditPanels,
+  type AuditQuery,
+} from './contract';
 
-export interface AuditPanels {
-  timeline: TimelineData;
-  'failed-auth': FailedAuthData;
-  permissions: FeedData;
-  tokens: TokenActivityData;
-  secrets: SecretActivityData;
-  config: FeedData;
-}
-export type AuditPanel = keyof AuditPanels;
+export type { AuditPanel, AuditPanels };
 
 // Audit delivery lags by minutes; refetching more often than this only loads the warehouse.
 const STALE_MS = 60_000;
@@ -28,7 +23,7 @@ export const auditQueries = {
     const qs = auditQueryToSearchParams(view).toString();
     return queryOptions({
       queryKey: [...auditQueries.all(), panel, qs] as const,
-      queryFn: ({ signal }) => apiFetch<AuditPanels[P]>(`/api/audit/${panel}?${qs}`, { signal }),
+      queryFn: ({ signal }) => apiFetch(`/api/audit/${panel}?${qs}`, AUDIT_PANEL_SCHEMAS[panel], { signal }) as Promise<AuditPanels[P]>,
       staleTime: STALE_MS,
     });
   },
@@ -37,7 +32,7 @@ export const auditQueries = {
     return infiniteQueryOptions({
       queryKey: [...auditQueries.all(), 'events', qs] as const,
       queryFn: ({ signal, pageParam }) =>
-        apiFetch<ExplorerPage>(`/api/audit/events?${qs}${pageParam ? `&cursor=${pageParam}` : ''}`, { signal }),
+        apiFetch(`/api/audit/events?${qs}${pageParam ? `&cursor=${pageParam}` : ''}`, explorerPageSchema, { signal }),
       initialPageParam: null as string | null,
       getNextPageParam: (last) => last.nextCursor,
       staleTime: STALE_MS,
@@ -46,7 +41,7 @@ export const auditQueries = {
   event: (key: string) =>
     queryOptions({
       queryKey: [...auditQueries.all(), 'event', key] as const,
-      queryFn: ({ signal }) => apiFetch<{ event: EventDetail }>(`/api/audit/events/${encodeURIComponent(key)}`, { signal }),
+      queryFn: ({ signal }) => apiFetch(`/api/audit/events/${encodeURIComponent(key)}`, eventResponseSchema, { signal }),
       // One event never changes.
       staleTime: Infinity,
     }),

@@ -1,10 +1,8 @@
 // queryOptions for the overview area: one factory shared by the server prefetch, useQuery and invalidation.
 // Keys are hierarchical: ['overview'] invalidates the area, ['overview', 'health'] both checks.
 import { queryOptions } from '@tanstack/react-query';
-import type { Health } from '@/lib/overview/server/health';
 import { apiFetch } from '@/lib/query/fetch';
-
-export type HealthTarget = 'rest' | 'sql';
+import { healthSchema, type HealthTarget } from './contract';
 
 export const overviewQueries = {
   all: () => ['overview'] as const,
@@ -12,7 +10,7 @@ export const overviewQueries = {
   health: (target: HealthTarget) =>
     queryOptions({
       queryKey: [...overviewQueries.healthAll(), target] as const,
-      queryFn: ({ signal }) => apiFetch<Health>(`/api/overview/health?target=${target}`, { signal }),
+      queryFn: ({ signal }) => apiFetch(`/api/overview/health?target=${target}`, healthSchema, { signal }),
       refetchInterval: 60_000,
       staleTime: 15_000,
     }),

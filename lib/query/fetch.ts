@@ -1,3 +1,5 @@
+import { safeParse, type core } from 'zod/mini';
+
 // The browser's way to call Brickwatch's own API. Errors arrive as { error: { code, message, requestId } } and become
 // ApiClientError, so components show error.message (always written for people) and can quote the request id.
 
@@ -18,7 +20,15 @@ interface ErrorBody {
   error?: { code?: string; message?: string; requestId?: string; fields?: Array<{ path: string; message: string }> };
 }
 
-export async function apiFetch<T>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+/**
+ * Calls Brickwatch's API and parses the answer with the area's contract schema (never a cast): a response in an
+ * unexpected shape is an error the page shows, not data it half-renders.
+ */
+export async function apiFetch<S extends core.$ZodType>(
+  url: string,
+  schema: S,
+  init: RequestInit & { json?: unknown } = {},
+): Promise<core.output<S>> {
   const { json, headers, ...rest } = init;
   let res: Response;
   try {
@@ -42,5 +52,16 @@ export async function apiFetch<T>(url: string, init: RequestInit & { json?: unkn
       e?.fields,
     );
   }
-  return body as T;
+  const parsed = safeParse(schema, body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    console.error(`Unexpected response from ${url} at ${issue?.path.join('.') || 'body'}: ${issue?.message}`);
+    throw new ApiClientError(
+      res.status,
+      'UNEXPECTED_RESPONSE',
+      'Brickwatch answered in a shape this page does not understand. Reload the page.',
+      res.headers.get('x-request-id'),
+    );
+  }
+  return parsed.data;
 }

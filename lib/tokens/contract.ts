@@ -1,7 +1,9 @@
-// Request bodies of the token actions, shared by the route handlers (which enforce them) and the dialogs (which
-// check them before sending), so a person sees the same message either way. In zod/mini because the dialogs ship it.
+// The tokens area's contract: request bodies (enforced by the routes, checked by the dialogs before sending, so a
+// person sees the same message either way), URL state, and the responses the browser parses. zod/mini: it ships.
 import * as z from 'zod/mini';
-import { MAX_TOKEN_LIFETIME_LIMITS } from '@/lib/tokens/rules/policy';
+import { MAX_TOKEN_LIFETIME_LIMITS } from './rules/policy';
+import { ROTATION_STATES } from './rules/rotation-machine';
+import { OWNER_KINDS, OWNER_STATUSES, RISK_CODES, RISK_LEVELS, RISK_RANK, type RiskLevel } from './rules/types';
 
 /** Databricks token ids are 64 hex characters; accept any plain id so an odd workspace still works. */
 export const tokenIdSchema = z.string().check(z.regex(/^[A-Za-z0-9-]{1,128}$/, { error: 'is not a token id' }));
@@ -68,3 +70,226 @@ export const policyBody = z.object({
 export type PolicyBody = z.output<typeof policyBody>;
 
 export const rotationIdParams = z.object({ id: z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/, { error: 'is not a rotation id' })) });
+
+/** How a token is named in the action log and the Activity screen. */
+export const tokenTarget = (tokenId: string) => `token:${tokenId}`;
+
+// ---- URL state: the tokens view's filters and sort, one schema for the page URL and for GET /api/tokens ----
+
+export const EXPIRY_WINDOWS = ['never', 'expired', '7d', '30d', '90d'] as const;
+export type ExpiryWindow = (typeof EXPIRY_WINDOWS)[number];
+export const TOKEN_SORT_FIELDS = ['risk', 'expiry', 'lastUsed', 'created', 'owner'] as const;
+export type TokenSortField = (typeof TOKEN_SORT_FIELDS)[number];
+
+const list = (values: readonly string[]) => values.join(', ');
+
+const RISK_LIST_ERROR = `risk takes a comma-separated list of ${list(RISK_LEVELS)}`;
+const isRisk = (v: string): v is RiskLevel => (RISK_LEVELS as readonly string[]).includes(v);
+// Checked as one value (not per item) so the error names `risk`, not `risk.0`.
+const riskList = z.pipe(
+  z
+    .pipe(
+      z.string(),
+      z.transform((s: string) => [
+        ...new Set(
+          s
+            .split(',')
+            .map((v) => v.trim())
+            .filter(Boolean),
+        ),
+      ]),
+    )
+    .check(z.refine((levels: string[]) => levels.length > 0 && levels.every(isRisk), { error: RISK_LIST_ERROR })),
+  z.transform((levels: string[]) => levels.filter(isRisk)),
+);
+
+const text = (field: string, max: number) =>
+  z.string().check(z.trim(), z.maxLength(max, { error: `${field} is at most ${max} characters` }));
+
+const tokenFiltersShape = z.object({
+  risk: z.optional(riskList),
+  ownerType: z.optional(z.enum(OWNER_KINDS, { error: `ownerType must be one of ${list(OWNER_KINDS)}` })),
+  owner: z.optional(text('owner', 320)),
+  expiry: z.optional(z.enum(EXPIRY_WINDOWS, { error: `expiry must be one of ${list(EXPIRY_WINDOWS)}` })),
+  unused: z.optional(
+    z.coerce
+      .number({ error: 'unused must be a number of days' })
+      .check(
+        z.refine(Number.isInteger, { error: 'unused must be a whole number of days' }),
+        z.gte(1, { error: 'unused must be at least 1 day' }),
+        z.lte(3650, { error: 'unused must be at most 3650 days' }),
+      ),
+  ),
+  q: z.optional(text('search text', 200)),
+  sort: z._default(z.enum(TOKEN_SORT_FIELDS, { error: `sort must be one of ${list(TOKEN_SORT_FIELDS)}` }), 'risk'),
+  dir: z._default(z.enum(['asc', 'desc'], { error: 'dir must be asc or desc' }), 'desc'),
+});
+
+type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
+
+/** Flattens URL search params (or Next's `searchParams` record) to one string per key; repeats join with commas; blanks drop. */
+export function searchParamsRecord(source: ParamSource): Record<string, string> {
+  const entries: Array<[string, string]> =
+    source instanceof URLSearchParams
+      ? [...source.entries()]
+      : Object.entries(source).flatMap(([k, v]) =>
+          v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x]),
+        );
+  const out: Record<string, string> = {};
+  for (const [k, v] of entries) {
+    if (typeof v !== 'string' || v.trim() === '') continue;
+    out[k] = k in out ? `${out[k]},${v}` : v;
+  }
+  return out;
+}
+
+/** Accepts a raw record (or URLSearchParams) as the page, the route wrapper and tests hand it over. */
+export const tokenFiltersSchema = z.pipe(
+  z.transform((v: unknown) =>
+    v instanceof URLSearchParams || (typeof v === 'object' && v !== null) ? searchParamsRecord(v as ParamSource) : v,
+  ),
+  tokenFiltersShape,
+);
+
+export type TokenFilters = z.output<typeof tokenFiltersShape>;
+export const DEFAULT_TOKEN_FILTERS: TokenFilters = { sort: 'risk', dir: 'desc' };
+
+export function parseTokenFilters(source: ParamSource) {
+  return tokenFiltersSchema.safeParse(source);
+}
+
+/** The canonical query string of a filter set: defaults omitted, fixed key order (also used as the query key). */
+export function tokenFiltersToSearchParams(f: TokenFilters): URLSearchParams {
+  const p = new URLSearchParams();
+  if (f.risk?.length) p.set('risk', [...f.risk].sort((a, b) => RISK_RANK[b] - RISK_RANK[a]).join(','));
+  if (f.ownerType) p.set('ownerType', f.ownerType);
+  if (f.owner) p.set('owner', f.owner);
+  if (f.expiry) p.set('expiry', f.expiry);
+  if (f.unused !== undefined) p.set('unused', String(f.unused));
+  if (f.q) p.set('q', f.q);
+  if (f.sort !== DEFAULT_TOKEN_FILTERS.sort) p.set('sort', f.sort);
+  if (f.dir !== DEFAULT_TOKEN_FILTERS.dir) p.set('dir', f.dir);
+  return p;
+}
+
+/** The /tokens page's URL: a link with filters that do not parse shows every token (the page says why). */
+export const TOKENS_URL = {
+  keys: ['risk', 'ownerType', 'owner', 'expiry', 'unused', 'q', 'sort', 'dir'],
+  parse: (raw: URLSearchParams): TokenFilters => {
+    const parsed = parseTokenFilters(raw);
+    return parsed.success ? parsed.data : DEFAULT_TOKEN_FILTERS;
+  },
+  serialize: tokenFiltersToSearchParams,
+} as const;
+
+// ---- Responses: what the API answers, parsed by the browser (apiFetch) and produced by lib/tokens/server ----
+
+const nullableNumber = z.nullable(z.number());
+const ownerSchema = z.object({
+  id: z.nullable(z.string()),
+  kind: z.enum(OWNER_KINDS),
+  name: z.nullable(z.string()),
+  displayName: z.nullable(z.string()),
+  status: z.enum(OWNER_STATUSES),
+});
+const reasonSchema = z.object({ code: z.enum(RISK_CODES), level: z.enum(RISK_LEVELS), text: z.string() });
+const riskCounts = z.record(z.enum(RISK_LEVELS), z.number());
+const permissionEntry = z.object({
+  kind: z.enum(['user', 'group', 'service_principal']),
+  name: z.string(),
+  displayName: z.nullable(z.string()),
+  level: z.string(),
+});
+
+export const tokenListResponseSchema = z.object({
+  /** The instant the risk rules were applied (decode days left against it). */
+  generatedAt: z.number(),
+  /** When the tokens were read from Databricks. */
+  readAt: z.number(),
+  scope: z.enum(['workspace', 'own']),
+  notices: z.array(
+    z.object({
+      code: z.enum(['own_tokens_only', 'owners_unavailable', 'usage_unavailable', 'policy_unavailable', 'permissions_unavailable']),
+      message: z.string(),
+    }),
+  ),
+  actor: z.object({ id: z.string(), kind: z.enum(['user', 'service_principal']), name: z.string() }),
+  /** Tokens visible to the identity, before filters. */
+  total: z.number(),
+  matched: z.number(),
+  summary: z.object({
+    total: z.number(),
+    byRisk: riskCounts,
+    byOwnerKind: z.record(z.enum(OWNER_KINDS), z.object({ total: z.number(), byRisk: riskCounts })),
+    byReason: z.partialRecord(z.enum(RISK_CODES), z.number()),
+    owners: z.number(),
+  }),
+  policy: z.object({
+    confCollected: z.boolean(),
+    maxLifetimeDays: nullableNumber,
+    tokensEnabled: z.nullable(z.boolean()),
+    creators: z.nullable(z.array(permissionEntry)),
+    findings: z.array(
+      z.object({
+        code: z.enum(['no_maximum', 'maximum_above_recommended', 'tokens_disabled', 'everyone_may_create']),
+        level: z.enum(['warning', 'info']),
+        text: z.string(),
+      }),
+    ),
+  }),
+  /** Lifetime choices for a rotation under this policy. */
+  limits: z.object({ defaultDays: z.number(), maxDays: z.number(), overrideMaxDays: z.number() }),
+  usageCollected: z.boolean(),
+  /** Positional rows with owners, creators and reasons stored once (lib/tokens/rules/wire.ts). */
+  tokens: z.object({
+    owners: z.array(ownerSchema),
+    creators: z.array(z.string()),
+    reasons: z.array(reasonSchema),
+    rows: z.array(
+      z.tuple([z.string(), z.string(), z.number(), nullableNumber, nullableNumber, z.number(), z.number(), z.array(z.number())]),
+    ),
+  }),
+});
+export type TokenListResponse = z.output<typeof tokenListResponseSchema>;
+
+export const rotationViewSchema = z.object({
+  id: z.string(),
+  tokenId: z.string(),
+  newTokenId: z.nullable(z.string()),
+  ownerName: z.nullable(z.string()),
+  method: z.enum(['own', 'on_behalf_of']),
+  delivery: z.enum(['secret', 'reveal']),
+  secretScope: z.nullable(z.string()),
+  secretKey: z.nullable(z.string()),
+  lifetimeDays: z.number(),
+  actor: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  state: z.enum(ROTATION_STATES),
+  outcome: z.object({
+    status: z.enum(['in_progress', 'completed', 'partial', 'failed', 'needs_attention']),
+    message: z.string(),
+    oldToken: z.enum(['active', 'revoked']),
+    newToken: z.enum(['none', 'active', 'revoked', 'unknown']),
+    retry: z.nullable(z.enum(['revoke_old', 'revoke_new', 'reconcile', 'check_delivery'])),
+  }),
+});
+export type RotationView = z.output<typeof rotationViewSchema>;
+
+export const rotationsResponseSchema = z.object({ rotations: z.array(rotationViewSchema) });
+/** POST /api/tokens/{id}/rotate: the rotation, and the new value only for shown-once delivery in this one answer. */
+export const rotateResponseSchema = z.object({ rotation: rotationViewSchema, value: z.optional(z.string()) });
+export const retryResponseSchema = z.object({ rotation: rotationViewSchema });
+
+export const revokeResultSchema = z.object({
+  tokenId: z.string(),
+  status: z.enum(['revoked', 'already_gone', 'failed']),
+  /** Why it failed, in words a person can act on. */
+  message: z.nullable(z.string()),
+});
+export type RevokeResult = z.output<typeof revokeResultSchema>;
+export const revokeResponseSchema = z.object({ result: revokeResultSchema });
+export const bulkRevokeResponseSchema = z.object({ results: z.array(revokeResultSchema) });
+
+export const policyChangeSchema = z.object({ from: nullableNumber, to: z.number(), description: z.string() });
+export type PolicyChange = z.output<typeof policyChangeSchema>;

@@ -1,12 +1,16 @@
 // queryOptions for the tokens area, shared by the server prefetch, useQuery and invalidation. Keys are hierarchical:
 // ['tokens'] invalidates the area after any action; ['tokens', 'list', <canonical filter string>] is one view.
 import { queryOptions } from '@tanstack/react-query';
-import type { TokenListResponse } from '@/lib/tokens/server/list';
-import type { RotationView } from '@/lib/tokens/server/rotation';
-import { tokenFiltersToSearchParams, type TokenFilters } from '@/lib/tokens/rules/filters';
-import type { TokenRow } from '@/lib/tokens/rules/types';
-import { decodeTokenRows } from '@/lib/tokens/rules/wire';
 import { apiFetch } from '@/lib/query/fetch';
+import {
+  rotationsResponseSchema,
+  tokenFiltersToSearchParams,
+  tokenListResponseSchema,
+  type TokenFilters,
+  type TokenListResponse,
+} from './contract';
+import type { TokenRow } from './rules/types';
+import { decodeTokenRows } from './rules/wire';
 
 export type TokenList = Omit<TokenListResponse, 'tokens'> & { rows: TokenRow[] };
 
@@ -18,7 +22,7 @@ function decode({ tokens, ...rest }: TokenListResponse): TokenList {
 /** `reload` asks the server to re-read Databricks instead of answering from its short cache (the Refresh button). */
 export function fetchTokenList(filters: TokenFilters, signal?: AbortSignal, reload = false): Promise<TokenListResponse> {
   const qs = tokenFiltersToSearchParams(filters).toString();
-  return apiFetch<TokenListResponse>(`/api/tokens${qs ? `?${qs}` : ''}`, { signal, ...(reload ? { cache: 'reload' as const } : {}) });
+  return apiFetch(`/api/tokens${qs ? `?${qs}` : ''}`, tokenListResponseSchema, { signal, ...(reload ? { cache: 'reload' as const } : {}) });
 }
 
 export const tokenQueries = {
@@ -34,7 +38,7 @@ export const tokenQueries = {
   rotations: () =>
     queryOptions({
       queryKey: [...tokenQueries.all(), 'rotations'] as const,
-      queryFn: ({ signal }) => apiFetch<{ rotations: RotationView[] }>('/api/tokens/rotations', { signal }),
+      queryFn: ({ signal }) => apiFetch('/api/tokens/rotations', rotationsResponseSchema, { signal }),
       staleTime: 15_000,
     }),
 };

@@ -3,7 +3,8 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { requireRole } from '@/lib/auth/session';
-import { activityFilters, activityQueries } from '@/lib/activity/contract';
+import { activityFilters } from '@/lib/activity/contract';
+import { activityQueries } from '@/lib/activity/queries';
 import { getServerQueryClient } from '@/lib/query/server';
 import { loadActivity } from '@/lib/activity/server/load';
 import { getDb } from '@/lib/store/db';

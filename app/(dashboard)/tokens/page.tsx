@@ -5,11 +5,11 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { requireRole } from '@/lib/auth/session';
 import { getWorkspace } from '@/lib/databricks/get-workspace';
-import { tokenListData, wantsFresh } from '@/lib/tokens/server/list';
+import { tokenListView, wantsFresh } from '@/lib/tokens/server/list';
 import { getServerQueryClient } from '@/lib/query/server';
 import { tokenQueries } from '@/lib/tokens/queries';
 import { hasRole } from '@/lib/roles';
-import { DEFAULT_TOKEN_FILTERS, parseTokenFilters } from '@/lib/tokens/rules/filters';
+import { DEFAULT_TOKEN_FILTERS, parseTokenFilters } from '@/lib/tokens/contract';
 import { TokensClient } from './client';
 
 export const metadata: Metadata = { title: 'Tokens' };
@@ -25,12 +25,11 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
   // Not awaited: the page shell renders at once and the list streams into it when Databricks has answered.
   void queryClient.prefetchQuery({
     ...tokenQueries.list(filters),
-    queryFn: () => tokenListData(workspace, filters, { fresh }),
+    queryFn: async () => (await tokenListView(workspace, filters, { fresh })).data,
   });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <TokensClient
-        filters={filters}
         filterError={parsed.success ? null : (parsed.error.issues[0]?.message ?? 'invalid filters')}
         canAct={hasRole(user.role, 'admin')}
       />

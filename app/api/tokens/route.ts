@@ -1,6 +1,6 @@
-import { tokenListResponse, wantsFresh } from '@/lib/tokens/server/list';
+import { tokenListView, wantsFresh } from '@/lib/tokens/server/list';
 import { route } from '@/lib/api/route';
-import { tokenFiltersSchema } from '@/lib/tokens/rules/filters';
+import { tokenFiltersSchema } from '@/lib/tokens/contract';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -13,5 +13,8 @@ export const GET = route(
     query: tokenFiltersSchema,
     upstreamMessages: { PERMISSION_DENIED: 'Databricks refused to list tokens for this identity.' },
   },
-  async ({ workspace, query, request }) => tokenListResponse(workspace, query, { fresh: wantsFresh(request.headers) }),
+  async ({ workspace, query, request }) => {
+    const view = await tokenListView(workspace, query, { fresh: wantsFresh(request.headers) });
+    return new Response(view.json, { headers: { 'Content-Type': 'application/json' } });
+  },
 );

@@ -1,12 +1,13 @@
 // Token lifecycle and secret activity: counts per action (with failures), token lifetimes at creation, who reads
 // which scope — aggregated in the warehouse — plus the newest token events and secret changes as feeds.
 import 'server-only';
+import type { SecretActivityData, TokenActivityData } from '@/lib/audit/contract';
 import { z } from 'zod';
 import { describeSecretChange, describeTokenEvent } from '@/lib/audit/rules/describe';
 import { filtersOf, windowOf, type AuditFilters, type AuditQuery } from '@/lib/audit/contract';
-import { windowToJson, type TimeWindow, type WindowJson } from '@/lib/audit/rules/range';
+import { windowToJson, type TimeWindow } from '@/lib/audit/rules/range';
 import type { Workspace } from '@/lib/databricks/get-workspace';
-import { FEEDS, runFeed, type FeedEvent } from './feeds';
+import { FEEDS, runFeed } from './feeds';
 import {
   AUDIT_TABLE,
   auditStatement,
@@ -98,20 +99,6 @@ ORDER BY reads DESC, actor, scope`,
   });
 }
 
-export interface ActionCount {
-  action: string;
-  events: number;
-  failed: number;
-}
-
-export interface TokenActivityData {
-  window: WindowJson;
-  actions: ActionCount[];
-  created: { total: number; noExpiry: number; longLived: number; longLivedDays: number };
-  events: FeedEvent[];
-  truncated: boolean;
-}
-
 export function loadTokenActivity(ws: Workspace, query: AuditQuery, now: Date): Promise<TokenActivityData> {
   return sharedAudit(ws, 'audit.tokens', query, async () => {
     const window = windowOf(query, now);
@@ -133,14 +120,6 @@ export function loadTokenActivity(ws: Workspace, query: AuditQuery, now: Date): 
       ...feed,
     };
   });
-}
-
-export interface SecretActivityData {
-  window: WindowJson;
-  actions: ActionCount[];
-  readers: Array<{ actor: string; scope: string | null; reads: number; keys: number; denied: number; lastRead: string }>;
-  events: FeedEvent[];
-  truncated: boolean;
 }
 
 export function loadSecretActivity(ws: Workspace, query: AuditQuery, now: Date): Promise<SecretActivityData> {

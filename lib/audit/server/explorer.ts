@@ -2,12 +2,13 @@
 // OFFSET, which would make the warehouse scan and discard every earlier page over millions of rows — plus the
 // detail of one event and the capped CSV export of the current filter, which walks the same keyset in pages.
 import 'server-only';
+import type { EventDetail, ExplorerPage } from '@/lib/audit/contract';
 import { z } from 'zod';
 import { AUDIT_CATEGORY_IDS } from '@/lib/audit/rules/categories';
 import { encodeEventKey, microsToDate, type EventKey } from '@/lib/audit/rules/cursor';
 import { filtersOf, windowOf, type AuditFilters, type AuditQuery } from '@/lib/audit/contract';
 import { EXPORT_CAP, PAGE_SIZE } from '@/lib/audit/rules/limits';
-import { utcDate, windowToJson, type TimeWindow, type WindowJson } from '@/lib/audit/rules/range';
+import { utcDate, windowToJson, type TimeWindow } from '@/lib/audit/rules/range';
 import type { Workspace } from '@/lib/databricks/get-workspace';
 import {
   AUDIT_TABLE,
@@ -49,24 +50,6 @@ export function explorerPageStatement(
     params,
     maxRows: pageSize,
   });
-}
-
-export interface ExplorerEvent {
-  key: string;
-  time: string;
-  service: string;
-  action: string;
-  category: EventRow['category'];
-  actor: string | null;
-  sourceIp: string | null;
-  status: number | null;
-}
-
-export interface ExplorerPage {
-  window: WindowJson;
-  events: ExplorerEvent[];
-  /** Pass back as `cursor` for the next page; null on the last one. */
-  nextCursor: string | null;
 }
 
 const keyOf = (r: Pick<EventRow, 'event_us' | 'event_id'>) => encodeEventKey({ micros: r.event_us, eventId: r.event_id });
@@ -139,8 +122,6 @@ WHERE event_date = CAST(:event_date AS DATE)
     maxRows: 1,
   });
 }
-
-export type EventDetail = Omit<z.infer<typeof detailRow>, 'event_us' | 'event_time'> & { key: string; event_time: string };
 
 /** null when no such event exists (or the identity may not see it). */
 export async function loadEventDetail(ws: Workspace, key: EventKey): Promise<EventDetail | null> {

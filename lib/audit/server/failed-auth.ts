@@ -2,11 +2,12 @@
 // accounts and an hourly series with spike markers. The series reaches back a baseline period before the window
 // so spike detection can judge the window's first hours too.
 import 'server-only';
+import type { FailedAuthData } from '@/lib/audit/contract';
 import { z } from 'zod';
 import { filtersOf, windowOf, type AuditFilters, type AuditQuery } from '@/lib/audit/contract';
-import { HOUR_MS, windowToJson, type TimeWindow, type WindowJson } from '@/lib/audit/rules/range';
-import { axisOf, denseCounts, type BucketAxis } from '@/lib/audit/rules/series';
-import { DEFAULT_SPIKE_OPTIONS, detectSpikes, type SpikeMarker } from '@/lib/audit/rules/spikes';
+import { HOUR_MS, windowToJson, type TimeWindow } from '@/lib/audit/rules/range';
+import { axisOf, denseCounts } from '@/lib/audit/rules/series';
+import { DEFAULT_SPIKE_OPTIONS, detectSpikes } from '@/lib/audit/rules/spikes';
 import type { Workspace } from '@/lib/databricks/get-workspace';
 import {
   AUDIT_TABLE,
@@ -89,16 +90,6 @@ ORDER BY 1`,
     params: where.params,
     maxRows: HOURLY_MAX_ROWS,
   });
-}
-
-export interface FailedAuthData {
-  window: WindowJson;
-  total: number;
-  topIps: Array<{ ip: string; failures: number; accounts: number; firstSeen: string; lastSeen: string }>;
-  topAccounts: Array<{ account: string; failures: number; ips: number; lastSeen: string }>;
-  /** Hourly failures over the window (always hourly: a spike is an hour's worth). */
-  hourly: { axis: BucketAxis; counts: number[] };
-  spikes: Array<Omit<SpikeMarker, 'index'> & { at: string }>;
 }
 
 export function loadFailedAuth(ws: Workspace, query: AuditQuery, now: Date): Promise<FailedAuthData> {

@@ -2,12 +2,13 @@
 // edits). Every feed reads the same columns, so one statement builder and one row mapper serve them all; what an
 // event means (who changed what on which object) is derived in lib/security/audit-describe.ts.
 import 'server-only';
+import type { FeedData, FeedEvent } from '@/lib/audit/contract';
 import type { AuditCategory } from '@/lib/audit/rules/categories';
 import { encodeEventKey } from '@/lib/audit/rules/cursor';
 import { describeConfigChange, describePermissionChange, type EventSummary } from '@/lib/audit/rules/describe';
 import { FEED_LIMIT } from '@/lib/audit/rules/limits';
 import { filtersOf, windowOf, type AuditFilters, type AuditQuery } from '@/lib/audit/contract';
-import { windowToJson, type TimeWindow, type WindowJson } from '@/lib/audit/rules/range';
+import { windowToJson, type TimeWindow } from '@/lib/audit/rules/range';
 import type { Workspace } from '@/lib/databricks/get-workspace';
 import { auditStatement, auditWhere, categoryPredicate, runAudit, sharedAudit, sqlName } from './sql';
 import { eventRow, newestEventsSql, type EventRow } from './events';
@@ -42,26 +43,6 @@ export function feedStatement(spec: FeedSpec, window: TimeWindow, filters: Audit
     params: where.params,
     maxRows: limit,
   });
-}
-
-export interface FeedEvent extends EventSummary {
-  /** Opens the event in the explorer's detail view. */
-  key: string;
-  time: string;
-  actor: string | null;
-  service: string;
-  action: string;
-  status: number | null;
-  sourceIp: string | null;
-  adminChange?: boolean;
-  lifetimeDays?: number | null;
-}
-
-export interface FeedData {
-  window: WindowJson;
-  events: FeedEvent[];
-  /** More events matched than the feed shows; the explorer has them all. */
-  truncated: boolean;
 }
 
 export function toFeedEvent(row: EventRow, summary: EventSummary & Partial<Pick<FeedEvent, 'adminChange' | 'lifetimeDays'>>): FeedEvent {

@@ -1,11 +1,12 @@
 // Event counts per bucket × category for the timeline chart. Aggregated in the warehouse: at most
 // buckets × 7 rows come back, whatever the number of events; zero-filling happens here, not in the browser.
 import 'server-only';
+import type { TimelineData } from '@/lib/audit/contract';
 import { z } from 'zod';
 import { AUDIT_CATEGORY_IDS } from '@/lib/audit/rules/categories';
 import { filtersOf, windowOf, type AuditFilters, type AuditQuery } from '@/lib/audit/contract';
-import { windowToJson, type TimeWindow, type WindowJson } from '@/lib/audit/rules/range';
-import { stackByCategory, type StackedSeries } from '@/lib/audit/rules/series';
+import { windowToJson, type TimeWindow } from '@/lib/audit/rules/range';
+import { stackByCategory } from '@/lib/audit/rules/series';
 import type { Workspace } from '@/lib/databricks/get-workspace';
 import { AUDIT_TABLE, auditStatement, auditWhere, CATEGORY_COLUMN, countField, runAudit, sharedAudit, timeField } from './sql';
 
@@ -38,12 +39,6 @@ ORDER BY 1, 2`,
     params: where.params,
     maxRows: TIMELINE_MAX_ROWS,
   });
-}
-
-export interface TimelineData extends StackedSeries {
-  window: WindowJson;
-  /** Newest event in the window: audit delivery lags, so the page says "data as of". */
-  latestEvent: string | null;
 }
 
 // Shared between identical requests, so no single caller's abort signal may cancel it.

@@ -1,15 +1,13 @@
 // Connection health of the two upstreams, for the home page and /api/ready. Never throws: a failure is a result with
 // the real reason, because "not collected: <why>" is what a person needs to fix it.
 import 'server-only';
+import type { Health } from '@/lib/overview/contract';
 import { z } from 'zod';
 import { isDatabricksError } from '@/lib/databricks/errors';
 import { upstreamReason } from '@/lib/databricks/upstream';
 import type { Workspace } from '@/lib/databricks/get-workspace';
 import { currentUser } from '@/lib/databricks/api/scim';
 import { defineQuery } from '@/lib/databricks/sql-client';
-
-export type Health =
-  { ok: true; latencyMs: number; identity: string; detail?: string } | { ok: false; latencyMs: number; error: string; errorCode: string };
 
 const WHO_AM_I = defineQuery({
   name: 'health.current_user',

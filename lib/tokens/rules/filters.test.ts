@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { ownerKey, sortTokenRows, tokenMatcher } from './filters';
 import {
   DEFAULT_TOKEN_FILTERS,
-  ownerKey,
   parseTokenFilters,
   searchParamsRecord,
-  sortTokenRows,
   tokenFiltersToSearchParams,
   tokenFiltersSchema,
-  tokenMatcher,
   type TokenFilters,
-} from './filters';
+} from '@/lib/tokens/contract';
 import { DAY_MS, type TokenRow } from './types';
 
 const NOW = Date.UTC(2026, 10, 28);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TOKEN_FILTERS } from './filters';
+import { DEFAULT_TOKEN_FILTERS } from '@/lib/tokens/contract';
 import { assessTokens, queryTokens, selectTokens } from './query';
 import { DAY_MS, type TokenRecord } from './types';
 

@@ -1,6 +1,7 @@
 // The tokens list in two steps: assess every token once (risk, days left, the summary of everything visible), then
 // per view keep the matching ones and sort only those. The first step can be reused across views of one inventory.
-import { sortTokenRows, tokenMatcher, type TokenFilters } from './filters';
+import { sortTokenRows, tokenMatcher } from './filters';
+import { type TokenFilters } from '@/lib/tokens/contract';
 import { assessTokenRisk, daysUntil } from './risk';
 import { summaryAccumulator, type TokenSummary } from './summary';
 import type { TokenRecord, TokenRow, TokenUsage } from './types';

@@ -11,7 +11,8 @@ export const OWNER_KINDS = ['user', 'service_principal', 'unknown'] as const;
 export type OwnerKind = (typeof OWNER_KINDS)[number];
 
 /** `deleted`: the owner id no longer resolves in SCIM; `unknown`: SCIM could not be asked. */
-export type OwnerStatus = 'active' | 'deactivated' | 'deleted' | 'unknown';
+export const OWNER_STATUSES = ['active', 'deactivated', 'deleted', 'unknown'] as const;
+export type OwnerStatus = (typeof OWNER_STATUSES)[number];
 
 export interface TokenOwner {
   /** SCIM id (numeric string), null when Databricks did not report one. */
@@ -42,7 +43,16 @@ export interface TokenUsage {
   distinctClients: number;
 }
 
-export type RiskCode = 'no_expiry' | 'owner_inactive' | 'expires_soon' | 'lifetime_above_max' | 'unused' | 'possibly_shared' | 'expired';
+export const RISK_CODES = [
+  'no_expiry',
+  'owner_inactive',
+  'expires_soon',
+  'lifetime_above_max',
+  'unused',
+  'possibly_shared',
+  'expired',
+] as const;
+export type RiskCode = (typeof RISK_CODES)[number];
 
 export interface RiskReason {
   code: RiskCode;

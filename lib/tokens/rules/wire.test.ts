@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TOKEN_FILTERS } from './filters';
+import { DEFAULT_TOKEN_FILTERS } from '@/lib/tokens/contract';
 import { queryTokens } from './query';
 import { DAY_MS, type TokenRecord } from './types';
 import { decodeTokenRows, encodeTokenRows } from './wire';

@@ -5,23 +5,17 @@ import { getDb } from '@/lib/store/db';
 import { findOpenRotation } from '@/lib/store/rotation-journal';
 import { WAITING_STATES } from '@/lib/tokens/rules/rotation-machine';
 import { describePolicyChange, parseMaxLifetimeDays } from '@/lib/tokens/rules/policy';
-import { logTokenAction, tokenTarget, type TokenActionContext } from '@/lib/activity/server/record';
+import { recordAction, type ActionContext } from '@/lib/activity/server/record';
+import { tokenTarget, type PolicyChange, type RevokeResult } from '@/lib/tokens/contract';
 import { invalidateTokenReads } from './cache';
 import { isForbidden, upstreamReason, upstreamRequestId } from '@/lib/databricks/upstream';
 import { confirmRevoked, deleteToken, getTokenConf, revokeOwnToken, setMaxTokenLifetimeDays } from '@/lib/databricks/api/tokens';
-
-export interface RevokeResult {
-  tokenId: string;
-  status: 'revoked' | 'already_gone' | 'failed';
-  /** Why it failed, in words a person can act on. */
-  message: string | null;
-}
 
 /** Parallel revokes per bulk request: enough to be quick, few enough not to trip Databricks' rate limits. */
 const CONCURRENCY = 4;
 
 /** Whether a failed revoke left the token gone anyway; when even that cannot be checked, it counts as not gone. */
-async function goneAfter(ctx: TokenActionContext, tokenId: string, e: unknown, own: boolean): Promise<boolean> {
+async function goneAfter(ctx: ActionContext, tokenId: string, e: unknown, own: boolean): Promise<boolean> {
   try {
     return await confirmRevoked(ctx.ws.rest, tokenId, e, own);
   } catch {
@@ -30,12 +24,12 @@ async function goneAfter(ctx: TokenActionContext, tokenId: string, e: unknown, o
   }
 }
 
-async function revokeOne(ctx: TokenActionContext, tokenId: string, bulk: number | undefined): Promise<RevokeResult> {
-  const open = findOpenRotation(ctx.db ?? getDb(), tokenId);
+async function revokeOne(ctx: ActionContext, tokenId: string, bulk: number | undefined): Promise<RevokeResult> {
+  const open = await findOpenRotation(ctx.db ?? getDb(), tokenId);
   // A rotation in flight owns the token until it settles; one that waits (e.g. "old token still active") does not.
   if (open && !WAITING_STATES.has(open.state)) {
     const message = `${open.actor} is rotating this token right now; revoke it after the rotation finishes.`;
-    logTokenAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'failure', { refused: 'ROTATION_IN_PROGRESS', rotation: open.id, bulk });
+    await recordAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'failure', { refused: 'ROTATION_IN_PROGRESS', rotation: open.id, bulk });
     return { tokenId, status: 'failed', message };
   }
   let own = false;
@@ -49,15 +43,15 @@ async function revokeOne(ctx: TokenActionContext, tokenId: string, bulk: number 
       own = true;
       requestId = (await revokeOwnToken(ctx.ws.rest, tokenId)).requestId;
     }
-    logTokenAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'success', { bulk }, requestId);
+    await recordAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'success', { bulk }, requestId);
     return { tokenId, status: 'revoked', message: null };
   } catch (e) {
     const requestId = upstreamRequestId(e);
     if (await goneAfter(ctx, tokenId, e, own)) {
-      logTokenAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'success', { bulk, note: 'already gone' }, requestId);
+      await recordAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'success', { bulk, note: 'already gone' }, requestId);
       return { tokenId, status: 'already_gone', message: null };
     }
-    logTokenAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'failure', { bulk, error: upstreamReason(e) }, requestId);
+    await recordAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'failure', { bulk, error: upstreamReason(e) }, requestId);
     return {
       tokenId,
       status: 'failed',
@@ -67,7 +61,7 @@ async function revokeOne(ctx: TokenActionContext, tokenId: string, bulk: number 
 }
 
 /** Revokes each token; a failure of one never stops the others. Results are in the order given. */
-export async function revokeTokens(ctx: TokenActionContext, tokenIds: readonly string[]): Promise<RevokeResult[]> {
+export async function revokeTokens(ctx: ActionContext, tokenIds: readonly string[]): Promise<RevokeResult[]> {
   const unique = [...new Set(tokenIds)];
   const bulk = unique.length > 1 ? unique.length : undefined;
   const results = new Array<RevokeResult>(unique.length);
@@ -86,14 +80,8 @@ export async function revokeTokens(ctx: TokenActionContext, tokenIds: readonly s
   return results;
 }
 
-export interface PolicyChange {
-  from: number | null;
-  to: number;
-  description: string;
-}
-
 /** Sets workspace-conf `maxTokenLifetimeDays` (1–730). */
-export async function setTokenPolicy(ctx: TokenActionContext, days: number): Promise<PolicyChange> {
+export async function setTokenPolicy(ctx: ActionContext, days: number): Promise<PolicyChange> {
   const target = 'workspace-conf:maxTokenLifetimeDays';
   let from: number | null = null;
   try {
@@ -102,10 +90,10 @@ export async function setTokenPolicy(ctx: TokenActionContext, days: number): Pro
     if (description === null)
       throw new DomainError('invalid', 'INVALID_LIFETIME', 'The maximum lifetime must be a whole number of days from 1 to 730.');
     const res = await setMaxTokenLifetimeDays(ctx.ws.rest, days);
-    logTokenAction(ctx, 'tokens.policy.set', target, 'success', { from, to: days }, res.requestId);
+    await recordAction(ctx, 'tokens.policy.set', target, 'success', { from, to: days }, res.requestId);
     return { from, to: days, description };
   } catch (e) {
-    logTokenAction(
+    await recordAction(
       ctx,
       'tokens.policy.set',
       target,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cachedRead, invalidateTokenReads, TOKEN_CACHE_STALE_MS, TOKEN_CACHE_TTL_MS } from './cache';
+import { cachedRead, invalidateTokenReads, TOKEN_READS } from './cache';
 
 const ws = (name: string, host = 'https://cache-test.example') => ({ host, actingAs: { kind: 'user' as const, name } });
 
@@ -47,12 +47,12 @@ describe('tokens cache', () => {
       const load = async () => ++n;
       const me = ws('fay');
       expect(await cachedRead(me, 'inventory', load)).toBe(1);
-      vi.setSystemTime(Date.now() + TOKEN_CACHE_TTL_MS.inventory + 1);
+      vi.setSystemTime(Date.now() + TOKEN_READS.inventory.ttlMs + 1);
       expect(await Promise.all([cachedRead(me, 'inventory', load), cachedRead(me, 'inventory', load)])).toEqual([1, 1]);
       await settle();
       expect(n).toBe(2);
       expect(await cachedRead(me, 'inventory', load)).toBe(2);
-      vi.setSystemTime(Date.now() + TOKEN_CACHE_TTL_MS.inventory + TOKEN_CACHE_STALE_MS.inventory! + 1);
+      vi.setSystemTime(Date.now() + TOKEN_READS.inventory.ttlMs + TOKEN_READS.inventory.staleMs! + 1);
       expect(await cachedRead(me, 'inventory', load)).toBe(3);
     });
 
@@ -65,7 +65,7 @@ describe('tokens cache', () => {
       };
       const me = ws('gus');
       expect(await cachedRead(me, 'inventory', load)).toBe(1);
-      vi.setSystemTime(Date.now() + TOKEN_CACHE_TTL_MS.inventory + 1);
+      vi.setSystemTime(Date.now() + TOKEN_READS.inventory.ttlMs + 1);
       expect(await cachedRead(me, 'inventory', load)).toBe(1);
       await settle();
       expect(await cachedRead(me, 'inventory', load)).toBe(1);
@@ -78,7 +78,7 @@ describe('tokens cache', () => {
       let n = 0;
       const load = async () => ++n;
       expect(await cachedRead(ws('hal'), 'tokens', load)).toBe(1);
-      vi.setSystemTime(Date.now() + TOKEN_CACHE_TTL_MS.tokens + 1);
+      vi.setSystemTime(Date.now() + TOKEN_READS.tokens.ttlMs + 1);
       expect(await cachedRead(ws('hal'), 'tokens', load)).toBe(2);
     });
   });

@@ -2,12 +2,12 @@
 // audit table through the real SQL driver, the policy, the honest "own tokens only" view, caching, revoke and policy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listActions } from '@/lib/store/action-log';
-import { DEFAULT_TOKEN_FILTERS } from '@/lib/tokens/rules/filters';
+import { DEFAULT_TOKEN_FILTERS } from '@/lib/tokens/contract';
 import { decodeTokenRows } from '@/lib/tokens/rules/wire';
 import { invalidateTokenReads } from './cache';
 import { loadTokenInventory } from './inventory';
 import { revokeTokens, setTokenPolicy } from './actions';
-import { tokenListData } from './list';
+import { tokenListView } from './list';
 import { personWithRole, signIn, startHarness, truth, type Harness } from '@/testing/tokens-harness';
 import { createOwnToken, getTokenConf } from '@/lib/databricks/api/tokens';
 import { loadSharedTokenUsage } from './usage';
@@ -54,14 +54,14 @@ describe('token inventory as a workspace admin', () => {
   it('answers the list from cache within its TTL: the second view costs no upstream call', async () => {
     invalidateTokenReads(h.admin.ws.host, ['tokens', 'directory', 'usage', 'conf', 'permissions']);
     await h.sim.control('DELETE', '/requests');
-    const first = await tokenListData(h.admin.ws, DEFAULT_TOKEN_FILTERS);
+    const first = (await tokenListView(h.admin.ws, DEFAULT_TOKEN_FILTERS)).data;
     const calls = await upstreamCalls();
     // token management, SCIM Users and ServicePrincipals (one page each at demo scale), workspace-conf, permissions;
     // /Me may be cached from earlier tests; the SQL warehouse calls are Thrift RPCs.
     const rest = calls.filter((c) => c.path.startsWith('/api/'));
     expect(rest.length).toBeLessThanOrEqual(6);
     await h.sim.control('DELETE', '/requests');
-    const second = await tokenListData(h.admin.ws, { ...DEFAULT_TOKEN_FILTERS, risk: ['high'] });
+    const second = (await tokenListView(h.admin.ws, { ...DEFAULT_TOKEN_FILTERS, risk: ['high'] })).data;
     expect(await upstreamCalls()).toEqual([]);
     const rows = decodeTokenRows(second.tokens, second.generatedAt);
     expect(rows.length).toBe(first.summary.byRisk.high);
@@ -88,6 +88,19 @@ describe('token inventory for someone who is not a workspace admin', () => {
 });
 
 describe('revoke and policy actions', () => {
+  it('believes a 404 only when Databricks says the token does not exist; otherwise it checks, and the token stays', async () => {
+    for (const answer of ['404:ENDPOINT_NOT_FOUND', 'proxy:404']) {
+      const a = (await createOwnToken(h.admin.ws.rest, { lifetimeSeconds: 86_400, comment: `revoke ${answer}` })).info.token_id;
+      await h.sim.control('POST', '/faults', { spec: `DELETE /api/2.0/token-management/tokens/${a} -> ${answer} times=1` });
+      const [result] = await revokeTokens(h.admin.ctx, [a]);
+      expect(result, answer).toMatchObject({ tokenId: a, status: 'failed' });
+      expect((await truth(h)).has(a), `${answer}: the token still works`).toBe(true);
+      expect((await listActions(h.db, { target: `token:${a}` }))[0], answer).toMatchObject({ action: 'tokens.revoke', outcome: 'failure' });
+      await revokeTokens(h.admin.ctx, [a]);
+    }
+    await h.sim.control('DELETE', '/faults');
+  });
+
   it('revokes many tokens, counts an already revoked one as done, and logs each', async () => {
     const a = (await createOwnToken(h.admin.ws.rest, { lifetimeSeconds: 86_400, comment: 'bulk a' })).info.token_id;
     const b = (await createOwnToken(h.admin.ws.rest, { lifetimeSeconds: 86_400, comment: 'bulk b' })).info.token_id;
@@ -99,7 +112,7 @@ describe('revoke and policy actions', () => {
     ]);
     const tokens = await truth(h);
     expect(tokens.has(a) || tokens.has(b)).toBe(false);
-    expect(listActions(h.db, { target: `token:${a}` })[0]).toMatchObject({
+    expect((await listActions(h.db, { target: `token:${a}` }))[0]).toMatchObject({
       action: 'tokens.revoke',
       outcome: 'success',
       actor: h.admin.userName,
@@ -113,7 +126,7 @@ describe('revoke and policy actions', () => {
     const results = await revokeTokens(h.admin.ctx, [a, b]);
     expect(results.map((r) => r.status)).toEqual(['failed', 'revoked']);
     expect(results[0]!.message).toMatch(/^Databricks refused: HTTP 500/);
-    expect(listActions(h.db, { target: `token:${a}` })[0]).toMatchObject({ outcome: 'failure' });
+    expect((await listActions(h.db, { target: `token:${a}` }))[0]).toMatchObject({ outcome: 'failure' });
     await h.sim.control('DELETE', '/faults');
   });
 
@@ -122,7 +135,7 @@ describe('revoke and policy actions', () => {
     const change = await setTokenPolicy(h.admin.ctx, 45);
     expect(change.to).toBe(45);
     expect((await getTokenConf(h.setup)).maxTokenLifetimeDays).toBe('45');
-    expect(listActions(h.db, { target: 'workspace-conf:maxTokenLifetimeDays' })[0]).toMatchObject({
+    expect((await listActions(h.db, { target: 'workspace-conf:maxTokenLifetimeDays' }))[0]).toMatchObject({
       action: 'tokens.policy.set',
       outcome: 'success',
       detail: { to: 45 },

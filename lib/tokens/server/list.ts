@@ -2,34 +2,16 @@
 // then a filter and sort of those rows, and the view's JSON text is memoised, so paging back, other tabs and the
 // benchmark cost no recomputation.
 import 'server-only';
-import { rotationLifetimeLimits, type LifetimeLimits, type RotationActor } from '@/lib/tokens/rules/rotation-rules';
-import { tokenFiltersToSearchParams, type TokenFilters } from '@/lib/tokens/rules/filters';
-import type { TokenPolicyAssessment } from '@/lib/tokens/rules/policy';
-import { assessTokens, selectTokens, type AssessedTokens } from '@/lib/tokens/rules/query';
-import type { TokenSummary } from '@/lib/tokens/rules/summary';
-import { encodeTokenRows, type TokenListWire } from '@/lib/tokens/rules/wire';
-import type { Workspace } from '@/lib/databricks/get-workspace';
-import { cachedRead, invalidateTokenReads } from './cache';
-import { loadTokenInventory, type TokenInventory, type TokenNotice } from './inventory';
+import { rotationLifetimeLimits } from '@/lib/tokens/rules/rotation-rules';
+import { tokenFiltersToSearchParams, type TokenFilters } from '@/lib/tokens/contract';
 
-export interface TokenListResponse {
-  /** The instant the risk rules were applied (decode days left against it). */
-  generatedAt: number;
-  /** When the tokens were read from Databricks. */
-  readAt: number;
-  scope: TokenInventory['scope'];
-  notices: TokenNotice[];
-  actor: RotationActor;
-  /** Tokens visible to the identity, before filters. */
-  total: number;
-  matched: number;
-  summary: TokenSummary;
-  policy: TokenPolicyAssessment;
-  /** Lifetime choices for a rotation under this policy. */
-  limits: LifetimeLimits;
-  usageCollected: boolean;
-  tokens: TokenListWire;
-}
+import { assessTokens, selectTokens, type AssessedTokens } from '@/lib/tokens/rules/query';
+
+import { encodeTokenRows } from '@/lib/tokens/rules/wire';
+import type { Workspace } from '@/lib/databricks/get-workspace';
+import type { TokenListResponse } from '@/lib/tokens/contract';
+import { cachedRead, invalidateTokenReads } from './cache';
+import { loadTokenInventory, type TokenInventory } from './inventory';
 
 /** Risk is counted in days; an assessment a minute old is as good as a fresh one. */
 const REUSE_MS = 60_000;
@@ -37,8 +19,8 @@ const MAX_VIEWS_PER_INVENTORY = 20;
 
 interface Memo {
   assessment: AssessedTokens & { at: number };
-  /** JSON text per canonical filter string. */
-  views: Map<string, string>;
+  /** One view per canonical filter string. */
+  views: Map<string, TokenListView>;
 }
 const memos = new WeakMap<TokenInventory, Memo>();
 
@@ -47,7 +29,7 @@ function memoFor(inv: TokenInventory, now: number): Memo {
   if (hit && now - hit.assessment.at < REUSE_MS) return hit;
   const memo = {
     assessment: { ...assessTokens({ records: inv.records, usage: inv.usage, maxLifetimeDays: inv.policy.maxLifetimeDays, now }), at: now },
-    views: new Map<string, string>(),
+    views: new Map<string, TokenListView>(),
   };
   memos.set(inv, memo);
   return memo;
@@ -76,30 +58,29 @@ export function wantsFresh(headers: Headers): boolean {
   return /no-cache|max-age=0/i.test(headers.get('cache-control') ?? '');
 }
 
-/**
- * The response for `filters` (Next compresses it for clients that accept gzip). `fresh` re-reads the tokens, owners
- * and policy for this identity; the audit aggregate stays cached (it lags by minutes anyway and is the most
- * expensive read).
- */
-export async function tokenListResponse(
+export interface TokenListView {
+  data: TokenListResponse;
+  /** The same answer as JSON text, serialised once per view and inventory (paging back and other tabs reuse it). */
+  json: string;
+}
+
+/** The answer for `filters`. `fresh` re-reads the tokens, owners and policy for this identity; the audit aggregate
+ * stays cached (it lags by minutes anyway and is the most expensive read). */
+export async function tokenListView(
   ws: Workspace,
   filters: TokenFilters,
   { fresh = false, now = Date.now() }: { fresh?: boolean; now?: number } = {},
-): Promise<Response> {
+): Promise<TokenListView> {
   if (fresh) invalidateTokenReads(ws.host, ['tokens', 'directory', 'conf', 'permissions'], ws);
   const inv = await cachedRead(ws, 'inventory', () => loadTokenInventory(ws));
   const memo = memoFor(inv, now);
   const key = tokenFiltersToSearchParams(filters).toString();
-  let json = memo.views.get(key);
-  if (json === undefined) {
-    json = JSON.stringify(buildTokenList(inv, memo.assessment, filters));
+  let view = memo.views.get(key);
+  if (view === undefined) {
+    const data = buildTokenList(inv, memo.assessment, filters);
+    view = { data, json: JSON.stringify(data) };
     if (memo.views.size >= MAX_VIEWS_PER_INVENTORY) memo.views.delete(memo.views.keys().next().value as string);
-    memo.views.set(key, json);
+    memo.views.set(key, view);
   }
-  return new Response(json, { headers: { 'Content-Type': 'application/json' } });
-}
-
-/** The same body as parsed data, for the page's server prefetch. */
-export async function tokenListData(ws: Workspace, filters: TokenFilters, opts: { fresh?: boolean } = {}): Promise<TokenListResponse> {
-  return (await (await tokenListResponse(ws, filters, opts)).json()) as TokenListResponse;
+  return view;
 }

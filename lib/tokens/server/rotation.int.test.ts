@@ -1,7 +1,7 @@
 // Rotation against a started simulator, driving each failure path of issue 4 with the simulator's fault rules, and
 // checking afterwards from the simulator's own token list that no token was lost or orphaned.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/api/errors';
+import { DomainError } from '@/lib/errors';
 import { listActions } from '@/lib/store/action-log';
 import { getRotation, insertIntent, saveSnapshot } from '@/lib/store/rotation-journal';
 import { rotationComment } from '@/lib/tokens/rules/rotation-rules';
@@ -43,12 +43,20 @@ const ownToken = async (comment = 'deploy key') =>
   (await createOwnToken(h.admin.ws.rest, { lifetimeSeconds: LIFETIME, comment })).info.token_id;
 const fault = (spec: string) => h.sim.control('POST', '/faults', { spec });
 const toSecret = { kind: 'secret' as const, scope: 'ci', key: 'etl_token' };
-const actionsFor = (tokenId: string) =>
-  listActions(h.db, { target: `token:${tokenId}`, limit: 100 })
-    .map((a) => `${a.action}:${a.outcome}`)
-    .reverse();
+const actionsFor = async (tokenId: string) =>
+  (await listActions(h.db, { target: `token:${tokenId}`, limit: 100 })).map((a) => `${a.action}:${a.outcome}`).reverse();
 
 describe('rotation: the paths that work', () => {
+  it('does not take an unexplained 404 on the old token for "already revoked": it keeps waiting with the old token active', async () => {
+    const old = await spToken('404 check');
+    await fault(`DELETE /api/2.0/token-management/tokens/${old} -> 404:ENDPOINT_NOT_FOUND times=1`);
+    const { rotation } = await rotateToken(h.admin.ctx, { tokenId: old, delivery: toSecret });
+    expect(rotation.state).toBe('old_active');
+    expect((await truth(h)).has(old)).toBe(true);
+    expect(await actionsFor(old)).toContain('tokens.rotate.revoke_old:failure');
+    expect((await retryRotation(h.admin.ctx, rotation.id)).state).toBe('completed');
+  });
+
   it("rotates a service principal's token on its behalf into a secret, then revokes the old one", async () => {
     const old = await spToken();
     const { rotation, value } = await rotateToken(h.admin.ctx, { tokenId: old, delivery: toSecret });
@@ -59,7 +67,7 @@ describe('rotation: the paths that work', () => {
     const created = tokens.get(rotation.newTokenId!)!;
     expect(created.owner_id).toBe(sp.id);
     expect(created.comment).toBe(rotationComment('nightly ETL', rotation.id));
-    expect(actionsFor(old)).toEqual([
+    expect(await actionsFor(old)).toEqual([
       'tokens.rotate.create:success',
       'tokens.rotate.deliver:success',
       'tokens.rotate.revoke_old:success',
@@ -78,7 +86,7 @@ describe('rotation: the paths that work', () => {
     expect(me.userName).toBe(h.admin.userName);
     const info = (await truth(h)).get(rotation.newTokenId!)!;
     expect(Math.round((info.expiry_time! - info.creation_time!) / 86_400_000)).toBe(7);
-    const stored = JSON.stringify([h.db.prepare('SELECT * FROM rotation_journal').all(), h.db.prepare('SELECT * FROM action_log').all()]);
+    const stored = JSON.stringify([await h.db.all('SELECT * FROM rotation_journal'), await h.db.all('SELECT * FROM action_log')]);
     expect(stored).not.toContain(secret);
   });
 
@@ -109,7 +117,7 @@ describe('rotation: every failure path of issue 4', () => {
     await fault('POST /api/2.0/token-management/on-behalf-of/tokens -> 503 times=1');
     const { rotation } = await rotateToken(h.admin.ctx, { tokenId: old, delivery: toSecret });
     expect(rotation).toMatchObject({ state: 'failed', newTokenId: null });
-    expect(actionsFor(old)).toEqual(['tokens.rotate.create:failure', 'tokens.rotate.reconcile:success', 'tokens.rotate:failure']);
+    expect(await actionsFor(old)).toEqual(['tokens.rotate.create:failure', 'tokens.rotate.reconcile:success', 'tokens.rotate:failure']);
   });
 
   it('create response dropped: the token made upstream is found by its marker and revoked, no duplicate; a new attempt then succeeds', async () => {
@@ -175,15 +183,15 @@ describe('rotation: every failure path of issue 4', () => {
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(done).toHaveLength(1);
     expect(refused).toHaveLength(1);
-    expect(refused[0]!.reason).toBeInstanceOf(ApiError);
-    expect(refused[0]!.reason).toMatchObject({ status: 409, code: 'ROTATION_IN_PROGRESS' });
-    expect(actionsFor(old)).toContain('tokens.rotate:failure');
+    expect(refused[0]!.reason).toBeInstanceOf(DomainError);
+    expect(refused[0]!.reason).toMatchObject({ kind: 'conflict', code: 'ROTATION_IN_PROGRESS' });
+    expect(await actionsFor(old)).toContain('tokens.rotate:failure');
   });
 
   it('a rotation interrupted after create (crash) is recovered by the next rotation of that token: the unusable new token is revoked first', async () => {
     const old = await spToken('crashed');
     const id = 'crash-0000-0000-0001';
-    insertIntent(
+    await insertIntent(
       h.db,
       {
         id,
@@ -209,10 +217,15 @@ describe('rotation: every failure path of issue 4', () => {
         comment: rotationComment('crashed', id),
       })
     ).info.token_id;
-    saveSnapshot(h.db, id, { state: 'created', newTokenId: orphan, rollbackCause: null, lastError: null }, { now: Date.now() - 600_000 });
+    await saveSnapshot(
+      h.db,
+      id,
+      { state: 'created', newTokenId: orphan, rollbackCause: null, lastError: null },
+      { now: Date.now() - 600_000 },
+    );
     const { rotation } = await rotateToken(h.admin.ctx, { tokenId: old, delivery: toSecret });
     expect(rotation.state).toBe('completed');
-    expect(getRotation(h.db, id)).toMatchObject({ state: 'rolled_back', rollbackCause: 'interrupted' });
+    expect(await getRotation(h.db, id)).toMatchObject({ state: 'rolled_back', rollbackCause: 'interrupted' });
     expect((await truth(h)).has(orphan)).toBe(false);
   });
 });
@@ -224,14 +237,14 @@ describe('rotation: what may be rotated', () => {
       (t) => t.owner_id !== undefined && t.created_by_username !== h.admin.userName && t.created_by_id === t.owner_id,
     );
     const e = await rotateToken(h.admin.ctx, { tokenId: others!.token_id, delivery: toSecret }).catch((x: unknown) => x);
-    expect(e).toMatchObject({ status: 422, code: 'NOT_ROTATABLE' });
+    expect(e).toMatchObject({ kind: 'refused', code: 'NOT_ROTATABLE' });
     expect((e as Error).message).toMatch(/^Databricks does not let anyone create a token for another person/);
-    expect(actionsFor(others!.token_id)).toEqual(['tokens.rotate:failure']);
+    expect(await actionsFor(others!.token_id)).toEqual(['tokens.rotate:failure']);
   });
 
   it('refuses a lifetime above 90 days without override', async () => {
     const old = await spToken();
     const e = await rotateToken(h.admin.ctx, { tokenId: old, delivery: toSecret, lifetimeDays: 200 }).catch((x: unknown) => x);
-    expect(e).toMatchObject({ status: 400, code: 'INVALID_LIFETIME' });
+    expect(e).toMatchObject({ kind: 'invalid', code: 'INVALID_LIFETIME' });
   });
 });

@@ -15,10 +15,11 @@ import {
   type RotationIntent,
 } from '@/lib/store/rotation-journal';
 import { nextStep, TERMINAL_STATES, transition, WAITING_STATES, type RotationSnapshot } from '@/lib/tokens/rules/rotation-machine';
-import { describeRotation, type RotationOutcome } from '@/lib/tokens/rules/rotation-outcome';
+import { describeRotation } from '@/lib/tokens/rules/rotation-outcome';
 import { resolveRotationLifetime, rotationComment, rotationPlan, type RotationActor } from '@/lib/tokens/rules/rotation-rules';
 import { parseMaxLifetimeDays } from '@/lib/tokens/rules/policy';
-import { logTokenAction, tokenTarget, type TokenActionContext } from '@/lib/activity/server/record';
+import { recordAction, type ActionContext } from '@/lib/activity/server/record';
+import { tokenTarget, type RotationView } from '@/lib/tokens/contract';
 import { cachedRead, invalidateTokenReads } from './cache';
 import { loadDirectory, resolveOwner } from '@/lib/databricks/api/scim-directory';
 import { isForbidden, upstreamReason, upstreamRequestId } from '@/lib/databricks/upstream';
@@ -31,23 +32,6 @@ export interface RotateRequest {
   lifetimeDays?: number;
   override?: boolean;
   delivery: { kind: 'secret'; scope: string; key: string } | { kind: 'reveal' };
-}
-
-export interface RotationView {
-  id: string;
-  tokenId: string;
-  newTokenId: string | null;
-  ownerName: string | null;
-  method: JournalEntry['method'];
-  delivery: JournalEntry['delivery'];
-  secretScope: string | null;
-  secretKey: string | null;
-  lifetimeDays: number;
-  actor: string;
-  createdAt: number;
-  updatedAt: number;
-  state: JournalEntry['state'];
-  outcome: RotationOutcome;
 }
 
 export interface RotationResult {
@@ -87,7 +71,7 @@ const settled = (s: RotationSnapshot) => TERMINAL_STATES.has(s.state) || WAITING
 const SUCCEEDED = new Set(['created', 'reconciled', 'delivered', 'delivery_checked', 'old_revoked', 'new_revoked']);
 
 /** Runs steps until the rotation ends or waits. `rotate` holds the value; `resume` has an admin but no value; `recover` neither. */
-async function drive(ctx: TokenActionContext, start: JournalEntry, mode: Mode, actor: RotationActor, value: TokenValue | null = null) {
+async function drive(ctx: ActionContext, start: JournalEntry, mode: Mode, actor: RotationActor, value: TokenValue | null = null) {
   const db = ctx.db ?? getDb();
   let entry = start;
   let s = snapshotOf(entry);
@@ -98,15 +82,15 @@ async function drive(ctx: TokenActionContext, start: JournalEntry, mode: Mode, a
     if (step === null) break;
     if (step === 'interrupt') {
       s = transition(s, { type: 'interrupted' });
-      entry = saveSnapshot(db, entry.id, s, { release: settled(s) });
-      logTokenAction(ctx, 'tokens.rotate.recover', tokenTarget(entry.tokenId), 'partial', { rotation: entry.id, state: s.state });
+      entry = await saveSnapshot(db, entry.id, s, { release: settled(s) });
+      await recordAction(ctx, 'tokens.rotate.recover', tokenTarget(entry.tokenId), 'partial', { rotation: entry.id, state: s.state });
       continue;
     }
     const result = await runStep(step, { rest: ctx.ws.rest, entry, actor, value });
     if (result.value) value = result.value;
     s = transition(s, result.event);
-    entry = saveSnapshot(db, entry.id, s, { deliveryStartedAt: result.deliveryStartedAt, release: settled(s) });
-    logTokenAction(
+    entry = await saveSnapshot(db, entry.id, s, { deliveryStartedAt: result.deliveryStartedAt, release: settled(s) });
+    await recordAction(
       ctx,
       `tokens.rotate.${step}`,
       tokenTarget(entry.tokenId),
@@ -140,16 +124,16 @@ function conflict(open: JournalEntry): DomainError {
 }
 
 /** Inserts the intent; an interrupted rotation of the same token (lease ran out mid-work) is recovered first. */
-async function openRotation(ctx: TokenActionContext, intent: RotationIntent, actor: RotationActor): Promise<JournalEntry> {
+async function openRotation(ctx: ActionContext, intent: RotationIntent, actor: RotationActor): Promise<JournalEntry> {
   const db = ctx.db ?? getDb();
   for (let attempt = 0; ; attempt++) {
     try {
-      return insertIntent(db, intent);
+      return await insertIntent(db, intent);
     } catch (e) {
       if (!(e instanceof RotationConflictError)) throw e;
       const open = e.existing;
       const interrupted = !WAITING_STATES.has(open.state) && open.leaseUntil <= Date.now();
-      if (attempt === 0 && interrupted && claimRotation(db, open.id)) {
+      if (attempt === 0 && interrupted && (await claimRotation(db, open.id))) {
         await drive(ctx, open, 'recover', actor);
         continue;
       }
@@ -158,7 +142,7 @@ async function openRotation(ctx: TokenActionContext, intent: RotationIntent, act
   }
 }
 
-async function findToken(ctx: TokenActionContext, tokenId: string, actor: RotationActor): Promise<TokenInfo | null> {
+async function findToken(ctx: ActionContext, tokenId: string, actor: RotationActor): Promise<TokenInfo | null> {
   try {
     return await getToken(ctx.ws.rest, tokenId);
   } catch (e) {
@@ -169,9 +153,9 @@ async function findToken(ctx: TokenActionContext, tokenId: string, actor: Rotati
   }
 }
 
-function refuse(ctx: TokenActionContext, tokenId: string, error: unknown): never {
+async function refuse(ctx: ActionContext, tokenId: string, error: unknown): Promise<never> {
   const reason = isDomainError(error) ? { refused: error.code, reason: error.message } : { error: upstreamReason(error) };
-  logTokenAction(ctx, 'tokens.rotate', tokenTarget(tokenId), 'failure', reason, upstreamRequestId(error));
+  await recordAction(ctx, 'tokens.rotate', tokenTarget(tokenId), 'failure', reason, upstreamRequestId(error));
   throw error;
 }
 
@@ -191,11 +175,11 @@ async function mustRead<T>(what: string, read: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function rotateToken(ctx: TokenActionContext, req: RotateRequest): Promise<RotationResult> {
+export async function rotateToken(ctx: ActionContext, req: RotateRequest): Promise<RotationResult> {
   const actor = await loadActor(ctx.ws);
   const old = await findToken(ctx, req.tokenId, actor);
   if (!old)
-    refuse(
+    return refuse(
       ctx,
       req.tokenId,
       new DomainError('not_found', 'TOKEN_NOT_FOUND', 'No such token: it may have been revoked or have expired already.'),
@@ -205,7 +189,7 @@ export async function rotateToken(ctx: TokenActionContext, req: RotateRequest): 
   ).catch((e: unknown) => refuse(ctx, req.tokenId, e));
   const owner = resolveOwner(old.owner_id ?? null, directory);
   const plan = rotationPlan(owner, actor);
-  if (!plan.canRotate) refuse(ctx, req.tokenId, new DomainError('refused', 'NOT_ROTATABLE', plan.reason));
+  if (!plan.canRotate) return refuse(ctx, req.tokenId, new DomainError('refused', 'NOT_ROTATABLE', plan.reason));
   const conf = await mustRead("the workspace's maximum token lifetime", () =>
     cachedRead(ctx.ws, 'conf', () => getTokenConf(ctx.ws.rest)),
   ).catch((e: unknown) => refuse(ctx, req.tokenId, e));
@@ -214,7 +198,7 @@ export async function rotateToken(ctx: TokenActionContext, req: RotateRequest): 
     parseMaxLifetimeDays(conf.maxTokenLifetimeDays),
   );
   if (!lifetime.ok)
-    refuse(
+    return refuse(
       ctx,
       req.tokenId,
       new DomainError('invalid', 'INVALID_LIFETIME', lifetime.message, [{ path: 'lifetimeDays', message: lifetime.message }]),
@@ -243,7 +227,7 @@ export async function rotateToken(ctx: TokenActionContext, req: RotateRequest): 
 
   const done = await drive(ctx, entry, 'rotate', actor);
   const view = rotationView(done.entry);
-  logTokenAction(ctx, 'tokens.rotate', tokenTarget(req.tokenId), outcomeOf(view), {
+  await recordAction(ctx, 'tokens.rotate', tokenTarget(req.tokenId), outcomeOf(view), {
     rotation: id,
     state: view.state,
     method: view.method,
@@ -264,23 +248,23 @@ function outcomeOf(view: RotationView): 'success' | 'partial' | 'failure' {
 }
 
 /** The admin's "retry" on a rotation that waits (or was interrupted): finishes or undoes it, never creates anything. */
-export async function retryRotation(ctx: TokenActionContext, id: string): Promise<RotationView> {
+export async function retryRotation(ctx: ActionContext, id: string): Promise<RotationView> {
   const db = ctx.db ?? getDb();
-  const entry = getRotation(db, id);
+  const entry = await getRotation(db, id);
   if (!entry) throw new DomainError('not_found', 'ROTATION_NOT_FOUND', 'No such rotation.');
   if (TERMINAL_STATES.has(entry.state))
     throw new DomainError('conflict', 'ROTATION_FINISHED', `This rotation has already ended: ${describeRotation(entry).message}`);
-  if (!claimRotation(db, id))
+  if (!(await claimRotation(db, id)))
     throw new DomainError('conflict', 'ROTATION_IN_PROGRESS', 'Someone is working on this rotation right now; wait for it to finish.');
   const actor = await loadActor(ctx.ws);
   let current = entry;
   if (!WAITING_STATES.has(current.state)) current = (await drive(ctx, current, 'recover', actor)).entry;
   if (WAITING_STATES.has(current.state)) {
-    current = saveSnapshot(db, id, transition(snapshotOf(current), { type: 'retry' }));
+    current = await saveSnapshot(db, id, transition(snapshotOf(current), { type: 'retry' }));
     current = (await drive(ctx, current, 'resume', actor)).entry;
   }
   const view = rotationView(current);
-  logTokenAction(ctx, 'tokens.rotate.retry', tokenTarget(entry.tokenId), outcomeOf(view), {
+  await recordAction(ctx, 'tokens.rotate.retry', tokenTarget(entry.tokenId), outcomeOf(view), {
     rotation: id,
     state: view.state,
     message: view.outcome.message,

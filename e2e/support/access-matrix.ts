@@ -1,0 +1,96 @@
+// Who may reach every page and API route: one table, decided per route. e2e/access-matrix.spec.ts discovers the
+// routes from the app/ tree and fails when one is missing here, so a new area cannot ship a route without deciding it.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Role } from '../../lib/roles';
+
+/** 'public': no session needed; otherwise the lowest role that may call it. */
+export type Access = 'public' | Role;
+
+export const ACCESS: Record<string, Access> = {
+  // Pages
+  'PAGE /login': 'public',
+  'PAGE /': 'manager',
+  'PAGE /tokens': 'analyst',
+  'PAGE /audit': 'analyst',
+  'PAGE /activity': 'analyst',
+  // Sign-in (next-auth's own endpoints) and liveness
+  'GET /api/auth/[...nextauth]': 'public',
+  'POST /api/auth/[...nextauth]': 'public',
+  'GET /api/health': 'public',
+  // Overview
+  'GET /api/ready': 'manager',
+  'GET /api/overview/health': 'manager',
+  // Activity
+  'GET /api/activity': 'analyst',
+  // Audit
+  'GET /api/audit/timeline': 'analyst',
+  'GET /api/audit/failed-auth': 'analyst',
+  'GET /api/audit/permissions': 'analyst',
+  'GET /api/audit/tokens': 'analyst',
+  'GET /api/audit/secrets': 'analyst',
+  'GET /api/audit/config': 'analyst',
+  'GET /api/audit/events': 'analyst',
+  'GET /api/audit/events/[key]': 'analyst',
+  'GET /api/audit/export': 'analyst',
+  // Tokens
+  'GET /api/tokens': 'analyst',
+  'GET /api/tokens/rotations': 'analyst',
+  'POST /api/tokens/[id]/rotate': 'admin',
+  'POST /api/tokens/[id]/revoke': 'admin',
+  'POST /api/tokens/revoke': 'admin',
+  'PUT /api/tokens/policy': 'admin',
+  'POST /api/tokens/rotations/[id]/retry': 'admin',
+};
+
+/**
+ * A URL for each route. Reads get real values (a cheap view, so an allowed call answers 2xx). Mutations get a path
+ * parameter that fails validation, so a caller who passes the session, role and Origin checks gets a 400 and nothing
+ * changes; routes without a path parameter get an empty body that fails their schema.
+ */
+export function sampleUrl(method: string, route: string): string {
+  const mutating = method !== 'GET';
+  const url = route
+    .replace('[...nextauth]', 'session')
+    .replace('[key]', 'not-a-reference')
+    .replace('[id]', mutating ? 'not*an*id' : 'a'.repeat(64));
+  const query: Record<string, string> = {
+    '/api/overview/health': '?target=rest',
+    '/api/audit/export': '?range=24h&service=accounts&action=nothingMatchesThis',
+  };
+  return url + (query[route] ?? '');
+}
+
+export interface DiscoveredRoute {
+  key: string;
+  method: string;
+  path: string;
+}
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+/** Every page and route handler under app/, with the methods each route file exports. */
+export function discoverRoutes(appDir: string): DiscoveredRoute[] {
+  const out: DiscoveredRoute[] = [];
+  for (const file of walk(appDir)) {
+    const rel = relative(appDir, file).split(sep);
+    const name = rel.pop()!;
+    const path = `/${rel.filter((part) => !/^\(.*\)$/.test(part)).join('/')}`;
+    if (name === 'page.tsx') out.push({ key: `PAGE ${path}`, method: 'PAGE', path });
+    if (name === 'route.ts') {
+      const source = readFileSync(file, 'utf8');
+      for (const method of METHODS) {
+        if (new RegExp(`export (const|async function|function) ${method}\\b|as ${method}\\b`).test(source))
+          out.push({ key: `${method} ${path}`, method, path });
+      }
+    }
+  }
+  return out;
+}
