@@ -2,7 +2,8 @@
 // the same bytes on every call and restart without the seed storing a blob per notebook.
 import type { Language } from '../store/workspace-objects';
 import { code, renderSource, type NotebookMark } from './notebook-source';
-import { nearMisses, PLANTED_LANGUAGE, positives } from './notebook-planted';
+import { nearMisses } from './notebook-near-misses';
+import { PLANTED_LANGUAGE, positives } from './notebook-planted';
 import {
   pyAnalysis,
   pyAutoLoader,
