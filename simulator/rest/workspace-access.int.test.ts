@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestLogEntry } from '../control/request-log';
 import { PIPELINES_REPO } from '../seed/notebooks-fixed';
 import { sqlSession, type SqlUser } from '../sql/driver-testing';
-import { personas, startHarness, type Harness } from '../testing/harness';
+import { inBatches, personas, startHarness, type Harness } from '../testing/harness';
 
 interface ObjectInfo {
   object_type: string;
@@ -148,13 +148,14 @@ describe('repos', () => {
 
   it('creates, pages through and deletes repos', async () => {
     const prefix = `/Repos/${names().analyst.userName}`;
-    for (let i = 0; i < 22; i++) {
+    await inBatches(22, 6, async (i) => {
+      const name = `r${String(i).padStart(2, '0')}`;
       const res = await h.call<Repo>(priya, 'POST', '/api/2.0/repos', {
-        url: `https://github.com/harborpine/r${String(i).padStart(2, '0')}.git`,
+        url: `https://github.com/harborpine/${name}.git`,
         provider: 'GitHub',
       });
-      expect(res.json).toMatchObject({ path: `${prefix}/r${String(i).padStart(2, '0')}`, provider: 'gitHub', branch: 'main' });
-    }
+      expect(res.json).toMatchObject({ path: `${prefix}/${name}`, provider: 'gitHub', branch: 'main' });
+    });
     const first = (await h.call<{ repos: Repo[]; next_page_token?: string }>(priya, 'GET', `/api/2.0/repos?path_prefix=${q(prefix)}`)).json;
     expect(first.repos).toHaveLength(20);
     const second = (

@@ -81,15 +81,14 @@ export function notebookSource(spec: string, path: string): { text: string; mark
  * (10,485,760 bytes), so export answers MAX_NOTEBOOK_SIZE_EXCEEDED.
  */
 function hugeInline(rng: Rng): Drafted {
-  const zips = 260_000;
+  const products = ['Auto', 'Home', 'Commercial Property'];
+  const factors = Array.from(
+    { length: 997 },
+    () => `${(0.7 + rng.int(0, 5999) / 10000).toFixed(4)}, ${(0.8 + rng.int(0, 3999) / 10000).toFixed(4)}`,
+  );
   const rows: string[] = ['RATING_FACTORS = ['];
-  let x = rng.int(1, 2 ** 30);
-  for (let i = 0; i < zips; i++) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    const f1 = (0.7 + (x % 6000) / 10000).toFixed(4);
-    const f2 = (0.8 + ((x >>> 8) % 4000) / 10000).toFixed(4);
-    rows.push(`    ("${String(i % 100000).padStart(5, '0')}", "${['Auto', 'Home', 'Commercial Property'][i % 3]}", ${f1}, ${f2}),`);
-  }
+  for (let i = 0; i < 260_000; i++)
+    rows.push(`    ("${String(i % 100_000).padStart(5, '0')}", "${products[i % 3]}", ${factors[(i * 31) % 997]}),`);
   rows.push(']');
   return {
     cells: [
