@@ -11,14 +11,20 @@ import { clusterPolicyRoutes } from './cluster-policies';
 import { clusterRoutes } from './clusters';
 import { ipAccessListRoutes } from './ip-access-lists';
 import { jobRoutes } from './jobs';
+import { PERMISSION_OBJECTS } from './permission-objects';
 import { permissionRoutes } from './permissions';
+import { repoRoutes } from './repos';
 import { scimRoutes } from './scim';
 import { secretAclRoutes } from './secrets-acls';
 import { secretRoutes } from './secrets';
 import { secretScopeRoutes } from './secrets-scopes';
 import { tokenManagementRoutes } from './token-management';
 import { tokenRoutes } from './tokens';
+import { workspaceReadRoutes, workspaceContext } from './workspace';
 import { workspaceConfRoutes } from './workspace-conf';
+import { workspaceExportRoutes } from './workspace-export';
+import { workspacePermissionTypes } from './workspace-permissions';
+import { workspaceWriteRoutes } from './workspace-write';
 
 export interface RestDeps {
   db: SimDb;
@@ -33,11 +39,12 @@ export interface RestDeps {
 
 export function workspaceRoutes(deps: RestDeps): WsRoute[] {
   const { db, identity, conf, acls, audit } = deps;
+  const ws = workspaceContext(db, acls, audit);
   return [
     ...scimRoutes(identity, audit),
     ...tokenRoutes(deps),
     ...tokenManagementRoutes(deps),
-    ...permissionRoutes(deps),
+    ...permissionRoutes(deps, [...PERMISSION_OBJECTS, ...workspacePermissionTypes(ws)]),
     ...workspaceConfRoutes(conf),
     ...ipAccessListRoutes(db),
     ...clusterPolicyRoutes(db, acls),
@@ -46,5 +53,9 @@ export function workspaceRoutes(deps: RestDeps): WsRoute[] {
     ...secretScopeRoutes(db),
     ...secretRoutes(db),
     ...secretAclRoutes(db, identity),
+    ...workspaceReadRoutes(ws),
+    ...workspaceExportRoutes(ws),
+    ...workspaceWriteRoutes(ws),
+    ...repoRoutes(ws),
   ];
 }

@@ -1,6 +1,8 @@
 // The objects the generic permissions API serves here (§8): jobs, clusters, cluster policies and the token
-// authorization object, each with its levels, who may change it and its audit action names.
+// authorization object, each with its levels, who may change it and its audit action names. Workspace objects
+// (notebooks, folders, Git folders, files) are added by workspace-permissions.ts: they inherit from their folders.
 import type { SimDb } from '../core/db';
+import type { AclEntry } from '../store/acl-store';
 
 export interface PermissionObjectType {
   /** Path segment after /api/2.0/permissions/. */
@@ -16,6 +18,10 @@ export interface PermissionObjectType {
   rootObject: string | null;
   audit: { service: string; patch: string; put: string };
   exists(db: SimDb, id: string): Promise<boolean>;
+  /** Entries held through the folders above the object, each naming the object it comes from ('/directories/<id>'). */
+  inherited?(id: string): Promise<Array<AclEntry & { from: string }>>;
+  /** Called after the object's ACL changed. */
+  changed?(): void;
 }
 
 const existsIn = (table: string, column: string) => async (db: SimDb, id: string) =>

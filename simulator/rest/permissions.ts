@@ -20,8 +20,8 @@ export interface PermissionDeps {
 
 const FIELD: Record<AclPrincipalKind, string> = { user: 'user_name', group: 'group_name', service_principal: 'service_principal_name' };
 
-export function permissionRoutes(deps: PermissionDeps): WsRoute[] {
-  return PERMISSION_OBJECTS.flatMap((t) => {
+export function permissionRoutes(deps: PermissionDeps, types: PermissionObjectType[] = PERMISSION_OBJECTS): WsRoute[] {
+  return types.flatMap((t) => {
     const base = t.segment === 'authorization' ? '/api/2.0/permissions/authorization/:id' : `/api/2.0/permissions/${t.segment}/:id`;
     const change = (method: 'PUT' | 'PATCH'): WsRoute => ({
       method,
@@ -49,6 +49,7 @@ export function permissionRoutes(deps: PermissionDeps): WsRoute[] {
             );
           await deps.acls.merge(t.segment, id, entries);
         }
+        t.changed?.();
         return { body: await render(deps, t, id) };
       },
     });
@@ -77,7 +78,8 @@ async function checkAccess(deps: PermissionDeps, t: PermissionObjectType, req: R
   }
   if (req.principal.isAdmin) return id;
   if (t.adminOnly) throw forbidden('Only workspace admins can view or change token permissions.');
-  const mine = (await deps.acls.list(t.segment, id)).filter((e) =>
+  const held = [...(await deps.acls.list(t.segment, id)), ...((await t.inherited?.(id)) ?? [])];
+  const mine = held.filter((e) =>
     e.principalKind === 'group'
       ? req.principal.groups.includes(e.principalName)
       : e.principalName.toLowerCase() === req.principal.name.toLowerCase(),
@@ -113,11 +115,22 @@ function parseEntries(identity: IdentityStore, t: PermissionObjectType, body: un
 }
 
 async function render(deps: PermissionDeps, t: PermissionObjectType, id: string) {
-  const entries = await deps.acls.list(t.segment, id);
-  const acl = entries.map((e) => ({
+  const direct = (await deps.acls.list(t.segment, id)).map((e) => ({ ...e, from: null as string | null }));
+  // One entry per principal; what it holds directly and through each folder above are listed side by side.
+  const byPrincipal = new Map<string, { e: AclEntry; perms: Array<Record<string, unknown>> }>();
+  for (const e of [...direct, ...((await t.inherited?.(id)) ?? [])]) {
+    const key = `${e.principalKind}:${e.principalName.toLowerCase()}`;
+    const perm = e.from
+      ? { permission_level: e.permissionLevel, inherited: true, inherited_from_object: [e.from] }
+      : { permission_level: e.permissionLevel, inherited: false };
+    const seen = byPrincipal.get(key);
+    if (seen) seen.perms.push(perm);
+    else byPrincipal.set(key, { e, perms: [perm] });
+  }
+  const acl = [...byPrincipal.values()].map(({ e, perms }) => ({
     [FIELD[e.principalKind]]: e.principalName,
     display_name: deps.identity.find(e.principalKind, e.principalName)?.displayName ?? e.principalName,
-    all_permissions: [{ permission_level: e.permissionLevel, inherited: false }],
+    all_permissions: perms,
   }));
   const admins = t.rootObject
     ? { permission_level: 'CAN_MANAGE', inherited: true, inherited_from_object: [t.rootObject] }

@@ -5,6 +5,7 @@ import type { SimDb } from '../core/db';
 import { setMeta } from '../store/schema';
 import { seedAuditHistory } from './audit-history';
 import { seedCatalog } from './catalog';
+import { seedNotebooks } from './notebooks';
 import { seedWorkspace, type SeedCredentials } from './workspace';
 
 export interface SeedResult {
@@ -16,6 +17,7 @@ export async function seedAll(db: SimDb, opts: SeedOptions): Promise<SeedResult>
   const { estate, credentials, featuredPeople } = await seedWorkspace(db, opts);
   await seedCatalog(db, estate, opts);
   await seedAuditHistory(db, estate, opts);
+  await seedNotebooks(db, estate, opts);
   await setMeta(db, 'featured_people', JSON.stringify(featuredPeople));
   await setMeta(db, 'seeded', JSON.stringify({ scale: opts.scale, seed: opts.seed, at: opts.now.toISOString() }));
   return { estate, credentials };

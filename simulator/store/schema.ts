@@ -29,6 +29,8 @@ const DDL = [
      principal_id VARCHAR, created_at BIGINT)`,
   `CREATE TABLE IF NOT EXISTS ws.refresh_tokens (token_hash VARCHAR, client_id VARCHAR, principal_id VARCHAR, scope VARCHAR,
      created_at BIGINT, expires_at BIGINT)`,
+  `CREATE TABLE IF NOT EXISTS ws.workspace_objects (object_id BIGINT, path VARCHAR, object_type VARCHAR, language VARCHAR,
+     created_at BIGINT, modified_at BIGINT, creator VARCHAR, spec VARCHAR, size BIGINT, repo VARCHAR, content BLOB)`,
 ];
 
 export async function createWorkspaceSchema(db: SimDb): Promise<void> {
