@@ -173,6 +173,69 @@ describe('route()', () => {
     expect(form.status).toBe(415);
   });
 
+  it('accepts application/json with parameters only, not look-alike media types', async () => {
+    const cookie = await cookieFor('admin');
+    const send = (contentType: string) =>
+      rotate(
+        request('POST', '/api/tokens/0123abcd/rotate', { cookie, origin: ORIGIN, body: '{"lifetimeDays":30}', contentType }),
+        ctx({ id: '0123abcd' }),
+      );
+    for (const ok of ['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset=UTF-8', 'application/json ; q=1'])
+      expect((await send(ok)).status, ok).toBe(200);
+    for (const bad of ['application/jsonx', 'application/json-patch+json', 'application/json5', 'text/json', 'application/jsonp; x=1', ''])
+      expect([(await send(bad)).status, bad]).toEqual([415, bad]);
+  });
+
+  it('refuses a body whose Content-Length is too large without reading it', async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          pulled++;
+          controller.enqueue(new TextEncoder().encode('{"lifetimeDays":30}'));
+          controller.close();
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const req = new NextRequest(`${ORIGIN}/api/tokens/0123abcd/rotate`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(10 * 1024 * 1024),
+        cookie: await cookieFor('admin'),
+        origin: ORIGIN,
+      },
+      body,
+      duplex: 'half',
+    } as RequestInit & { duplex: 'half' });
+    const res = await rotate(req, ctx({ id: '0123abcd' }));
+    expect([res.status, (await errorOf(res)).code]).toEqual([413, 'TOO_LARGE']);
+    expect(pulled).toBe(0);
+  });
+
+  it('stops reading a body without a length once it passes the limit', async () => {
+    let sent = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    // 64 MiB of whitespace if read to the end; the limit is 256 KiB.
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 64 * 1024 * 1024) return controller.close();
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const req = new NextRequest(`${ORIGIN}/api/tokens/0123abcd/rotate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: await cookieFor('admin'), origin: ORIGIN },
+      body,
+      duplex: 'half',
+    } as RequestInit & { duplex: 'half' });
+    const res = await rotate(req, ctx({ id: '0123abcd' }));
+    expect([res.status, (await errorOf(res)).code]).toEqual([413, 'TOO_LARGE']);
+    expect(sent).toBeLessThan(1024 * 1024);
+  });
+
   it("maps a Databricks refusal to the route's own wording, with the upstream code for support", async () => {
     const denied = route(
       { role: 'analyst', upstreamMessages: { PERMISSION_DENIED: 'Token management needs workspace admin rights' } },

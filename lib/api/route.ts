@@ -13,6 +13,7 @@ import { log as rootLog, requestIdFrom, type Logger } from '../log';
 import { hasRole, ROLE_LABELS } from '../roles';
 import { searchParamsToObject } from '../url-state';
 import { ApiError, toErrorResponse, type UpstreamMessages } from './errors';
+import { readJsonBody } from './json-body';
 
 export interface RouteSpec<B, P, Q> {
   role: Role;
@@ -38,7 +39,6 @@ export interface RouteContext<B, P, Q> {
 type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const MAX_BODY_BYTES = 256 * 1024;
 
 function validate<T>(schema: core.$ZodType<T> | undefined, value: unknown, where: 'path' | 'query' | 'body'): T {
   if (!schema) return undefined as T;
@@ -53,19 +53,6 @@ function validate<T>(schema: core.$ZodType<T> | undefined, value: unknown, where
     first.path === where ? `Invalid ${where}: ${first.message}` : `Invalid ${label} "${first.path}": ${first.message}`,
     fields,
   );
-}
-
-async function readJson(request: NextRequest): Promise<unknown> {
-  if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
-    throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON (Content-Type: application/json)');
-  }
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new ApiError(413, 'TOO_LARGE', 'The request body is too large');
-  try {
-    return text === '' ? {} : JSON.parse(text);
-  } catch {
-    throw new ApiError(400, 'INVALID_JSON', 'The request body is not valid JSON');
-  }
 }
 
 export function route<B = undefined, P = undefined, Q = undefined>(
@@ -98,7 +85,7 @@ export function route<B = undefined, P = undefined, Q = undefined>(
       }
       const params = validate(spec.params, await context.params, 'path');
       const query = validate(spec.query, searchParamsToObject(request.nextUrl.searchParams), 'query');
-      const body = spec.body ? validate(spec.body, await readJson(request), 'body') : (undefined as B);
+      const body = spec.body ? validate(spec.body, await readJsonBody(request), 'body') : (undefined as B);
       const result = await handler({ user, body, params, query, workspace: getWorkspace(user, config), requestId, request, log });
       response = result instanceof Response ? result : NextResponse.json(result ?? {});
       if (user.refreshed) {
