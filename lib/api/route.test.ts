@@ -11,7 +11,7 @@ import type { SessionToken } from '../auth/session-token';
 import type { Role } from '../config';
 import { DatabricksError } from '../databricks/errors';
 import { ApiError } from './errors';
-import { route } from './route';
+import { route, unknownApiPath } from './route';
 
 const ORIGIN = 'http://localhost:3999';
 const SECRET = 'route-test-secret-route-test-secret-0123';
@@ -208,7 +208,7 @@ describe('route()', () => {
       },
       body,
       duplex: 'half',
-    } as RequestInit & { duplex: 'half' });
+    } as ConstructorParameters<typeof NextRequest>[1]);
     const res = await rotate(req, ctx({ id: '0123abcd' }));
     expect([res.status, (await errorOf(res)).code]).toEqual([413, 'TOO_LARGE']);
     expect(pulled).toBe(0);
@@ -230,7 +230,7 @@ describe('route()', () => {
       headers: { 'content-type': 'application/json', cookie: await cookieFor('admin'), origin: ORIGIN },
       body,
       duplex: 'half',
-    } as RequestInit & { duplex: 'half' });
+    } as ConstructorParameters<typeof NextRequest>[1]);
     const res = await rotate(req, ctx({ id: '0123abcd' }));
     expect([res.status, (await errorOf(res)).code]).toEqual([413, 'TOO_LARGE']);
     expect(sent).toBeLessThan(1024 * 1024);
@@ -309,5 +309,20 @@ describe('route()', () => {
     const all = lines.join('\n');
     expect(all).not.toContain(cookie.split('=')[1]!.slice(0, 40));
     expect(all).not.toContain('upstream-token');
+  });
+
+  it('answers an address no route serves with a JSON 404 in the error shape, signed in or not', async () => {
+    for (const cookie of [undefined, await cookieFor('admin')]) {
+      lines = [];
+      const res = unknownApiPath(request('GET', '/api/tokens/abc', { cookie }));
+      expect(res.status).toBe(404);
+      const e = await errorOf(res);
+      expect(e).toEqual({ code: 'NOT_FOUND', message: 'There is no Brickwatch API at this address.', requestId: expect.any(String) });
+      expect(res.headers.get('x-request-id')).toBe(e.requestId);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>)).toContainEqual(
+        expect.objectContaining({ msg: 'http.request', requestId: e.requestId, path: '/api/tokens/abc', status: 404 }),
+      );
+    }
   });
 });

@@ -118,3 +118,17 @@ export function route<B = undefined, P = undefined, Q = undefined>(
     return response;
   };
 }
+
+/**
+ * For addresses no route matches (app/api/[[...path]]/route.ts): the JSON 404 in the error shape, logged like any
+ * request. It needs no session: it says only that nothing is there, which is true for everyone.
+ */
+export function unknownApiPath(request: NextRequest): Response {
+  const requestId = requestIdFrom(request.headers);
+  const response = NextResponse.json(
+    { error: { code: 'NOT_FOUND', message: 'There is no Brickwatch API at this address.', requestId } },
+    { status: 404, headers: { 'X-Request-Id': requestId, 'Cache-Control': 'no-store' } },
+  );
+  rootLog.info('http.request', { requestId, method: request.method, path: request.nextUrl.pathname, status: 404, durationMs: 0 });
+  return response;
+}
