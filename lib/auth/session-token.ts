@@ -8,7 +8,7 @@ import { createCoalescer } from '../databricks/coalesce';
 import { isDatabricksError } from '../databricks/errors';
 import { log } from '../log';
 import { processSingleton } from '../singleton';
-import { resolveByUserName, resolveFromUserToken, type ResolvedPerson } from './identity';
+import { resolveByExternalId, resolveByUserName, resolveFromUserToken, type ResolvedPerson } from './identity';
 import { refreshAccessToken } from './refresh';
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
@@ -32,6 +32,8 @@ const sessionToken = z.object({
   /** When the current access token was issued (epoch seconds), to size the early-refresh margin. */
   issuedAt: z.number().optional(),
   roleCheckedAt: z.number(),
+  /** OIDC sign-ins matched by the identity provider's immutable id: the role is re-read by it too. */
+  externalId: z.string().optional(),
   error: z.literal('RefreshFailed').optional(),
 });
 export type SessionToken = z.output<typeof sessionToken>;
@@ -173,10 +175,7 @@ async function revalidateNow(t: SessionToken, config: AppConfig, nowS: number): 
   }
   if (nowS - t.roleCheckedAt >= ROLE_RECHECK_S || next.accessToken !== t.accessToken) {
     try {
-      const person: ResolvedPerson =
-        config.identityMode === 'user' && next.accessToken
-          ? await resolveFromUserToken(config, next.accessToken)
-          : await resolveByUserName(config, t.userName);
+      const person = await currentPerson(next, config);
       if (person.role !== t.role) log.info('auth.role_changed', { user: t.userName, from: t.role, to: person.role });
       next = { ...next, role: person.role, displayName: person.displayName, roleCheckedAt: nowS };
     } catch (e) {
@@ -186,4 +185,12 @@ async function revalidateNow(t: SessionToken, config: AppConfig, nowS: number): 
     }
   }
   return next;
+}
+
+async function currentPerson(t: SessionToken, config: AppConfig): Promise<ResolvedPerson> {
+  if (config.identityMode === 'user' && t.accessToken) return resolveFromUserToken(config, t.accessToken);
+  if (t.externalId === undefined) return resolveByUserName(config, t.userName);
+  const found = await resolveByExternalId(config, t.externalId);
+  // No longer (or no longer uniquely) linked to a workspace user: a definite answer, and it is "no role".
+  return typeof found === 'string' ? { userName: t.userName, displayName: t.displayName, groups: [], role: null } : found;
 }
