@@ -35,7 +35,11 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function cookieFor(role: Role | null, sid = `sid-${Math.random().toString(36).slice(2)}`): Promise<string> {
+async function cookieFor(
+  role: Role | null,
+  sid = `sid-${Math.random().toString(36).slice(2)}`,
+  extra: Partial<SessionToken> = {},
+): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const token: SessionToken = {
     sid,
@@ -48,6 +52,7 @@ async function cookieFor(role: Role | null, sid = `sid-${Math.random().toString(
     refreshToken: 'r',
     expiresAt: now + 3600,
     roleCheckedAt: now,
+    ...extra,
   };
   return `next-auth.session-token=${await encode({ token, secret: SECRET })}`;
 }
@@ -106,6 +111,14 @@ describe('route()', () => {
     expect(await errorOf(res)).toMatchObject({ code: 'FORBIDDEN', message: 'This needs the Analyst role; you are Manager.' });
     const none = await listTokens(request('GET', '/api/tokens', { cookie: await cookieFor(null) }), ctx());
     expect((await errorOf(none)).message).toMatch(/no Brickwatch role/);
+  });
+
+  it('answers 403 saying why when the role was dropped because the workspace could not confirm it', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const cookie = await cookieFor(null, undefined, { roleUnverified: true, roleCheckedAt: now - 31 * 60, roleRetryAt: now + 15 });
+    const res = await listTokens(request('GET', '/api/tokens', { cookie }), ctx());
+    expect(res.status).toBe(403);
+    expect(await errorOf(res)).toMatchObject({ code: 'ROLE_UNVERIFIED', message: expect.stringMatching(/could not confirm your role/) });
   });
 
   it('passes the parsed query, the person and the workspace to the handler', async () => {

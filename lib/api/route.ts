@@ -69,6 +69,13 @@ export function route<B = undefined, P = undefined, Q = undefined>(
     try {
       const auth = await authFromCookies(request.cookies.getAll(), config);
       if (!auth) throw new ApiError(401, 'UNAUTHENTICATED', 'You are not signed in, or your session has ended. Sign in again.');
+      if (!auth.role && auth.roleUnverified) {
+        throw new ApiError(
+          403,
+          'ROLE_UNVERIFIED',
+          'Brickwatch could not confirm your role with the Databricks workspace for too long, so your access is paused. It returns by itself once the workspace answers.',
+        );
+      }
       if (!hasRole(auth.role, spec.role)) {
         throw new ApiError(
           403,

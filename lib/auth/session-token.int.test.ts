@@ -11,7 +11,7 @@ import { staticCredentials } from '../databricks/credentials';
 import { RestClient } from '../databricks/rest-client';
 import { currentUser } from '../databricks/scim';
 import { roleFromGroups } from '../roles';
-import { ROLE_RECHECK_S, revalidate, type SessionToken } from './session-token';
+import { ROLE_RECHECK_S, ROLE_RETRY_S, ROLE_RETRY_UNVERIFIED_S, ROLE_STALE_AFTER_S, revalidate, type SessionToken } from './session-token';
 
 let sim: TestSimulator;
 let config: AppConfig;
@@ -80,5 +80,27 @@ describe('revalidate', () => {
     const s = await sessionFor('admin');
     const next = await revalidate({ ...s, sid: `${s.sid}-bad`, refreshToken: 'not-a-refresh-token' }, config, s.expiresAt!);
     expect(next.error).toBe('RefreshFailed');
+  });
+
+  it('keeps the role through a short SCIM outage, drops it after twice the re-check interval, and restores it by itself', async () => {
+    const s = await sessionFor('admin');
+    const t0 = s.roleCheckedAt;
+    await sim.control('POST', '/faults', { spec: 'GET /api/2.0/preview/scim/v2/Me -> 500' });
+    let dropped: SessionToken;
+    try {
+      const first = await revalidate({ ...s, sid: `${s.sid}-outage` }, config, t0 + ROLE_RECHECK_S);
+      expect([first.role, first.roleUnverified, first.roleRetryAt]).toEqual(['admin', undefined, t0 + ROLE_RECHECK_S + ROLE_RETRY_S]);
+      // Past the cap with still no answer: no role (a removed admin must not stay admin while SCIM is down).
+      dropped = await revalidate(first, config, t0 + ROLE_STALE_AFTER_S);
+      expect([dropped.role, dropped.roleUnverified, dropped.roleCheckedAt]).toEqual([null, true, t0]);
+      // Retried sooner now, and still dropped while SCIM keeps failing.
+      expect(dropped.roleRetryAt).toBe(t0 + ROLE_STALE_AFTER_S + ROLE_RETRY_UNVERIFIED_S);
+      dropped = await revalidate(dropped, config, dropped.roleRetryAt!);
+      expect(dropped.role).toBeNull();
+    } finally {
+      await sim.control('DELETE', '/faults');
+    }
+    const back = await revalidate(dropped, config, dropped.roleRetryAt!);
+    expect([back.role, back.roleUnverified, back.roleCheckedAt]).toEqual(['admin', undefined, dropped.roleRetryAt]);
   });
 });
