@@ -17,7 +17,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         displayName={auth.displayName}
         unconfirmedMinutes={Math.floor(auth.roleUnconfirmedForS / 60)}
         recheckMinutes={ROLE_RECHECK_S / 60}
-        refreshSeconds={ROLE_RETRY_UNVERIFIED_S}
+        refreshSeconds={ROLE_RETRY_UNVERIFIED_S / 2}
       />
     );
   }

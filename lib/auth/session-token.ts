@@ -21,7 +21,7 @@ export const ROLE_RECHECK_S = 15 * 60;
 export const ROLE_STALE_AFTER_S = 2 * ROLE_RECHECK_S;
 /** After a failed re-check, try again this soon; sooner once the role is dropped, so access returns quickly. */
 export const ROLE_RETRY_S = 60;
-export const ROLE_RETRY_UNVERIFIED_S = 15;
+export const ROLE_RETRY_UNVERIFIED_S = 10;
 /** Refresh an upstream access token this long before it expires (less for short-lived tokens: a quarter of their life). */
 export const REFRESH_EARLY_S = 60;
 
