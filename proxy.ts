@@ -87,7 +87,9 @@ export const config = {
         { type: 'header', key: 'purpose', value: 'prefetch' },
       ],
     },
-    // APIs only for the percent-encoding check above.
-    '/api/:path*',
+    // APIs only when the raw path has a percent sign, for the check above: Next buffers the request body of every
+    // request the proxy sees (to replay it to the route), which would undo the route layer's streamed body limit and
+    // make an API wait for the end of an endless body before answering.
+    '/api/:path(.*%.*)',
   ],
 };

@@ -1,4 +1,6 @@
 // The security baseline as a browser meets it: headers, a CSP nonce on every script, no inline script without one.
+import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { expect, test, type APIResponse } from '@playwright/test';
 import { authFile } from './support/fixtures';
 
@@ -96,4 +98,35 @@ test('a broken percent-encoding in an API path is a 400 in the JSON error shape,
 test('an API address nothing serves is a JSON 404, not the HTML page', async ({ request }) => {
   for (const path of ['/api/nope', '/api/tokens/0123abcd', '/api/audit/events/x/y/z'])
     await expectApiError(await request.get(path), 404, 'NOT_FOUND');
+});
+
+/**
+ * POSTs a body that never ends (64 KB chunks, no Content-Length) and resolves with the status as soon as the server
+ * answers, or 0 if it has not answered within 10 s.
+ */
+function postEndless(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve) => {
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const req = httpRequest(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers } }, (res) => {
+      resolve(res.statusCode ?? 0);
+      res.resume();
+      req.destroy();
+    });
+    const timer = setTimeout(() => (resolve(0), req.destroy()), 10_000);
+    req.on('close', () => clearTimeout(timer));
+    req.on('error', () => undefined);
+    const pump = () => {
+      while (!req.destroyed && req.write(chunk));
+      if (!req.destroyed) req.once('drain', pump);
+    };
+    pump();
+  });
+}
+
+test('an API answers while an endless body is still arriving: 401 before reading it, 413 once it passes the limit', async ({ baseURL }) => {
+  const cookies = (JSON.parse(readFileSync(authFile('admin'), 'utf8')) as { cookies: Array<{ name: string; value: string }> }).cookies;
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const rotate = `${baseURL}/api/tokens/0123abcd/rotate`;
+  expect(await postEndless(rotate, { Origin: baseURL! })).toBe(401);
+  expect(await postEndless(rotate, { Origin: baseURL!, Cookie: cookie })).toBe(413);
 });
