@@ -83,7 +83,7 @@ export default tseslint.config(
   },
   // Rule 4: process.env only in lib/config.ts.
   {
-    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.ts'],
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.ts', 'proxy.ts'],
     ignores: [...TESTS, 'lib/config.ts'],
     rules: {
       'no-restricted-properties': [

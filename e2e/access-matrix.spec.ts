@@ -30,7 +30,10 @@ for (const caller of CALLERS) {
       if (r.path.startsWith('/api/auth/')) continue; // next-auth's own endpoints, public by design
       const res = await call(api, r, baseURL!);
       const where = `${r.key} as ${caller}`;
-      if (access === 'public') {
+      if (access === 'nothing') {
+        expect(res.status(), where).toBe(404);
+        expect(((await res.json()) as { error: { code: string } }).error.code, where).toBe('NOT_FOUND');
+      } else if (access === 'public') {
         expect(res.status(), where).toBeLessThan(400);
       } else if (caller === 'anonymous') {
         if (r.method === 'PAGE') expect(res.headers().location, where).toMatch(/^\/login/);

@@ -39,5 +39,12 @@ test('signing out ends the session, even for a copy of its cookie', async ({ pag
 
   const replay = await playwright.request.newContext({ baseURL, storageState: copied });
   expect((await replay.get('/api/activity')).status()).toBe(401);
+  // next-auth's own session endpoint refuses it too: no name, e-mail or role, and the cookie is cleared, not renewed.
+  const session = await replay.get('/api/auth/session');
+  expect(session.status()).toBe(200);
+  expect(await session.json()).toEqual({});
+  const written = session.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie' && /session-token/.test(h.value));
+  expect(written.length).toBeGreaterThan(0);
+  for (const cookie of written) expect(cookie.value).toMatch(/^[^=]*session-token[^=]*=;/);
   await replay.dispose();
 });

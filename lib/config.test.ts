@@ -70,8 +70,22 @@ describe('loadConfig', () => {
     };
     expect(loadConfig(oidcOnly).signIn).toEqual({
       databricks: null,
-      oidc: { issuer: 'https://login.example.com', clientId: 'c', clientSecret: 's', name: 'Single sign-on' },
+      oidc: { issuer: 'https://login.example.com', clientId: 'c', clientSecret: 's', name: 'Single sign-on', idClaim: null },
     });
+  });
+
+  it('matches OIDC sign-ins by a configured immutable claim, and by oid for Entra ID unless told otherwise', () => {
+    const oidc = {
+      ...serviceMode,
+      BRICKWATCH_OIDC_ISSUER: 'https://idp.example.com',
+      BRICKWATCH_OIDC_CLIENT_ID: 'c',
+      BRICKWATCH_OIDC_CLIENT_SECRET: 's',
+    };
+    expect(loadConfig({ ...oidc, BRICKWATCH_OIDC_ID_CLAIM: 'sub' }).signIn.oidc?.idClaim).toBe('sub');
+    const entra = { ...oidc, BRICKWATCH_OIDC_ISSUER: 'https://login.microsoftonline.com/6f1c0d2e-0000-4000-8000-000000000001/v2.0' };
+    expect(loadConfig(entra).signIn.oidc?.idClaim).toBe('oid');
+    expect(loadConfig({ ...entra, BRICKWATCH_OIDC_ID_CLAIM: 'employee_id' }).signIn.oidc?.idClaim).toBe('employee_id');
+    expect(loadConfig({ ...oidc, BRICKWATCH_OIDC_ISSUER: 'https://sts.windows.net/6f1c0d2e/' }).signIn.oidc?.idClaim).toBe('oid');
   });
 
   it.each([
@@ -122,6 +136,29 @@ describe('loadConfig', () => {
       'BRICKWATCH_OIDC_ISSUER',
       /https/,
     ],
+    [
+      {
+        ...serviceMode,
+        BRICKWATCH_OIDC_ISSUER: 'https://idp.example.com',
+        BRICKWATCH_OIDC_CLIENT_ID: 'c',
+        BRICKWATCH_OIDC_CLIENT_SECRET: 's',
+        BRICKWATCH_OIDC_ID_CLAIM: 'email',
+      },
+      'BRICKWATCH_OIDC_ID_CLAIM',
+      /never changes.*"email" can change/,
+    ],
+    [
+      {
+        ...serviceMode,
+        BRICKWATCH_OIDC_ISSUER: 'https://idp.example.com',
+        BRICKWATCH_OIDC_CLIENT_ID: 'c',
+        BRICKWATCH_OIDC_CLIENT_SECRET: 's',
+        BRICKWATCH_OIDC_ID_CLAIM: 'oid eq "x"',
+      },
+      'BRICKWATCH_OIDC_ID_CLAIM',
+      /name of one identity-token claim/,
+    ],
+    [{ ...serviceMode, BRICKWATCH_OIDC_ID_CLAIM: 'oid' }, 'BRICKWATCH_OIDC_ID_CLAIM', /BRICKWATCH_OIDC_ISSUER/],
   ])('rejects a bad setting with one message naming the variable (%#)', (env, variable, detail) => {
     const e = errorOf(env);
     expect(e.variable).toBe(variable);

@@ -21,8 +21,11 @@ export interface AppConfig {
   signIn: {
     /** The Databricks OAuth app people sign in with (authorization code + PKCE). */
     databricks: { clientId: string; clientSecret: string | null } | null;
-    /** A generic OIDC provider (service mode only: its tokens cannot call Databricks). */
-    oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+    /**
+     * A generic OIDC provider (service mode only: its tokens cannot call Databricks). `idClaim` names an immutable
+     * identity-token claim matched to the SCIM user's externalId; null matches a verified e-mail to the userName.
+     */
+    oidc: { issuer: string; clientId: string; clientSecret: string; name: string; idClaim: string | null } | null;
   };
   /** Group display names per role; a person gets the highest role any of their groups maps to. */
   roleGroups: Record<Role, string[]>;
@@ -80,6 +83,12 @@ const schema = z.object({
   BRICKWATCH_OIDC_CLIENT_ID: optional,
   BRICKWATCH_OIDC_CLIENT_SECRET: optional,
   BRICKWATCH_OIDC_NAME: optional,
+  BRICKWATCH_OIDC_ID_CLAIM: optional.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/, 'must be the name of one identity-token claim, e.g. oid')
+      .optional(),
+  ),
   BRICKWATCH_ADMIN_GROUPS: groupList('admins'),
   BRICKWATCH_ANALYST_GROUPS: groupList('security-analysts'),
   BRICKWATCH_MANAGER_GROUPS: groupList('security-managers'),
@@ -99,6 +108,39 @@ const schema = z.object({
   ),
   NODE_ENV: optional,
 });
+
+// Claims a person or an administrator can change, or that another account can come to hold: never an identity key.
+const MUTABLE_CLAIMS = new Set([
+  'email',
+  'preferred_username',
+  'upn',
+  'unique_name',
+  'name',
+  'given_name',
+  'family_name',
+  'nickname',
+  'login_hint',
+]);
+
+/** Microsoft Entra ID (all clouds): it never sends email_verified for organisational accounts, so `oid` is the key. */
+export function isEntraIssuer(issuer: string): boolean {
+  const host = new URL(issuer).hostname.toLowerCase();
+  return /^login\.(microsoftonline\.(com|us)|partner\.microsoftonline\.cn|chinacloudapi\.cn)$/.test(host) || host === 'sts.windows.net';
+}
+
+function oidcIdClaim(issuer: string | undefined, claim: string | undefined): string | null {
+  if (claim && !issuer) {
+    throw new ConfigError('BRICKWATCH_OIDC_ID_CLAIM', 'is set, but no OIDC provider is: set BRICKWATCH_OIDC_ISSUER too, or remove it');
+  }
+  if (claim && MUTABLE_CLAIMS.has(claim.toLowerCase())) {
+    throw new ConfigError(
+      'BRICKWATCH_OIDC_ID_CLAIM',
+      `must name a claim that never changes for a person and is never re-assigned (e.g. oid for Entra ID, or sub); "${claim}" can change`,
+    );
+  }
+  if (!issuer) return null;
+  return claim ?? (isEntraIssuer(issuer) ? 'oid' : null);
+}
 
 /** Accepts a bare hostname (Databricks Apps may inject one) and strips paths/query the way the SDKs do. */
 export function normaliseHost(raw: string): string {
@@ -168,6 +210,8 @@ export function loadConfig(raw: Env, cwd = process.cwd()): AppConfig {
     );
   }
 
+  const idClaim = oidcIdClaim(env.BRICKWATCH_OIDC_ISSUER, env.BRICKWATCH_OIDC_ID_CLAIM);
+
   let serviceAuth: AppConfig['serviceAuth'] = null;
   if (mode === 'user') {
     if (!env.BRICKWATCH_OAUTH_CLIENT_ID) {
@@ -232,6 +276,7 @@ export function loadConfig(raw: Env, cwd = process.cwd()): AppConfig {
               clientId: env.BRICKWATCH_OIDC_CLIENT_ID,
               clientSecret: env.BRICKWATCH_OIDC_CLIENT_SECRET,
               name: env.BRICKWATCH_OIDC_NAME ?? 'Single sign-on',
+              idClaim,
             }
           : null,
     },
@@ -249,6 +294,11 @@ let cached: AppConfig | undefined;
 export function getConfig(): AppConfig {
   cached ??= loadConfig(process.env);
   return cached;
+}
+
+/** `next dev` (React's dev tooling needs eval in the CSP); readable by proxy.ts without a valid configuration. */
+export function developmentServer(): boolean {
+  return process.env.NODE_ENV === 'development';
 }
 
 /** Log level alone, readable before the full configuration is valid (the logger must work to report the error). */

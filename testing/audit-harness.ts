@@ -75,7 +75,7 @@ export async function grantAuditAccess(admin: Workspace, group: string): Promise
     `GRANT USE SCHEMA ON SCHEMA system.access TO \`${group}\``,
     `GRANT SELECT ON TABLE system.access.audit TO \`${group}\``,
   ]) {
-    await admin.sql.query(defineQuery({ name: 'test.grant', sql, row: z.record(z.string(), z.unknown()), maxRows: 10 }));
+    await admin.sql.query(defineQuery({ name: 'test.grant', sql, row: z.record(z.string(), z.unknown()), maxRows: 10, readOnly: false }));
   }
 }
 

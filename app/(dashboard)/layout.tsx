@@ -9,7 +9,8 @@ import { getConfig } from '@/lib/config';
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const auth = await requireSession();
   const config = getConfig();
-  // No role at all: app/forbidden.tsx explains which groups to ask for, with a 403.
+  // No role (none of the person's groups maps to one, or the workspace could not confirm it lately): app/forbidden.tsx
+  // says which and what to do, with a 403.
   if (!auth.role) forbidden();
   const theme = themeChoice((await cookies()).get(THEME_COOKIE)?.value);
   return (

@@ -3,13 +3,15 @@ import { redirect } from 'next/navigation';
 import { SignInButtons } from '@/components/auth/sign-in-buttons';
 import { BrandMark } from '@/components/shell/brand';
 import { InlineStatus } from '@/components/ui/inline-status';
+import { SIGN_IN_REFUSALS } from '@/lib/auth/oidc-identity';
 import { getAuth } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-// next-auth's error codes, in words a person can act on.
+// next-auth's error codes and our own sign-in refusals, in words a person can act on.
 const ERRORS: Record<string, string> = {
+  ...SIGN_IN_REFUSALS,
   OAuthSignin: 'Could not start signing in with the identity provider. Check that it is reachable and try again.',
   OAuthCallback: 'The identity provider sent you back without a usable answer. Try again.',
   OAuthCreateAccount: 'Could not read your identity from the workspace. Try again.',
@@ -49,7 +51,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
         <div className="space-y-4 rounded-lg border border-border bg-surface p-6 shadow-card">
           {params.signedOut ? <InlineStatus tone="success">You are signed out.</InlineStatus> : null}
-          {errorCode ? <InlineStatus tone="danger">{ERRORS[errorCode] ?? 'Signing in did not work. Try again.'}</InlineStatus> : null}
+          {errorCode ? (
+            <InlineStatus tone="danger">
+              {(Object.hasOwn(ERRORS, errorCode) ? ERRORS[errorCode] : undefined) ?? 'Signing in did not work. Try again.'}
+            </InlineStatus>
+          ) : null}
           <dl className="rounded-md bg-surface-2 px-3 py-2 text-xs">
             <dt className="text-muted">Workspace</dt>
             <dd className="truncate font-mono" title={config.databricks.host}>

@@ -4,8 +4,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Role } from '../../lib/roles';
 
-/** 'public': no session needed; otherwise the lowest role that may call it. */
-export type Access = 'public' | Role;
+/** 'public': no session needed; 'nothing': no route lives here (a JSON 404 for anyone); else the lowest role. */
+export type Access = 'public' | 'nothing' | Role;
 
 export const ACCESS: Record<string, Access> = {
   // Pages
@@ -18,6 +18,12 @@ export const ACCESS: Record<string, Access> = {
   'GET /api/auth/[...nextauth]': 'public',
   'POST /api/auth/[...nextauth]': 'public',
   'GET /api/health': 'public',
+  // Any other /api path: a JSON 404 in the error shape, signed in or not.
+  'GET /api/[[...path]]': 'nothing',
+  'POST /api/[[...path]]': 'nothing',
+  'PUT /api/[[...path]]': 'nothing',
+  'PATCH /api/[[...path]]': 'nothing',
+  'DELETE /api/[[...path]]': 'nothing',
   // Overview
   'GET /api/ready': 'manager',
   'GET /api/overview/health': 'manager',
@@ -52,6 +58,7 @@ export function sampleUrl(method: string, route: string): string {
   const mutating = method !== 'GET';
   const url = route
     .replace('[...nextauth]', 'session')
+    .replace('[[...path]]', 'no-such/thing')
     .replace('[key]', 'not-a-reference')
     .replace('[id]', mutating ? 'not*an*id' : 'a'.repeat(64));
   const query: Record<string, string> = {

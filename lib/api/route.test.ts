@@ -12,7 +12,7 @@ import type { Role } from '../roles';
 import { DatabricksError } from '../databricks/errors';
 import { DomainError, type DomainErrorKind } from '../errors';
 import { ApiError } from './errors';
-import { route } from './route';
+import { route, unknownApiPath } from './route';
 
 const ORIGIN = 'http://localhost:3999';
 const SECRET = 'route-test-secret-route-test-secret-0123';
@@ -36,7 +36,11 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function cookieFor(role: Role | null, sid = `sid-${Math.random().toString(36).slice(2)}`): Promise<string> {
+async function cookieFor(
+  role: Role | null,
+  sid = `sid-${Math.random().toString(36).slice(2)}`,
+  extra: Partial<SessionToken> = {},
+): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const token: SessionToken = {
     sid,
@@ -49,6 +53,7 @@ async function cookieFor(role: Role | null, sid = `sid-${Math.random().toString(
     refreshToken: 'r',
     expiresAt: now + 3600,
     roleCheckedAt: now,
+    ...extra,
   };
   return `next-auth.session-token=${await encode({ token, secret: SECRET })}`;
 }
@@ -107,6 +112,14 @@ describe('route()', () => {
     expect(await errorOf(res)).toMatchObject({ code: 'FORBIDDEN', message: 'This needs the Analyst role; you are Manager.' });
     const none = await listTokens(request('GET', '/api/tokens', { cookie: await cookieFor(null) }), ctx());
     expect((await errorOf(none)).message).toMatch(/no Brickwatch role/);
+  });
+
+  it('answers 403 saying why when the role was dropped because the workspace could not confirm it', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const cookie = await cookieFor(null, undefined, { roleUnverified: true, roleCheckedAt: now - 31 * 60, roleRetryAt: now + 15 });
+    const res = await listTokens(request('GET', '/api/tokens', { cookie }), ctx());
+    expect(res.status).toBe(403);
+    expect(await errorOf(res)).toMatchObject({ code: 'ROLE_UNVERIFIED', message: expect.stringMatching(/could not confirm your role/) });
   });
 
   it('passes the parsed query, the person and the workspace to the handler', async () => {
@@ -172,6 +185,69 @@ describe('route()', () => {
       ctx({ id: '0123abcd' }),
     );
     expect(form.status).toBe(415);
+  });
+
+  it('accepts application/json with parameters only, not look-alike media types', async () => {
+    const cookie = await cookieFor('admin');
+    const send = (contentType: string) =>
+      rotate(
+        request('POST', '/api/tokens/0123abcd/rotate', { cookie, origin: ORIGIN, body: '{"lifetimeDays":30}', contentType }),
+        ctx({ id: '0123abcd' }),
+      );
+    for (const ok of ['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset=UTF-8', 'application/json ; q=1'])
+      expect((await send(ok)).status, ok).toBe(200);
+    for (const bad of ['application/jsonx', 'application/json-patch+json', 'application/json5', 'text/json', 'application/jsonp; x=1', ''])
+      expect([(await send(bad)).status, bad]).toEqual([415, bad]);
+  });
+
+  it('refuses a body whose Content-Length is too large without reading it', async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          pulled++;
+          controller.enqueue(new TextEncoder().encode('{"lifetimeDays":30}'));
+          controller.close();
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const req = new NextRequest(`${ORIGIN}/api/tokens/0123abcd/rotate`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(10 * 1024 * 1024),
+        cookie: await cookieFor('admin'),
+        origin: ORIGIN,
+      },
+      body,
+      duplex: 'half',
+    } as ConstructorParameters<typeof NextRequest>[1]);
+    const res = await rotate(req, ctx({ id: '0123abcd' }));
+    expect([res.status, (await errorOf(res)).code]).toEqual([413, 'TOO_LARGE']);
+    expect(pulled).toBe(0);
+  });
+
+  it('stops reading a body without a length once it passes the limit', async () => {
+    let sent = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    // 64 MiB of whitespace if read to the end; the limit is 256 KiB.
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 64 * 1024 * 1024) return controller.close();
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const req = new NextRequest(`${ORIGIN}/api/tokens/0123abcd/rotate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: await cookieFor('admin'), origin: ORIGIN },
+      body,
+      duplex: 'half',
+    } as ConstructorParameters<typeof NextRequest>[1]);
+    const res = await rotate(req, ctx({ id: '0123abcd' }));
+    expect([res.status, (await errorOf(res)).code]).toEqual([413, 'TOO_LARGE']);
+    expect(sent).toBeLessThan(1024 * 1024);
   });
 
   it("maps a Databricks refusal to the route's own wording, with the upstream code for support", async () => {
@@ -266,5 +342,20 @@ describe('route()', () => {
     const all = lines.join('\n');
     expect(all).not.toContain(cookie.split('=')[1]!.slice(0, 40));
     expect(all).not.toContain('upstream-token');
+  });
+
+  it('answers an address no route serves with a JSON 404 in the error shape, signed in or not', async () => {
+    for (const cookie of [undefined, await cookieFor('admin')]) {
+      lines = [];
+      const res = unknownApiPath(request('GET', '/api/tokens/abc', { cookie }));
+      expect(res.status).toBe(404);
+      const e = await errorOf(res);
+      expect(e).toEqual({ code: 'NOT_FOUND', message: 'There is no Brickwatch API at this address.', requestId: expect.any(String) });
+      expect(res.headers.get('x-request-id')).toBe(e.requestId);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>)).toContainEqual(
+        expect.objectContaining({ msg: 'http.request', requestId: e.requestId, path: '/api/tokens/abc', status: 404 }),
+      );
+    }
   });
 });

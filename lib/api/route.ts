@@ -14,6 +14,7 @@ import { log as rootLog, requestIdFrom, type Logger } from '../log';
 import { hasRole, ROLE_LABELS } from '../roles';
 import { searchParamsToObject } from '../url-state';
 import { ApiError, toErrorResponse, type UpstreamMessages } from './errors';
+import { readJsonBody } from './json-body';
 
 export interface RouteSpec<B, P, Q> {
   role: Role;
@@ -39,7 +40,6 @@ export interface RouteContext<B, P, Q> {
 type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const MAX_BODY_BYTES = 256 * 1024;
 
 function validate<T>(schema: core.$ZodType<T> | undefined, value: unknown, where: 'path' | 'query' | 'body'): T {
   if (!schema) return undefined as T;
@@ -56,19 +56,6 @@ function validate<T>(schema: core.$ZodType<T> | undefined, value: unknown, where
   );
 }
 
-async function readJson(request: NextRequest): Promise<unknown> {
-  if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
-    throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON (Content-Type: application/json)');
-  }
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new ApiError(413, 'TOO_LARGE', 'The request body is too large');
-  try {
-    return text === '' ? {} : JSON.parse(text);
-  } catch {
-    throw new ApiError(400, 'INVALID_JSON', 'The request body is not valid JSON');
-  }
-}
-
 export function route<B = undefined, P = undefined, Q = undefined>(
   spec: RouteSpec<B, P, Q>,
   handler: (ctx: RouteContext<B, P, Q>) => Promise<unknown>,
@@ -83,6 +70,13 @@ export function route<B = undefined, P = undefined, Q = undefined>(
     try {
       const auth = await authFromCookies(request.cookies.getAll(), config);
       if (!auth) throw new ApiError(401, 'UNAUTHENTICATED', 'You are not signed in, or your session has ended. Sign in again.');
+      if (!auth.role && auth.roleUnverified) {
+        throw new ApiError(
+          403,
+          'ROLE_UNVERIFIED',
+          'Brickwatch could not confirm your role with the Databricks workspace for too long, so your access is paused. It returns by itself once the workspace answers.',
+        );
+      }
       if (!hasRole(auth.role, spec.role)) {
         throw new ApiError(
           403,
@@ -99,7 +93,7 @@ export function route<B = undefined, P = undefined, Q = undefined>(
       }
       const params = validate(spec.params, await context.params, 'path');
       const query = validate(spec.query, searchParamsToObject(request.nextUrl.searchParams), 'query');
-      const body = spec.body ? validate(spec.body, await readJson(request), 'body') : (undefined as B);
+      const body = spec.body ? validate(spec.body, await readJsonBody(request), 'body') : (undefined as B);
       const result = await handler({ user, body, params, query, workspace: getWorkspace(user, config), requestId, request, log });
       response = result instanceof Response ? result : NextResponse.json(result ?? {});
       if (user.refreshed) {
@@ -131,4 +125,18 @@ export function route<B = undefined, P = undefined, Q = undefined>(
     });
     return response;
   };
+}
+
+/**
+ * For addresses no route matches (app/api/[[...path]]/route.ts): the JSON 404 in the error shape, logged like any
+ * request. It needs no session: it says only that nothing is there, which is true for everyone.
+ */
+export function unknownApiPath(request: NextRequest): Response {
+  const requestId = requestIdFrom(request.headers);
+  const response = NextResponse.json(
+    { error: { code: 'NOT_FOUND', message: 'There is no Brickwatch API at this address.', requestId } },
+    { status: 404, headers: { 'X-Request-Id': requestId, 'Cache-Control': 'no-store' } },
+  );
+  rootLog.info('http.request', { requestId, method: request.method, path: request.nextUrl.pathname, status: 404, durationMs: 0 });
+  return response;
 }

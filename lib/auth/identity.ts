@@ -1,12 +1,12 @@
 // Who a person is and which role they hold, read from the workspace's SCIM: with their own token (user mode, or at
-// Databricks sign-in), or looked up by userName with Brickwatch's service identity (service mode).
+// Databricks sign-in), or looked up by userName or externalId with Brickwatch's service identity (service mode).
 import 'server-only';
 import { z } from 'zod';
 import type { AppConfig } from '../config';
 import { serviceCredentials, staticCredentials } from '../databricks/credentials';
 import { RestClient } from '../databricks/rest-client';
 import type { ScimUser } from '../databricks/schemas';
-import { currentUser, findUserByUserName, groupNames } from '@/lib/databricks/api/scim';
+import { currentUser, findUserByUserName, findUsersByExternalId, groupNames } from '@/lib/databricks/api/scim';
 import { log } from '../log';
 import { roleFromGroups, ROLES } from '../roles';
 
@@ -33,9 +33,18 @@ export async function resolveFromUserToken(config: AppConfig, accessToken: strin
   return personFromScim(await currentUser(rest), config);
 }
 
+const serviceRest = (config: AppConfig) =>
+  new RestClient({ host: config.databricks.host, credentials: serviceCredentials(config), log, timeoutMs: 8_000 });
+
 /** Service identity lookup. Someone the workspace does not know (or deactivated) has no role. */
 export async function resolveByUserName(config: AppConfig, userName: string): Promise<ResolvedPerson> {
-  const rest = new RestClient({ host: config.databricks.host, credentials: serviceCredentials(config), log, timeoutMs: 8_000 });
-  const user = await findUserByUserName(rest, userName);
+  const user = await findUserByUserName(serviceRest(config), userName);
   return user ? personFromScim(user, config) : { userName, displayName: userName, groups: [], role: null };
+}
+
+/** Service identity lookup by the identity provider's immutable id. Nobody, or more than one user, is not a person. */
+export async function resolveByExternalId(config: AppConfig, externalId: string): Promise<ResolvedPerson | 'unknown' | 'ambiguous'> {
+  const users = await findUsersByExternalId(serviceRest(config), externalId);
+  if (users.length === 0) return 'unknown';
+  return users.length > 1 ? 'ambiguous' : personFromScim(users[0]!, config);
 }

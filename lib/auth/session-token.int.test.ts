@@ -1,5 +1,7 @@
-// Keeping a session valid, against a started simulator: refresh with the refresh_token grant, role re-check from
-// SCIM, and what happens when the identity provider refuses. The clock is passed in, so nothing waits.
+// Signing in and keeping a session valid, against a started simulator: refresh with the refresh_token grant, role
+// re-check from SCIM (and what a SCIM outage does to it), what happens when the identity provider refuses, and tying
+// an OIDC sign-in to a workspace user with the service identity (by a verified e-mail address, or by an immutable id
+// claim matched to SCIM externalId). The clock is passed in, so nothing waits.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,10 +13,13 @@ import { staticCredentials } from '../databricks/credentials';
 import { RestClient } from '../databricks/rest-client';
 import { currentUser } from '@/lib/databricks/api/scim';
 import { roleFromGroups } from '../roles';
-import { ROLE_RECHECK_S, revalidate, type SessionToken } from './session-token';
+import { oidcSignIn } from './oidc-identity';
+import { ROLE_RECHECK_S, ROLE_RETRY_S, ROLE_RETRY_UNVERIFIED_S, ROLE_STALE_AFTER_S, revalidate, type SessionToken } from './session-token';
 
 let sim: TestSimulator;
 let config: AppConfig;
+let byEmail: AppConfig;
+let byOid: AppConfig;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bw-int-'));
 const GROUPS = { admin: ['admins'], analyst: ['security-analysts'], manager: ['security-managers'] };
 
@@ -24,6 +29,17 @@ beforeAll(async () => {
     ...appEnv(sim.workspace, 'user', 'http://127.0.0.1:3999', dataDir),
     NEXTAUTH_SECRET: 'session-int-secret-session-int-secret-0',
   });
+  const oidcEnv = {
+    ...appEnv(sim.workspace, 'service', 'http://127.0.0.1:3999', dataDir),
+    BRICKWATCH_OAUTH_CLIENT_ID: '',
+    BRICKWATCH_OAUTH_CLIENT_SECRET: '',
+    BRICKWATCH_OIDC_ISSUER: `${sim.workspace.host}/oidc`,
+    BRICKWATCH_OIDC_CLIENT_ID: sim.workspace.oauth.clientId,
+    BRICKWATCH_OIDC_CLIENT_SECRET: sim.workspace.oauth.clientSecret,
+    NEXTAUTH_SECRET: 'session-int-secret-session-int-secret-0',
+  };
+  byEmail = loadConfig(oidcEnv);
+  byOid = loadConfig({ ...oidcEnv, BRICKWATCH_OIDC_ID_CLAIM: 'oid' });
 });
 afterAll(async () => {
   await sim?.stop();
@@ -80,5 +96,86 @@ describe('revalidate', () => {
     const s = await sessionFor('admin');
     const next = await revalidate({ ...s, sid: `${s.sid}-bad`, refreshToken: 'not-a-refresh-token' }, config, s.expiresAt!);
     expect(next.error).toBe('RefreshFailed');
+  });
+
+  it('keeps the role through a short SCIM outage, drops it after twice the re-check interval, and restores it by itself', async () => {
+    const s = await sessionFor('admin');
+    const t0 = s.roleCheckedAt;
+    await sim.control('POST', '/faults', { spec: 'GET /api/2.0/preview/scim/v2/Me -> 500' });
+    let dropped: SessionToken;
+    try {
+      const first = await revalidate({ ...s, sid: `${s.sid}-outage` }, config, t0 + ROLE_RECHECK_S);
+      expect([first.role, first.roleUnverified, first.roleRetryAt]).toEqual(['admin', undefined, t0 + ROLE_RECHECK_S + ROLE_RETRY_S]);
+      // Past the cap with still no answer: no role (a removed admin must not stay admin while SCIM is down).
+      dropped = await revalidate(first, config, t0 + ROLE_STALE_AFTER_S);
+      expect([dropped.role, dropped.roleUnverified, dropped.roleCheckedAt]).toEqual([null, true, t0]);
+      // Retried sooner now, and still dropped while SCIM keeps failing.
+      expect(dropped.roleRetryAt).toBe(t0 + ROLE_STALE_AFTER_S + ROLE_RETRY_UNVERIFIED_S);
+      dropped = await revalidate(dropped, config, dropped.roleRetryAt!);
+      expect(dropped.role).toBeNull();
+    } finally {
+      await sim.control('DELETE', '/faults');
+    }
+    const back = await revalidate(dropped, config, dropped.roleRetryAt!);
+    expect([back.role, back.roleUnverified, back.roleCheckedAt]).toEqual(['admin', undefined, dropped.roleRetryAt]);
+  });
+});
+
+const person = (role: 'admin' | 'manager') => sim.workspace.people.find((p) => roleFromGroups(p.groups, GROUPS) === role)!;
+
+/** The externalId SCIM provisioning gave a seeded person (what Entra ID's oid claim carries for them). */
+async function externalIdOf(userName: string): Promise<string> {
+  const res = await fetch(`${sim.workspace.host}/api/2.0/preview/scim/v2/Users?filter=${encodeURIComponent(`userName eq "${userName}"`)}`, {
+    headers: { Authorization: `Bearer ${sim.workspace.adminToken}` },
+  });
+  const body = (await res.json()) as { Resources: Array<{ externalId?: string }> };
+  const id = body.Resources[0]?.externalId;
+  if (!id) throw new Error(`${userName} has no externalId in the simulator`);
+  return id;
+}
+
+describe('oidcSignIn', () => {
+  it('finds the workspace user by a verified e-mail address and takes their role', async () => {
+    const admin = person('admin');
+    const result = await oidcSignIn(byEmail, { sub: 'idp-1', email: admin.userName, email_verified: true });
+    expect(result).toEqual({ person: expect.objectContaining({ userName: admin.userName, role: 'admin' }) });
+  });
+
+  it("refuses the same e-mail address when the provider does not vouch for it (the admin's role is not inherited)", async () => {
+    expect(await oidcSignIn(byEmail, { sub: 'idp-2', email: person('admin').userName })).toEqual({ refused: 'EmailNotVerified' });
+  });
+
+  it('finds the workspace user by the id claim matched to their externalId, whatever e-mail the token carries', async () => {
+    const manager = person('manager');
+    const oid = await externalIdOf(manager.userName);
+    const result = await oidcSignIn(byOid, { sub: 'idp-3', oid, email: person('admin').userName, email_verified: true });
+    expect(result).toEqual({ person: expect.objectContaining({ userName: manager.userName, role: 'manager' }), externalId: oid });
+  });
+
+  it('refuses an id nobody in the workspace is linked to, and one that matches only in a different case', async () => {
+    expect(await oidcSignIn(byOid, { sub: 'idp-4', oid: '00000000-0000-4000-8000-000000000000' })).toEqual({
+      refused: 'NoWorkspaceUser',
+    });
+    const oid = await externalIdOf(person('manager').userName);
+    expect(await oidcSignIn(byOid, { sub: 'idp-5', oid: oid.toUpperCase() })).toEqual({ refused: 'NoWorkspaceUser' });
+  });
+
+  it('re-reads the role of an id-matched session by the same id', async () => {
+    const manager = person('manager');
+    const oid = await externalIdOf(manager.userName);
+    const now = Math.floor(Date.now() / 1000);
+    const token: SessionToken = {
+      sid: 'sid-oidc-recheck-1',
+      rev: 0,
+      userName: manager.userName,
+      displayName: manager.displayName,
+      role: 'admin',
+      provider: 'oidc',
+      roleCheckedAt: now,
+      externalId: oid,
+    };
+    expect((await revalidate(token, byOid, now + ROLE_RECHECK_S)).role).toBe('manager');
+    const unlinked = { ...token, sid: 'sid-oidc-recheck-2', externalId: '00000000-0000-4000-8000-000000000001' };
+    expect((await revalidate(unlinked, byOid, now + ROLE_RECHECK_S)).role).toBeNull();
   });
 });

@@ -9,12 +9,20 @@ import { isDatabricksError } from '../databricks/errors';
 import { log } from '../log';
 import { ROLES } from '../roles';
 import { processSingleton } from '../singleton';
-import { resolveByUserName, resolveFromUserToken, type ResolvedPerson } from './identity';
+import { resolveByExternalId, resolveByUserName, resolveFromUserToken, type ResolvedPerson } from './identity';
 import { refreshAccessToken } from './refresh';
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 /** Re-read group membership this often, so removing someone from a group takes effect within minutes. */
 export const ROLE_RECHECK_S = 15 * 60;
+/**
+ * A role not confirmed by the workspace for this long is dropped (fail closed): while SCIM cannot be read, a removed
+ * admin must not stay an admin. It comes back by itself at the first re-check that succeeds.
+ */
+export const ROLE_STALE_AFTER_S = 2 * ROLE_RECHECK_S;
+/** After a failed re-check, try again this soon; sooner once the role is dropped, so access returns quickly. */
+export const ROLE_RETRY_S = 60;
+export const ROLE_RETRY_UNVERIFIED_S = 10;
 /** Refresh an upstream access token this long before it expires (less for short-lived tokens: a quarter of their life). */
 export const REFRESH_EARLY_S = 60;
 
@@ -32,7 +40,14 @@ const sessionToken = z.object({
   expiresAt: z.number().optional(),
   /** When the current access token was issued (epoch seconds), to size the early-refresh margin. */
   issuedAt: z.number().optional(),
+  /** When the workspace last confirmed the role (epoch seconds). */
   roleCheckedAt: z.number(),
+  /** After a failed re-check: when to try again. */
+  roleRetryAt: z.number().optional(),
+  /** The role was dropped because it could not be confirmed for ROLE_STALE_AFTER_S. */
+  roleUnverified: z.literal(true).optional(),
+  /** OIDC sign-ins matched by the identity provider's immutable id: the role is re-read by it too. */
+  externalId: z.string().optional(),
   error: z.literal('RefreshFailed').optional(),
 });
 export type SessionToken = z.output<typeof sessionToken>;
@@ -131,15 +146,36 @@ function upstreamExpiring(t: SessionToken, nowS: number): boolean {
   return expiresAt - Math.min(REFRESH_EARLY_S, Math.floor(lifetime / 4)) <= nowS;
 }
 
+function roleDue(t: SessionToken, nowS: number): boolean {
+  return nowS >= (t.roleRetryAt ?? t.roleCheckedAt + ROLE_RECHECK_S);
+}
+
+function roleTooOld(t: SessionToken, nowS: number): boolean {
+  return !t.roleUnverified && nowS - t.roleCheckedAt >= ROLE_STALE_AFTER_S;
+}
+
 function needsWork(t: SessionToken, nowS: number): boolean {
   if (t.error) return false;
-  return upstreamExpiring(t, nowS) || nowS - t.roleCheckedAt >= ROLE_RECHECK_S;
+  return upstreamExpiring(t, nowS) || roleDue(t, nowS) || roleTooOld(t, nowS);
+}
+
+/** Drops a role the workspace has not confirmed for ROLE_STALE_AFTER_S. */
+function capRole(t: SessionToken, nowS: number): SessionToken {
+  if (!roleTooOld(t, nowS)) return t;
+  log.warn('auth.role_unverified', {
+    user: t.userName,
+    droppedRole: t.role,
+    lastConfirmedAt: new Date(t.roleCheckedAt * 1000).toISOString(),
+    unconfirmedForS: nowS - t.roleCheckedAt,
+  });
+  return { ...t, role: null, roleUnverified: true };
 }
 
 /**
  * Returns a token that is usable now: the upstream access token refreshed when it is about to expire (user mode),
  * and the role re-read from the person's groups every ROLE_RECHECK_S. A refused refresh marks the session ended;
- * a transient failure keeps the old token so the next request tries again.
+ * a transient failure keeps the old token so the next request tries again. A role that could not be re-read for
+ * ROLE_STALE_AFTER_S is dropped until a re-check succeeds.
  */
 export async function revalidate(token: SessionToken, config: AppConfig, nowS = Math.floor(Date.now() / 1000)): Promise<SessionToken> {
   const cached = latest.get(token.sid);
@@ -169,22 +205,37 @@ async function revalidateNow(t: SessionToken, config: AppConfig, nowS: number): 
     } catch (e) {
       const refused = isDatabricksError(e) && e.status >= 400 && e.status < 500;
       log.warn('auth.token_refresh_failed', { user: t.userName, refused, error: e });
-      return refused ? { ...next, error: 'RefreshFailed' } : t;
+      if (refused) return { ...next, error: 'RefreshFailed' };
+      // The role cannot be re-read without a working token either: the staleness cap still applies.
+      const capped = capRole(t, nowS);
+      return capped === t ? t : { ...capped, rev: t.rev + 1 };
     }
   }
-  if (nowS - t.roleCheckedAt >= ROLE_RECHECK_S || next.accessToken !== t.accessToken) {
+  if (roleDue(t, nowS) || roleTooOld(t, nowS) || next.accessToken !== t.accessToken) {
     try {
-      const person: ResolvedPerson =
-        config.identityMode === 'user' && next.accessToken
-          ? await resolveFromUserToken(config, next.accessToken)
-          : await resolveByUserName(config, t.userName);
+      const person = await currentPerson(next, config);
       if (person.role !== t.role) log.info('auth.role_changed', { user: t.userName, from: t.role, to: person.role });
-      next = { ...next, role: person.role, displayName: person.displayName, roleCheckedAt: nowS };
+      if (t.roleUnverified) log.info('auth.role_confirmed_again', { user: t.userName, role: person.role });
+      next = {
+        ...next,
+        role: person.role,
+        displayName: person.displayName,
+        roleCheckedAt: nowS,
+        roleRetryAt: undefined,
+        roleUnverified: undefined,
+      };
     } catch (e) {
-      // Databricks is unreachable: keep the role we know rather than lock people out, and try again in a minute.
-      log.warn('auth.role_recheck_failed', { user: t.userName, error: e });
-      next = { ...next, roleCheckedAt: nowS - ROLE_RECHECK_S + 60 };
+      log.warn('auth.role_recheck_failed', { user: t.userName, lastConfirmedAt: new Date(t.roleCheckedAt * 1000).toISOString(), error: e });
+      next = { ...next, roleRetryAt: nowS + (t.roleUnverified || roleTooOld(t, nowS) ? ROLE_RETRY_UNVERIFIED_S : ROLE_RETRY_S) };
     }
   }
-  return next;
+  return capRole(next, nowS);
+}
+
+async function currentPerson(t: SessionToken, config: AppConfig): Promise<ResolvedPerson> {
+  if (config.identityMode === 'user' && t.accessToken) return resolveFromUserToken(config, t.accessToken);
+  if (t.externalId === undefined) return resolveByUserName(config, t.userName);
+  const found = await resolveByExternalId(config, t.externalId);
+  // No longer (or no longer uniquely) linked to a workspace user: a definite answer, and it is "no role".
+  return typeof found === 'string' ? { userName: t.userName, displayName: t.displayName, groups: [], role: null } : found;
 }

@@ -16,6 +16,10 @@ export interface AuthContext extends WorkspaceSession {
   userName: string;
   displayName: string;
   role: Role | null;
+  /** No role because the workspace could not confirm it for too long (see ROLE_STALE_AFTER_S), not because of groups. */
+  roleUnverified: boolean;
+  /** Seconds since the workspace last confirmed the role. */
+  roleUnconfirmedForS: number;
   /** The token after revalidation; differs from the cookie when it was refreshed during this request. */
   token: SessionToken;
   refreshed: boolean;
@@ -34,6 +38,8 @@ export async function authFromCookies(jar: ReadonlyArray<{ name: string; value: 
     userName: token.userName,
     displayName: token.displayName,
     role: token.role,
+    roleUnverified: token.roleUnverified === true,
+    roleUnconfirmedForS: Math.max(0, Math.floor(Date.now() / 1000) - token.roleCheckedAt),
     accessToken: token.accessToken ?? null,
     token,
     refreshed: token.rev !== raw.rev,

@@ -11,7 +11,7 @@ import { createLogger } from '../log';
 import { roleFromGroups } from '../roles';
 import { DatabricksError } from './errors';
 import { getWorkspace } from './get-workspace';
-import { SqlClient, defineQuery } from './sql-client';
+import { SqlClient, SQL_RETRY_BUDGET_MS, defineQuery } from './sql-client';
 import { staticCredentials } from './credentials';
 
 let sim: TestSimulator;
@@ -134,5 +134,69 @@ describe('SqlClient', () => {
       timeoutSeconds: 10,
     });
     expect(await ws.sql.query(wrong).catch((x: unknown) => x)).toMatchObject({ errorCode: 'UNEXPECTED_RESPONSE' });
+  });
+
+  describe('rate limits and a busy warehouse', () => {
+    const client = () =>
+      new SqlClient({
+        host: sim.sim.url,
+        httpPath: sim.workspace.warehouseHttpPath,
+        credentials: staticCredentials(sim.workspace.adminToken),
+        log: quiet,
+        random: () => 0,
+      });
+    /** One fault on the next warehouse call, after a first statement has opened the session (so it hits ExecuteStatement). */
+    async function warmWithFault(c: SqlClient, action: string): Promise<() => Promise<number>> {
+      await c.query(WHO);
+      const { rules } = await sim.control<{ rules: Array<{ id: string }> }>('POST', '/faults', {
+        spec: `POST ${sim.workspace.warehouseHttpPath} -> ${action} times=1`,
+      });
+      return async () => {
+        const { rules: left } = await sim.control<{ rules: Array<{ id: string; hits: number }> }>('GET', '/faults');
+        return left.find((r) => r.id === rules[0]!.id)?.hits ?? 1; // an expired rule was hit its one time
+      };
+    }
+
+    it('retries a read-only statement after the wait the warehouse asked for', async () => {
+      const c = client();
+      const hits = await warmWithFault(c, '429 retry-after=1');
+      const started = Date.now();
+      expect((await c.query(WHO)).rows[0]!.who).toBeTruthy();
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+      expect(await hits()).toBe(1);
+      await c.close();
+    });
+
+    it('retries a read-only statement when the warehouse is temporarily unavailable', async () => {
+      const c = client();
+      await warmWithFault(c, '503:TEMPORARILY_UNAVAILABLE');
+      expect((await c.query(WHO)).rows[0]!.who).toBeTruthy();
+      await c.close();
+    });
+
+    it('never retries a statement that is not read-only, and gives up at once on a wait beyond the budget', async () => {
+      const c = client();
+      await warmWithFault(c, '429 retry-after=1');
+      const grantLike = { ...WHO, name: 'test.not_read_only', readOnly: false };
+      expect(await c.query(grantLike).catch((x: unknown) => x)).toMatchObject({
+        status: 429,
+        errorCode: 'REQUEST_LIMIT_EXCEEDED',
+        retryAfterSeconds: 1,
+      });
+      await warmWithFault(c, `429 retry-after=${SQL_RETRY_BUDGET_MS / 1000 + 1}`);
+      const started = Date.now();
+      expect(await c.query(WHO).catch((x: unknown) => x)).toMatchObject({ status: 429, retryAfterSeconds: SQL_RETRY_BUDGET_MS / 1000 + 1 });
+      expect(Date.now() - started).toBeLessThan(1_000);
+      await c.close();
+    });
+
+    it('refuses to define a GRANT-style statement as read-only', () => {
+      expect(() => defineQuery({ name: 'test.grant', sql: 'GRANT SELECT ON TABLE a.b.c TO `x`', row: z.object({}) })).toThrow(
+        /readOnly: false/,
+      );
+      expect(
+        defineQuery({ name: 'test.grant', sql: 'GRANT SELECT ON TABLE a.b.c TO `x`', row: z.object({}), readOnly: false }).readOnly,
+      ).toBe(false);
+    });
   });
 });

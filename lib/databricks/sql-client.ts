@@ -1,5 +1,6 @@
 // The SQL warehouse client over the unmodified @databricks/sql driver (Thrift). One client and one reused session per
-// identity; every statement is a named constant with bound named parameters, a row cap and a timeout.
+// identity; every statement is a named constant with bound named parameters, a row cap and a timeout. Read-only
+// statements are retried on a rate limit (REQUEST_LIMIT_EXCEEDED) or a busy warehouse, like REST GETs.
 import 'server-only';
 import { DBSQLClient } from '@databricks/sql';
 import type IDBSQLSession from '@databricks/sql/dist/contracts/IDBSQLSession';
@@ -20,13 +21,31 @@ export interface SqlQuery<Row> {
   /** Rows beyond this are not fetched; the result says it was truncated. */
   maxRows: number;
   timeoutSeconds: number;
+  /**
+   * The statement changes nothing, so running it twice is harmless: a rate limit or a busy warehouse is retried
+   * within a small budget. GRANT, REVOKE, ALTER … must say false: a refused attempt may still have taken effect.
+   */
+  readOnly: boolean;
 }
 
+const CHANGES_SOMETHING =
+  /^\s*(GRANT|REVOKE|ALTER|CREATE|DROP|INSERT|UPDATE|DELETE|MERGE|TRUNCATE|SET|COMMENT|MSCK|REFRESH|OPTIMIZE|VACUUM)\b/i;
+
 export function defineQuery<Row>(
-  q: Omit<SqlQuery<Row>, 'maxRows' | 'timeoutSeconds'> & Partial<Pick<SqlQuery<Row>, 'maxRows' | 'timeoutSeconds'>>,
+  q: Omit<SqlQuery<Row>, 'maxRows' | 'timeoutSeconds' | 'readOnly'> &
+    Partial<Pick<SqlQuery<Row>, 'maxRows' | 'timeoutSeconds' | 'readOnly'>>,
 ): SqlQuery<Row> {
-  return { maxRows: 10_000, timeoutSeconds: 30, ...q };
+  const query = { maxRows: 10_000, timeoutSeconds: 30, readOnly: true, ...q };
+  // Fails when the module loads, so a retried GRANT can never ship.
+  if (query.readOnly && CHANGES_SOMETHING.test(query.sql)) {
+    throw new Error(`Query ${query.name} changes something: define it with readOnly: false so it is never retried`);
+  }
+  return query;
 }
+
+/** Total wait between attempts of one statement (as for REST GETs), and never past the statement's own deadline. */
+export const SQL_RETRY_BUDGET_MS = 5_000;
+const RETRYABLE_SQL = new Set(['REQUEST_LIMIT_EXCEEDED', 'TEMPORARILY_UNAVAILABLE']);
 
 export interface SqlResult<Row> {
   rows: Row[];
@@ -40,6 +59,8 @@ export interface SqlClientOptions {
   httpPath: string;
   credentials: Credentials;
   log?: Logger;
+  /** Source of jitter, in [0, 1). */
+  random?: () => number;
 }
 
 export class SqlClient {
@@ -70,7 +91,9 @@ export class SqlClient {
     signal?.addEventListener('abort', onCallerAbort, { once: true });
     try {
       const raw = await untilAborted(
-        this.withSession((session) => this.run(session, q, params, deadline.signal)),
+        this.withRetries(q, started + q.timeoutSeconds * 1000, deadline.signal, () =>
+          this.withSession((session) => this.run(session, q, params, deadline.signal)),
+        ),
         deadline.signal,
       );
       const rows: Row[] = [];
@@ -117,6 +140,42 @@ export class SqlClient {
     await session?.then((s) => s.close()).catch(() => undefined);
     await this.client?.close().catch(() => undefined);
     this.client = null;
+  }
+
+  /**
+   * A read-only statement refused for a rate limit or a busy warehouse is run again, waiting what the warehouse asked
+   * ("Retry after N seconds") or backing off, within SQL_RETRY_BUDGET_MS and the statement's deadline.
+   */
+  private async withRetries<T>(q: SqlQuery<unknown>, deadlineAt: number, signal: AbortSignal, attempt: () => Promise<T>): Promise<T> {
+    let waited = 0;
+    for (let n = 1; ; n++) {
+      try {
+        return await attempt();
+      } catch (e) {
+        const error = toDatabricksError(e, q.name, this.options.host);
+        if (!q.readOnly || !RETRYABLE_SQL.has(error.errorCode)) throw error;
+        const delay = this.retryDelay(error, n);
+        if (waited + delay > SQL_RETRY_BUDGET_MS || Date.now() + delay >= deadlineAt) {
+          this.log.warn('databricks.sql_retry_budget_exhausted', {
+            query: q.name,
+            attempts: n,
+            errorCode: error.errorCode,
+            delayMs: delay,
+          });
+          throw error;
+        }
+        this.log.info('databricks.sql_retry', { query: q.name, attempt: n, errorCode: error.errorCode, delayMs: delay });
+        await sleep(delay, signal);
+        waited += delay;
+      }
+    }
+  }
+
+  /** The warehouse's own wait when it gave one (never less), else exponential backoff; both with jitter. */
+  private retryDelay(error: DatabricksError, attempt: number): number {
+    const random = this.options.random ?? Math.random;
+    if (error.retryAfterSeconds !== null) return Math.round(error.retryAfterSeconds * 1000 * (1 + 0.2 * random()));
+    return Math.round(Math.min(2_000, 250 * 2 ** (attempt - 1)) * (0.5 + 0.5 * random()));
   }
 
   /** Reuses the session; a session the server no longer knows, or a 401 (expired token), gets one fresh retry. */
@@ -179,6 +238,15 @@ export class SqlClient {
       void operation.close().catch(() => undefined);
     }
   }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => (signal.removeEventListener('abort', onAbort), resolve()), ms);
+    const onAbort = () => (clearTimeout(timer), reject(signal.reason));
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 /** Settles with `work`, or rejects with the signal's reason as soon as it aborts (the work is abandoned). */

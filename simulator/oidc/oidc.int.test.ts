@@ -85,6 +85,7 @@ describe('authorization code + PKCE', () => {
     expect(verify('sha256', Buffer.from(`${head}.${body}`), key, Buffer.from(sig, 'base64url'))).toBe(true);
     expect(JSON.parse(Buffer.from(body, 'base64url').toString())).toMatchObject({
       email: p.manager.userName,
+      email_verified: true,
       aud: h.sim.workspace.oauth.clientId,
     });
 

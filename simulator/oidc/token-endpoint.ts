@@ -153,6 +153,8 @@ async function issueTokens(
       aud: client.clientId,
       sub: p.name,
       email: p.name,
+      // A workspace user name is the address the account's own sign-in verified (README [U] table).
+      email_verified: true,
       preferred_username: p.name,
       name: p.displayName,
       iat,

@@ -1,4 +1,4 @@
-// SCIM identity reads (API reference §7). Only what the foundation needs: who is calling, and a person by userName.
+// SCIM identity reads (API reference §7). Only what sign-in needs: who is calling, and a person by userName or externalId.
 import 'server-only';
 import { type RestClient } from '@/lib/databricks/rest-client';
 import { z } from 'zod';
@@ -29,6 +29,19 @@ export function scimString(value: string): string {
 export async function findUserByUserName(rest: RestClient, userName: string): Promise<ScimUser | null> {
   const list = await rest.get(`${SCIM}/Users`, scimList(scimUser), { query: { filter: `userName eq ${scimString(userName)}`, count: 2 } });
   return list.Resources.find((u) => u.userName.toLowerCase() === userName.toLowerCase()) ?? null;
+}
+
+const withExternalId = scimUser.extend({ externalId: z.string().optional() });
+
+/**
+ * Users whose externalId (the identity provider's immutable id, set by SCIM provisioning) is exactly `externalId`.
+ * externalId is case-exact (RFC 7643 §3.1), so a server that compares case-insensitively is checked again here.
+ */
+export async function findUsersByExternalId(rest: RestClient, externalId: string): Promise<ScimUser[]> {
+  const list = await rest.get(`${SCIM}/Users`, scimList(withExternalId), {
+    query: { filter: `externalId eq ${scimString(externalId)}`, count: 2 },
+  });
+  return list.Resources.filter((u) => u.externalId === externalId);
 }
 
 /** Group display names from a SCIM user (Databricks lists direct and indirect memberships). */
