@@ -167,6 +167,36 @@ describe('loadConfig', () => {
     expect(e.message.split('\n')).toHaveLength(1);
   });
 
+  it('sizes upstream timeouts and rotation windows, with defaults, and names a bad value', () => {
+    expect(loadConfig(userMode, '/srv')).toMatchObject({ upstreamTimeoutMs: 10_000, rotation: { settleMs: 120_000, confirmMs: 900_000 } });
+    expect(
+      loadConfig(
+        {
+          ...userMode,
+          BRICKWATCH_ROTATION_SETTLE_SECONDS: '5',
+          BRICKWATCH_ROTATION_CONFIRM_SECONDS: '30',
+          BRICKWATCH_UPSTREAM_TIMEOUT_MS: '1500',
+        },
+        '/srv',
+      ),
+    ).toMatchObject({ upstreamTimeoutMs: 1500, rotation: { settleMs: 5_000, confirmMs: 30_000 } });
+    expect(errorOf({ ...userMode, BRICKWATCH_ROTATION_SETTLE_SECONDS: 'two minutes' }).message).toBe(
+      'Brickwatch configuration error: BRICKWATCH_ROTATION_SETTLE_SECONDS must be a whole number of seconds',
+    );
+    expect(errorOf({ ...userMode, BRICKWATCH_UPSTREAM_TIMEOUT_MS: '50' }).message).toMatch(/must be between 500 and 120000 milliseconds/);
+  });
+
+  it('runs background work as the service identity, or in user mode only as a configured service principal', () => {
+    expect(loadConfig(userMode, '/srv').backgroundAuth).toBeNull();
+    expect(loadConfig({ ...userMode, DATABRICKS_CLIENT_ID: 'sp', DATABRICKS_CLIENT_SECRET: 's3cret' }, '/srv').backgroundAuth).toEqual({
+      kind: 'oauth-m2m',
+      clientId: 'sp',
+      clientSecret: 's3cret',
+    });
+    const service = loadConfig(serviceMode, '/srv');
+    expect(service.backgroundAuth).toEqual(service.serviceAuth);
+  });
+
   it('never echoes a secret value in its message', () => {
     const e = errorOf({ ...userMode, NEXTAUTH_SECRET: 'hunter2-secret' });
     expect(e.message).not.toContain('hunter2');

@@ -17,7 +17,20 @@ export interface AppConfig {
   };
   identityMode: IdentityMode;
   /** How Brickwatch authenticates in `service` mode; null in `user` mode. */
-  serviceAuth: { kind: 'pat'; token: string } | { kind: 'oauth-m2m'; clientId: string; clientSecret: string } | null;
+  serviceAuth: ServiceAuth | null;
+  /**
+   * Who background work acts as when nobody is signed in (rotation recovery, schedules): the service identity in
+   * service mode; in user mode a service principal only when DATABRICKS_CLIENT_ID/_SECRET are set, else null (off).
+   */
+  backgroundAuth: ServiceAuth | null;
+  /** Per-attempt timeout of every REST call to Databricks. */
+  upstreamTimeoutMs: number;
+  rotation: {
+    /** How long a create or secret write whose answer was lost is checked before it is taken as not having happened. */
+    settleMs: number;
+    /** How long a token shown once waits for the admin's "I have stored it" before it is revoked again. */
+    confirmMs: number;
+  };
   signIn: {
     /** The Databricks OAuth app people sign in with (authorization code + PKCE). */
     databricks: { clientId: string; clientSecret: string | null } | null;
@@ -34,6 +47,8 @@ export interface AppConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   production: boolean;
 }
+
+export type ServiceAuth = { kind: 'pat'; token: string } | { kind: 'oauth-m2m'; clientId: string; clientSecret: string };
 
 export class ConfigError extends Error {
   constructor(
@@ -58,6 +73,18 @@ const groupList = (fallback: string) =>
       .split(',')
       .map((g) => g.trim())
       .filter(Boolean),
+  );
+
+/** A whole number in [min, max], or `fallback` when unset. */
+const seconds = (variable: string, unit: string, min: number, max: number, fallback: number) =>
+  optional.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, `must be a whole number of ${unit}`)
+      .transform(Number)
+      .refine((n) => n >= min && n <= max, `must be between ${min} and ${max} ${unit}`)
+      .optional()
+      .transform((n) => n ?? fallback),
   );
 
 const schema = z.object({
@@ -93,6 +120,9 @@ const schema = z.object({
   BRICKWATCH_ANALYST_GROUPS: groupList('security-analysts'),
   BRICKWATCH_MANAGER_GROUPS: groupList('security-managers'),
   BRICKWATCH_DATA_DIR: optional,
+  BRICKWATCH_UPSTREAM_TIMEOUT_MS: seconds('BRICKWATCH_UPSTREAM_TIMEOUT_MS', 'milliseconds', 500, 120_000, 10_000),
+  BRICKWATCH_ROTATION_SETTLE_SECONDS: seconds('BRICKWATCH_ROTATION_SETTLE_SECONDS', 'seconds', 1, 3_600, 120),
+  BRICKWATCH_ROTATION_CONFIRM_SECONDS: seconds('BRICKWATCH_ROTATION_CONFIRM_SECONDS', 'seconds', 1, 86_400, 900),
   BRICKWATCH_LOG_LEVEL: optional.pipe(
     z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).default('info'),
   ),
@@ -280,6 +310,13 @@ export function loadConfig(raw: Env, cwd = process.cwd()): AppConfig {
             }
           : null,
     },
+    backgroundAuth:
+      serviceAuth ??
+      (env.DATABRICKS_CLIENT_ID && env.DATABRICKS_CLIENT_SECRET
+        ? { kind: 'oauth-m2m', clientId: env.DATABRICKS_CLIENT_ID, clientSecret: env.DATABRICKS_CLIENT_SECRET }
+        : null),
+    upstreamTimeoutMs: env.BRICKWATCH_UPSTREAM_TIMEOUT_MS,
+    rotation: { settleMs: env.BRICKWATCH_ROTATION_SETTLE_SECONDS * 1000, confirmMs: env.BRICKWATCH_ROTATION_CONFIRM_SECONDS * 1000 },
     roleGroups,
     dataDir: path.resolve(cwd, env.BRICKWATCH_DATA_DIR ?? '.data'),
     auth: { url: authUrl.origin, secret: env.NEXTAUTH_SECRET, secureCookies: authUrl.protocol === 'https:' },

@@ -4,6 +4,7 @@ import 'server-only';
 import { ConfigError, getConfig } from './config';
 import { log } from './log';
 import { getDb } from './store/db';
+import { startRotationWorker } from './tokens/server/rotation-worker';
 
 export function checkStartup(): void {
   try {
@@ -15,6 +16,8 @@ export function checkStartup(): void {
       throw new ConfigError('BRICKWATCH_DATA_DIR', `cannot be used (${config.dataDir}): ${e instanceof Error ? e.message : String(e)}`);
     }
     log.info('brickwatch.started', { workspace: config.databricks.host, identityMode: config.identityMode, url: config.auth.url });
+    // Work nobody waits for: rotations to finish after a crash, settle windows and confirmation deadlines.
+    startRotationWorker();
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);

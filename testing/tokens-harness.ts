@@ -18,7 +18,7 @@ import { staticCredentials } from '../lib/databricks/credentials';
 import { getWorkspace, type Workspace } from '../lib/databricks/get-workspace';
 import { RestClient } from '../lib/databricks/rest-client';
 import { emptyResponse } from '../lib/databricks/schemas';
-import type { ActionContext } from '../lib/activity/server/record';
+import type { RotationContext } from '../lib/tokens/server/rotation-driver';
 import { listAllTokens, type TokenInfo } from '../lib/databricks/api/tokens';
 
 export interface Harness {
@@ -26,7 +26,12 @@ export interface Harness {
   config: AppConfig;
   db: Db;
   /** The seeded admin person, signed in with OAuth (user mode): the identity rotations act as. */
-  admin: { userName: string; ws: Workspace; ctx: ActionContext };
+  admin: { userName: string; ws: Workspace; ctx: RotationContext };
+  /**
+   * The same admin with a short per-call timeout and short settle / confirmation windows, for the paths where an
+   * answer never comes: a delay fault longer than the timeout, then the window in which the late result shows.
+   */
+  impatient(opts: { timeoutMs: number; settleMs: number; confirmMs: number }): RotationContext;
   /** The simulator's admin PAT, for setting up and for reading the truth afterwards. */
   setup: RestClient;
   stop(): Promise<void>;
@@ -43,7 +48,9 @@ export async function startHarness(): Promise<Harness> {
   });
   const db = openSqlite(path.join(dataDir, 'brickwatch.db'));
   const adminName = personWithRole(sim, 'admin');
-  const ws = await signIn(sim, config, adminName);
+  const { accessToken } = await loginAs(sim.workspace, adminName);
+  const ws = getWorkspace({ userName: adminName, accessToken }, config);
+  const person = { userName: adminName, role: 'admin' as const };
   const setup = new RestClient({
     host: sim.sim.url,
     credentials: staticCredentials(sim.workspace.adminToken),
@@ -53,7 +60,14 @@ export async function startHarness(): Promise<Harness> {
     sim,
     config,
     db,
-    admin: { userName: adminName, ws, ctx: { ws, person: { userName: adminName, role: 'admin' }, requestId: 'int-test', db } },
+    admin: { userName: adminName, ws, ctx: { ws, person, requestId: 'int-test', db, windows: config.rotation } },
+    impatient: ({ timeoutMs, settleMs, confirmMs }) => ({
+      ws: getWorkspace({ userName: adminName, accessToken }, { ...config, upstreamTimeoutMs: timeoutMs }),
+      person,
+      requestId: 'int-test-impatient',
+      db,
+      windows: { settleMs, confirmMs },
+    }),
     setup,
     async stop() {
       await db.close();

@@ -21,7 +21,10 @@ const columns = [
   col.accessor('actor', {
     header: 'Who',
     cell: (c) => (
-      <span title={`${c.getValue()} (${ROLE_LABELS[c.row.original.role]})`} className="block max-w-64 truncate">
+      <span
+        title={`${c.getValue()} (${c.row.original.role === 'system' ? 'background work' : ROLE_LABELS[c.row.original.role]})`}
+        className="block max-w-64 truncate"
+      >
         {c.getValue()}
       </span>
     ),

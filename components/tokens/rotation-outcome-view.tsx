@@ -14,15 +14,22 @@ const TONE: Record<RotationStatus, 'success' | 'warning' | 'danger' | 'info'> = 
   completed: 'success',
   partial: 'warning',
   needs_attention: 'warning',
+  awaiting_confirmation: 'warning',
+  verifying: 'info',
   failed: 'danger',
   in_progress: 'info',
 };
 
-const RETRY_LABEL: Record<RetryAction, string> = {
-  revoke_old: 'Retry revoking the old token',
-  revoke_new: 'Retry revoking the unused new token',
-  reconcile: 'Check again whether a token was created',
-  check_delivery: 'Check the secret again',
+/** What each action button says, and the endpoint it calls. */
+const ACTIONS: Record<RetryAction, Array<{ label: string; path: 'retry' | 'confirm' | 'discard'; danger?: boolean }>> = {
+  revoke_old: [{ label: 'Retry revoking the old token', path: 'retry' }],
+  revoke_new: [{ label: 'Retry revoking the unused new token', path: 'retry' }],
+  reconcile: [{ label: 'Check again whether a token was created', path: 'retry' }],
+  check_delivery: [{ label: 'Check the secret again', path: 'retry' }],
+  confirm: [
+    { label: 'I have stored it: revoke the old token', path: 'confirm' },
+    { label: 'Discard the new token', path: 'discard', danger: true },
+  ],
 };
 
 export function RotationOutcomeView({
@@ -38,11 +45,11 @@ export function RotationOutcomeView({
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { outcome } = rotation;
-  const retry = async () => {
+  const act = async (path: 'retry' | 'confirm' | 'discard') => {
     setPending(true);
     setError(null);
     try {
-      const res = await apiFetch(`/api/tokens/rotations/${encodeURIComponent(rotation.id)}/retry`, retryResponseSchema, {
+      const res = await apiFetch(`/api/tokens/rotations/${encodeURIComponent(rotation.id)}/${path}`, retryResponseSchema, {
         method: 'POST',
         json: {},
       });
@@ -73,9 +80,19 @@ export function RotationOutcomeView({
         ) : null}
       </p>
       {outcome.retry && canRetry ? (
-        <Button size="sm" onClick={() => void retry()} pending={pending}>
-          {RETRY_LABEL[outcome.retry]}
-        </Button>
+        <div className="flex flex-wrap gap-2">
+          {ACTIONS[outcome.retry].map((a) => (
+            <Button
+              key={a.path}
+              size="sm"
+              variant={a.danger ? 'ghost-danger' : undefined}
+              onClick={() => void act(a.path)}
+              pending={pending}
+            >
+              {a.label}
+            </Button>
+          ))}
+        </div>
       ) : null}
       {error ? <InlineStatus tone="danger">{error}</InlineStatus> : null}
     </div>

@@ -47,6 +47,8 @@ export const ACCESS: Record<string, Access> = {
   'POST /api/tokens/revoke': 'admin',
   'PUT /api/tokens/policy': 'admin',
   'POST /api/tokens/rotations/[id]/retry': 'admin',
+  'POST /api/tokens/rotations/[id]/confirm': 'admin',
+  'POST /api/tokens/rotations/[id]/discard': 'admin',
 };
 
 /**

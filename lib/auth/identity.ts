@@ -34,7 +34,12 @@ export async function resolveFromUserToken(config: AppConfig, accessToken: strin
 }
 
 const serviceRest = (config: AppConfig) =>
-  new RestClient({ host: config.databricks.host, credentials: serviceCredentials(config), log, timeoutMs: 8_000 });
+  new RestClient({
+    host: config.databricks.host,
+    credentials: serviceCredentials(config.databricks.host, config.serviceAuth!),
+    log,
+    timeoutMs: 8_000,
+  });
 
 /** Service identity lookup. Someone the workspace does not know (or deactivated) has no role. */
 export async function resolveByUserName(config: AppConfig, userName: string): Promise<ResolvedPerson> {

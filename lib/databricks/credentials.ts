@@ -1,7 +1,7 @@
 // Who Brickwatch is when it calls Databricks. `user` mode: the signed-in person's OAuth access token (kept fresh by
 // lib/auth). `service` mode: a PAT, or a service principal's OAuth M2M token that is cached and renewed here.
 import 'server-only';
-import type { AppConfig } from '../config';
+import type { ServiceAuth } from '../config';
 import { processSingleton } from '../singleton';
 import { requestToken } from './oauth';
 import type { Credentials } from './rest-client';
@@ -36,11 +36,9 @@ export function m2mCredentials(host: string, clientId: string, clientSecret: str
   };
 }
 
-/** The service identity's credentials, one per process (the M2M token cache must be shared by every request). */
-export function serviceCredentials(config: AppConfig): Credentials {
-  const auth = config.serviceAuth;
-  if (!auth) throw new Error('serviceCredentials() called in user identity mode');
-  return processSingleton(`service-credentials:${config.databricks.host}:${auth.kind === 'pat' ? 'pat' : auth.clientId}`, () =>
-    auth.kind === 'pat' ? staticCredentials(auth.token) : m2mCredentials(config.databricks.host, auth.clientId, auth.clientSecret),
+/** A service identity's credentials, one per process (the M2M token cache must be shared by every request). */
+export function serviceCredentials(host: string, auth: ServiceAuth): Credentials {
+  return processSingleton(`service-credentials:${host}:${auth.kind === 'pat' ? 'pat' : auth.clientId}`, () =>
+    auth.kind === 'pat' ? staticCredentials(auth.token) : m2mCredentials(host, auth.clientId, auth.clientSecret),
   );
 }

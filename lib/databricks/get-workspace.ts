@@ -1,7 +1,7 @@
 // getWorkspace(): the Databricks clients for one request, in either identity mode. Nothing above this line knows
 // whether it talks to a real workspace or the simulator, nor which identity mode is configured.
 import 'server-only';
-import { getConfig, type AppConfig, type IdentityMode } from '../config';
+import { getConfig, type AppConfig, type IdentityMode, type ServiceAuth } from '../config';
 import { log } from '../log';
 import { processSingleton } from '../singleton';
 import { createCoalescer } from './coalesce';
@@ -66,27 +66,32 @@ export class NoUpstreamTokenError extends Error {
 }
 
 export function getWorkspace(session: WorkspaceSession, config: AppConfig = getConfig()): Workspace {
-  let credentials: Credentials;
-  let actingAs: ActingIdentity;
-  if (config.identityMode === 'user') {
-    if (!session.accessToken) throw new NoUpstreamTokenError();
-    credentials = staticCredentials(session.accessToken);
-    actingAs = { kind: 'user', name: session.userName };
-  } else {
-    credentials = serviceCredentials(config);
-    const auth = config.serviceAuth!;
-    actingAs =
-      auth.kind === 'pat'
-        ? { kind: 'token', name: 'a personal access token (DATABRICKS_TOKEN)' }
-        : { kind: 'service-principal', name: auth.clientId };
-  }
+  if (config.identityMode === 'service') return workspaceAs(config.serviceAuth!, config);
+  if (!session.accessToken) throw new NoUpstreamTokenError();
+  return build(staticCredentials(session.accessToken), { kind: 'user', name: session.userName }, config);
+}
+
+/** The clients background work uses when nobody is signed in; null when none is configured (user mode without an SP). */
+export function getBackgroundWorkspace(config: AppConfig = getConfig()): Workspace | null {
+  return config.backgroundAuth ? workspaceAs(config.backgroundAuth, config) : null;
+}
+
+function workspaceAs(auth: ServiceAuth, config: AppConfig): Workspace {
+  const actingAs: ActingIdentity =
+    auth.kind === 'pat'
+      ? { kind: 'token', name: 'a personal access token (DATABRICKS_TOKEN)' }
+      : { kind: 'service-principal', name: auth.clientId };
+  return build(serviceCredentials(config.databricks.host, auth), actingAs, config);
+}
+
+function build(credentials: Credentials, actingAs: ActingIdentity, config: AppConfig): Workspace {
   const identityKey = `${actingAs.kind}:${actingAs.name}`;
   const host = config.databricks.host;
   return {
     host,
     mode: config.identityMode,
     actingAs,
-    rest: new RestClient({ host, credentials, log }),
+    rest: new RestClient({ host, credentials, log, timeoutMs: config.upstreamTimeoutMs }),
     sql: sqlClientFor(identityKey, config, credentials),
     coalesce: (key, load) => coalescer(`${identityKey}|${key}`, load),
   };

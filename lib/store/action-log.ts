@@ -11,7 +11,8 @@ export type Outcome = 'success' | 'failure' | 'partial';
 
 export interface ActionInput {
   actor: string;
-  role: Role;
+  /** 'system': background work that nobody signed in started (rotation recovery, schedules). */
+  role: Role | 'system';
   /** '<area>.<verb>', e.g. 'tokens.revoke'. */
   action: string;
   /** '<kind>:<id>', e.g. 'token:8f3a…'. Never a secret value. */
@@ -37,7 +38,7 @@ interface Row {
   seq: number;
   at: string;
   actor: string;
-  role: Role;
+  role: Role | 'system';
   action: string;
   target: string;
   outcome: Outcome;

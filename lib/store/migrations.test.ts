@@ -9,6 +9,7 @@ const SHIPPED: Record<string, Record<string, string>> = {
     'foundation-1-action-log': '9039e25d6c4f3bcb2b8323e5ace611d79a2e553494b55392b64648ef18d418f2',
     'foundation-2-ended-sessions': '694baecfce6a863ae1b397664b106560f77b31b6c6ea18cdd5c28d5a6546c050',
     'tokens-1-rotation-journal': '2c81291011666dad21907db983d06d491d4edf3d744dd16d75233249cf5f5d02',
+    'tokens-2-rotation-leases-and-windows': 'b80568d52c0333c7f12f77f0254be6e09cfda608f3fbb4f123d0a4a61b982e3a',
   },
 };
 

@@ -2,8 +2,9 @@
 // step, so a crash mid-rotation leaves a row that says exactly what to clean up. It never holds a token value.
 //
 // Concurrency: at most one open (non-terminal) rotation per token, enforced by a unique partial index, so a second
-// admin rotating the same token gets a conflict. A lease says a request is driving the row right now; a row whose
-// lease ran out while in a working state was interrupted (crash, restart) and may be recovered by the next admin.
+// admin rotating the same token gets a conflict. A lease says which process (instance) drives the row right now, and
+// its heartbeat says it is still alive: a row whose lease ran out, or whose holder stopped beating (a crash, a restart,
+// another instance gone), was interrupted and may be taken over at once by the next admin or the background worker.
 import 'server-only';
 import {
   INITIAL_ROTATION,
@@ -17,8 +18,11 @@ import type { Db } from './engine';
 /** For queries (migrations carry their own literal copy: a shipped migration never changes). */
 const TERMINAL_SQL = [...TERMINAL_STATES].map((s) => `'${s}'`).join(', ');
 
-/** Long enough for every step of one rotation (each upstream call times out within seconds). */
+/** The longest a lease lasts without a heartbeat renewing it (each upstream call times out within seconds). */
 export const ROTATION_LEASE_MS = 120_000;
+/** A holder beats every HEARTBEAT_MS while it drives a rotation; one silent for HEARTBEAT_STALE_MS has stopped. */
+export const HEARTBEAT_MS = 5_000;
+export const HEARTBEAT_STALE_MS = 15_000;
 
 export interface RotationIntent {
   id: string;
@@ -41,7 +45,15 @@ export interface JournalEntry extends RotationIntent, RotationSnapshot {
   createdAt: number;
   updatedAt: number;
   leaseUntil: number;
+  leaseHolder: string | null;
+  heartbeatAt: number | null;
   deliveryStartedAt: number | null;
+  /** The secret's last update before our write (epoch ms, null when the key did not exist): a later one means it landed. */
+  deliveryBaseline: number | null;
+  /** When the settle window (a create or write of unknown outcome) or the confirmation window ends. */
+  deadline: number | null;
+  /** When a settling rotation is due to be checked again. */
+  nextCheckAt: number | null;
 }
 
 interface Row {
@@ -65,7 +77,12 @@ interface Row {
   created_at: number;
   updated_at: number;
   lease_until: number;
+  lease_holder: string | null;
+  heartbeat_at: number | null;
   delivery_started_at: number | null;
+  delivery_baseline: number | null;
+  deadline: number | null;
+  next_check_at: number | null;
 }
 
 function toEntry(r: Row): JournalEntry {
@@ -90,7 +107,12 @@ function toEntry(r: Row): JournalEntry {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     leaseUntil: r.lease_until,
+    leaseHolder: r.lease_holder,
+    heartbeatAt: r.heartbeat_at,
     deliveryStartedAt: r.delivery_started_at,
+    deliveryBaseline: r.delivery_baseline,
+    deadline: r.deadline,
+    nextCheckAt: r.next_check_at,
   };
 }
 
@@ -101,16 +123,17 @@ export class RotationConflictError extends Error {
   }
 }
 
-/** Records the intent with a lease held by the caller; throws RotationConflictError when the token has an open rotation. */
-export async function insertIntent(db: Db, intent: RotationIntent, now = Date.now()): Promise<JournalEntry> {
+/** Records the intent with a lease held by `holder`; throws RotationConflictError when the token has an open rotation. */
+export async function insertIntent(db: Db, intent: RotationIntent, holder: string, now = Date.now()): Promise<JournalEntry> {
   // One transaction: the check and the insert hold together, so two requests cannot both pass the check.
   return db.transaction(async (tx) => {
     const open = await findOpenRotation(tx, intent.tokenId);
     if (open) throw new RotationConflictError(open);
     await tx.run(
       `INSERT INTO rotation_journal (id, token_id, owner_id, owner_name, method, application_id, delivery, secret_scope, secret_key,
-         lifetime_days, new_comment, state, new_token_id, rollback_cause, last_error, actor, acting_as, created_at, updated_at, lease_until)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, ?, ?, ?)`,
+         lifetime_days, new_comment, state, new_token_id, rollback_cause, last_error, actor, acting_as, created_at, updated_at, lease_until,
+         lease_holder, heartbeat_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, ?, ?, ?, ?, ?)`,
       [
         intent.id,
         intent.tokenId,
@@ -129,23 +152,36 @@ export async function insertIntent(db: Db, intent: RotationIntent, now = Date.no
         now,
         now,
         now + ROTATION_LEASE_MS,
+        holder,
+        now,
       ],
     );
     return (await getRotation(tx, intent.id))!;
   });
 }
 
+export interface SaveOptions {
+  now?: number;
+  /** When the secret write is recorded as started, with the key's last update before it. */
+  delivery?: { startedAt: number; baseline: number | null };
+  /** Sets (a number) or clears (null) the window's end; left as is when undefined. */
+  deadline?: number | null;
+  nextCheckAt?: number | null;
+  /** Gives the lease up: the row waits for an admin, a deadline or its next check. */
+  release?: boolean;
+}
+
 /** Stores the machine's snapshot and renews the lease; called after every step, before the next upstream call. */
-export async function saveSnapshot(
-  db: Db,
-  id: string,
-  s: RotationSnapshot,
-  opts: { now?: number; deliveryStartedAt?: number; release?: boolean } = {},
-): Promise<JournalEntry> {
+export async function saveSnapshot(db: Db, id: string, s: RotationSnapshot, opts: SaveOptions = {}): Promise<JournalEntry> {
   const now = opts.now ?? Date.now();
+  const keep = (v: number | null | undefined) => (v === undefined ? 1 : 0);
   await db.run(
     `UPDATE rotation_journal SET state = ?, new_token_id = ?, rollback_cause = ?, last_error = ?, updated_at = ?, lease_until = ?,
-       delivery_started_at = coalesce(?, delivery_started_at)
+       heartbeat_at = ?, lease_holder = CASE WHEN ? = 1 THEN NULL ELSE lease_holder END,
+       delivery_started_at = coalesce(?, delivery_started_at),
+       delivery_baseline = CASE WHEN ? = 1 THEN ? ELSE delivery_baseline END,
+       deadline = CASE WHEN ? = 1 THEN deadline ELSE ? END,
+       next_check_at = CASE WHEN ? = 1 THEN next_check_at ELSE ? END
      WHERE id = ?`,
     [
       s.state,
@@ -154,21 +190,45 @@ export async function saveSnapshot(
       s.lastError,
       now,
       opts.release ? 0 : now + ROTATION_LEASE_MS,
-      opts.deliveryStartedAt ?? null,
+      now,
+      opts.release ? 1 : 0,
+      opts.delivery?.startedAt ?? null,
+      opts.delivery ? 1 : 0,
+      opts.delivery?.baseline ?? null,
+      keep(opts.deadline),
+      opts.deadline ?? null,
+      keep(opts.nextCheckAt),
+      opts.nextCheckAt ?? null,
       id,
     ],
   );
   return (await getRotation(db, id))!;
 }
 
-/** Takes the lease of a row nobody is driving; false when another request holds it. */
-export async function claimRotation(db: Db, id: string, now = Date.now()): Promise<boolean> {
-  const res = await db.run('UPDATE rotation_journal SET lease_until = ? WHERE id = ? AND lease_until <= ?', [
+/** Takes the lease of a row nobody drives (lease over, or its holder stopped beating); false when a live holder has it. */
+export async function claimRotation(db: Db, id: string, holder: string, now = Date.now()): Promise<boolean> {
+  const res = await db.run(
+    `UPDATE rotation_journal SET lease_until = ?, lease_holder = ?, heartbeat_at = ?
+     WHERE id = ? AND (lease_until <= ? OR heartbeat_at IS NULL OR heartbeat_at < ?)`,
+    [now + ROTATION_LEASE_MS, holder, now, id, now, now - HEARTBEAT_STALE_MS],
+  );
+  return res.changes === 1;
+}
+
+/** The holder is alive: renews its lease. False when the lease is no longer its own. */
+export async function heartbeat(db: Db, id: string, holder: string, now = Date.now()): Promise<boolean> {
+  const res = await db.run('UPDATE rotation_journal SET heartbeat_at = ?, lease_until = ? WHERE id = ? AND lease_holder = ?', [
+    now,
     now + ROTATION_LEASE_MS,
     id,
-    now,
+    holder,
   ]);
   return res.changes === 1;
+}
+
+/** Whether a live holder drives the row right now. */
+export function isLeased(e: JournalEntry, now = Date.now()): boolean {
+  return e.leaseUntil > now && e.heartbeatAt !== null && e.heartbeatAt >= now - HEARTBEAT_STALE_MS;
 }
 
 export async function getRotation(db: Db, id: string): Promise<JournalEntry | null> {
@@ -179,6 +239,16 @@ export async function getRotation(db: Db, id: string): Promise<JournalEntry | nu
 export async function findOpenRotation(db: Db, tokenId: string): Promise<JournalEntry | null> {
   const row = await db.get<Row>(`SELECT * FROM rotation_journal WHERE token_id = ? AND state NOT IN (${TERMINAL_SQL})`, [tokenId]);
   return row ? toEntry(row) : null;
+}
+
+/** Open rotations nobody drives right now: the background worker decides which of them have work due. */
+export async function listUndriven(db: Db, now = Date.now()): Promise<JournalEntry[]> {
+  const rows = await db.all<Row>(
+    `SELECT * FROM rotation_journal WHERE state NOT IN (${TERMINAL_SQL})
+       AND (lease_until <= ? OR heartbeat_at IS NULL OR heartbeat_at < ?) ORDER BY updated_at LIMIT 200`,
+    [now, now - HEARTBEAT_STALE_MS],
+  );
+  return rows.map(toEntry);
 }
 
 /** Open rotations first (they need someone), then the most recent; newest first within each. */

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { MAX_TOKEN_LIFETIME_LIMITS } from './rules/policy';
 import { ROTATION_STATES } from './rules/rotation-machine';
+import { RETRY_ACTIONS, ROTATION_STATUSES } from './rules/rotation-outcome';
 import { OWNER_KINDS, OWNER_STATUSES, RISK_CODES, RISK_LEVELS, RISK_RANK, type RiskLevel } from './rules/types';
 
 /** Databricks token ids are 64 hex characters; accept any plain id so an odd workspace still works. */
@@ -265,13 +266,15 @@ export const rotationViewSchema = z.object({
   actor: z.string(),
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** When a settle window or the confirmation window ends (epoch ms). */
+  deadline: z.nullable(z.number()),
   state: z.enum(ROTATION_STATES),
   outcome: z.object({
-    status: z.enum(['in_progress', 'completed', 'partial', 'failed', 'needs_attention']),
+    status: z.enum(ROTATION_STATUSES),
     message: z.string(),
     oldToken: z.enum(['active', 'revoked']),
     newToken: z.enum(['none', 'active', 'revoked', 'unknown']),
-    retry: z.nullable(z.enum(['revoke_old', 'revoke_new', 'reconcile', 'check_delivery'])),
+    retry: z.nullable(z.enum(RETRY_ACTIONS)),
   }),
 });
 export type RotationView = z.output<typeof rotationViewSchema>;
@@ -279,6 +282,7 @@ export type RotationView = z.output<typeof rotationViewSchema>;
 export const rotationsResponseSchema = z.object({ rotations: z.array(rotationViewSchema) });
 /** POST /api/tokens/{id}/rotate: the rotation, and the new value only for shown-once delivery in this one answer. */
 export const rotateResponseSchema = z.object({ rotation: rotationViewSchema, value: z.optional(z.string()) });
+/** Retry, confirm and discard answer the rotation as it stands afterwards. */
 export const retryResponseSchema = z.object({ rotation: rotationViewSchema });
 
 export const revokeResultSchema = z.object({

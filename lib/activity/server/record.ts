@@ -9,7 +9,8 @@ import { getDb, type Db } from '@/lib/store/db';
 
 export interface ActionContext {
   ws: Workspace;
-  person: { userName: string; role: Role };
+  /** The person acting; background work (nobody signed in) is `{ userName: 'brickwatch', role: 'system' }`. */
+  person: { userName: string; role: Role | 'system' };
   requestId: string;
   /** The store; the process's store when omitted. */
   db?: Db;

@@ -1,16 +1,15 @@
-// Resolves token owners (SCIM ids from token management) to people and service principals. Listing the whole
+// The workspace's people and service principals by SCIM id, read in large pages. Listing the whole
 // directory in large pages costs two or three calls whatever the number of tokens, where looking owners up by id
 // would cost one call per few dozen owners.
 import 'server-only';
 import { z } from 'zod';
-import type { OwnerKind, TokenOwner } from '@/lib/tokens/rules/types';
 import { DatabricksError } from '@/lib/databricks/errors';
 import type { RestClient } from '@/lib/databricks/rest-client';
 import { SCIM } from './scim';
 import { scimList } from '@/lib/databricks/schemas';
 
 export interface DirectoryEntry {
-  kind: Exclude<OwnerKind, 'unknown'>;
+  kind: 'user' | 'service_principal';
   /** userName, or applicationId for a service principal. */
   name: string;
   displayName: string | null;
@@ -69,19 +68,4 @@ export async function loadDirectory(rest: RestClient, signal?: AbortSignal): Pro
     });
   }
   return directory;
-}
-
-/** The owner as the risk rules see it; `directory` null means SCIM could not be read, so status stays unknown. */
-export function resolveOwner(ownerId: string | null, directory: Directory | null): TokenOwner {
-  if (ownerId === null) return { id: null, kind: 'unknown', name: null, displayName: null, status: 'unknown' };
-  if (directory === null) return { id: ownerId, kind: 'unknown', name: null, displayName: null, status: 'unknown' };
-  const entry = directory.get(ownerId);
-  if (!entry) return { id: ownerId, kind: 'unknown', name: null, displayName: null, status: 'deleted' };
-  return {
-    id: ownerId,
-    kind: entry.kind,
-    name: entry.name,
-    displayName: entry.displayName,
-    status: entry.active ? 'active' : 'deactivated',
-  };
 }

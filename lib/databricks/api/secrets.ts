@@ -28,11 +28,10 @@ const secretList = z.object({
 });
 
 /**
- * Whether the key was written at or after `since` (epoch ms), judged by its metadata only: the value is never read
- * back. Databricks' timestamps come from its own clock, so `since` should carry a little slack for skew.
+ * When the key was last written (epoch ms, Databricks' own clock), or null when it does not exist. Only metadata: the
+ * value is never read. A rotation compares two of these readings, so no clock of ours is involved.
  */
-export async function secretWrittenSince(rest: RestClient, target: SecretTarget, since: number): Promise<boolean> {
+export async function secretLastUpdated(rest: RestClient, target: SecretTarget): Promise<number | null> {
   const res = await rest.get('/api/2.0/secrets/list', secretList, { query: { scope: target.scope } });
-  const entry = res.secrets.find((s) => s.key === target.key);
-  return entry?.last_updated_timestamp !== undefined && entry.last_updated_timestamp >= since;
+  return res.secrets.find((s) => s.key === target.key)?.last_updated_timestamp ?? null;
 }

@@ -62,4 +62,17 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     CREATE INDEX rotation_journal_updated ON rotation_journal (updated_at);
   `,
   },
+  {
+    // Leases name their holder and carry a heartbeat, so recovery can take over from a holder that stopped beating;
+    // settle and confirmation windows end at a deadline, and a settling rotation is checked again at next_check_at;
+    // delivery_baseline is the secret's last update before our write, so "did it land" needs no clock comparison.
+    id: 'tokens-2-rotation-leases-and-windows',
+    sql: `
+      ALTER TABLE rotation_journal ADD COLUMN lease_holder TEXT;
+      ALTER TABLE rotation_journal ADD COLUMN heartbeat_at INTEGER;
+      ALTER TABLE rotation_journal ADD COLUMN deadline INTEGER;
+      ALTER TABLE rotation_journal ADD COLUMN next_check_at INTEGER;
+      ALTER TABLE rotation_journal ADD COLUMN delivery_baseline INTEGER;
+    `,
+  },
 ];

@@ -14,22 +14,31 @@ import {
   type RotationSnapshot,
   type RotationState,
 } from './rotation-machine';
-import { describeRotation } from './rotation-outcome';
+import { describeRotation, ROTATION_STATUSES } from './rotation-outcome';
 
 /** Every event, with each distinct payload shape that changes behaviour. */
 const EVENTS: RotationEvent[] = [
   { type: 'created', tokenId: 'new-1' },
   { type: 'create_failed', error: 'quota exceeded' },
   { type: 'create_unknown', error: 'timed out' },
-  { type: 'reconciled', foundTokenId: 'orphan-1' },
-  { type: 'reconciled', foundTokenId: null },
-  { type: 'reconcile_failed', error: 'list failed' },
+  { type: 'reconciled', foundTokenId: 'orphan-1', settled: false },
+  { type: 'reconciled', foundTokenId: null, settled: false },
+  { type: 'reconciled', foundTokenId: null, settled: true },
+  { type: 'reconcile_failed', error: 'list failed', settled: false },
+  { type: 'reconcile_failed', error: 'list failed', settled: true },
+  { type: 'delivery_started' },
+  { type: 'revealed' },
   { type: 'delivered' },
   { type: 'delivery_failed', error: 'scope missing' },
   { type: 'delivery_unknown', error: 'timed out' },
-  { type: 'delivery_checked', written: true },
-  { type: 'delivery_checked', written: false },
-  { type: 'delivery_check_failed', error: 'list failed' },
+  { type: 'delivery_checked', written: true, settled: false },
+  { type: 'delivery_checked', written: false, settled: false },
+  { type: 'delivery_checked', written: false, settled: true },
+  { type: 'delivery_check_failed', error: 'list failed', settled: false },
+  { type: 'delivery_check_failed', error: 'list failed', settled: true },
+  { type: 'confirmed' },
+  { type: 'discarded' },
+  { type: 'confirm_expired' },
   { type: 'old_revoked' },
   { type: 'old_revoke_failed', error: '503' },
   { type: 'new_revoked' },
@@ -76,13 +85,40 @@ describe('rotation state machine: every reachable path', () => {
     for (const s of snapshots) expect(describeRotation(s).oldToken).toBe(s.state === 'completed' ? 'revoked' : 'active');
   });
 
+  it("reaches delivered only from a confirmed secret write or the admin's confirmation (or a retry from there)", () => {
+    const into = edges.filter((e) => e.to.state === 'delivered' && e.from.state !== 'delivered');
+    const ways = new Set(into.map((e) => `${e.from.state} --${e.event.type}`));
+    expect(ways).toEqual(
+      new Set(['delivering --delivered', 'delivery_unknown --delivery_checked', 'awaiting_confirmation --confirmed', 'old_active --retry']),
+    );
+    for (const e of into.filter((x) => x.event.type === 'delivery_checked')) expect(e.event).toMatchObject({ written: true });
+  });
+
+  it('never revokes a new token a secret write may still be delivering: only after the settle window, with no write seen', () => {
+    for (const e of edges.filter(
+      (x) => x.to.state === 'rolling_back' && (x.from.state === 'delivering' || x.from.state === 'delivery_unknown'),
+    )) {
+      expect(e.from.state === 'delivering' ? e.event.type : e.event, `${e.from.state} --${e.event.type}`).toEqual(
+        e.from.state === 'delivering' ? 'delivery_failed' : { type: 'delivery_checked', written: false, settled: true },
+      );
+    }
+    expect(transition({ ...INITIAL_ROTATION, state: 'delivering', newTokenId: 'n' }, { type: 'interrupted' }).state).toBe(
+      'delivery_unknown',
+    );
+  });
+
+  it('gives up on a token whose create timed out only once the settle window has passed', () => {
+    for (const e of edges.filter((x) => x.from.state === 'create_unknown' && x.to.state === 'failed'))
+      expect(e.event).toMatchObject({ settled: true });
+  });
+
   it('never loses track of a new token that may exist', () => {
     for (const { from, event, to } of edges) {
       const before = describeRotation(from).newToken;
       const after = describeRotation(to).newToken;
       if (before === 'active') expect(after, `${from.state} --${event.type}--> ${to.state}`).not.toMatch(/none|unknown/);
       // "unknown" may only become "none" when reconciliation found no token.
-      if (before === 'unknown' && after === 'none') expect(event).toEqual({ type: 'reconciled', foundTokenId: null });
+      if (before === 'unknown' && after === 'none') expect(event).toEqual({ type: 'reconciled', foundTokenId: null, settled: true });
       if (after === 'active' || after === 'revoked') expect(to.newTokenId).not.toBeNull();
     }
   });
@@ -136,16 +172,44 @@ describe('rotation state machine: every reachable path', () => {
   it('throws on an event the state cannot take', () => {
     expect(() => transition(INITIAL_ROTATION, { type: 'old_revoked' })).toThrow(RotationTransitionError);
     expect(() =>
-      transition(run({ type: 'created', tokenId: 'n' }, { type: 'delivered' }, { type: 'old_revoked' }), { type: 'retry' }),
+      transition(run({ type: 'created', tokenId: 'n' }, { type: 'delivery_started' }, { type: 'delivered' }, { type: 'old_revoked' }), {
+        type: 'retry',
+      }),
     ).toThrow('Rotation cannot take "retry" in state "completed"');
   });
 });
 
-describe('rotation paths of issue 4', () => {
-  it('happy path: intent → created → delivered → old revoked', () => {
-    const s = run({ type: 'created', tokenId: 'n' }, { type: 'delivered' }, { type: 'old_revoked' });
+describe('rotation paths', () => {
+  it('into a secret: intent → created → delivering → delivered → old revoked', () => {
+    const s = run({ type: 'created', tokenId: 'n' }, { type: 'delivery_started' }, { type: 'delivered' }, { type: 'old_revoked' });
     expect(s).toEqual({ state: 'completed', newTokenId: 'n', rollbackCause: null, lastError: null });
     expect(describeRotation(s).status).toBe('completed');
+  });
+
+  it("shown once: the old token waits for the admin's confirmation; discard or no confirmation revokes the new one", () => {
+    const shown = run({ type: 'created', tokenId: 'n' }, { type: 'revealed' });
+    expect(describeRotation({ ...shown, deadline: Date.UTC(2026, 11, 4, 14, 5) })).toMatchObject({
+      status: 'awaiting_confirmation',
+      oldToken: 'active',
+      newToken: 'active',
+      retry: 'confirm',
+      message: expect.stringContaining('until 14:05 UTC'),
+    });
+    expect(nextStep(shown, true)).toBeNull();
+    expect(nextStep(shown, false)).toBeNull();
+    expect(transition(transition(shown, { type: 'confirmed' }), { type: 'old_revoked' }).state).toBe('completed');
+    for (const [event, cause] of [
+      ['discarded', 'discarded'],
+      ['confirm_expired', 'not_confirmed'],
+    ] as const) {
+      const undone = transition(shown, { type: event });
+      expect(undone).toMatchObject({ state: 'rolling_back', rollbackCause: cause });
+      expect(describeRotation(transition(undone, { type: 'new_revoked' }))).toMatchObject({
+        status: 'failed',
+        oldToken: 'active',
+        newToken: 'revoked',
+      });
+    }
   });
 
   it('create fails: nothing changed, clear error', () => {
@@ -157,7 +221,10 @@ describe('rotation paths of issue 4', () => {
   });
 
   it('create times out and the token exists: found by marker, revoked, old untouched', () => {
-    const s = run({ type: 'create_unknown', error: 'timed out after 10 s' }, { type: 'reconciled', foundTokenId: 'orphan' });
+    const s = run(
+      { type: 'create_unknown', error: 'timed out after 10 s' },
+      { type: 'reconciled', foundTokenId: 'orphan', settled: false },
+    );
     expect(s).toMatchObject({ state: 'rolling_back', newTokenId: 'orphan', rollbackCause: 'orphan_after_timeout' });
     expect(nextStep(s, true)).toBe('revoke_new');
     const done = transition(s, { type: 'new_revoked' });
@@ -165,19 +232,31 @@ describe('rotation paths of issue 4', () => {
     expect(describeRotation(done).message).toMatch(/found by its rotation marker and revoked/);
   });
 
-  it('create times out and no token exists: failed, nothing to clean up', () => {
-    const s = run({ type: 'create_unknown', error: 'timed out' }, { type: 'reconciled', foundTokenId: null });
+  it('create times out and no token shows up: keeps looking through the settle window, then fails with nothing to clean up', () => {
+    const early = run({ type: 'create_unknown', error: 'timed out' }, { type: 'reconciled', foundTokenId: null, settled: false });
+    expect(describeRotation(early)).toMatchObject({ status: 'verifying', newToken: 'unknown' });
+    expect(nextStep(early, false)).toBe('reconcile');
+    const s = transition(early, { type: 'reconciled', foundTokenId: null, settled: true });
     expect(describeRotation(s)).toMatchObject({ status: 'failed', newToken: 'none' });
   });
 
-  it('create times out and the check fails too: waits, and retries the check', () => {
-    const s = run({ type: 'create_unknown', error: 'timed out' }, { type: 'reconcile_failed', error: 'HTTP 503' });
+  it('create times out and the check keeps failing: after the settle window it waits for the admin to retry the check', () => {
+    const s = run(
+      { type: 'create_unknown', error: 'timed out' },
+      { type: 'reconcile_failed', error: 'HTTP 503', settled: false },
+      { type: 'reconcile_failed', error: 'HTTP 503', settled: true },
+    );
     expect(describeRotation(s)).toMatchObject({ status: 'needs_attention', newToken: 'unknown', retry: 'reconcile' });
     expect(nextStep(transition(s, { type: 'retry' }), true)).toBe('reconcile');
   });
 
   it('revoke of the old token fails: rotated, old token still active, retry the revoke', () => {
-    const s = run({ type: 'created', tokenId: 'n' }, { type: 'delivered' }, { type: 'old_revoke_failed', error: 'HTTP 500' });
+    const s = run(
+      { type: 'created', tokenId: 'n' },
+      { type: 'delivery_started' },
+      { type: 'delivered' },
+      { type: 'old_revoke_failed', error: 'HTTP 500' },
+    );
     const o = describeRotation(s);
     expect(o).toMatchObject({ status: 'partial', oldToken: 'active', newToken: 'active', retry: 'revoke_old' });
     expect(o.message).toMatch(/^Rotated, old token still active/);
@@ -186,7 +265,11 @@ describe('rotation paths of issue 4', () => {
   });
 
   it('secret write fails: the new token is revoked again and the old kept', () => {
-    const s = run({ type: 'created', tokenId: 'n' }, { type: 'delivery_failed', error: 'scope ci does not exist' });
+    const s = run(
+      { type: 'created', tokenId: 'n' },
+      { type: 'delivery_started' },
+      { type: 'delivery_failed', error: 'scope ci does not exist' },
+    );
     expect(nextStep(s, true)).toBe('revoke_new');
     const done = transition(s, { type: 'new_revoked' });
     expect(describeRotation(done)).toMatchObject({ status: 'failed', oldToken: 'active', newToken: 'revoked' });
@@ -198,21 +281,25 @@ describe('rotation paths of issue 4', () => {
   it('secret write fails and the rollback fails too: needs a retry of the revoke of the new token', () => {
     const s = run(
       { type: 'created', tokenId: 'n' },
+      { type: 'delivery_started' },
       { type: 'delivery_failed', error: 'x' },
       { type: 'new_revoke_failed', error: 'HTTP 503' },
     );
     expect(describeRotation(s)).toMatchObject({ status: 'needs_attention', retry: 'revoke_new', newToken: 'active' });
   });
 
-  it('secret write outcome unknown: checked, then finished or undone', () => {
-    const unknown = run({ type: 'created', tokenId: 'n' }, { type: 'delivery_unknown', error: 'timed out' });
+  it('secret write outcome unknown: checked through the settle window, then finished or undone', () => {
+    const unknown = run({ type: 'created', tokenId: 'n' }, { type: 'delivery_started' }, { type: 'delivery_unknown', error: 'timed out' });
     expect(nextStep(unknown, true)).toBe('check_delivery');
-    expect(transition(unknown, { type: 'delivery_checked', written: true }).state).toBe('delivered');
-    expect(transition(unknown, { type: 'delivery_checked', written: false })).toMatchObject({
+    expect(describeRotation(unknown).status).toBe('verifying');
+    expect(transition(unknown, { type: 'delivery_checked', written: true, settled: false }).state).toBe('delivered');
+    expect(transition(unknown, { type: 'delivery_checked', written: false, settled: false })).toEqual(unknown);
+    expect(transition(unknown, { type: 'delivery_checked', written: false, settled: true })).toMatchObject({
       state: 'rolling_back',
       rollbackCause: 'delivery_not_written',
     });
-    const unresolved = transition(unknown, { type: 'delivery_check_failed', error: 'HTTP 503' });
+    expect(transition(unknown, { type: 'delivery_check_failed', error: 'HTTP 503', settled: false }).state).toBe('delivery_unknown');
+    const unresolved = transition(unknown, { type: 'delivery_check_failed', error: 'HTTP 503', settled: true });
     expect(describeRotation(unresolved)).toMatchObject({
       status: 'needs_attention',
       retry: 'check_delivery',
@@ -228,27 +315,33 @@ describe('crash recovery (not live)', () => {
     ['intent: the create may have been sent, so reconcile', [], 'create_unknown', 'reconcile'],
     ['created: the value is lost, so revoke the new token', [{ type: 'created', tokenId: 'n' }], 'rolling_back', 'revoke_new'],
     [
-      'delivered: leave the old token for the admin to revoke',
-      [{ type: 'created', tokenId: 'n' }, { type: 'delivered' }],
-      'old_active',
+      'delivering: the write may have been sent, so check the secret instead of revoking',
+      [{ type: 'created', tokenId: 'n' }, { type: 'delivery_started' }],
+      'delivery_unknown',
+      'check_delivery',
+    ],
+    [
+      'awaiting confirmation: the admin may hold the value, so keep waiting for them (or the deadline)',
+      [{ type: 'created', tokenId: 'n' }, { type: 'revealed' }],
+      'awaiting_confirmation',
       null,
+    ],
+    [
+      'delivered: the new token is safely delivered, so finish by revoking the old one',
+      [{ type: 'created', tokenId: 'n' }, { type: 'delivery_started' }, { type: 'delivered' }],
+      'delivered',
+      'revoke_old',
     ],
     ['create unknown: reconcile', [{ type: 'create_unknown', error: 't' }], 'create_unknown', 'reconcile'],
     [
       'delivery unknown: check the secret',
-      [
-        { type: 'created', tokenId: 'n' },
-        { type: 'delivery_unknown', error: 't' },
-      ],
+      [{ type: 'created', tokenId: 'n' }, { type: 'delivery_started' }, { type: 'delivery_unknown', error: 't' }],
       'delivery_unknown',
       'check_delivery',
     ],
     [
       'rolling back: finish revoking',
-      [
-        { type: 'created', tokenId: 'n' },
-        { type: 'delivery_failed', error: 'x' },
-      ],
+      [{ type: 'created', tokenId: 'n' }, { type: 'delivery_started' }, { type: 'delivery_failed', error: 'x' }],
       'rolling_back',
       'revoke_new',
     ],
@@ -259,8 +352,8 @@ describe('crash recovery (not live)', () => {
     expect(nextStep(s, false)).toBe(step);
   });
 
-  it('never asks for create, deliver or revoke_old without a live request', () => {
-    const liveOnly = new Set(['create', 'deliver', 'revoke_old']);
+  it('never asks for create, deliver or the secret write without a live request (they need the value)', () => {
+    const liveOnly = new Set(['create', 'deliver', 'write_secret']);
     for (const s of snapshots) expect(liveOnly.has(String(nextStep(s, false)))).toBe(false);
   });
 
@@ -278,7 +371,7 @@ describe('describeRotation', () => {
       statuses.add(o.status);
       expect(o.message.length).toBeGreaterThan(10);
     }
-    expect(statuses).toEqual(new Set(['in_progress', 'completed', 'partial', 'failed', 'needs_attention']));
+    expect(statuses).toEqual(new Set(ROTATION_STATUSES));
   });
 
   it('covers every event type in the table', () => {

@@ -3,12 +3,12 @@
 import 'server-only';
 import type { RotationActor } from '@/lib/tokens/rules/rotation-rules';
 import { assessTokenPolicy, type TokenPolicyAssessment } from '@/lib/tokens/rules/policy';
-import type { TokenRecord, TokenUsage } from '@/lib/tokens/rules/types';
+import type { TokenOwner, TokenRecord, TokenUsage } from '@/lib/tokens/rules/types';
 import type { Workspace } from '@/lib/databricks/get-workspace';
 import { currentUser } from '@/lib/databricks/api/scim';
 import { cachedRead } from './cache';
 import { isForbidden, upstreamReason } from '@/lib/databricks/upstream';
-import { loadDirectory, resolveOwner, type Directory } from '@/lib/databricks/api/scim-directory';
+import { loadDirectory, type Directory } from '@/lib/databricks/api/scim-directory';
 import { expiryOf, getTokenConf, getTokenPermissions, listAllTokens, listOwnTokens, type TokenInfo } from '@/lib/databricks/api/tokens';
 import { loadSharedTokenUsage } from './usage';
 
@@ -119,5 +119,20 @@ export async function loadTokenInventory(ws: Workspace, now = Date.now()): Promi
     actor,
     notices,
     readAt: now,
+  };
+}
+
+/** The owner as the risk rules see it; `directory` null means SCIM could not be read, so status stays unknown. */
+export function resolveOwner(ownerId: string | null, directory: Directory | null): TokenOwner {
+  if (ownerId === null) return { id: null, kind: 'unknown', name: null, displayName: null, status: 'unknown' };
+  if (directory === null) return { id: ownerId, kind: 'unknown', name: null, displayName: null, status: 'unknown' };
+  const entry = directory.get(ownerId);
+  if (!entry) return { id: ownerId, kind: 'unknown', name: null, displayName: null, status: 'deleted' };
+  return {
+    id: ownerId,
+    kind: entry.kind,
+    name: entry.name,
+    displayName: entry.displayName,
+    status: entry.active ? 'active' : 'deactivated',
   };
 }

@@ -3,12 +3,13 @@
 // upstream, so they report an unknown outcome that the machine reconciles instead of retrying.
 import 'server-only';
 import type { RotationEvent, RotationStep } from '@/lib/tokens/rules/rotation-machine';
-import { findRotatedToken, type RotationActor } from '@/lib/tokens/rules/rotation-rules';
+import { findRotatedToken } from '@/lib/tokens/rules/rotation-rules';
 import type { JournalEntry } from '@/lib/store/rotation-journal';
 import type { RestClient } from '@/lib/databricks/rest-client';
 import { isDefiniteRefusal, upstreamReason, upstreamRequestId } from '@/lib/databricks/upstream';
-import { putTokenSecret, secretWrittenSince } from '@/lib/databricks/api/secrets';
+import { putTokenSecret, secretLastUpdated } from '@/lib/databricks/api/secrets';
 import {
+  confirmRevoked,
   createOnBehalfOf,
   createOwnToken,
   deleteToken,
@@ -16,18 +17,20 @@ import {
   listOwnTokens,
   revokeOwnToken,
   type TokenValue,
-  confirmRevoked,
 } from '@/lib/databricks/api/tokens';
-
-/** Databricks' clock and ours differ; a write counts as ours if its timestamp is at most this much before we sent it. */
-export const CLOCK_SLACK_MS = 60_000;
 
 export interface StepContext {
   rest: RestClient;
   entry: JournalEntry;
-  actor: RotationActor;
+  /**
+   * The identity acting now is the one the rotation acts as: it may use the own-token endpoints (create, list and
+   * revoke its own tokens). Otherwise (another admin, the background worker) token management is used.
+   */
+  sameIdentity: boolean;
   /** Only in the request that created the token; never persisted. */
   value: TokenValue | null;
+  /** The settle window after a create or write of unknown outcome has passed. */
+  settled: boolean;
 }
 
 export interface StepResult {
@@ -36,8 +39,8 @@ export interface StepResult {
   upstreamRequestId: string | null;
   /** The new value, when this step created the token. */
   value?: TokenValue;
-  /** Set when the step starts a secret write (the delivery check compares against it). */
-  deliveryStartedAt?: number;
+  /** The secret's last update before our write (the deliver step reads it, so the check needs no clock). */
+  deliveryBaseline?: number | null;
 }
 
 async function revoke(rest: RestClient, tokenId: string, ownToken: boolean) {
@@ -59,9 +62,9 @@ async function revoke(rest: RestClient, tokenId: string, ownToken: boolean) {
   }
 }
 
-export async function runStep(step: RotationStep, ctx: StepContext, now = Date.now()): Promise<StepResult> {
-  const { rest, entry, actor } = ctx;
-  const own = entry.method === 'own';
+export async function runStep(step: RotationStep, ctx: StepContext): Promise<StepResult> {
+  const { rest, entry, settled } = ctx;
+  const own = entry.method === 'own' && ctx.sameIdentity;
   switch (step) {
     case 'create': {
       const req = { lifetimeSeconds: entry.lifetimeDays * 86_400, comment: entry.newComment };
@@ -80,40 +83,50 @@ export async function runStep(step: RotationStep, ctx: StepContext, now = Date.n
     }
     case 'reconcile': {
       try {
-        // Fresh reads, never the page cache: the answer decides whether a token must be cleaned up.
-        const tokens = own ? await listOwnTokens(rest) : await listAllTokens(rest, { createdById: actor.id });
+        // Fresh reads, never the page cache: the answer decides whether a token must be cleaned up. The marker in
+        // the comment is what finds it, whoever lists.
+        const tokens = own ? await listOwnTokens(rest) : await listAllTokens(rest);
         const found = findRotatedToken(
           tokens.map((t) => ({ tokenId: t.token_id, comment: t.comment })),
           entry.id,
         );
-        return { event: { type: 'reconciled', foundTokenId: found?.tokenId ?? null }, upstreamRequestId: null };
+        return { event: { type: 'reconciled', foundTokenId: found?.tokenId ?? null, settled }, upstreamRequestId: null };
       } catch (e) {
-        return { event: { type: 'reconcile_failed', error: upstreamReason(e) }, upstreamRequestId: upstreamRequestId(e) };
+        return { event: { type: 'reconcile_failed', error: upstreamReason(e), settled }, upstreamRequestId: upstreamRequestId(e) };
       }
     }
     case 'deliver': {
-      if (!ctx.value) throw new Error('deliver without the new value: the machine should have been interrupted');
-      if (entry.delivery === 'reveal') return { event: { type: 'delivered' }, upstreamRequestId: null };
-      const target = { scope: entry.secretScope ?? '', key: entry.secretKey ?? '' };
+      // Records how the value is handed over before it is: the journal then says "a write may land".
+      if (entry.delivery === 'reveal') return { event: { type: 'revealed' }, upstreamRequestId: null };
       try {
-        const res = await putTokenSecret(rest, target, ctx.value);
-        return { event: { type: 'delivered' }, upstreamRequestId: res.requestId, deliveryStartedAt: now };
+        const baseline = await secretLastUpdated(rest, { scope: entry.secretScope ?? '', key: entry.secretKey ?? '' });
+        return { event: { type: 'delivery_started' }, upstreamRequestId: null, deliveryBaseline: baseline };
+      } catch (e) {
+        // Nothing was written: the new token is undone, the old one kept.
+        return { event: { type: 'delivery_failed', error: upstreamReason(e) }, upstreamRequestId: upstreamRequestId(e) };
+      }
+    }
+    case 'write_secret': {
+      if (!ctx.value) throw new Error('write_secret without the new value: the machine should have been interrupted');
+      try {
+        const res = await putTokenSecret(rest, { scope: entry.secretScope ?? '', key: entry.secretKey ?? '' }, ctx.value);
+        return { event: { type: 'delivered' }, upstreamRequestId: res.requestId };
       } catch (e) {
         const error = upstreamReason(e);
         return {
           event: isDefiniteRefusal(e) ? { type: 'delivery_failed', error } : { type: 'delivery_unknown', error },
           upstreamRequestId: upstreamRequestId(e),
-          deliveryStartedAt: now,
         };
       }
     }
     case 'check_delivery': {
       try {
-        const since = (entry.deliveryStartedAt ?? entry.createdAt) - CLOCK_SLACK_MS;
-        const written = await secretWrittenSince(rest, { scope: entry.secretScope ?? '', key: entry.secretKey ?? '' }, since);
-        return { event: { type: 'delivery_checked', written }, upstreamRequestId: null };
+        // Landed iff the key changed since the reading taken just before our write (both readings are Databricks').
+        const now = await secretLastUpdated(rest, { scope: entry.secretScope ?? '', key: entry.secretKey ?? '' });
+        const written = now !== null && now !== entry.deliveryBaseline;
+        return { event: { type: 'delivery_checked', written, settled }, upstreamRequestId: null };
       } catch (e) {
-        return { event: { type: 'delivery_check_failed', error: upstreamReason(e) }, upstreamRequestId: upstreamRequestId(e) };
+        return { event: { type: 'delivery_check_failed', error: upstreamReason(e), settled }, upstreamRequestId: upstreamRequestId(e) };
       }
     }
     case 'revoke_old': {

@@ -1,31 +1,34 @@
-// Rotation of one token (issue 4, DESIGN.md invariant 4), driven by the pure machine in lib/security: journal the
-// intent, then one upstream step at a time, journalling each result before the next call, and log every step and
-// the outcome. The new value exists only in this request's memory: it is written into the secret, or returned once.
+// Rotation of one token (DESIGN.md invariant 4): journal the intent, then drive the machine (rotation-driver.ts). The
+// new value exists only in this request's memory: it is written into the secret, or returned once and kept by the
+// admin, whose "I have stored it" (confirmRotation) is what lets the old token go. Every attempt, refused or failed,
+// is in the action log.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { recordAction } from '@/lib/activity/server/record';
+import { loadDirectory } from '@/lib/databricks/api/scim-directory';
+import { getToken, getTokenConf, listOwnTokens, type TokenInfo, type TokenValue } from '@/lib/databricks/api/tokens';
+import { isForbidden, upstreamReason, upstreamRequestId } from '@/lib/databricks/upstream';
 import { DomainError, isDomainError } from '@/lib/errors';
+import { instanceId } from '@/lib/singleton';
 import { getDb } from '@/lib/store/db';
 import {
   claimRotation,
   getRotation,
   insertIntent,
+  isLeased,
   RotationConflictError,
   saveSnapshot,
   type JournalEntry,
   type RotationIntent,
 } from '@/lib/store/rotation-journal';
-import { nextStep, TERMINAL_STATES, transition, WAITING_STATES, type RotationSnapshot } from '@/lib/tokens/rules/rotation-machine';
+import { tokenTarget, type RotationView } from '@/lib/tokens/contract';
+import { parseMaxLifetimeDays } from '@/lib/tokens/rules/policy';
+import { CONFIRMING_STATES, SETTLING_STATES, TERMINAL_STATES, transition, WAITING_STATES } from '@/lib/tokens/rules/rotation-machine';
 import { describeRotation } from '@/lib/tokens/rules/rotation-outcome';
 import { resolveRotationLifetime, rotationComment, rotationPlan, type RotationActor } from '@/lib/tokens/rules/rotation-rules';
-import { parseMaxLifetimeDays } from '@/lib/tokens/rules/policy';
-import { recordAction, type ActionContext } from '@/lib/activity/server/record';
-import { tokenTarget, type RotationView } from '@/lib/tokens/contract';
-import { cachedRead, invalidateTokenReads } from './cache';
-import { loadDirectory, resolveOwner } from '@/lib/databricks/api/scim-directory';
-import { isForbidden, upstreamReason, upstreamRequestId } from '@/lib/databricks/upstream';
-import { loadActor } from './inventory';
-import { runStep } from './rotation-steps';
-import { getToken, getTokenConf, listOwnTokens, type TokenInfo, type TokenValue } from '@/lib/databricks/api/tokens';
+import { cachedRead } from './cache';
+import { loadActor, resolveOwner } from './inventory';
+import { drive, snapshotOf, type RotationContext } from './rotation-driver';
 
 export interface RotateRequest {
   tokenId: string;
@@ -39,8 +42,6 @@ export interface RotationResult {
   /** Only for `reveal` delivery, only in the request that created it. */
   value: TokenValue | null;
 }
-
-type Mode = 'rotate' | 'resume' | 'recover';
 
 export function rotationView(e: JournalEntry): RotationView {
   return {
@@ -56,64 +57,18 @@ export function rotationView(e: JournalEntry): RotationView {
     actor: e.actor,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
+    deadline: e.deadline,
     state: e.state,
     outcome: describeRotation(e),
   };
 }
 
-const snapshotOf = (e: JournalEntry): RotationSnapshot => ({
-  state: e.state,
-  newTokenId: e.newTokenId,
-  rollbackCause: e.rollbackCause,
-  lastError: e.lastError,
-});
-const settled = (s: RotationSnapshot) => TERMINAL_STATES.has(s.state) || WAITING_STATES.has(s.state);
-const SUCCEEDED = new Set(['created', 'reconciled', 'delivered', 'delivery_checked', 'old_revoked', 'new_revoked']);
-
-/** Runs steps until the rotation ends or waits. `rotate` holds the value; `resume` has an admin but no value; `recover` neither. */
-async function drive(ctx: ActionContext, start: JournalEntry, mode: Mode, actor: RotationActor, value: TokenValue | null = null) {
-  const db = ctx.db ?? getDb();
-  let entry = start;
-  let s = snapshotOf(entry);
-  for (;;) {
-    let step = nextStep(s, mode !== 'recover');
-    // Creating or delivering needs the value, which only the rotating request ever holds.
-    if ((step === 'create' || step === 'deliver') && mode !== 'rotate') step = 'interrupt';
-    if (step === null) break;
-    if (step === 'interrupt') {
-      s = transition(s, { type: 'interrupted' });
-      entry = await saveSnapshot(db, entry.id, s, { release: settled(s) });
-      await recordAction(ctx, 'tokens.rotate.recover', tokenTarget(entry.tokenId), 'partial', { rotation: entry.id, state: s.state });
-      continue;
-    }
-    const result = await runStep(step, { rest: ctx.ws.rest, entry, actor, value });
-    if (result.value) value = result.value;
-    s = transition(s, result.event);
-    entry = await saveSnapshot(db, entry.id, s, { deliveryStartedAt: result.deliveryStartedAt, release: settled(s) });
-    await recordAction(
-      ctx,
-      `tokens.rotate.${step}`,
-      tokenTarget(entry.tokenId),
-      SUCCEEDED.has(result.event.type) ? 'success' : 'failure',
-      {
-        rotation: entry.id,
-        result: result.event.type,
-        replacement: s.newTokenId,
-        error: 'error' in result.event ? result.event.error : undefined,
-      },
-      result.upstreamRequestId,
-    );
-    if (step !== 'reconcile' && step !== 'check_delivery') invalidateTokenReads(ctx.ws.host, ['tokens']);
-  }
-  return { entry, value };
-}
-
 function conflict(open: JournalEntry): DomainError {
-  if (WAITING_STATES.has(open.state)) {
+  if (WAITING_STATES.has(open.state) || CONFIRMING_STATES.has(open.state) || SETTLING_STATES.has(open.state)) {
     return new DomainError(
       'conflict',
       'ROTATION_NEEDS_ATTENTION',
-      `A previous rotation of this token needs attention first: ${describeRotation(open).message}`,
+      `A previous rotation of this token is not finished: ${describeRotation(open).message}`,
     );
   }
   return new DomainError(
@@ -123,26 +78,27 @@ function conflict(open: JournalEntry): DomainError {
   );
 }
 
-/** Inserts the intent; an interrupted rotation of the same token (lease ran out mid-work) is recovered first. */
-async function openRotation(ctx: ActionContext, intent: RotationIntent, actor: RotationActor): Promise<JournalEntry> {
+/** Inserts the intent; an interrupted rotation of the same token (its holder gone mid-work) is recovered first. */
+async function openRotation(ctx: RotationContext, intent: RotationIntent): Promise<JournalEntry> {
   const db = ctx.db ?? getDb();
   for (let attempt = 0; ; attempt++) {
     try {
-      return await insertIntent(db, intent);
+      return await insertIntent(db, intent, instanceId());
     } catch (e) {
       if (!(e instanceof RotationConflictError)) throw e;
       const open = e.existing;
-      const interrupted = !WAITING_STATES.has(open.state) && open.leaseUntil <= Date.now();
-      if (attempt === 0 && interrupted && (await claimRotation(db, open.id))) {
-        await drive(ctx, open, 'recover', actor);
-        continue;
+      const interrupted = !WAITING_STATES.has(open.state) && !CONFIRMING_STATES.has(open.state) && !SETTLING_STATES.has(open.state);
+      if (attempt === 0 && interrupted && !isLeased(open) && (await claimRotation(db, open.id, instanceId()))) {
+        const recovered = (await drive(ctx, open, 'recover', instanceId())).entry;
+        if (TERMINAL_STATES.has(recovered.state)) continue;
+        throw conflict(recovered);
       }
       throw conflict(open);
     }
   }
 }
 
-async function findToken(ctx: ActionContext, tokenId: string, actor: RotationActor): Promise<TokenInfo | null> {
+async function findToken(ctx: RotationContext, tokenId: string, actor: RotationActor): Promise<TokenInfo | null> {
   try {
     return await getToken(ctx.ws.rest, tokenId);
   } catch (e) {
@@ -151,12 +107,6 @@ async function findToken(ctx: ActionContext, tokenId: string, actor: RotationAct
     const own = (await listOwnTokens(ctx.ws.rest)).find((t) => t.token_id === tokenId);
     return own ? { ...own, owner_id: actor.id } : null;
   }
-}
-
-async function refuse(ctx: ActionContext, tokenId: string, error: unknown): Promise<never> {
-  const reason = isDomainError(error) ? { refused: error.code, reason: error.message } : { error: upstreamReason(error) };
-  await recordAction(ctx, 'tokens.rotate', tokenTarget(tokenId), 'failure', reason, upstreamRequestId(error));
-  throw error;
 }
 
 /**
@@ -175,60 +125,62 @@ async function mustRead<T>(what: string, read: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function rotateToken(ctx: ActionContext, req: RotateRequest): Promise<RotationResult> {
-  const actor = await loadActor(ctx.ws);
-  const old = await findToken(ctx, req.tokenId, actor);
-  if (!old)
-    return refuse(
-      ctx,
-      req.tokenId,
-      new DomainError('not_found', 'TOKEN_NOT_FOUND', 'No such token: it may have been revoked or have expired already.'),
-    );
+/** Everything decided before anything is created: the token, its owner, what Databricks allows, the lifetime. */
+async function prepare(ctx: RotationContext, req: RotateRequest, id: string): Promise<RotationIntent> {
+  const actor = await mustRead('the acting identity (SCIM /Me)', () => loadActor(ctx.ws));
+  const old = await mustRead('the token', () => findToken(ctx, req.tokenId, actor));
+  if (!old) throw new DomainError('not_found', 'TOKEN_NOT_FOUND', 'No such token: it may have been revoked or have expired already.');
   const directory = await mustRead('the workspace directory (SCIM), which says who owns the token,', () =>
     cachedRead(ctx.ws, 'directory', () => loadDirectory(ctx.ws.rest)),
-  ).catch((e: unknown) => refuse(ctx, req.tokenId, e));
+  );
   const owner = resolveOwner(old.owner_id ?? null, directory);
   const plan = rotationPlan(owner, actor);
-  if (!plan.canRotate) return refuse(ctx, req.tokenId, new DomainError('refused', 'NOT_ROTATABLE', plan.reason));
-  const conf = await mustRead("the workspace's maximum token lifetime", () =>
-    cachedRead(ctx.ws, 'conf', () => getTokenConf(ctx.ws.rest)),
-  ).catch((e: unknown) => refuse(ctx, req.tokenId, e));
+  if (!plan.canRotate) throw new DomainError('refused', 'NOT_ROTATABLE', plan.reason);
+  const conf = await mustRead("the workspace's maximum token lifetime", () => cachedRead(ctx.ws, 'conf', () => getTokenConf(ctx.ws.rest)));
   const lifetime = resolveRotationLifetime(
     { days: req.lifetimeDays, override: req.override },
     parseMaxLifetimeDays(conf.maxTokenLifetimeDays),
   );
   if (!lifetime.ok)
-    return refuse(
-      ctx,
-      req.tokenId,
-      new DomainError('invalid', 'INVALID_LIFETIME', lifetime.message, [{ path: 'lifetimeDays', message: lifetime.message }]),
-    );
+    throw new DomainError('invalid', 'INVALID_LIFETIME', lifetime.message, [{ path: 'lifetimeDays', message: lifetime.message }]);
+  return {
+    id,
+    tokenId: req.tokenId,
+    ownerId: owner.id,
+    ownerName: owner.displayName ?? owner.name,
+    method: plan.method,
+    applicationId: plan.method === 'on_behalf_of' ? plan.applicationId : null,
+    delivery: req.delivery.kind,
+    secretScope: req.delivery.kind === 'secret' ? req.delivery.scope : null,
+    secretKey: req.delivery.kind === 'secret' ? req.delivery.key : null,
+    lifetimeDays: lifetime.days,
+    newComment: rotationComment(old.comment ?? '', id),
+    actor: ctx.person.userName,
+    actingAs: ctx.ws.actingAs.name,
+  };
+}
 
-  const id = randomUUID();
-  const entry = await openRotation(
-    ctx,
-    {
-      id,
-      tokenId: req.tokenId,
-      ownerId: owner.id,
-      ownerName: owner.displayName ?? owner.name,
-      method: plan.method,
-      applicationId: plan.method === 'on_behalf_of' ? plan.applicationId : null,
-      delivery: req.delivery.kind,
-      secretScope: req.delivery.kind === 'secret' ? req.delivery.scope : null,
-      secretKey: req.delivery.kind === 'secret' ? req.delivery.key : null,
-      lifetimeDays: lifetime.days,
-      newComment: rotationComment(old.comment ?? '', id),
-      actor: ctx.person.userName,
-      actingAs: ctx.ws.actingAs.name,
-    },
-    actor,
-  ).catch((e: unknown) => refuse(ctx, req.tokenId, e));
+/** Records a refused or failed attempt with its reason, then passes the error on. */
+async function failed(
+  ctx: RotationContext,
+  action: string,
+  tokenId: string,
+  error: unknown,
+  detail: Record<string, unknown> = {},
+): Promise<never> {
+  const reason = isDomainError(error) ? { refused: error.code, reason: error.message } : { error: upstreamReason(error) };
+  await recordAction(ctx, action, tokenTarget(tokenId), 'failure', { ...detail, ...reason }, upstreamRequestId(error));
+  throw error;
+}
 
-  const done = await drive(ctx, entry, 'rotate', actor);
-  const view = rotationView(done.entry);
-  await recordAction(ctx, 'tokens.rotate', tokenTarget(req.tokenId), outcomeOf(view), {
-    rotation: id,
+function outcomeOf(view: RotationView): 'success' | 'partial' | 'failure' {
+  if (view.state === 'completed') return 'success';
+  return view.outcome.status === 'failed' ? 'failure' : 'partial';
+}
+
+async function logOutcome(ctx: RotationContext, action: string, view: RotationView): Promise<RotationView> {
+  await recordAction(ctx, action, tokenTarget(view.tokenId), outcomeOf(view), {
+    rotation: view.id,
     state: view.state,
     method: view.method,
     delivery: view.delivery,
@@ -238,36 +190,102 @@ export async function rotateToken(ctx: ActionContext, req: RotateRequest): Promi
     replacement: view.newTokenId,
     message: view.outcome.message,
   });
-  const delivered = view.state === 'completed' || view.state === 'old_active';
-  return { rotation: view, value: view.delivery === 'reveal' && delivered ? done.value : null };
+  return view;
 }
 
-function outcomeOf(view: RotationView): 'success' | 'partial' | 'failure' {
-  if (view.state === 'completed') return 'success';
-  return view.state === 'old_active' || view.state === 'delivery_unresolved' ? 'partial' : 'failure';
+export async function rotateToken(ctx: RotationContext, req: RotateRequest): Promise<RotationResult> {
+  const id = randomUUID();
+  const intent = await prepare(ctx, req, id).catch((e: unknown) => failed(ctx, 'tokens.rotate', req.tokenId, e));
+  const entry = await openRotation(ctx, intent).catch((e: unknown) => failed(ctx, 'tokens.rotate', req.tokenId, e));
+  const done = await drive(ctx, entry, 'rotate', instanceId());
+  const view = await logOutcome(ctx, 'tokens.rotate', rotationView(done.entry));
+  // Shown once: the value goes to this response only, and the rotation waits for the admin's confirmation.
+  return { rotation: view, value: view.delivery === 'reveal' && view.state === 'awaiting_confirmation' ? done.value : null };
 }
 
-/** The admin's "retry" on a rotation that waits (or was interrupted): finishes or undoes it, never creates anything. */
-export async function retryRotation(ctx: ActionContext, id: string): Promise<RotationView> {
+/** Loads the rotation and takes its lease, or says why not. */
+async function take(ctx: RotationContext, id: string): Promise<JournalEntry> {
   const db = ctx.db ?? getDb();
   const entry = await getRotation(db, id);
   if (!entry) throw new DomainError('not_found', 'ROTATION_NOT_FOUND', 'No such rotation.');
   if (TERMINAL_STATES.has(entry.state))
     throw new DomainError('conflict', 'ROTATION_FINISHED', `This rotation has already ended: ${describeRotation(entry).message}`);
-  if (!(await claimRotation(db, id)))
+  if (!(await claimRotation(db, id, instanceId()))) {
     throw new DomainError('conflict', 'ROTATION_IN_PROGRESS', 'Someone is working on this rotation right now; wait for it to finish.');
-  const actor = await loadActor(ctx.ws);
-  let current = entry;
-  if (!WAITING_STATES.has(current.state)) current = (await drive(ctx, current, 'recover', actor)).entry;
-  if (WAITING_STATES.has(current.state)) {
-    current = await saveSnapshot(db, id, transition(snapshotOf(current), { type: 'retry' }));
-    current = (await drive(ctx, current, 'resume', actor)).entry;
   }
-  const view = rotationView(current);
-  await recordAction(ctx, 'tokens.rotate.retry', tokenTarget(entry.tokenId), outcomeOf(view), {
-    rotation: id,
-    state: view.state,
-    message: view.outcome.message,
-  });
-  return view;
+  return (await getRotation(db, id))!;
+}
+
+/** The admin's "retry" on a rotation that waits (or was interrupted, or is settling): finishes or undoes it, never creates. */
+export async function retryRotation(ctx: RotationContext, id: string): Promise<RotationView> {
+  let current = await take(ctx, id).catch((e: unknown) => failed(ctx, 'tokens.rotate.retry', id, e, { rotation: id }));
+  if (CONFIRMING_STATES.has(current.state)) {
+    await saveSnapshot(ctx.db ?? getDb(), id, snapshotOf(current), { release: true });
+    return failed(
+      ctx,
+      'tokens.rotate.retry',
+      current.tokenId,
+      new DomainError(
+        'conflict',
+        'ROTATION_AWAITS_CONFIRMATION',
+        'This rotation waits for the admin who was shown the new token: confirm storing it, or discard it.',
+      ),
+      { rotation: id },
+    );
+  }
+  let held = true;
+  if (!WAITING_STATES.has(current.state)) {
+    // Interrupted or settling: do what is due now (this gives the lease up when the rotation rests again).
+    current = (await drive(ctx, current, 'recover', instanceId())).entry;
+    held = false;
+  }
+  if (WAITING_STATES.has(current.state) && (held || (await claimRotation(ctx.db ?? getDb(), id, instanceId())))) {
+    current = await saveSnapshot(ctx.db ?? getDb(), id, transition(snapshotOf(current), { type: 'retry' }));
+    current = (await drive(ctx, current, 'resume', instanceId())).entry;
+  }
+  return logOutcome(ctx, 'tokens.rotate.retry', rotationView(current));
+}
+
+/** A value shown once: the admin says where it went ("I have stored it"), and the old token is revoked. */
+export async function confirmRotation(ctx: RotationContext, id: string): Promise<RotationView> {
+  return settleConfirmation(ctx, id, 'confirmed');
+}
+
+/** A value shown once that the admin does not want: the new token is revoked, the old one kept. */
+export async function discardRotation(ctx: RotationContext, id: string): Promise<RotationView> {
+  return settleConfirmation(ctx, id, 'discarded');
+}
+
+async function settleConfirmation(ctx: RotationContext, id: string, event: 'confirmed' | 'discarded'): Promise<RotationView> {
+  const action = event === 'confirmed' ? 'tokens.rotate.confirm' : 'tokens.rotate.discard';
+  const entry = await take(ctx, id).catch((e: unknown) => failed(ctx, action, id, e, { rotation: id }));
+  const release = () => saveSnapshot(ctx.db ?? getDb(), id, snapshotOf(entry), { release: true });
+  const refuse = async (code: string, message: string, kind: 'conflict' | 'refused' = 'conflict') => {
+    await release();
+    return failed(ctx, action, entry.tokenId, new DomainError(kind, code, message), { rotation: id });
+  };
+  if (!CONFIRMING_STATES.has(entry.state))
+    return refuse('ROTATION_NOT_AWAITING', `This rotation does not wait for a confirmation: ${describeRotation(entry).message}`);
+  if (event === 'confirmed' && entry.actor !== ctx.person.userName) {
+    return refuse(
+      'NOT_YOUR_ROTATION',
+      `Only ${entry.actor}, who was shown the new token, can confirm storing it. You can discard it instead.`,
+      'refused',
+    );
+  }
+  if (event === 'confirmed' && entry.deadline !== null && Date.now() >= entry.deadline) {
+    // Too late: the deadline decides (the new token is revoked), never the other way round.
+    const expired = (await drive(ctx, entry, 'recover', instanceId())).entry;
+    await recordAction(ctx, action, tokenTarget(entry.tokenId), 'failure', {
+      rotation: id,
+      refused: 'CONFIRMATION_EXPIRED',
+      state: expired.state,
+    });
+    throw new DomainError('conflict', 'CONFIRMATION_EXPIRED', `Too late to confirm: ${describeRotation(expired).message}`);
+  }
+  const db = ctx.db ?? getDb();
+  const next = await saveSnapshot(db, id, transition(snapshotOf(entry), { type: event }), { deadline: null, nextCheckAt: null });
+  await recordAction(ctx, action, tokenTarget(entry.tokenId), 'success', { rotation: id, state: next.state });
+  const done = await drive(ctx, next, 'resume', instanceId());
+  return logOutcome(ctx, 'tokens.rotate', rotationView(done.entry));
 }
