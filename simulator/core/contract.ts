@@ -36,6 +36,7 @@ export interface AuditEventInput {
   result?: string | null;
   sourceIp: string;
   userAgent: string;
+  /** The inbound request's id (its X-Request-Id). Not what `request_id` records: see audit/sink.ts auditRequestId. */
   requestId?: string;
   sessionId?: string | null;
   /** Defaults to now. */

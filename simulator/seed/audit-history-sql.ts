@@ -58,7 +58,7 @@ export function partSql(
   const id = `printf('%08x-%04x-4%03x-%04x-%012x', h1 >> 32, (h1 >> 16) & 65535, h1 & 4095, 32768 | ((h2 >> 48) & 16383), h2 & 281474976710655)`;
   const inDays = `dd.d BETWEEN ${days[0]} AND ${days[1]}`;
   return `SELECT ${q(ids.accountId)}, ${q(ids.workspaceId)}, '2.0', ts, CAST(ts AS DATE), ip, ua, NULL,
-      {'email': email, 'subject_name': NULL}, service, action, printf('%016x', xor(h1, h2)), params,
+      {'email': email, 'subject_name': NULL}, service, action, 'ServiceMain-' || printf('%016x', xor(h1, h2)), params,
       {'status_code': status, 'error_message': err, 'result': NULL}, 'WORKSPACE_LEVEL', ${id}, NULL
     FROM (SELECT ${ts} AS ts, ${p.ip} AS ip, ${p.ua} AS ua, ${p.email} AS email, ${p.service} AS service, ${p.action} AS action,
         ${p.params} AS params, CAST(${p.status ?? '200'} AS INTEGER) AS status, ${p.error ?? 'CAST(NULL AS VARCHAR)'} AS err,
