@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personas, startHarness, type Harness, type JsonObject } from '../testing/harness';
+import { startHarness, type Harness, type JsonObject } from '../testing/harness';
 
 // Clients (the dashboard, Terraform) send writes in parallel. DuckDB's optimistic concurrency rejects a second
 // writer of the same row ("Conflict on tuple deletion"), and read-modify-write paths lose updates, unless the

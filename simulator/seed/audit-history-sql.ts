@@ -28,6 +28,7 @@ export const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
  *  (a list column of a cross-joined table would be copied into every row). */
 export const ctx = (name: string) => `getvariable('ah_${name}')`;
 export const list = (xs: readonly string[]) => `[${xs.map(q).join(', ')}]::VARCHAR[]`;
+export const numbers = (xs: readonly number[]) => `[${xs.map((x) => Math.round(x)).join(', ')}]::BIGINT[]`;
 
 /** `sizes` are the lengths of the ctx lists: a literal modulus keeps `hash % n` an integer operation (a
  *  `len(getvariable(…))` modulus made each pick about 20 times slower). */
