@@ -103,6 +103,8 @@ async function estateChecks(): Promise<{ metrics: BenchMetric[]; broken: string[
       .filter(([, n]) => n > 0)
       .map(([name, n]) => `${name}: ${n}`);
     const total = Object.values(found).reduce((a, b) => a + b, 0);
+    // Printed at once: a later step failing must not hide it.
+    console.log(`… estate checks: ${total} violations in ${Math.round(ms)} ms${broken.length ? `\n  ${broken.join('\n  ')}` : ''}`);
     return {
       broken,
       metrics: [
