@@ -80,6 +80,7 @@ export async function buildApp(
     hanging,
     control: controlHandler({ auth, faults, log, latency }),
     sql,
+    exclusive: (fn) => db.exclusive(fn),
   });
   const featuredPeople = state.featuredPeople.flatMap((userName) => {
     const u = identity.find('user', userName);

@@ -43,10 +43,35 @@ describe('createAuditSink', () => {
         em: 'no READ',
         audit_level: 'WORKSPACE_LEVEL',
         idlen: 36n,
-        request_id: 'req-1',
+        request_id: expect.stringMatching(/^ServiceMain-[0-9a-f]{16}$/),
         source_ip_address: '10.0.0.7',
       },
     ]);
+  });
+
+  it("gives the events of one request one request_id of the audit log's own, never the inbound request id", async () => {
+    const sink = await createAuditSink(db, { workspaceId: '1', accountId: 'a' });
+    const event = (requestId: string | undefined, n: string) =>
+      sink.append({
+        serviceName: 's',
+        actionName: 'a',
+        email: 'x',
+        requestParams: { n },
+        statusCode: 200,
+        sourceIp: '',
+        userAgent: '',
+        requestId,
+      });
+    event('3f1c2a9e-1111-4d2b-9a55-0c2f6c1e7a10', '1');
+    event('3f1c2a9e-1111-4d2b-9a55-0c2f6c1e7a10', '2');
+    event('7d0e4b21-2222-4c8a-8f11-5b3a9d2e6c44', '3');
+    event(undefined, '4');
+    event(undefined, '5');
+    await sink.flush();
+    const ids = (await db.all<{ id: string }>(`SELECT request_id AS id FROM ${AUDIT_TABLE} ORDER BY request_params['n']`)).map((r) => r.id);
+    expect(ids[0]).toBe(ids[1]);
+    expect(new Set(ids).size).toBe(4);
+    for (const id of ids) expect(id).toMatch(/^ServiceMain-[0-9a-f]{16}$/);
   });
 
   it('keeps arrival order across batches and survives a second sink on the same store', async () => {

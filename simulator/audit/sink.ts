@@ -1,7 +1,7 @@
 // The audit sink: every mutating call the simulator serves becomes a row of system.access.audit. Appends are
 // queued and written in batches (one INSERT per batch, the batch travelling as one JSON parameter), so a request
 // never waits for DuckDB and a storage failure never reaches the caller.
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { AuditEventInput, AuditSink } from '../core/contract';
 import type { SimDb } from '../core/db';
 import { type AuditJsonRow, insertAuditJson } from './json-rows';
@@ -10,10 +10,23 @@ import { CREATE_AUDIT_TABLE } from './schema';
 const FLUSH_DELAY_MS = 50;
 const MAX_BATCH = 1000;
 
+const requestIdKey = randomBytes(32);
+
+/**
+ * The audit `request_id` of an event. Databricks documents it as the audit log's own id (its examples read
+ * `ServiceMain-4529754264`, `ServiceMain-206b2474f0620002`) and never as the request id a REST response carries
+ * (`X-Request-Id`, `RequestInfo.request_id`: UUIDs), so a client cannot match the two and neither can it here: the
+ * id is keyed off the inbound request id with a per-process secret. Events of one request share it.
+ */
+export function auditRequestId(inboundRequestId?: string): string {
+  const hex = inboundRequestId ? createHmac('sha256', requestIdKey).update(inboundRequestId).digest('hex') : randomBytes(8).toString('hex');
+  return `ServiceMain-${hex.slice(0, 16)}`;
+}
+
 function toRow(e: AuditEventInput): AuditJsonRow {
   return {
     eventTime: (e.eventTime ?? new Date()).toISOString(),
-    requestId: e.requestId ?? randomUUID(),
+    requestId: auditRequestId(e.requestId),
     sessionId: e.sessionId ?? null,
     email: e.email,
     serviceName: e.serviceName,

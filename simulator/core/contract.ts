@@ -36,6 +36,7 @@ export interface AuditEventInput {
   result?: string | null;
   sourceIp: string;
   userAgent: string;
+  /** The inbound request's id (its X-Request-Id). Not what `request_id` records: see audit/sink.ts auditRequestId. */
   requestId?: string;
   sessionId?: string | null;
   /** Defaults to now. */
@@ -112,10 +113,29 @@ export interface SeedOptions {
 export interface Estate {
   workspaceId: string;
   accountId: string;
-  people: Array<{ id: string; userName: string; displayName: string; active: boolean; groups: string[] }>;
-  servicePrincipals: Array<{ id: string; applicationId: string; displayName: string; active: boolean; groups: string[] }>;
+  /** `createdAt` is when they joined; `deactivatedAt` is set for inactive ones. No story about them falls outside. */
+  people: Array<{
+    id: string;
+    userName: string;
+    displayName: string;
+    active: boolean;
+    groups: string[];
+    createdAt: number;
+    deactivatedAt: number | null;
+  }>;
+  servicePrincipals: Array<{
+    id: string;
+    applicationId: string;
+    displayName: string;
+    active: boolean;
+    groups: string[];
+    createdAt: number;
+    deactivatedAt: number | null;
+  }>;
   /** Group display names, including 'admins' and 'users'. */
   groups: string[];
+  /** SCIM id of each group, by display name. */
+  groupIds: Record<string, string>;
   tokens: Array<{
     tokenId: string;
     /** Owner's principal name (userName or applicationId). */
@@ -127,11 +147,28 @@ export interface Estate {
     comment: string;
     /** 'shared': used from many IPs/clients in the last 30 days; 'unused': no use for months; 'revoked': revoked in history. */
     usage: 'normal' | 'shared' | 'unused' | 'revoked';
+    /** The last use (its day is last_used_day); null when there is none. Uses in the history end exactly here. */
+    lastUsedTime: number | null;
+    /** For 'revoked' tokens: when and by whom (the owner or an admin). */
+    revokedTime: number | null;
+    revokedBy: string | null;
   }>;
-  scopes: Array<{ name: string; backend: 'DATABRICKS' | 'AZURE_KEYVAULT'; keys: string[] }>;
+  scopes: Array<{
+    name: string;
+    backend: 'DATABRICKS' | 'AZURE_KEYVAULT';
+    keys: string[];
+    createdAt: number;
+    createdBy: string;
+    /** last_updated_timestamp of each key: the history's last putSecret of it, when that falls in the window. */
+    updatedAt: Record<string, number>;
+    acls: Array<{ principal: string; permission: 'READ' | 'WRITE' | 'MANAGE' }>;
+  }>;
   clusters: Array<{ clusterId: string; clusterName: string }>;
-  jobs: Array<{ jobId: number; name: string }>;
-  ipAccessLists: Array<{ listId: string; label: string }>;
+  /** `runAs` is the principal scheduled runs act as; `paused` jobs have no scheduled runs. */
+  jobs: Array<{ jobId: number; name: string; createdTime: number; creator: string; runAs: string; paused: boolean }>;
+  policies: Array<{ policyId: string; createdAt: number }>;
+  /** `createdBy` is the admin who made and last changed the list (`updatedAt` = createdAt when never changed). */
+  ipAccessLists: Array<{ listId: string; label: string; createdAt: number; updatedAt: number; createdBy: string }>;
   /** Source addresses the seeded history draws from: office ranges for normal work, a few for failed-login bursts. */
   ips: { office: string[]; attackers: string[] };
 }

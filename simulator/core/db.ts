@@ -1,12 +1,17 @@
 // The simulator's single store: one DuckDB database file in the state directory. REST state, Unity Catalog
 // metadata and data, and system.access.audit all live here, so a restart keeps everything and SQL and REST
 // see one truth.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
 
 export class SimDb {
   private idle: DuckDBConnection[] = [];
+  /** The end of the queue of exclusive sections; each waits for the one before it. */
+  private writes: Promise<void> = Promise.resolve();
+  /** Set inside an exclusive section, so that a section calling another one runs it in place instead of waiting on itself. */
+  private readonly holding = new AsyncLocalStorage<{ open: boolean }>();
 
   private constructor(readonly instance: DuckDBInstance) {}
 
@@ -59,6 +64,28 @@ export class SimDb {
         throw e;
       }
     });
+  }
+
+  /**
+   * Runs `fn` alone among exclusive sections, in call order. DuckDB's concurrency is optimistic: two transactions
+   * writing the same row make the second fail ("Conflict on tuple deletion", "Conflict on update"), and a
+   * read-check-write (an ACL merge, a name that must be unique, a quota) can interleave with another one. Every
+   * write path of the workspace state runs its read-check-write in here; nested calls run in place.
+   */
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    // A timer or promise started inside a section keeps its context after the section ends: it must queue again.
+    if (this.holding.getStore()?.open) return fn();
+    const before = this.writes;
+    let release!: () => void;
+    this.writes = new Promise<void>((r) => (release = r));
+    await before;
+    const section = { open: true };
+    try {
+      return await this.holding.run(section, fn);
+    } finally {
+      section.open = false;
+      release();
+    }
   }
 
   close(): void {

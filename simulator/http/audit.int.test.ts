@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_TABLE } from '../audit/schema';
 import { SimDb } from '../core/db';
+import { sqlSession } from '../sql/driver-testing';
 import { personas, startHarness, type Harness } from '../testing/harness';
 
 interface Row {
@@ -15,6 +16,7 @@ interface Row {
   error: string | null;
   ip: string;
   agent: string;
+  request_id: string;
 }
 
 // Drives calls through a running simulator, stops it, then reads what landed in system.access.audit.
@@ -23,6 +25,9 @@ let rows: Row[] = [];
 let h: Harness;
 let names: ReturnType<typeof personas>;
 const secretValue = 'never-in-audit-7f3a';
+/** Request ids the simulator answered with (X-Request-Id, RequestInfo.request_id), by call. */
+const answered: Record<string, string> = {};
+let servedIds: string[] = [];
 
 beforeAll(async () => {
   h = await startHarness({ stateDir });
@@ -43,13 +48,23 @@ beforeAll(async () => {
   );
   for (let i = 0; i < 3; i++) await h.call(created.json.token_value, 'GET', '/api/2.0/token/list', undefined, ua);
   await h.call('dapi00000000000000000000000000000000', 'GET', '/api/2.0/token/list', undefined, ua);
-  await h.call(h.admin, 'PATCH', '/api/2.0/workspace-conf', { maxTokenLifetimeDays: '60', enableDcs: 'false' }, ua);
+  const conf = await h.call(h.admin, 'PATCH', '/api/2.0/workspace-conf', { maxTokenLifetimeDays: '60', enableDcs: 'false' }, ua);
+  answered.conf = conf.res.headers.get('x-request-id') ?? '';
+  const denied = await h.call<{ details: Array<{ request_id: string }> }>(analyst, 'GET', '/api/2.0/secrets/get?scope=audited&key=k');
+  answered.denied = denied.json.details[0]?.request_id ?? '';
+  const sql = await sqlSession(h, h.admin);
+  await sql.q(`GRANT SELECT ON SCHEMA analytics.silver TO \`${names.manager.userName}\``);
+  await sql.session.close();
+  servedIds = (
+    await h.call<{ requests: Array<{ requestId: string }> }>(h.admin, 'GET', '/__simulator/requests?limit=100000')
+  ).json.requests.map((r) => r.requestId);
   await h.call(h.admin, 'POST', '/api/2.0/token/delete', { token_id: created.json.token_info.token_id }, ua);
   await h.sim.stop();
   const db = await SimDb.open(join(stateDir, 'workspace.duckdb'));
   rows = await db.all<Row>(
     `SELECT user_identity.email AS email, service_name, action_name, CAST(to_json(request_params) AS VARCHAR) AS params,
-    response.status_code AS status, response.error_message AS error, source_ip_address AS ip, user_agent AS agent FROM ${AUDIT_TABLE}
+    response.status_code AS status, response.error_message AS error, source_ip_address AS ip, user_agent AS agent, request_id
+    FROM ${AUDIT_TABLE}
     WHERE event_time >= CAST(CAST(? AS TIMESTAMPTZ) AS TIMESTAMP) ORDER BY event_time`,
     [since],
   );
@@ -96,6 +111,28 @@ describe('audit events from REST calls', () => {
     expect(find('accounts', 'tokenLogin').some((r) => r.status === 403)).toBe(true);
     expect(JSON.parse(find('accounts', 'revokeDbToken')[0]?.params ?? '{}')).toEqual({ tokenHash: generated.tokenHash });
     expect(find('accounts', 'mintOAuthToken').length).toBeGreaterThan(0);
+  });
+
+  // Databricks documents request_id as the audit log's own id (examples `ServiceMain-…`), never as the REST
+  // response's request id (a UUID), so the simulator gives no match a real workspace would not give.
+  it('records its own request_id, shared by the events of one call, never the id the REST response carried', () => {
+    for (const r of rows) expect(r.request_id).toMatch(/^ServiceMain-[0-9a-f]{16}$/);
+    const conf = find('workspace', 'workspaceConfEdit');
+    expect(conf).toHaveLength(2);
+    expect(conf[0]?.request_id).toBe(conf[1]?.request_id);
+    expect(new Set(rows.map((r) => r.request_id)).size).toBeGreaterThan(rows.length / 2);
+    expect(answered.conf).toMatch(/^[0-9a-f-]{36}$/);
+    expect(answered.denied).toMatch(/^[0-9a-f-]{36}$/);
+    const recorded = new Set(rows.map((r) => r.request_id));
+    for (const id of [answered.conf, answered.denied, ...servedIds]) expect(recorded.has(id as string)).toBe(false);
+    expect(find('secrets', 'getSecret').some((r) => r.status === 403 && r.email === names.analyst.userName)).toBe(true);
+  });
+
+  it('records GRANT through the SQL warehouse (which has no REST request id) with a request_id of its own', () => {
+    const grant = find('unityCatalog', 'updatePermissions').find((r) => r.params.includes(names.manager.userName));
+    expect(grant).toMatchObject({ email: names.admin.userName, status: 200 });
+    expect(grant?.request_id).toMatch(/^ServiceMain-[0-9a-f]{16}$/);
+    expect(servedIds).not.toContain(grant?.request_id);
   });
 
   it('never writes a secret or token value into the audit table', () => {

@@ -35,6 +35,8 @@ export interface PipelineDeps {
   oidc: (req: RawRequest) => Promise<RawResult>;
   control: (req: RawRequest) => Promise<RawResult>;
   sql: SqlEndpoint;
+  /** Runs a section alone among the simulator's writes (SimDb.exclusive). */
+  exclusive: <T>(fn: () => Promise<T>) => Promise<T>;
   /** Open "hang" faults, released when the server stops. */
   hanging: Set<() => void>;
 }
@@ -133,7 +135,10 @@ async function route(deps: PipelineDeps, raw: RawRequest): Promise<Outcome> {
     principal: auth.principal,
     meta: raw.meta,
   };
-  const { result, error, extra } = await invoke(match.route, req, scim);
+  // A handler's checks and writes (a unique name, a quota, an ACL merge, a record read then replaced) run as one
+  // section, one call at a time: concurrent writers would otherwise interleave or conflict inside DuckDB.
+  const call = () => invoke(match.route, req, scim);
+  const { result, error, extra } = await (raw.method === 'GET' ? call() : deps.exclusive(call));
   audit(deps.audit, match.route, req, result.status, error, extra);
   return done(result, identity, label, fault?.action.type === 'drop_response');
 }

@@ -124,48 +124,58 @@ export class IdentityStore implements PrincipalDirectory {
     };
   }
 
+  // Writes run one at a time (SimDb.exclusive): two updates of one record are two deletes of one row, which DuckDB
+  // lets only one of succeed.
   async create(rec: PrincipalRecord): Promise<void> {
-    await this.db.run('INSERT INTO ws.principals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', toRow(rec));
+    await this.db.exclusive(() => this.db.run('INSERT INTO ws.principals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', toRow(rec)));
     this.index(rec);
   }
 
   async update(rec: PrincipalRecord): Promise<void> {
-    const old = this.byId.get(rec.id);
-    await this.db.transaction(async (c) => {
-      await c.run('DELETE FROM ws.principals WHERE id = ?', [rec.id]);
-      await c.run('INSERT INTO ws.principals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', toRow(rec));
+    await this.db.exclusive(async () => {
+      const old = this.byId.get(rec.id);
+      await this.db.transaction(async (c) => {
+        await c.run('DELETE FROM ws.principals WHERE id = ?', [rec.id]);
+        await c.run('INSERT INTO ws.principals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', toRow(rec));
+      });
+      if (old) this.byName.delete(key(old.kind, old.name));
+      this.index(rec);
     });
-    if (old) this.byName.delete(key(old.kind, old.name));
-    this.index(rec);
   }
 
   async remove(id: string): Promise<void> {
-    await this.db.transaction(async (c) => {
-      await c.run('DELETE FROM ws.principals WHERE id = ?', [id]);
-      await c.run('DELETE FROM ws.memberships WHERE group_id = ? OR member_id = ?', [id, id]);
+    await this.db.exclusive(async () => {
+      await this.db.transaction(async (c) => {
+        await c.run('DELETE FROM ws.principals WHERE id = ?', [id]);
+        await c.run('DELETE FROM ws.memberships WHERE group_id = ? OR member_id = ?', [id, id]);
+      });
+      const rec = this.byId.get(id);
+      if (rec) this.byName.delete(key(rec.kind, rec.name));
+      this.byId.delete(id);
+      for (const m of this.members.get(id) ?? []) this.parents.get(m)?.delete(id);
+      for (const g of this.parents.get(id) ?? []) this.members.get(g)?.delete(id);
+      this.members.delete(id);
+      this.parents.delete(id);
     });
-    const rec = this.byId.get(id);
-    if (rec) this.byName.delete(key(rec.kind, rec.name));
-    this.byId.delete(id);
-    for (const m of this.members.get(id) ?? []) this.parents.get(m)?.delete(id);
-    for (const g of this.parents.get(id) ?? []) this.members.get(g)?.delete(id);
-    this.members.delete(id);
-    this.parents.delete(id);
   }
 
   async addMember(groupId: string, memberId: string): Promise<boolean> {
-    if (this.members.get(groupId)?.has(memberId)) return false;
-    await this.db.run('INSERT INTO ws.memberships VALUES (?, ?)', [groupId, memberId]);
-    this.link(groupId, memberId);
-    return true;
+    return this.db.exclusive(async () => {
+      if (this.members.get(groupId)?.has(memberId)) return false;
+      await this.db.run('INSERT INTO ws.memberships VALUES (?, ?)', [groupId, memberId]);
+      this.link(groupId, memberId);
+      return true;
+    });
   }
 
   async removeMember(groupId: string, memberId: string): Promise<boolean> {
-    if (!this.members.get(groupId)?.has(memberId)) return false;
-    await this.db.run('DELETE FROM ws.memberships WHERE group_id = ? AND member_id = ?', [groupId, memberId]);
-    this.members.get(groupId)?.delete(memberId);
-    this.parents.get(memberId)?.delete(groupId);
-    return true;
+    return this.db.exclusive(async () => {
+      if (!this.members.get(groupId)?.has(memberId)) return false;
+      await this.db.run('DELETE FROM ws.memberships WHERE group_id = ? AND member_id = ?', [groupId, memberId]);
+      this.members.get(groupId)?.delete(memberId);
+      this.parents.get(memberId)?.delete(groupId);
+      return true;
+    });
   }
 
   private index(rec: PrincipalRecord): void {

@@ -18,89 +18,166 @@ export interface History {
 export function history(seed: number, workspaceId: string, sizes: Readonly<Record<string, number>>, templateRows: number): History {
   const { u, n, pick, h } = helpers(seed, sizes);
   const at = (ms: string) => `((${ms}) - dd.start_ms) / dd.span_ms`;
+  /** When the thing `pick(key, salt, name)` names began: the same index into the parallel `<name>_born` list. */
+  const born = (key: string, salt: string, name: string) =>
+    `${ctx(`${name}_born`)}[1 + CAST(${h(key, salt)} % ${sizes[name] ?? 1} AS BIGINT)]`;
 
-  // Everyday noise, one part per kind of event (no per-row CASE): [salt, share %, by service principal, service,
-  // action, params, may fail with 403].
+  // Everyday noise, one part per kind of event (no per-row CASE). `born`: when everything the event names existed
+  // (its actor had joined, its table, job or scope was made); a day's events use only templates born by its start.
   const person = pick('dd.i', 'p', 'people');
+  const personBorn = born('dd.i', 'p', 'people');
   const table = pick('dd.i', 'tbl', 'tables');
+  const tableBorn = born('dd.i', 'tbl', 'tables');
   const secret = n('dd.i', 'sec', sizes.scopes ?? 1);
-  const kinds: Array<[string, number, boolean, string, string, string, boolean]> = [
-    ['getTable', 25, false, 'unityCatalog', 'getTable', `MAP {'full_name_arg': ${table}, 'workspace_id': ${q(workspaceId)}}`, true],
-    [
-      'tmpCred',
-      10,
-      false,
-      'unityCatalog',
-      'generateTemporaryTableCredential',
-      `MAP {'table_full_name': ${table}, 'operation': 'READ'}`,
-      false,
-    ],
-    [
-      'sql',
-      20,
-      false,
-      'databrickssql',
-      'commandSubmit',
-      `MAP {'warehouseId': ${ctx('warehouse')}, 'commandId': printf('%016x', ${h('dd.i', 'cmd')})}`,
-      false,
-    ],
-    [
-      'run',
-      10,
-      true,
-      'jobs',
-      'runStart',
-      `MAP {'jobId': ${pick('dd.i', 'job', 'jobs')}, 'runId': CAST(${n('dd.i', 'run', 900000000)} + 100000000 AS VARCHAR)}`,
-      false,
-    ],
-    ['cluster', 8, false, 'clusters', 'get', `MAP {'cluster_id': ${pick('dd.i', 'cl', 'clusters')}}`, false],
-    ['schemas', 7, false, 'unityCatalog', 'listSchemas', `MAP {'catalog_name': ${pick('dd.i', 'cat', 'catalogs')}}`, false],
-    [
-      'secret',
-      10,
-      true,
-      'secrets',
-      'getSecret',
-      `MAP {'scope': ${ctx('scopes')}[1 + ${secret}], 'key': ${ctx('secret_keys')}[1 + ${secret}]}`,
-      true,
-    ],
-    [
-      'notebook',
-      6,
-      false,
-      'notebook',
-      'attachNotebook',
-      `MAP {'path': '/Users/' || ${person} || '/analysis', 'clusterId': ${pick('dd.i', 'cl', 'clusters')}}`,
-      false,
-    ],
-    ['dbfs', 4, false, 'dbfs', 'getStatus', "MAP {'path': '/mnt/raw/claims'}", false],
+  const sp = pick('dd.i', 's', 'sps');
+  const spBorn = born('dd.i', 's', 'sps');
+  interface Kind {
+    salt: string;
+    share: number;
+    /** Automation (cloud addresses, SDK user agents) rather than a person at a desk. */
+    automated: boolean;
+    email: string;
+    born: string;
+    service: string;
+    action: string;
+    params: string;
+    mayFail: boolean;
+  }
+  const kinds: Kind[] = [
+    {
+      salt: 'getTable',
+      share: 25,
+      automated: false,
+      email: person,
+      born: `greatest(${personBorn}, ${tableBorn})`,
+      service: 'unityCatalog',
+      action: 'getTable',
+      params: `MAP {'full_name_arg': ${table}, 'workspace_id': ${q(workspaceId)}}`,
+      mayFail: true,
+    },
+    {
+      salt: 'tmpCred',
+      share: 10,
+      automated: false,
+      email: person,
+      born: `greatest(${personBorn}, ${tableBorn})`,
+      service: 'unityCatalog',
+      action: 'generateTemporaryTableCredential',
+      params: `MAP {'table_full_name': ${table}, 'operation': 'READ'}`,
+      mayFail: false,
+    },
+    {
+      salt: 'sql',
+      share: 20,
+      automated: false,
+      email: person,
+      born: personBorn,
+      service: 'databrickssql',
+      action: 'commandSubmit',
+      params: `MAP {'warehouseId': ${ctx('warehouse')}, 'commandId': printf('%016x', ${h('dd.i', 'cmd')})}`,
+      mayFail: false,
+    },
+    // A scheduled run acts as the job's run-as principal; only unpaused jobs whose principal is active run.
+    {
+      salt: 'run',
+      share: 10,
+      automated: true,
+      email: pick('dd.i', 'job', 'job_run_as'),
+      born: born('dd.i', 'job', 'jobs'),
+      service: 'jobs',
+      action: 'runStart',
+      params: `MAP {'jobId': ${pick('dd.i', 'job', 'jobs')}, 'runId': CAST(${n('dd.i', 'run', 900000000)} + 100000000 AS VARCHAR)}`,
+      mayFail: false,
+    },
+    {
+      salt: 'cluster',
+      share: 8,
+      automated: false,
+      email: person,
+      born: personBorn,
+      service: 'clusters',
+      action: 'get',
+      params: `MAP {'cluster_id': ${pick('dd.i', 'cl', 'clusters')}}`,
+      mayFail: false,
+    },
+    {
+      salt: 'schemas',
+      share: 7,
+      automated: false,
+      email: person,
+      born: `greatest(${personBorn}, ${born('dd.i', 'cat', 'catalogs')})`,
+      service: 'unityCatalog',
+      action: 'listSchemas',
+      params: `MAP {'catalog_name': ${pick('dd.i', 'cat', 'catalogs')}}`,
+      mayFail: false,
+    },
+    {
+      salt: 'secret',
+      share: 10,
+      automated: true,
+      email: sp,
+      born: `greatest(${spBorn}, ${ctx('scopes_born')}[1 + ${secret}])`,
+      service: 'secrets',
+      action: 'getSecret',
+      params: `MAP {'scope': ${ctx('scopes')}[1 + ${secret}], 'key': ${ctx('secret_keys')}[1 + ${secret}]}`,
+      mayFail: true,
+    },
+    {
+      salt: 'notebook',
+      share: 6,
+      automated: false,
+      email: person,
+      born: personBorn,
+      service: 'notebook',
+      action: 'attachNotebook',
+      params: `MAP {'path': '/Users/' || ${person} || '/analysis', 'clusterId': ${pick('dd.i', 'cl', 'clusters')}}`,
+      mayFail: false,
+    },
+    {
+      salt: 'dbfs',
+      share: 4,
+      automated: false,
+      email: person,
+      born: personBorn,
+      service: 'dbfs',
+      action: 'getStatus',
+      params: "MAP {'path': '/mnt/raw/claims'}",
+      mayFail: false,
+    },
   ];
   const templates: History['templates'] = [];
-  const noise = kinds.map(([salt, share, bySp, service, action, params, mayFail]): [string, Part] => {
+  const noise = kinds.map((k): [string, Part] => {
     const failed = `${n('dd.i', 'fail', 1000)} < 15`;
-    const tpl = `ah_tpl_${salt.toLowerCase()}`;
+    const tpl = `ah_tpl_${k.salt.toLowerCase()}`;
+    // Numbered in order of birth, so the templates usable on a day are ids 0 … eligible - 1.
     templates.push({
       name: tpl,
-      sql: `CREATE OR REPLACE TEMP TABLE ${tpl} AS SELECT dd.i AS tpl_id,
-        ${bySp ? pick('dd.i', 'cip', 'cloud_ips') : pick('dd.i', 'ip', 'office')} AS ip,
-        ${bySp ? pick('dd.i', 'sua', 'automation') : pick('dd.i', 'ua', 'clients')} AS ua,
-        ${bySp ? pick('dd.i', 's', 'sps') : person} AS email, ${params} AS params,
-        ${mayFail ? `CASE WHEN ${failed} THEN 403 ELSE 200 END` : '200'} AS status,
-        ${mayFail ? `CASE WHEN ${failed} THEN 'PERMISSION_DENIED: User does not have the required privilege.' END` : 'CAST(NULL AS VARCHAR)'} AS err
-      FROM (SELECT range AS i, 0 AS d FROM range(${templateRows})) dd`,
+      sql: `CREATE OR REPLACE TEMP TABLE ${tpl} AS SELECT row_number() OVER (ORDER BY born, i) - 1 AS tpl_id, * EXCLUDE (i) FROM (
+        SELECT dd.i AS i,
+        ${k.automated ? pick('dd.i', 'cip', 'cloud_ips') : pick('dd.i', 'ip', 'office')} AS ip,
+        ${k.automated ? pick('dd.i', 'sua', 'automation') : pick('dd.i', 'ua', 'clients')} AS ua,
+        ${k.email} AS email, ${k.params} AS params, ${k.born} AS born,
+        ${k.mayFail ? `CASE WHEN ${failed} THEN 403 ELSE 200 END` : '200'} AS status,
+        ${k.mayFail ? `CASE WHEN ${failed} THEN 'PERMISSION_DENIED: User does not have the required privilege.' END` : 'CAST(NULL AS VARCHAR)'} AS err
+      FROM (SELECT range AS i, 0 AS d FROM range(${templateRows})) dd) WHERE born IS NOT NULL`,
+    });
+    templates.push({
+      name: `${tpl}_days`,
+      sql: `CREATE OR REPLACE TEMP TABLE ${tpl}_days AS SELECT d0.d, count(t.tpl_id) AS eligible FROM ah_days d0 LEFT JOIN ${tpl} t ON t.born <= d0.start_ms GROUP BY d0.d`,
     });
     return [
-      salt,
+      k.salt,
       {
-        from: `(SELECT d0.*, r.i FROM ah_days d0, range(CAST(round(d0.noise * ${share / 100}) AS BIGINT)) r(i)) dd
-        JOIN ${tpl} tpl ON tpl.tpl_id = ${n('dd.i', 'tpl', templateRows)}`,
+        from: `(SELECT d0.*, e.eligible, r.i FROM ah_days d0 JOIN ${tpl}_days e ON e.d = d0.d,
+            range(CASE WHEN e.eligible > 0 THEN CAST(round(d0.noise * ${k.share / 100}) AS BIGINT) ELSE 0 END) r(i)) dd
+        JOIN ${tpl} tpl ON tpl.tpl_id = CAST(${h('dd.i', 'tpl')} % dd.eligible AS BIGINT)`,
         key: 'dd.i',
         at: diurnal(u('dd.i', 't')),
         ip: 'tpl.ip',
         ua: 'tpl.ua',
         email: 'tpl.email',
-        service: q(service),
-        action: q(action),
+        service: q(k.service),
+        action: q(k.action),
         params: 'tpl.params',
         status: 'tpl.status',
         error: 'tpl.err',
@@ -108,9 +185,11 @@ export function history(seed: number, workspaceId: string, sizes: Readonly<Recor
     ];
   });
 
+  // People sign in on the days they were in the workspace; service principals authenticate hourly likewise.
+  const inWorkspace = (alias: string) => `${alias}.joined <= dd.start_ms AND (${alias}.left IS NULL OR ${alias}.left >= dd.end_ms)`;
   const login: Part = {
     from: 'ah_people p, ah_days dd',
-    where: `${u('p.idx', 'login')} < dd.login_share`,
+    where: `${u('p.idx', 'login')} < dd.login_share AND ${inWorkspace('p')}`,
     key: 'p.idx',
     at: `0.40 + 0.32 * ${u('p.idx', 't')}`,
     ip: pick('p.idx', 'ip', 'office'),
@@ -122,13 +201,14 @@ export function history(seed: number, workspaceId: string, sizes: Readonly<Recor
   };
   const typo: Part = {
     ...login,
-    where: `${u('p.idx', 'login')} < dd.login_share AND ${u('p.idx', 'typo')} < 0.03`,
+    where: `${u('p.idx', 'login')} < dd.login_share AND ${u('p.idx', 'typo')} < 0.03 AND ${inWorkspace('p')}`,
     at: `0.39 + 0.32 * ${u('p.idx', 't')}`,
     status: '401',
     error: "'Authentication failed: invalid username or password'",
   };
   const spAuth: Part = {
     from: 'ah_sps s, ah_days dd, range(24) r(k)',
+    where: inWorkspace('s'),
     key: 's.idx * 100 + r.k',
     at: `(r.k + ${u('s.idx * 100 + r.k', 't')}) / 24`,
     ip: 's.ip',
@@ -155,6 +235,19 @@ export function history(seed: number, workspaceId: string, sizes: Readonly<Recor
     service: "'accounts'",
     action: "'tokenLogin'",
     params: 'tt.params',
+  };
+  // The last use of each token falls exactly at its Estate lastUsedTime, so that the history and last_used_day agree.
+  const lastUse: Part = {
+    from: 'ah_tokens t, ah_days dd',
+    where: 't.last_use >= dd.start_ms AND t.last_use < dd.end_ms',
+    key: 't.idx',
+    at: at('t.last_use'),
+    ip: `CASE WHEN t.shared THEN ${pick('t.idx', 'lip', 'shared_ips')} ELSE t.ip END`,
+    ua: 't.ua',
+    email: 't.owner',
+    service: "'accounts'",
+    action: "'tokenLogin'",
+    params: "MAP {'user': t.owner, 'tokenId': t.token_id}",
   };
   const tokenKey = 't.idx * 1000 + r.k';
   const generated: Part = {
@@ -192,12 +285,14 @@ export function history(seed: number, workspaceId: string, sizes: Readonly<Recor
     service: "'accounts'",
     action: "'tokenLogin'",
     params: "MAP {'user': t.owner, 'tokenId': t.token_id}",
-    status: '401',
+    // As the live simulator answers a revoked token: 403 Invalid access token.
+    status: '403',
     error: "'Invalid access token.'",
   };
   const burstKey = 'b.idx * 100000 + r.k';
   const denied = `${u(burstKey, 'acl')} < 0.15`;
-  const target = `CASE WHEN ${u(burstKey, 'who')} < 0.7 THEN ${pick(burstKey, 'p', 'people')} ELSE ${pick(burstKey, 'f', 'fakes')} END`;
+  // Attackers try real user names (of people who were here by then) and made-up ones.
+  const target = `CASE WHEN ${u(burstKey, 'who')} < 0.7 AND ${born(burstKey, 'p', 'people')} <= dd.start_ms THEN ${pick(burstKey, 'p', 'people')} ELSE ${pick(burstKey, 'f', 'fakes')} END`;
   const burst: Part = {
     from: 'ah_bursts b JOIN ah_days dd ON b.d = dd.d, range(b.attempts) r(k)',
     key: burstKey,
@@ -208,7 +303,7 @@ export function history(seed: number, workspaceId: string, sizes: Readonly<Recor
     service: "'accounts'",
     action: `CASE WHEN ${denied} THEN 'IpAccessDenied' ELSE b.action END`,
     params: `CASE WHEN ${denied} THEN MAP {'path': '/login.html', 'user': ${target}} ELSE MAP {'user': ${target}} END`,
-    status: `CASE WHEN ${denied} THEN 403 ELSE 401 END`,
+    status: `CASE WHEN ${denied} OR b.action = 'tokenLogin' THEN 403 ELSE 401 END`,
     error: `CASE WHEN ${denied} THEN 'Source IP address is blocked by the workspace IP access list' WHEN b.action = 'tokenLogin' THEN 'Invalid access token.' ELSE 'Authentication failed: invalid username or password' END`,
   };
   return {
@@ -219,6 +314,7 @@ export function history(seed: number, workspaceId: string, sizes: Readonly<Recor
       ['typo', typo],
       ['sp', spAuth],
       ['use', tokenUse],
+      ['last', lastUse],
       ['gen', generated],
       ['rev', revoked],
       ['after', afterRevoke],

@@ -28,6 +28,7 @@ export const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
  *  (a list column of a cross-joined table would be copied into every row). */
 export const ctx = (name: string) => `getvariable('ah_${name}')`;
 export const list = (xs: readonly string[]) => `[${xs.map(q).join(', ')}]::VARCHAR[]`;
+export const numbers = (xs: readonly number[]) => `[${xs.map((x) => Math.round(x)).join(', ')}]::BIGINT[]`;
 
 /** `sizes` are the lengths of the ctx lists: a literal modulus keeps `hash % n` an integer operation (a
  *  `len(getvariable(…))` modulus made each pick about 20 times slower). */
@@ -58,7 +59,7 @@ export function partSql(
   const id = `printf('%08x-%04x-4%03x-%04x-%012x', h1 >> 32, (h1 >> 16) & 65535, h1 & 4095, 32768 | ((h2 >> 48) & 16383), h2 & 281474976710655)`;
   const inDays = `dd.d BETWEEN ${days[0]} AND ${days[1]}`;
   return `SELECT ${q(ids.accountId)}, ${q(ids.workspaceId)}, '2.0', ts, CAST(ts AS DATE), ip, ua, NULL,
-      {'email': email, 'subject_name': NULL}, service, action, printf('%016x', xor(h1, h2)), params,
+      {'email': email, 'subject_name': NULL}, service, action, 'ServiceMain-' || printf('%016x', xor(h1, h2)), params,
       {'status_code': status, 'error_message': err, 'result': NULL}, 'WORKSPACE_LEVEL', ${id}, NULL
     FROM (SELECT ${ts} AS ts, ${p.ip} AS ip, ${p.ua} AS ua, ${p.email} AS email, ${p.service} AS service, ${p.action} AS action,
         ${p.params} AS params, CAST(${p.status ?? '200'} AS INTEGER) AS status, ${p.error ?? 'CAST(NULL AS VARCHAR)'} AS err,

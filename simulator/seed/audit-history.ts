@@ -3,14 +3,14 @@
 // and their failures, attacker bursts (some in the last week, one in the last 24 h), permission, token, secret and
 // configuration changes, and everyday noise. Generated inside DuckDB a day (or, at demo scale, a few days) at a
 // time, oldest first; large scale writes 10 million rows this way.
-import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Estate, SeedOptions } from '../core/contract';
 import type { SimDb } from '../core/db';
 import { insertAuditJson } from '../audit/json-rows';
 import { AUDIT_TABLE, CREATE_AUDIT_TABLE } from '../audit/schema';
 import { history } from './audit-history-parts';
-import { chunkSql, list } from './audit-history-sql';
+import { lifetimes, noiseLists, securableTimes } from './audit-history-inputs';
+import { chunkSql, list, numbers } from './audit-history-sql';
 import { discreteEvents } from './audit-history-events';
 import { DAY_MS, Rng } from './random';
 
@@ -64,26 +64,22 @@ async function loadTable(
   );
 }
 
+/**
+ * PAT use per token, from the Estate's lifecycle: uses run from the token's creation (or the window's start; for
+ * shared tokens the last 30 days) up to its last use exactly, whose day is the token's last_used_day; tokens last used
+ * before the window are silent in it. Creation and revocation events name the token by tokenHash = token_id, as the
+ * live simulator does, so that creation, use and revocation link up.
+ */
 export function tokenSchedule(estate: Estate, opts: SeedOptions, rng: Rng) {
   const now = opts.now.getTime();
   const start = now - DAYS * DAY_MS;
-  const active = new Set([
-    ...estate.people.filter((p) => p.active).map((p) => p.userName),
-    ...estate.servicePrincipals.filter((s) => s.active).map((s) => s.applicationId),
-  ]);
   const sps = new Set(estate.servicePrincipals.map((s) => s.applicationId));
-  const admins = estate.people.filter((p) => p.active && p.groups.includes('admins')).map((p) => p.userName);
   let expected = 0;
   const rows = estate.tokens.map((t, idx) => {
     const isSp = sps.has(t.ownerName);
-    const revoked =
-      t.usage === 'revoked'
-        ? Math.max(start + 2 * DAY_MS, t.creationTime + DAY_MS) +
-          rng.next() * 0.9 * (now - Math.max(start + 2 * DAY_MS, t.creationTime + DAY_MS))
-        : null;
-    const silent = t.usage === 'unused' || !active.has(t.ownerName);
-    const from = silent ? 0 : Math.max(t.creationTime, t.usage === 'shared' ? now - 30 * DAY_MS : start);
-    const to = silent ? 0 : Math.min(revoked ?? now, t.expiryTime > 0 ? t.expiryTime : now, now);
+    const last = t.lastUsedTime !== null && t.lastUsedTime > start ? t.lastUsedTime : 0;
+    const from = last ? Math.max(t.creationTime, start, t.usage === 'shared' ? now - 30 * DAY_MS : start) : 0;
+    const to = last;
     const rate = t.usage === 'shared' ? rng.int(20, 40) : isSp ? rng.int(6, 20) : rng.int(1, 4);
     if (to > from) expected += rate * Math.ceil((to - from) / DAY_MS);
     return {
@@ -91,13 +87,14 @@ export function tokenSchedule(estate: Estate, opts: SeedOptions, rng: Rng) {
       token_id: t.tokenId,
       owner: t.ownerName,
       created_by: t.createdByName,
-      revoked_by: rng.chance(0.7) || !admins.length ? t.ownerName : rng.pick(admins),
-      token_hash: createHash('sha256').update(`${opts.seed}:${t.tokenId}`).digest('hex'),
+      revoked_by: t.revokedBy ?? t.ownerName,
+      token_hash: t.tokenId,
       created: t.creationTime,
       expiry: t.expiryTime,
-      revoked,
+      revoked: t.revokedTime,
       use_from: from,
       use_to: Math.max(from, to),
+      last_use: last,
       rate,
       shared: t.usage === 'shared',
       ip: isSp ? rng.pick(CLOUD_IPS) : rng.pick(estate.ips.office),
@@ -134,25 +131,12 @@ export async function seedAuditHistory(db: SimDb, estate: Estate, opts: SeedOpti
       )
       .catch(() => [])
   ).map((g) => [g.t, g.f, g.p, g.v] as [string, string, string, string]);
-  const tables = (
-    await db
-      .all<{ n: string }>(
-        "SELECT catalog_name || '.' || schema_name || '.' || table_name AS n FROM uc_meta.tables WHERE catalog_name <> 'system' ORDER BY 1",
-      )
-      .catch(() => [])
-  ).map((r) => r.n);
-  const policyIds = (await db.all<{ id: string }>('SELECT policy_id AS id FROM cluster_policies ORDER BY 1').catch(() => [])).map(
-    (r) => r.id,
-  );
 
-  const people = estate.people.filter((p) => p.active).map((p, idx) => ({ idx, name: p.userName }));
-  const sps = estate.servicePrincipals
-    .filter((s) => s.active)
-    .map((s, idx) => ({ idx, app_id: s.applicationId, ip: CLOUD_IPS[idx % CLOUD_IPS.length] }));
+  const { people, sps } = lifetimes(estate, CLOUD_IPS);
+  const noise = await noiseLists(db, estate);
   const tokens = tokenSchedule(estate, opts, rng);
   const attacks = bursts(estate, opts, rng);
-  const events = discreteEvents({ estate, opts, grants, policyIds });
-  const secrets = estate.scopes.flatMap((s) => s.keys.map((k) => [s.name, k] as const));
+  const events = discreteEvents({ estate, opts, grants, securables: await securableTimes(db) });
   const sharedIps = [
     ...estate.ips.office,
     ...Array.from(
@@ -179,15 +163,16 @@ export async function seedAuditHistory(db: SimDb, estate: Estate, opts: SeedOpti
       noise: 0,
     };
   });
+  const activePeople = people.filter((p) => p.left === null).length;
   const others =
     tokens.expected +
     events.length +
     attacks.reduce((s, b) => s + b.attempts, 0) +
-    sps.length * 24 * DAYS +
-    days.reduce((s, x) => s + people.length * x.login_share * 1.03, 0);
-  const noise = Math.max(TARGET_EVENTS[opts.scale] - others, DAYS * 200);
+    sps.filter((s) => s.left === null).length * 24 * DAYS +
+    days.reduce((s, x) => s + activePeople * x.login_share * 1.03, 0);
+  const noiseEvents = Math.max(TARGET_EVENTS[opts.scale] - others, DAYS * 200);
   const totalWeight = days.reduce((s, x) => s + x.weight, 0);
-  for (const x of days) x.noise = Math.round((noise * x.weight) / totalWeight);
+  for (const x of days) x.noise = Math.round((noiseEvents * x.weight) / totalWeight);
   const perDay = TARGET_EVENTS[opts.scale] / DAYS;
   const chunkDays = Math.max(1, Math.min(Math.ceil(DAYS / 2), Math.floor(CHUNK_ROWS / perDay)));
 
@@ -199,17 +184,11 @@ export async function seedAuditHistory(db: SimDb, estate: Estate, opts: SeedOpti
     clients: CLIENTS,
     automation: AUTOMATION,
     fakes: FAKE_USERS,
-    people: people.map((p) => p.name),
-    sps: sps.map((s) => s.app_id),
-    tables: tables.length ? tables : ['main.default.web_orders'],
-    catalogs: [...new Set(tables.map((t) => t.split('.')[0] as string)), 'main'],
-    jobs: estate.jobs.map((j) => String(j.jobId)).concat('1'),
-    clusters: estate.clusters.map((x) => x.clusterId).concat('0000-000000-none'),
-    scopes: secrets.map(([s]) => s).concat('default'),
-    secret_keys: secrets.map(([, k]) => k).concat('token'),
+    ...noise.strings,
   };
   const warehouse = rng.hex(16);
-  const sizes = Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.length]));
+  // An empty list keeps a modulus of 1: its picks are NULL, born NULL, and no template using it is ever eligible.
+  const sizes = Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, Math.max(1, v.length)]));
   const { templates, parts } = history(opts.seed, estate.workspaceId, sizes, opts.scale === 'large' ? 20_000 : 2_000);
   const chunks: Array<[number, number]> = [];
   for (let hi = DAYS - 1; hi >= 0; hi -= chunkDays) chunks.push([Math.max(0, hi - chunkDays + 1), hi]);
@@ -218,8 +197,8 @@ export async function seedAuditHistory(db: SimDb, estate: Estate, opts: SeedOpti
   // alternate chunks concurrently: one generator statement keeps only one core busy.
   const worker = (k: number) =>
     db.withConnection(async (c) => {
-      await loadTable(c, 'ah_people', { idx: 'BIGINT', name: 'VARCHAR' }, people);
-      await loadTable(c, 'ah_sps', { idx: 'BIGINT', app_id: 'VARCHAR', ip: 'VARCHAR' }, sps);
+      await loadTable(c, 'ah_people', { idx: 'BIGINT', name: 'VARCHAR', joined: 'BIGINT', left: 'BIGINT' }, people);
+      await loadTable(c, 'ah_sps', { idx: 'BIGINT', app_id: 'VARCHAR', ip: 'VARCHAR', joined: 'BIGINT', left: 'BIGINT' }, sps);
       await loadTable(
         c,
         'ah_tokens',
@@ -235,6 +214,7 @@ export async function seedAuditHistory(db: SimDb, estate: Estate, opts: SeedOpti
           revoked: 'BIGINT',
           use_from: 'BIGINT',
           use_to: 'BIGINT',
+          last_use: 'BIGINT',
           rate: 'BIGINT',
           shared: 'BOOLEAN',
           ip: 'VARCHAR',
@@ -273,6 +253,7 @@ export async function seedAuditHistory(db: SimDb, estate: Estate, opts: SeedOpti
         attacks,
       );
       for (const [name, values] of Object.entries(lists)) await c.run(`SET VARIABLE ah_${name} = ${list(values)}`);
+      for (const [name, values] of Object.entries(noise.born)) await c.run(`SET VARIABLE ah_${name}_born = ${numbers(values)}`);
       await c.run(`SET VARIABLE ah_warehouse = '${warehouse}'`);
       await c.run(`CREATE OR REPLACE TEMP TABLE ah_js AS SELECT * FROM ${AUDIT_TABLE} LIMIT 0`);
       await insertAuditJson(c, events, ids, 'ah_js');

@@ -73,11 +73,16 @@ const list = (xs: string[]) => `[${xs.map(lit).join(', ')}]`;
 
 export async function seedLargeCatalog(db: SimDb, estate: Estate, opts: SeedOptions): Promise<void> {
   const seed = opts.seed;
-  const people = estate.people.filter((p) => p.active && !p.groups.includes('admins')).map((p) => p.userName);
+  const chosen = estate.people.filter((p) => p.active && !p.groups.includes('admins'));
+  const people = chosen.map((p) => p.userName);
+  const joined = chosen.map((p) => String(p.createdAt));
   const projectGroups = estate.groups.filter((g) => g.startsWith('project-'));
   const groups = projectGroups.length ? projectGroups : ['data-engineering', 'analytics', 'data-science'];
   const h = (expr: string, key: string, n: number) => `CAST(hash(${expr}, '${key}', ${seed}) % ${n} AS BIGINT)`;
-  const created = `(TIMESTAMP '${opts.now.toISOString().slice(0, 19)}' - to_days(CAST(30 + ${h('i', 'created', 600)} AS INTEGER)))`;
+  // A table is made (and, when a person owns it or holds a grant on it, by/for them) after that person joined.
+  const personIdx = `1 + ${h('i', 'person', people.length)}`;
+  const created = `greatest(TIMESTAMP '${opts.now.toISOString().slice(0, 19)}' - to_days(CAST(30 + ${h('i', 'created', 600)} AS INTEGER)),
+      make_timestamp(CAST(${`[${joined.join(', ')}]`}[${personIdx}] AS BIGINT) * 1000) + INTERVAL 1 DAY)`;
 
   const columnRows: string[] = [];
   for (const [a, arch] of ARCHETYPES.entries()) {
@@ -99,7 +104,7 @@ export async function seedLargeCatalog(db: SimDb, estate: Estate, opts: SeedOpti
     CREATE OR REPLACE TEMP TABLE large_tables AS
     SELECT i, format('project_{:03d}', i // 100 + 1) AS catalog_name, ${list(SCHEMAS)}[1 + (i // ${TABLES_PER_SCHEMA}) % ${SCHEMAS.length}] AS schema_name,
       ${list(ARCHETYPES.map((a) => a.name))}[1 + i % ${ARCHETYPES.length}] || '_' || format('{:04d}', i) AS table_name, i % ${ARCHETYPES.length} AS archetype,
-      ${list(groups)}[1 + (i // 100) % ${groups.length}] AS grp, ${list(people)}[1 + ${h('i', 'person', people.length)}] AS person, ${created} AS created_at
+      ${list(groups)}[1 + (i // 100) % ${groups.length}] AS grp, ${list(people)}[${personIdx}] AS person, ${created} AS created_at
     FROM range(${CATALOGS * SCHEMAS.length * TABLES_PER_SCHEMA}) t(i)`);
     await c.run(`
     INSERT OR REPLACE INTO uc_meta.catalogs SELECT DISTINCT catalog_name, grp, 'Project workspace catalog', min(created_at) OVER (PARTITION BY catalog_name), grp FROM large_tables;

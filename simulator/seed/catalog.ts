@@ -38,30 +38,41 @@ export async function seedCatalog(db: SimDb, estate: Estate, opts: SeedOptions):
   await ensureUcStore(db);
   const rng = new Rng(opts.seed ^ 0x0c47a106);
   const now = opts.now.getTime();
-  const daysAgo = (min: number, max: number) => new Date(now - rng.int(min, max) * DAY_MS);
   const { grants: people, owners } = choosePeople(estate, rng);
+  // An object is made after its parent and, when a person owns it, after they joined (owners rarely change here).
+  const joined = new Map<string, number>([
+    ...estate.people.map((p) => [p.userName, p.createdAt] as const),
+    ...estate.servicePrincipals.map((s) => [s.applicationId, s.createdAt] as const),
+  ]);
+  const made = (min: number, max: number, after: number, owner: string) =>
+    new Date(Math.min(now - DAY_MS, Math.max(now - rng.int(min, max) * DAY_MS, after + DAY_MS, (joined.get(owner) ?? 0) + DAY_MS)));
 
   const catalogs = demoCatalogs(owners);
   const ownerOf = new Map<string, string>();
+  const schemaMade = new Map<string, number>();
   for (const c of catalogs) {
-    await addCatalog(db, c.name, c.owner, c.comment, daysAgo(500, 900));
+    const catalogMade = made(500, 900, 0, c.owner);
+    await addCatalog(db, c.name, c.owner, c.comment, catalogMade);
     for (const s of c.schemas) {
       ownerOf.set(`${c.name}.${s.name}`, s.owner ?? c.owner);
-      await addSchema(db, c.name, s.name, s.owner ?? c.owner, s.comment, daysAgo(200, 500));
+      const at = made(200, 500, catalogMade.getTime(), s.owner ?? c.owner);
+      schemaMade.set(`${c.name}.${s.name}`, at.getTime());
+      await addSchema(db, c.name, s.name, s.owner ?? c.owner, s.comment, at);
     }
   }
   for (const f of GOVERNANCE_FUNCTIONS) await addFunction(db, `main.governance.${f.name}`, f.params, f.returns, f.body, 'admins');
   for (const t of demoTables()) {
     const g = generator(opts.seed, opts.now, `${t.catalog}.${t.schema}.${t.name}`);
     const full = `${t.catalog}.${t.schema}.${t.name}`;
+    const owner = t.owner ?? ownerOf.get(`${t.catalog}.${t.schema}`) ?? 'admins';
     await addTable(db, {
       catalog: t.catalog,
       schema: t.schema,
       name: t.name,
-      owner: t.owner ?? ownerOf.get(`${t.catalog}.${t.schema}`) ?? 'admins',
+      owner,
       comment: t.comment ?? null,
       columns: t.columns.map(([n, type]) => [n, type] as const),
-      createdAt: daysAgo(20, 200),
+      createdAt: made(20, 200, schemaMade.get(`${t.catalog}.${t.schema}`) ?? 0, owner),
       rowsSql: g.rows(
         t.rows,
         t.columns.map(([, , expr]) => expr(g)),

@@ -2,6 +2,7 @@
 // ones that use {{secrets/scope/key}} references; some run as people, some as service principals.
 import type { Scale } from '../core/contract';
 import type { PrincipalRecord } from '../identity/store';
+import type { Roster } from './lifecycle';
 import { JOB_SUBJECTS, NODE_TYPES, SPARK_VERSIONS } from './names';
 import type { PolicySeedRow } from './policies';
 import { DAY_MS, type Rng } from './random';
@@ -16,7 +17,9 @@ export interface JobSeedRow {
   jobId: number;
   name: string;
   createdTime: number;
+  creator: PrincipalRecord;
   owner: PrincipalRecord;
+  paused: boolean;
   doc: Record<string, unknown>;
 }
 
@@ -34,11 +37,12 @@ const SECRET_ENV: Array<[string, string]> = [
 ];
 const STORAGE = 'harborpinedatalake';
 
-function sparkSettings(rng: Rng, mode: 'plain' | 'secret' | 'mixed' | 'none') {
+/** `plain`: which PLAIN_ENV entry a plain-credential cluster carries (random unless the story fixes it). */
+function sparkSettings(rng: Rng, mode: 'plain' | 'secret' | 'mixed' | 'none', plain?: number) {
   const env: Record<string, string> = { PYSPARK_PYTHON: '/databricks/python3/bin/python3' };
   const conf: Record<string, string> = { 'spark.sql.shuffle.partitions': 'auto' };
   if (mode === 'plain' || mode === 'mixed') {
-    const [k, v] = rng.pick(PLAIN_ENV);
+    const [k, v] = plain === undefined ? rng.pick(PLAIN_ENV) : (PLAIN_ENV[plain] as (typeof PLAIN_ENV)[number]);
     env[k] = v(rng);
     if (rng.chance(0.5)) conf[`fs.azure.account.key.${STORAGE}.dfs.core.windows.net`] = Buffer.from(rng.hex(64), 'hex').toString('base64');
   }
@@ -52,7 +56,8 @@ function sparkSettings(rng: Rng, mode: 'plain' | 'secret' | 'mixed' | 'none') {
 
 const credentialMode = (rng: Rng) => rng.pick(['plain', 'secret', 'mixed', 'none', 'none', 'secret'] as const);
 
-export function seedClusters(rng: Rng, scale: Scale, now: number, people: PrincipalRecord[], policies: PolicySeedRow[]): ClusterSeedRow[] {
+/** `people`: who may create clusters; a cluster's creator had joined before it last started. */
+export function seedClusters(rng: Rng, scale: Scale, now: number, people: Roster, policies: PolicySeedRow[]): ClusterSeedRow[] {
   const count = scale === 'large' ? 500 : 14;
   const named = [
     'claims-etl-shared',
@@ -66,10 +71,11 @@ export function seedClusters(rng: Rng, scale: Scale, now: number, people: Princi
   ];
   const rows: ClusterSeedRow[] = [];
   for (let i = 0; i < count; i++) {
-    const creator = rng.pick(people).name;
+    const start = now - rng.int(0, 40) * DAY_MS - rng.int(7, 16) * 3_600_000;
+    const lastActivity = start + rng.int(1, 5) * 3_600_000;
+    const creator = (people.pick(rng, start - 7 * DAY_MS) ?? people.earliest()).name;
     const policy = i % 3 === 2 ? null : rng.pick(policies.filter((p) => !p.isDefault || p.name === 'Personal Compute'));
     const name = named[i] ?? `${creator.split('@')[0]}'s cluster ${i}`;
-    const start = now - rng.int(0, 40) * DAY_MS;
     const clusterId = `${String(rng.int(1, 12)).padStart(2, '0')}${String(rng.int(1, 28)).padStart(2, '0')}-${String(rng.int(0, 235959)).padStart(6, '0')}-${rng.hex(8)}`;
     const mode = (['plain', 'secret', 'mixed', 'plain'] as const)[i] ?? credentialMode(rng);
     const running = rng.chance(0.35);
@@ -87,7 +93,8 @@ export function seedClusters(rng: Rng, scale: Scale, now: number, people: Princi
         driver_node_type_id: rng.pick(NODE_TYPES),
         ...(rng.chance(0.6) ? { autoscale: { min_workers: 1, max_workers: rng.int(2, 12) } } : { num_workers: rng.int(0, 8) }),
         autotermination_minutes: i % 4 === 1 ? 0 : rng.pick([10, 30, 60, 120, 4320]),
-        ...sparkSettings(rng, mode),
+        // The shared claims ETL cluster holds the Snowflake password in plain text: the headline finding.
+        ...sparkSettings(rng, mode, i === 0 ? 0 : undefined),
         data_security_mode: securityMode,
         ...(securityMode === 'SINGLE_USER' ? { single_user_name: creator } : {}),
         ...(policy ? { policy_id: policy.policyId } : {}),
@@ -106,11 +113,12 @@ export function seedClusters(rng: Rng, scale: Scale, now: number, people: Princi
           ? {}
           : {
               state_message: 'Inactive cluster terminated (inactive for 60 minutes).',
-              terminated_time: start + rng.int(1, 20) * 3_600_000,
+              // Terminated an hour after its last activity, as the message says.
+              terminated_time: lastActivity + 3_600_000,
             }),
         start_time: start,
         last_state_loss_time: start,
-        last_activity_time: start + rng.int(1, 5) * 3_600_000,
+        last_activity_time: lastActivity,
         cluster_memory_mb: 28672 * rng.int(1, 8),
         cluster_cores: 4 * rng.int(1, 8),
       },
@@ -119,25 +127,30 @@ export function seedClusters(rng: Rng, scale: Scale, now: number, people: Princi
   return rows;
 }
 
+/**
+ * Jobs made by people who were here at the time, running as themselves, an active service principal, or (now and
+ * then) any service principal, including one deactivated since: the job was set up while it was still active.
+ */
 export function seedJobs(
   rng: Rng,
   scale: Scale,
   now: number,
-  people: PrincipalRecord[],
-  sps: PrincipalRecord[],
+  people: Roster,
+  sps: { active: Roster; all: Roster },
   policies: PolicySeedRow[],
 ): JobSeedRow[] {
   const count = scale === 'large' ? 2000 : 24;
   const rows: JobSeedRow[] = [];
-  const activeSps = sps.filter((s) => s.active);
   const jobPolicy = policies.find((p) => p.name === 'Job Compute');
   for (let i = 0; i < count; i++) {
-    const creator = rng.pick(people);
-    const runAs = i % 3 === 0 ? rng.pick(activeSps) : i % 7 === 5 ? rng.pick(sps) : creator;
+    let createdTime = now - rng.int(5, 900) * DAY_MS - rng.int(1, 10) * 3_600_000;
+    const creator = people.pick(rng, createdTime) ?? people.earliest();
+    const pool = i % 3 === 0 ? sps.active : i % 7 === 5 ? sps.all : null;
+    const runAs = (pool && pool.pick(rng, createdTime)) || creator;
+    createdTime = Math.max(createdTime, creator.createdAt + DAY_MS, runAs.createdAt + DAY_MS);
     const subject = JOB_SUBJECTS[i % JOB_SUBJECTS.length] as string;
     const name = i < JOB_SUBJECTS.length ? subject : `${subject}-${Math.floor(i / JOB_SUBJECTS.length)}`;
     const jobId = 100_000_000_000 + rng.int(1, 999_999_999) * 1000 + i;
-    const createdTime = now - rng.int(5, 900) * DAY_MS;
     const mode = (['plain', 'mixed', 'secret'] as const)[i] ?? credentialMode(rng);
     const cluster = {
       spark_version: rng.pick(SPARK_VERSIONS),
@@ -148,11 +161,14 @@ export function seedJobs(
       ...(jobPolicy && rng.chance(0.5) ? { policy_id: jobPolicy.policyId } : {}),
     };
     const runAsField = runAs.kind === 'service_principal' ? { service_principal_name: runAs.name } : { user_name: runAs.name };
+    const paused = rng.chance(0.15);
     rows.push({
       jobId,
       name,
       createdTime,
+      creator,
       owner: runAs,
+      paused,
       doc: {
         job_id: jobId,
         creator_user_name: creator.name,
@@ -168,7 +184,7 @@ export function seedJobs(
           schedule: {
             quartz_cron_expression: `0 ${rng.int(0, 59)} ${rng.int(0, 23)} * * ?`,
             timezone_id: 'Europe/London',
-            pause_status: rng.chance(0.85) ? 'UNPAUSED' : 'PAUSED',
+            pause_status: paused ? 'PAUSED' : 'UNPAUSED',
           },
           job_clusters: [{ job_cluster_key: 'main', new_cluster: cluster }],
           tasks: [

@@ -19,6 +19,8 @@ export interface PeopleSeed {
   };
   /** Direct and nested group names per principal id, always with 'users'. */
   groupNames: Map<string, string[]>;
+  /** When each deactivated person and service principal was deactivated; every story about them ends before it. */
+  leftAt: Map<string, number>;
 }
 
 const PERSONAS = [
@@ -81,6 +83,10 @@ export function seedPeople(rng: Rng, scale: Scale, now: number): PeopleSeed {
     const p = person(rng.pick(FIRST_NAMES), rng.pick(LAST_NAMES), !rng.chance(scale === 'large' ? 0.08 : 0.12));
     people.push(p);
   }
+  // The newest hire joined within the last two months (the history shows them being added).
+  const newest = people[people.length - 1] as PrincipalRecord;
+  newest.active = true;
+  newest.createdAt = now - rng.int(8, 60) * DAY_MS - rng.int(8, 11) * 3_600_000;
   const others = people.slice(PERSONAS.length);
   for (const team of TEAMS) for (const p of rng.sample(others, Math.max(3, Math.round(others.length * team.share)))) join(team.name, p.id);
   for (const p of rng.sample(others, 2)) join('security-analysts', p.id);
@@ -102,7 +108,19 @@ export function seedPeople(rng: Rng, scale: Scale, now: number): PeopleSeed {
   }
 
   const groups = records.filter((r) => r.kind === 'group');
-  return { records, memberships, people, servicePrincipals, groups, personas, groupNames: resolveGroups(records, memberships) };
+  const leftAt = new Map<string, number>();
+  for (const r of [...people, ...servicePrincipals]) if (!r.active) leftAt.set(r.id, deactivation(rng, r, now));
+  return { records, memberships, people, servicePrincipals, groups, personas, groupNames: resolveGroups(records, memberships), leftAt };
+}
+
+/** Some people left during the 90 days of audit history (it shows them working, then their deactivation), most
+ *  before. Service principals were switched off before it (SCIM audits deactivateUser for people only, so a
+ *  principal's end inside the window would leave no trace). Everyone stayed at least 45 days; a late joiner's start
+ *  moves back to make room. */
+function deactivation(rng: Rng, r: PrincipalRecord, now: number): number {
+  const left = now - rng.int(r.kind === 'user' ? 3 : 95, 540) * DAY_MS - rng.int(8, 18) * 3_600_000;
+  if (left - r.createdAt < 45 * DAY_MS) r.createdAt = left - rng.int(45, 400) * DAY_MS;
+  return left;
 }
 
 function record(

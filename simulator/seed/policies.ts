@@ -110,16 +110,21 @@ const DEFS: Array<Omit<PolicySeedRow, 'policyId' | 'createdAt' | 'creator'> & { 
     maxClustersPerUser: null,
     byAdmin: false,
     users: ['contractors', 'data-engineering'],
-    description: 'Created during the 2022 migration. TODO: retire.',
+    description: 'Created during the Hive metastore migration. TODO: retire.',
     definition: { spark_version: { type: 'unlimited', defaultValue: '12.2.x-scala2.12' } },
   },
 ].map((d) => ({ ...d, definition: JSON.stringify(d.definition) }));
 
-export function seedPolicies(rng: Rng, now: number, admins: string[], anyone: () => string): PolicySeedRow[] {
-  return DEFS.map(({ byAdmin, ...d }) => ({
-    ...d,
-    policyId: rng.hex(16).toUpperCase(),
-    createdAt: now - rng.int(60, 900) * DAY_MS,
-    creator: d.isDefault ? null : byAdmin ? rng.pick(admins) : anyone(),
-  }));
+/** `creatorAt` names someone (an admin, or anyone) who was in the workspace at the given time, with when they joined. */
+export function seedPolicies(
+  rng: Rng,
+  now: number,
+  creatorAt: (byAdmin: boolean, at: number) => { name: string; joined: number },
+): PolicySeedRow[] {
+  return DEFS.map(({ byAdmin, ...d }) => {
+    const wanted = now - rng.int(60, 900) * DAY_MS;
+    if (d.isDefault) return { ...d, policyId: rng.hex(16).toUpperCase(), createdAt: wanted, creator: null };
+    const who = creatorAt(byAdmin, wanted);
+    return { ...d, policyId: rng.hex(16).toUpperCase(), createdAt: Math.max(wanted, who.joined + DAY_MS), creator: who.name };
+  });
 }

@@ -2,6 +2,7 @@
 // next to well-run ones. Values are fake but shaped like the real thing.
 import type { Estate, Scale } from '../core/contract';
 import type { PrincipalRecord } from '../identity/store';
+import { HOUR_MS } from './lifecycle';
 import { DAY_MS, type Rng } from './random';
 import type { PeopleSeed } from './people';
 
@@ -171,32 +172,43 @@ export function seedSecrets(rng: Rng, scale: Scale, now: number, ppl: PeopleSeed
             ],
     });
   }
+  const byName = new Map(ppl.people.map((p) => [p.name, p]));
   for (const def of defs) {
     const backend = def.backend ?? 'DATABRICKS';
     const acls = def.acls(refs);
     const owner = acls.find(([, perm]) => perm === 'MANAGE')?.[0];
     const createdBy = owner && owner.includes('@') ? owner : refs.platformAdmin;
+    // Made by its manager, after they joined; its secrets were all written since.
+    const joined = byName.get(createdBy)?.createdAt ?? 0;
+    const createdAt = Math.max(now - rng.int(def.ageDays[1], def.ageDays[1] + 200) * DAY_MS, joined + DAY_MS + rng.int(1, 8) * HOUR_MS);
     const vault = `kv-harborpine-${def.name.replace(/^akv-/, '')}`;
     out.scopes.push({
       name: def.name,
       backend,
       createdBy,
-      createdAt: now - rng.int(def.ageDays[1], def.ageDays[1] + 200) * DAY_MS,
+      createdAt,
       kvResourceId:
         backend === 'AZURE_KEYVAULT'
           ? `/subscriptions/${rng.uuid()}/resourceGroups/rg-data-prod/providers/Microsoft.KeyVault/vaults/${vault}`
           : null,
       kvDns: backend === 'AZURE_KEYVAULT' ? `https://${vault}.vault.azure.net/` : null,
     });
-    for (const key of def.keys)
-      out.secrets.push({
-        scope: def.name,
-        key,
-        value: Buffer.from(fakeSecret(rng, key)),
-        updated: now - rng.int(def.ageDays[0], def.ageDays[1]) * DAY_MS,
-      });
+    const updatedAt: Record<string, number> = {};
+    for (const key of def.keys) {
+      const wanted = now - rng.int(def.ageDays[0], def.ageDays[1]) * DAY_MS - rng.int(0, 20) * HOUR_MS;
+      updatedAt[key] = Math.min(now - HOUR_MS, Math.max(wanted, createdAt + rng.int(1, 30) * 60_000));
+      out.secrets.push({ scope: def.name, key, value: Buffer.from(fakeSecret(rng, key)), updated: updatedAt[key] });
+    }
     for (const [principal, permission] of acls) out.acls.push({ scope: def.name, principal, permission });
-    out.estate.push({ name: def.name, backend, keys: def.keys });
+    out.estate.push({
+      name: def.name,
+      backend,
+      keys: def.keys,
+      createdAt,
+      createdBy,
+      updatedAt,
+      acls: acls.map(([principal, permission]) => ({ principal, permission })),
+    });
   }
   return out;
 }

@@ -34,10 +34,13 @@ export interface IpListSeed {
   addresses: string[];
   enabled: boolean;
   createdAt: number;
+  /** Last change; = createdAt for lists never edited. Disabled lists were switched off after they were made. */
+  updatedAt: number;
 }
 
-export function seedIpLists(rng: Rng, now: number): IpListSeed[] {
-  const lists: Array<Omit<IpListSeed, 'listId' | 'createdAt'>> = [
+/** Lists made by the admin (who joined at `adminJoined`); some edited since, every disabled one switched off later. */
+export function seedIpLists(rng: Rng, now: number, adminJoined: number): IpListSeed[] {
+  const lists: Array<Omit<IpListSeed, 'listId' | 'createdAt' | 'updatedAt'>> = [
     { label: 'Corporate VPN', listType: 'ALLOW', addresses: ['10.20.0.0/16', '172.16.8.0/22'], enabled: true },
     { label: 'London office', listType: 'ALLOW', addresses: ['203.0.113.0/25', '203.0.113.200'], enabled: true },
     { label: 'Fivetran egress', listType: 'ALLOW', addresses: ['198.51.100.16/29', '198.51.100.40'], enabled: true },
@@ -45,7 +48,12 @@ export function seedIpLists(rng: Rng, now: number): IpListSeed[] {
     { label: 'Blocked – threat intel', listType: 'BLOCK', addresses: ['185.220.101.0/24', '45.155.205.99'], enabled: true },
     { label: 'Blocked – old partner range', listType: 'BLOCK', addresses: ['100.64.12.0/24'], enabled: false },
   ];
-  return lists.map((l) => ({ ...l, listId: rng.uuid(), createdAt: now - rng.int(30, 700) * DAY_MS }));
+  return lists.map((l) => {
+    const createdAt = Math.max(now - rng.int(30, 700) * DAY_MS, adminJoined + DAY_MS) + rng.int(1, 10) * 3_600_000;
+    const edited = !l.enabled || rng.chance(0.5);
+    const updatedAt = edited ? createdAt + rng.next() * (now - 3_600_000 - createdAt) : createdAt;
+    return { ...l, listId: rng.uuid(), createdAt, updatedAt: Math.round(updatedAt) };
+  });
 }
 
 /** Office addresses the seeded history uses for normal work, and a few sources of failed-login bursts. */

@@ -33,6 +33,25 @@ export class AclStore {
   }
 
   async replace(objectType: string, objectId: string, entries: AclEntry[]): Promise<void> {
+    await this.db.exclusive(() => this.write(objectType, objectId, entries));
+  }
+
+  /** PATCH semantics: an entry for a principal that already has one replaces it. Read and write as one section, or
+   *  two concurrent merges each drop the other's entry. */
+  async merge(objectType: string, objectId: string, entries: AclEntry[]): Promise<void> {
+    await this.db.exclusive(async () => {
+      const current = await this.list(objectType, objectId);
+      const sameAs = (a: AclEntry) => (b: AclEntry) => a.principalKind === b.principalKind && a.principalName === b.principalName;
+      const kept = current.filter((c) => !entries.some(sameAs(c)));
+      await this.write(objectType, objectId, [...kept, ...entries]);
+    });
+  }
+
+  async removeObject(objectType: string, objectId: string): Promise<void> {
+    await this.replace(objectType, objectId, []);
+  }
+
+  private async write(objectType: string, objectId: string, entries: AclEntry[]): Promise<void> {
     await this.db.transaction(async (c) => {
       await c.run('DELETE FROM ws.acls WHERE object_type = ? AND object_id = ?', [objectType, objectId]);
       for (const e of entries) {
@@ -46,17 +65,5 @@ export class AclStore {
       }
     });
     this.cache.delete(`${objectType}/${objectId}`);
-  }
-
-  /** PATCH semantics: an entry for a principal that already has one replaces it. */
-  async merge(objectType: string, objectId: string, entries: AclEntry[]): Promise<void> {
-    const current = await this.list(objectType, objectId);
-    const sameAs = (a: AclEntry) => (b: AclEntry) => a.principalKind === b.principalKind && a.principalName === b.principalName;
-    const kept = current.filter((c) => !entries.some(sameAs(c)));
-    await this.replace(objectType, objectId, [...kept, ...entries]);
-  }
-
-  async removeObject(objectType: string, objectId: string): Promise<void> {
-    await this.replace(objectType, objectId, []);
   }
 }

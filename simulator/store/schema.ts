@@ -43,8 +43,10 @@ export async function getMeta(db: SimDb, key: string): Promise<string | undefine
 }
 
 export async function setMeta(db: SimDb, key: string, value: string): Promise<void> {
-  await db.transaction(async (c) => {
-    await c.run('DELETE FROM ws.meta WHERE key = ?', [key]);
-    await c.run('INSERT INTO ws.meta VALUES (?, ?)', [key, value]);
-  });
+  await db.exclusive(() =>
+    db.transaction(async (c) => {
+      await c.run('DELETE FROM ws.meta WHERE key = ?', [key]);
+      await c.run('INSERT INTO ws.meta VALUES (?, ?)', [key, value]);
+    }),
+  );
 }

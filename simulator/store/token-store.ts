@@ -104,30 +104,39 @@ export class TokenStore {
     }
   }
 
+  // Row writes run one at a time (SimDb.exclusive): parallel calls with a new token on its first day would otherwise
+  // all UPDATE its last_used_day at once, and DuckDB fails all but one ("Conflict on update").
   async delete(tokenId: string): Promise<boolean> {
-    if (!this.byId.has(tokenId)) return false;
-    await this.db.run('DELETE FROM ws.tokens WHERE token_id = ?', [tokenId]);
-    this.byId.delete(tokenId);
-    this.changed();
-    return true;
+    return this.db.exclusive(async () => {
+      if (!this.byId.has(tokenId)) return false;
+      await this.db.run('DELETE FROM ws.tokens WHERE token_id = ?', [tokenId]);
+      this.byId.delete(tokenId);
+      this.changed();
+      return true;
+    });
   }
 
   async update(tokenId: string, fields: { comment?: string; scopes?: string[] }): Promise<void> {
-    const t = this.byId.get(tokenId);
-    if (!t) return;
-    if (fields.comment !== undefined) await this.db.run('UPDATE ws.tokens SET comment = ? WHERE token_id = ?', [fields.comment, tokenId]);
-    if (fields.scopes !== undefined)
-      await this.db.run('UPDATE ws.tokens SET scopes = ? WHERE token_id = ?', [JSON.stringify(fields.scopes), tokenId]);
-    this.byId.set(tokenId, { ...t, comment: fields.comment ?? t.comment, scopes: fields.scopes ?? t.scopes });
-    this.changed();
+    await this.db.exclusive(async () => {
+      const t = this.byId.get(tokenId);
+      if (!t) return;
+      if (fields.comment !== undefined) await this.db.run('UPDATE ws.tokens SET comment = ? WHERE token_id = ?', [fields.comment, tokenId]);
+      if (fields.scopes !== undefined)
+        await this.db.run('UPDATE ws.tokens SET scopes = ? WHERE token_id = ?', [JSON.stringify(fields.scopes), tokenId]);
+      this.byId.set(tokenId, { ...t, comment: fields.comment ?? t.comment, scopes: fields.scopes ?? t.scopes });
+      this.changed();
+    });
   }
 
   async touch(tokenId: string, day: number): Promise<void> {
-    const t = this.byId.get(tokenId);
-    if (!t || t.lastUsedDay === day) return;
-    await this.db.run('UPDATE ws.tokens SET last_used_day = ? WHERE token_id = ?', [day, tokenId]);
-    this.byId.set(tokenId, { ...t, lastUsedDay: day });
-    this.changed();
+    if (this.byId.get(tokenId)?.lastUsedDay === day) return;
+    await this.db.exclusive(async () => {
+      const t = this.byId.get(tokenId);
+      if (!t || t.lastUsedDay === day) return;
+      await this.db.run('UPDATE ws.tokens SET last_used_day = ? WHERE token_id = ?', [day, tokenId]);
+      this.byId.set(tokenId, { ...t, lastUsedDay: day });
+      this.changed();
+    });
   }
 
   private changed(): void {

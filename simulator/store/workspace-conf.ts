@@ -72,14 +72,18 @@ export class WorkspaceConfStore {
     return this.values.get(key) ?? null;
   }
 
+  /** One write at a time (concurrent PATCHes otherwise conflict in DuckDB), memory updated in the same section so
+   *  that the last write stored is also the one answered. */
   async set(entries: Record<string, string>): Promise<void> {
-    await this.db.transaction(async (c) => {
-      for (const [k, v] of Object.entries(entries)) {
-        await c.run('DELETE FROM ws.workspace_conf WHERE key = ?', [k]);
-        await c.run('INSERT INTO ws.workspace_conf VALUES (?, ?)', [k, v]);
-      }
+    await this.db.exclusive(async () => {
+      await this.db.transaction(async (c) => {
+        for (const [k, v] of Object.entries(entries)) {
+          await c.run('DELETE FROM ws.workspace_conf WHERE key = ?', [k]);
+          await c.run('INSERT INTO ws.workspace_conf VALUES (?, ?)', [k, v]);
+        }
+      });
+      for (const [k, v] of Object.entries(entries)) this.values.set(k, v);
     });
-    for (const [k, v] of Object.entries(entries)) this.values.set(k, v);
   }
 
   /** PATs are allowed unless enableTokensConfig is explicitly "false". */

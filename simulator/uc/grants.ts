@@ -83,48 +83,52 @@ export async function updatePermissions(
     ),
   };
   try {
-    const s = await resolveSecurable(deps.db, type, fullName);
-    const model = await privilegeModel(deps.db);
-    if (!model.canManage(s, principalSet(actor.principal), actor.principal.isAdmin)) {
-      throw ucErrors.denied(`User does not have MANAGE on ${typeLabel(type)} '${s.fullName}'.`);
-    }
-    for (const change of changes) {
-      if (!change.principal) throw ucErrors.invalid('Each change needs a principal.');
-      for (const p of [...(change.add ?? []), ...(change.remove ?? [])]) {
-        const problem = privilegeProblem(p, s.kind);
-        if (problem) throw ucErrors.invalid(problem, 'INVALID_PRIVILEGE');
-      }
-      if (!BUILT_IN_GROUPS.has(change.principal) && !(await deps.directory.lookup(change.principal)))
-        throw ucErrors.noPrincipal(change.principal);
-    }
-    await deps.db.transaction(async (c) => {
-      for (const change of changes) {
-        for (const privilege of change.add ?? []) {
-          await c.run(`INSERT INTO uc_meta.grants VALUES ($1, $2, $3, $4, $5, now()::TIMESTAMP) ON CONFLICT DO NOTHING`, [
-            type,
-            s.fullName,
-            change.principal,
-            privilege,
-            actor.principal.name,
-          ]);
-        }
-        // REVOKE ALL PRIVILEGES takes what it implies with it, but not MANAGE (reference §10.2).
-        const removed = new Set(change.remove ?? []);
-        if (removed.has('ALL_PRIVILEGES')) for (const p of GRANTABLE[s.kind]) if (p !== 'MANAGE') removed.add(p);
-        for (const privilege of removed) {
-          await c.run(
-            'DELETE FROM uc_meta.grants WHERE securable_type = $1 AND securable_full_name = $2 AND principal = $3 AND privilege = $4',
-            [type, s.fullName, change.principal, privilege],
-          );
-        }
-      }
-    });
-    changed(deps.db, 'grants');
+    await deps.db.exclusive(() => applyChanges(deps, actor, type, fullName, changes));
     auditUc(deps.audit, actor, 'updatePermissions', params, null);
   } catch (err) {
     auditUc(deps.audit, actor, 'updatePermissions', params, err);
     throw err;
   }
+}
+
+async function applyChanges(deps: UcDeps, actor: Actor, type: SecurableType, fullName: string, changes: GrantChange[]): Promise<void> {
+  const s = await resolveSecurable(deps.db, type, fullName);
+  const model = await privilegeModel(deps.db);
+  if (!model.canManage(s, principalSet(actor.principal), actor.principal.isAdmin)) {
+    throw ucErrors.denied(`User does not have MANAGE on ${typeLabel(type)} '${s.fullName}'.`);
+  }
+  for (const change of changes) {
+    if (!change.principal) throw ucErrors.invalid('Each change needs a principal.');
+    for (const p of [...(change.add ?? []), ...(change.remove ?? [])]) {
+      const problem = privilegeProblem(p, s.kind);
+      if (problem) throw ucErrors.invalid(problem, 'INVALID_PRIVILEGE');
+    }
+    if (!BUILT_IN_GROUPS.has(change.principal) && !(await deps.directory.lookup(change.principal)))
+      throw ucErrors.noPrincipal(change.principal);
+  }
+  await deps.db.transaction(async (c) => {
+    for (const change of changes) {
+      for (const privilege of change.add ?? []) {
+        await c.run(`INSERT INTO uc_meta.grants VALUES ($1, $2, $3, $4, $5, now()::TIMESTAMP) ON CONFLICT DO NOTHING`, [
+          type,
+          s.fullName,
+          change.principal,
+          privilege,
+          actor.principal.name,
+        ]);
+      }
+      // REVOKE ALL PRIVILEGES takes what it implies with it, but not MANAGE (reference §10.2).
+      const removed = new Set(change.remove ?? []);
+      if (removed.has('ALL_PRIVILEGES')) for (const p of GRANTABLE[s.kind]) if (p !== 'MANAGE') removed.add(p);
+      for (const privilege of removed) {
+        await c.run(
+          'DELETE FROM uc_meta.grants WHERE securable_type = $1 AND securable_full_name = $2 AND principal = $3 AND privilege = $4',
+          [type, s.fullName, change.principal, privilege],
+        );
+      }
+    }
+  });
+  changed(deps.db, 'grants');
 }
 
 export interface Assignment {

@@ -16,7 +16,8 @@ type Audited = { action: string; params: Record<string, string> };
 
 async function audited<T>(deps: UcDeps, actor: Actor, what: Audited, fn: () => Promise<T>): Promise<T> {
   try {
-    const out = await fn();
+    // Checks and writes as one section: a concurrent SET MASK / GRANT must not interleave with them.
+    const out = await deps.db.exclusive(fn);
     auditUc(deps.audit, actor, what.action, what.params, null);
     return out;
   } catch (err) {

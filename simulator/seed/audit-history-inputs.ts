@@ -1,0 +1,85 @@
+// What the seeded history draws from, with when each thing began: people and service principals with the days they
+// were around, and the lists the everyday noise picks from, each with a parallel list of birth times (a table's
+// creation, a person's joining, a scope's creation, a job's creation), so that no event names something before it
+// existed.
+import type { Estate } from '../core/contract';
+import type { SimDb } from '../core/db';
+
+export interface Lifetimes {
+  /** Everyone, with the span they were in the workspace (left = null while still active). */
+  people: Array<{ idx: number; name: string; joined: number; left: number | null }>;
+  sps: Array<{ idx: number; app_id: string; ip: string; joined: number; left: number | null }>;
+}
+
+export function lifetimes(estate: Estate, cloudIps: readonly string[]): Lifetimes {
+  return {
+    people: estate.people.map((p, idx) => ({ idx, name: p.userName, joined: p.createdAt, left: p.deactivatedAt })),
+    sps: estate.servicePrincipals.map((s, idx) => ({
+      idx,
+      app_id: s.applicationId,
+      ip: cloudIps[idx % cloudIps.length] as string,
+      joined: s.createdAt,
+      left: s.deactivatedAt,
+    })),
+  };
+}
+
+/** Named string lists and, for the ones that name things with a beginning, `<name>_born` (epoch ms) beside them. */
+export interface NoiseLists {
+  strings: Record<string, readonly string[]>;
+  born: Record<string, readonly number[]>;
+}
+
+export async function noiseLists(db: SimDb, estate: Estate): Promise<NoiseLists> {
+  const tables = await db
+    .all<{ n: string; c: string; born: number | bigint }>(
+      `SELECT catalog_name || '.' || schema_name || '.' || table_name AS n, catalog_name AS c, epoch_ms(created_at) AS born
+       FROM uc_meta.tables WHERE catalog_name <> 'system' ORDER BY 1`,
+    )
+    .catch(() => []);
+  const catalogs = await db
+    .all<{ n: string; born: number | bigint }>(
+      "SELECT catalog_name AS n, epoch_ms(created_at) AS born FROM uc_meta.catalogs WHERE catalog_name <> 'system' ORDER BY 1",
+    )
+    .catch(() => []);
+  const people = estate.people.filter((p) => p.active);
+  const sps = estate.servicePrincipals.filter((s) => s.active);
+  const activeNames = new Set([...people.map((p) => p.userName), ...sps.map((s) => s.applicationId)]);
+  // Scheduled runs: unpaused jobs whose run-as principal is still active (the others' runs would fail to start).
+  const jobs = estate.jobs.filter((j) => !j.paused && activeNames.has(j.runAs));
+  const secrets = estate.scopes.flatMap((s) => s.keys.map((k) => ({ scope: s.name, key: k, born: s.createdAt })));
+  return {
+    strings: {
+      people: people.map((p) => p.userName),
+      sps: sps.map((s) => s.applicationId),
+      tables: tables.map((t) => t.n),
+      catalogs: catalogs.map((c) => c.n),
+      jobs: jobs.map((j) => String(j.jobId)),
+      job_run_as: jobs.map((j) => j.runAs),
+      clusters: estate.clusters.map((c) => c.clusterId),
+      scopes: secrets.map((s) => s.scope),
+      secret_keys: secrets.map((s) => s.key),
+    },
+    born: {
+      people: people.map((p) => p.createdAt),
+      sps: sps.map((s) => s.createdAt),
+      tables: tables.map((t) => Number(t.born)),
+      catalogs: catalogs.map((c) => Number(c.born)),
+      jobs: jobs.map((j) => j.createdTime),
+      scopes: secrets.map((s) => s.born),
+    },
+  };
+}
+
+/** created_at of every catalog, schema and table (outside `system`) by full name. */
+export async function securableTimes(db: SimDb): Promise<Map<string, number>> {
+  const rows = await db
+    .all<{ n: string; born: number | bigint }>(
+      `SELECT catalog_name AS n, epoch_ms(created_at) AS born FROM uc_meta.catalogs WHERE catalog_name <> 'system'
+       UNION ALL SELECT catalog_name || '.' || schema_name, epoch_ms(created_at) FROM uc_meta.schemas WHERE catalog_name <> 'system'
+       UNION ALL SELECT catalog_name || '.' || schema_name || '.' || table_name, epoch_ms(created_at) FROM uc_meta.tables
+         WHERE catalog_name <> 'system'`,
+    )
+    .catch(() => []);
+  return new Map(rows.map((r) => [r.n, Number(r.born)]));
+}
