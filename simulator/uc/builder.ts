@@ -150,6 +150,24 @@ export async function addRowFilter(db: SimDb, table: string, fn: string, inputs:
   ]);
 }
 
+export async function addVolume(
+  db: SimDb,
+  fullName: string,
+  v: { owner: string; comment?: string | null; volumeType?: 'MANAGED' | 'EXTERNAL'; storageLocation: string; createdAt?: Date },
+): Promise<void> {
+  const [c, s, name] = fullName.split('.');
+  await db.run('INSERT OR REPLACE INTO uc_meta.volumes VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $5)', [
+    c as string,
+    s as string,
+    name as string,
+    v.volumeType ?? 'MANAGED',
+    v.owner,
+    v.comment ?? null,
+    v.storageLocation,
+    (v.createdAt ?? new Date()).toISOString(),
+  ]);
+}
+
 export async function addColumnTag(db: SimDb, table: string, column: string, tag: string, value: string): Promise<void> {
   const [c, s, t] = table.split('.');
   await db.run('INSERT OR REPLACE INTO uc_meta.column_tags VALUES ($1, $2, $3, $4, $5, $6)', [

@@ -10,7 +10,7 @@ import { INFO_SCHEMA_VIEWS, infoSchemaViewSql } from './info-schema';
 import { ucErrors } from './errors';
 import { type CatalogNames, INFO_SCHEMA_DUCK, duckRef, quoteIdent } from './names';
 import { type FunctionMeta, type Structure, type TableMeta, changesSince, structure, ucVersion } from './store';
-import { duckTypeOf } from './types';
+import { databricksTypeOf, duckTypeOf } from './types';
 
 export class CatalogViews {
   private built = 0;
@@ -58,6 +58,17 @@ export class CatalogViews {
         throw ucErrors.invalid(`The body of ${fn.fullName} is not valid: ${err.message}`, 'INVALID_ROUTINE');
       }),
     );
+  }
+
+  /** The Databricks type a function returns, for one declared without RETURNS (Databricks derives it from the body). */
+  inferReturnType(fn: FunctionMeta): Promise<string> {
+    return new Promise((resolve, reject) => {
+      void this.serial(async () => {
+        const args = fn.params.map((p) => `CAST(NULL AS ${duckTypeOf(p.type)})`).join(', ');
+        const reader = await this.conn.runAndReadAll(`SELECT typeof(${duckRef(fn.fullName, this.names)}(${args}))`);
+        resolve(databricksTypeOf(String(reader.getRows()[0]?.[0])));
+      }).catch(reject);
+    });
   }
 
   private serial(fn: () => Promise<void>): Promise<void> {
