@@ -5,7 +5,7 @@ import { duckTypeOf } from '../uc/types';
 
 export const LINEAGE_TABLE = 'system_access.table_lineage';
 
-const ENTITY_METADATA =
+export const ENTITY_METADATA =
   'STRUCT<job_info: STRUCT<job_id: STRING, job_run_id: STRING>, dashboard_id: STRING, legacy_dashboard_id: STRING, ' +
   'notebook_id: STRING, sql_query_id: STRING, dlt_pipeline_info: STRUCT<dlt_pipeline_id: STRING, dlt_update_id: STRING>>';
 

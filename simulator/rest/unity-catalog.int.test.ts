@@ -76,7 +76,7 @@ describe('Unity Catalog REST and SQL are one state', () => {
     expect((await h.call(h.admin, 'GET', `${API}/permissions/catalog/nope`)).json).toMatchObject({ error_code: 'CATALOG_DOES_NOT_EXIST' });
     expect((await h.call(tokens.noRole, 'GET', `${API}/permissions/catalog/hr`)).status).toBe(403);
     expect((await h.call(tokens.noRole, 'GET', `${API}/permissions/schema/analytics.bronze?principal=data-engineering`)).json).toEqual({
-      privilege_assignments: [{ principal: 'data-engineering', privileges: ['MANAGE', 'MODIFY', 'SELECT', 'USE_SCHEMA'] }],
+      privilege_assignments: [{ principal: 'data-engineering', privileges: ['CREATE_TABLE', 'MANAGE', 'MODIFY', 'SELECT', 'USE_SCHEMA'] }],
     });
     expect((await h.call(h.admin, 'GET', `${API}/permissions/catalog/analytics?max_results=10`)).status).toBe(400);
     const audit = () =>
@@ -112,7 +112,7 @@ describe('Unity Catalog REST and SQL are one state', () => {
       'GET',
       `${API}/tables?catalog_name=analytics&schema_name=bronze`,
     );
-    expect(list.json.tables?.map((t) => t.name)).toEqual(['raw_claims', 'raw_customers', 'raw_web_logs']);
+    expect(list.json.tables?.map((t) => t.name)).toEqual(['raw_claims', 'raw_customers', 'raw_payments', 'raw_web_logs']);
     expect((await h.call(tokens.noRole, 'GET', `${API}/tables?catalog_name=hr&schema_name=people`)).json).toEqual({});
   });
 });

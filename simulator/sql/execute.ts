@@ -78,15 +78,12 @@ export class StatementExecutor {
     op.executing = true;
     try {
       const result = await readResult(await session.conn.stream(sql, values), rowCap);
-      // Reads of the system catalog (audit, lineage itself) are not recorded (simulator choice, see docs/sql.md).
       this.deps.lineage?.appendReads(
-        read
-          .filter((t) => t.catalog !== 'system')
-          .map((t) => ({
-            createdBy: session.principal.name,
-            table: { catalog: t.catalog, schema: t.schema, name: t.name, type: t.kind === 'view' ? 'VIEW' : 'TABLE' },
-            statementId: op.id,
-          })),
+        read.map((t) => ({
+          createdBy: session.principal.name,
+          table: { catalog: t.catalog, schema: t.schema, name: t.name, type: t.kind === 'view' ? 'VIEW' : 'TABLE' },
+          statementId: op.id,
+        })),
       );
       return result;
     } catch (err) {

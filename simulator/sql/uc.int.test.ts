@@ -91,7 +91,7 @@ describe('Unity Catalog through SQL', () => {
     ]);
     // data-engineering owns analytics.bronze and sits inside data-platform (owner of `analytics`): its members see every grant there.
     const own = await as.noRole.q('SHOW GRANTS `data-engineering` ON SCHEMA analytics.bronze');
-    expect(own.map((r) => r.actionType).sort()).toEqual(['MANAGE', 'MODIFY', 'OWN', 'SELECT', 'USE SCHEMA']);
+    expect(own.map((r) => r.actionType).sort()).toEqual(['CREATE TABLE', 'MANAGE', 'MODIFY', 'OWN', 'SELECT', 'USE SCHEMA']);
   });
 
   it('serves information_schema limited to what the caller may see', async () => {
