@@ -140,6 +140,18 @@ describe('Unity Catalog metadata over REST', () => {
       storage_location: 'abfss://claims-docs@hpdatalakeprod.dfs.core.windows.net/scans',
       owner: 'data-engineering',
     });
+    expect(
+      await admin.q(
+        "SELECT volume_name, volume_type, volume_owner, storage_location FROM analytics.information_schema.volumes WHERE volume_schema = 'bronze' ORDER BY 1",
+      ),
+    ).toEqual(
+      listed.json.volumes.map((v) => ({
+        volume_name: v.name,
+        volume_type: v.volume_type,
+        volume_owner: v.owner,
+        storage_location: v.storage_location,
+      })),
+    );
     // READ VOLUME reaches Priya through `account users`, but without USE SCHEMA on bronze she cannot see it.
     expect((await h.call(tokens.analyst, 'GET', `${API}/volumes/analytics.bronze.claim_documents`)).status).toBe(403);
     expect((await h.call(h.admin, 'GET', `${API}/permissions/volume/analytics.bronze.claim_documents`)).json).toEqual({
