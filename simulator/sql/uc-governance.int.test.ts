@@ -187,6 +187,15 @@ describe('Unity Catalog governance through SQL', () => {
     expect(
       await admin.q("SELECT target_columns, filter_col_usage FROM system.information_schema.row_filters WHERE table_name = 'customers'"),
     ).toEqual([{ target_columns: 'region', filter_col_usage: 'region' }]);
+    // Neither function declared RETURNS: the type is derived from the body, as on Databricks.
+    expect(
+      await admin.q(
+        "SELECT routine_name, data_type FROM main.information_schema.routines WHERE routine_name IN ('claims_team_only', 'mask_address') ORDER BY 1",
+      ),
+    ).toEqual([
+      { routine_name: 'claims_team_only', data_type: 'BOOLEAN' },
+      { routine_name: 'mask_address', data_type: 'STRING' },
+    ]);
     await admin.q('ALTER TABLE analytics.silver.customers DROP ROW FILTER');
     await admin.q('ALTER TABLE analytics.silver.customers ALTER COLUMN address DROP MASK');
     expect((await noRole.q(regions)).length).toBe(4);

@@ -62,18 +62,20 @@ export class CatalogViews {
 
   /** The Databricks type a function returns, for one declared without RETURNS (Databricks derives it from the body). */
   inferReturnType(fn: FunctionMeta): Promise<string> {
-    return new Promise((resolve, reject) => {
-      void this.serial(async () => {
-        const args = fn.params.map((p) => `CAST(NULL AS ${duckTypeOf(p.type)})`).join(', ');
-        const reader = await this.conn.runAndReadAll(`SELECT typeof(${duckRef(fn.fullName, this.names)}(${args}))`);
-        resolve(databricksTypeOf(String(reader.getRows()[0]?.[0])));
-      }).catch(reject);
+    return this.serial(async () => {
+      const args = fn.params.map((p) => `CAST(NULL AS ${duckTypeOf(p.type)})`).join(', ');
+      const reader = await this.conn.runAndReadAll(`SELECT typeof(${duckRef(fn.fullName, this.names)}(${args}))`);
+      return databricksTypeOf(String(reader.getRows()[0]?.[0]));
     });
   }
 
-  private serial(fn: () => Promise<void>): Promise<void> {
-    const run = this.queue.catch(() => undefined).then(fn);
-    this.queue = run;
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn);
+    // The queue only orders work; each caller handles its own failure through `run`.
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   }
 
