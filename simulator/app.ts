@@ -66,7 +66,12 @@ export async function buildApp(
     accessTokenTtlSeconds: cfg.opts.oauthTokenTtlSeconds ?? 3600,
     featuredPeople: state.featuredPeople,
   });
-  const warehouse = await createSqlWarehouse({ db, audit, directory: identity });
+  const warehouse = await createSqlWarehouse({
+    db,
+    audit,
+    directory: identity,
+    ids: { accountId: credentials.accountId, workspaceId: credentials.workspaceId },
+  });
   const sql = { warehouseId: credentials.warehouseId, handle: (...args: Parameters<typeof warehouse.handle>) => warehouse.handle(...args) };
   const hanging = new Set<() => void>();
   const handle = createPipeline({
@@ -91,7 +96,7 @@ export async function buildApp(
     featuredPeople,
     releaseHangs: () => [...hanging].forEach((release) => release()),
     close: async () => {
-      warehouse.close();
+      await warehouse.close();
       await audit.flush();
     },
   };

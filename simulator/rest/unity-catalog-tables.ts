@@ -1,15 +1,14 @@
 // Unity Catalog table metadata over REST (TableInfo with owner, columns[].mask and row_filter), limited to what
-// the caller can see.
+// the caller may see: USE CATALOG and USE SCHEMA on the way, and ownership or SELECT (uc/metadata-access.ts).
 import { ApiError, type RestRoute } from '../core/contract';
 import { ucErrors } from '../uc/errors';
 import { METASTORE_ID, type UcDeps } from '../uc/grants';
-import { principalSet } from '../uc/principals';
-import { type TableMeta, privilegeModel, structure } from '../uc/store';
-import { baseTypeName } from '../uc/types';
-import { page, rest } from './unity-catalog-http';
+import type { TableMeta } from '../uc/store';
+import { columnTypeName } from '../uc/types';
+import { accessFor, requiredQuery } from './unity-catalog-catalogs';
+import { listBody, pageVisible, rest } from './unity-catalog-http';
 
 const PREFIX = '/api/2.1/unity-catalog';
-const TYPE_NAMES: Record<string, string> = { BIGINT: 'LONG', INTEGER: 'INT', SMALLINT: 'SHORT', TINYINT: 'BYTE', VARCHAR: 'STRING' };
 
 function tableInfo(t: TableMeta) {
   return {
@@ -22,12 +21,11 @@ function tableInfo(t: TableMeta) {
     owner: t.owner,
     metastore_id: METASTORE_ID,
     columns: t.columns.map((c) => {
-      const base = baseTypeName(c.type);
       const mask = t.masks.get(c.name);
       return {
         name: c.name,
         type_text: c.type.toLowerCase(),
-        type_name: TYPE_NAMES[base] ?? base,
+        type_name: columnTypeName(c.type),
         position: c.position - 1,
         nullable: c.nullable,
         ...(c.comment ? { comment: c.comment } : {}),
@@ -47,42 +45,30 @@ export function tableRoutes(deps: UcDeps): RestRoute[] {
       handler: (req) =>
         rest(async () => {
           const fullName = (req.params.full_name ?? '').toLowerCase();
-          const [st, model] = await Promise.all([structure(deps.db), privilegeModel(deps.db)]);
+          const { st, access } = await accessFor(deps, req);
           const t = st.tables.get(fullName);
           if (!t) throw ucErrors.notFound('table', fullName);
-          if (!model.isVisible({ type: 'table', fullName, kind: t.kind }, principalSet(req.principal), req.principal.isAdmin)) {
-            throw new ApiError(403, 'PERMISSION_DENIED', `User does not have any privilege on Table '${fullName}'.`);
+          if (!access.table(fullName, t.kind === 'view' ? 'view' : 'table')) {
+            throw new ApiError(403, 'PERMISSION_DENIED', `User does not have SELECT on Table '${fullName}'.`);
           }
           return { body: tableInfo(t) };
         }),
     },
-    // GET /api/2.1/unity-catalog/tables?catalog_name=&schema_name=
+    // GET /api/2.1/unity-catalog/tables?catalog_name=&schema_name=: tables one owns or may SELECT (with USE CATALOG
+    // and USE SCHEMA).
     {
       method: 'GET',
       path: `${PREFIX}/tables`,
       handler: (req) =>
         rest(async () => {
-          const catalog = req.query.get('catalog_name')?.toLowerCase();
-          const schema = req.query.get('schema_name')?.toLowerCase();
-          if (!catalog || !schema) throw new ApiError(400, 'INVALID_PARAMETER_VALUE', 'catalog_name and schema_name are required.');
-          const [st, model] = await Promise.all([structure(deps.db), privilegeModel(deps.db)]);
+          const [catalog, schema] = requiredQuery(req, 'catalog_name', 'schema_name') as [string, string];
+          const { st, access } = await accessFor(deps, req);
           if (!st.schemas.has(`${catalog}.${schema}`)) throw ucErrors.notFound('schema', `${catalog}.${schema}`);
-          const mine = principalSet(req.principal);
           const tables = [...st.tables.values()]
-            .filter(
-              (t) =>
-                t.catalog === catalog &&
-                t.schema === schema &&
-                model.isVisible({ type: 'table', fullName: t.fullName, kind: t.kind }, mine, req.principal.isAdmin),
-            )
+            .filter((t) => t.catalog === catalog && t.schema === schema)
             .sort((a, b) => a.name.localeCompare(b.name));
-          const p = page(tables, req.query);
-          return {
-            body: {
-              ...(p.items.length ? { tables: p.items.map(tableInfo) } : {}),
-              ...(p.next_page_token ? { next_page_token: p.next_page_token } : {}),
-            },
-          };
+          const p = pageVisible(tables, (t) => access.table(t.fullName, t.kind === 'view' ? 'view' : 'table'), req.query);
+          return { body: listBody('tables', p, tableInfo) };
         }),
     },
   ];

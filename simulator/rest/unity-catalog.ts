@@ -1,15 +1,18 @@
-// Unity Catalog REST: grants (permissions, effective permissions) and table metadata. Grant changes go through the
+// Unity Catalog REST: grants (permissions, effective permissions) and metadata (catalogs, schemas, tables,
+// functions, volumes). Grant changes go through the
 // same code as SQL GRANT / REVOKE (uc/grants.ts), so SQL and REST are one state, audited alike.
 import { ApiError, type RestRequest, type RestRoute } from '../core/contract';
 import { type UcDeps, directAssignments, resolveSecurable, updatePermissions } from '../uc/grants';
 import { principalSet } from '../uc/principals';
 import { type SecurableType, normalizePrivilege } from '../uc/privileges';
 import { privilegeModel } from '../uc/store';
+import { catalogRoutes } from './unity-catalog-catalogs';
+import { functionRoutes } from './unity-catalog-functions';
 import { tableRoutes } from './unity-catalog-tables';
 import { page, rest } from './unity-catalog-http';
 
 const PREFIX = '/api/2.1/unity-catalog';
-const TYPES: readonly SecurableType[] = ['catalog', 'schema', 'table', 'function'];
+const TYPES: readonly SecurableType[] = ['catalog', 'schema', 'table', 'function', 'volume'];
 const GRANT_PAGE_MIN = 150;
 
 function securableType(raw: string): SecurableType {
@@ -18,7 +21,7 @@ function securableType(raw: string): SecurableType {
   throw new ApiError(
     400,
     'INVALID_PARAMETER_VALUE',
-    `Securable type ${raw} is not supported by the simulator (catalog, schema, table, function).`,
+    `Securable type ${raw} is not supported by the simulator (catalog, schema, table, function, volume).`,
   );
 }
 
@@ -106,6 +109,8 @@ export function unityCatalogRoutes(deps: UcDeps): RestRoute[] {
           return { body: { privilege_assignments: p.items, ...(p.next_page_token ? { next_page_token: p.next_page_token } : {}) } };
         }),
     },
+    ...catalogRoutes(deps),
     ...tableRoutes(deps),
+    ...functionRoutes(deps),
   ];
 }

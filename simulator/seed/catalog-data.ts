@@ -29,6 +29,9 @@ export function generator(seed: number, now: Date, table: string): Gen {
   return g;
 }
 
+/** Prefix of the masking and row-filter functions' names. */
+export const M = 'main.governance.';
+
 export const REGIONS = ['US-East', 'US-West', 'EU-Central', 'APAC'];
 export const PRODUCTS = ['Auto', 'Home', 'Life', 'Commercial Property', 'Travel'];
 

@@ -3,6 +3,7 @@
 // so thousands of tables cost metadata rather than disk.
 import type { Estate, SeedOptions } from '../core/contract';
 import type { SimDb } from '../core/db';
+import { METASTORE_ID } from '../uc/grants';
 import { duckTypeOf } from '../uc/types';
 import { generator, personColumns, REGIONS } from './catalog-data';
 
@@ -136,7 +137,30 @@ export async function seedLargeCatalog(db: SimDb, estate: Estate, opts: SeedOpti
       FROM large_tables WHERE archetype = 0 AND ${h('i', 'filter', 10)} = 0;
     INSERT OR REPLACE INTO uc_meta.column_tags SELECT catalog_name, schema_name, table_name, CASE archetype WHEN 1 THEN 'email' WHEN 3 THEN 'iban' ELSE 'ip_address' END,
       'pii', CASE archetype WHEN 1 THEN 'email' WHEN 3 THEN 'iban' ELSE 'ip_address' END
-      FROM large_tables WHERE archetype IN (1, 3, 4) AND ${h('i', 'tag', 3)} = 0;
+      FROM large_tables WHERE archetype IN (1, 3, 4) AND ${h('i', 'tag', 3)} = 0;`);
+
+    // A landing volume per project (its group reads and writes it), and outbound exports in every fifth project that
+    // the whole account may read.
+    const uuid = (expr: string) =>
+      `(SELECT substr(m, 1, 8) || '-' || substr(m, 9, 4) || '-' || substr(m, 13, 4) || '-' || substr(m, 17, 4) || '-' || substr(m, 21, 12) FROM (SELECT md5(${expr}) AS m))`;
+    await c.run(`
+    CREATE OR REPLACE TEMP TABLE large_volumes AS
+    SELECT catalog_name, 'raw' AS schema_name, 'landing' AS volume_name, 'MANAGED' AS volume_type, grp,
+      'abfss://unity-catalog@hpunitycatalog.dfs.core.windows.net/${METASTORE_ID}/volumes/' || ${uuid("'volume:' || catalog_name")} AS location,
+      min(created_at) + INTERVAL 3 DAY AS created_at, any_value(person) AS person
+    FROM large_tables GROUP BY catalog_name, grp
+    UNION ALL
+    SELECT catalog_name, 'exports', 'outbound', 'EXTERNAL', grp,
+      'abfss://exports@hpdatalakeprod.dfs.core.windows.net/' || catalog_name || '/outbound', min(created_at) + INTERVAL 5 DAY, any_value(person)
+    FROM large_tables GROUP BY catalog_name, grp HAVING ${h('catalog_name', 'exports', 5)} = 0;
+    INSERT OR REPLACE INTO uc_meta.volumes SELECT catalog_name, schema_name, volume_name, volume_type, grp,
+      CASE volume_name WHEN 'landing' THEN 'Files dropped by upstream systems' ELSE 'Files shared with partners' END,
+      location, created_at, person FROM large_volumes;
+    INSERT INTO uc_meta.grants SELECT 'volume', catalog_name || '.raw.landing', grp, p, 'System user', created_at
+      FROM large_volumes, (VALUES ('READ_VOLUME'), ('WRITE_VOLUME')) v(p) WHERE volume_name = 'landing' ON CONFLICT DO NOTHING;
+    INSERT INTO uc_meta.grants SELECT 'volume', catalog_name || '.exports.outbound', 'account users', 'READ_VOLUME', 'System user', created_at
+      FROM large_volumes WHERE volume_name = 'outbound' ON CONFLICT DO NOTHING;
+    DROP TABLE large_volumes;
     DROP TABLE large_tables;`);
   });
 }

@@ -1,6 +1,7 @@
 // The statement pipeline of the warehouse: Unity Catalog commands (GRANT, SHOW GRANTS, masks, filters, USE…) are
 // answered from uc_meta; everything else is translated to DuckDB, bound, checked against Unity Catalog (every
 // table it names must be readable by the caller) and only then executed, streaming rows up to the row cap.
+import type { LineageSink } from '../audit/lineage-sink';
 import type { RequestMeta } from '../core/contract';
 import type { SimDb } from '../core/db';
 import { authorizeRead, collectRefs, type ParsedRefs } from '../uc/access';
@@ -23,6 +24,8 @@ export interface ExecutorDeps {
   views: CatalogViews;
   translator: Translator;
   commands: CommandHandler;
+  /** Receives one read record per Unity Catalog table a successful query read. */
+  lineage?: LineageSink;
 }
 
 export function stripStatement(statement: string): string {
@@ -64,7 +67,7 @@ export class StatementExecutor {
     const { sql, values } = bindParameters(this.deps.translator.translate(text), params);
     const refs = await this.analyze(session, sql);
     const [st, model] = await Promise.all([structure(this.deps.db), privilegeModel(this.deps.db)]);
-    authorizeRead(refs, {
+    const read = authorizeRead(refs, {
       names: this.deps.views.names,
       structure: st,
       model,
@@ -74,7 +77,15 @@ export class StatementExecutor {
     });
     op.executing = true;
     try {
-      return await readResult(await session.conn.stream(sql, values), rowCap);
+      const result = await readResult(await session.conn.stream(sql, values), rowCap);
+      this.deps.lineage?.appendReads(
+        read.map((t) => ({
+          createdBy: session.principal.name,
+          table: { catalog: t.catalog, schema: t.schema, name: t.name, type: t.kind === 'view' ? 'VIEW' : 'TABLE' },
+          statementId: op.id,
+        })),
+      );
+      return result;
     } catch (err) {
       throw toSqlError(err);
     } finally {

@@ -1,6 +1,6 @@
 // A statement's rows, held until the client has fetched them: DuckDB data chunks read up to the row cap (converted
 // to JS page by page), or small string tables built by Unity Catalog commands.
-import { type DuckDBDataChunk, type DuckDBResult, JSDuckDBValueConverter, VARCHAR } from '@duckdb/node-api';
+import { type DuckDBDataChunk, type DuckDBResult, type DuckDBType, JSDuckDBValueConverter, VARCHAR } from '@duckdb/node-api';
 import type { ResultColumn } from './encode-arrow';
 
 export interface ResultSet {
@@ -12,13 +12,21 @@ export interface ResultSet {
 
 export const EMPTY_RESULT: ResultSet = { columns: [], rowCount: 0, page: () => [] };
 
+/** A small table built in JS (SHOW TABLES); values must fit their column's type. */
+export function valuesResult(columns: readonly ResultColumn[], rows: ReadonlyArray<ReadonlyArray<unknown>>): ResultSet {
+  return {
+    columns,
+    rowCount: rows.length,
+    page: (offset, count) => columns.map((_, c) => rows.slice(offset, offset + count).map((r) => r[c] ?? null)),
+  };
+}
+
 /** A VARCHAR table (SHOW GRANTS and friends). */
 export function stringResult(names: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | null>>): ResultSet {
-  return {
-    columns: names.map((name) => ({ name, type: VARCHAR })),
-    rowCount: rows.length,
-    page: (offset, count) => names.map((_, c) => rows.slice(offset, offset + count).map((r) => r[c] ?? null)),
-  };
+  return valuesResult(
+    names.map((name): { name: string; type: DuckDBType } => ({ name, type: VARCHAR })),
+    rows,
+  );
 }
 
 /** Reads a streaming DuckDB result up to `rowCap` rows. */

@@ -91,7 +91,7 @@ describe('Unity Catalog through SQL', () => {
     ]);
     // data-engineering owns analytics.bronze and sits inside data-platform (owner of `analytics`): its members see every grant there.
     const own = await as.noRole.q('SHOW GRANTS `data-engineering` ON SCHEMA analytics.bronze');
-    expect(own.map((r) => r.actionType).sort()).toEqual(['MANAGE', 'MODIFY', 'OWN', 'SELECT', 'USE SCHEMA']);
+    expect(own.map((r) => r.actionType).sort()).toEqual(['CREATE TABLE', 'MANAGE', 'MODIFY', 'OWN', 'SELECT', 'USE SCHEMA']);
   });
 
   it('serves information_schema limited to what the caller may see', async () => {
@@ -103,7 +103,7 @@ describe('Unity Catalog through SQL', () => {
         column_name: c,
         mask_catalog: 'main',
         mask_schema: 'governance',
-        mask_name: `mask_${c}`,
+        mask_name: `main.governance.mask_${c}`,
         mask_col_usage: null,
       })),
     );
@@ -115,8 +115,8 @@ describe('Unity Catalog through SQL', () => {
     expect(
       await as.admin.q('SELECT table_name, filter_name, filter_col_usage FROM analytics.information_schema.row_filters ORDER BY 1'),
     ).toEqual([
-      { table_name: 'claims', filter_name: 'region_filter', filter_col_usage: 'region' },
-      { table_name: 'policies', filter_name: 'region_filter', filter_col_usage: 'region' },
+      { table_name: 'claims', filter_name: 'main.governance.region_filter', filter_col_usage: 'region' },
+      { table_name: 'policies', filter_name: 'main.governance.region_filter', filter_col_usage: 'region' },
     ]);
     const mine = await as.manager.q('SELECT DISTINCT grantee FROM system.information_schema.table_privileges');
     const myNames = new Set([p.manager.userName, ...p.manager.groups, 'users', 'account users']);

@@ -1,9 +1,11 @@
 // The simulator's SQL warehouse: takes one Thrift request body (sim-core's server does HTTP, auth and fault
 // matching) and returns the reply bytes. Sessions are DuckDB connections carrying the caller's identity;
 // statements go through StatementExecutor; faults become query errors, delays or hangs, never HTTP errors.
+import { createLineageSink } from '../audit/lineage-sink';
 import type { AuditSink, FaultAction, Principal, PrincipalDirectory, RequestMeta } from '../core/contract';
 import type { SimDb } from '../core/db';
 import { UcCommands } from '../uc/commands';
+import { METASTORE_ID } from '../uc/grants';
 import { CatalogNames } from '../uc/names';
 import { ensureUcStore, structure } from '../uc/store';
 import { CatalogViews } from '../uc/views';
@@ -22,13 +24,22 @@ const SESSION_IDLE_MS = 60 * 60 * 1000;
 
 export interface SqlWarehouse {
   handle(body: Buffer, principal: Principal, meta: RequestMeta, fault: FaultAction | null): Promise<Buffer>;
-  close(): void;
+  /** Closes every session and writes the lineage rows still queued. */
+  close(): Promise<void>;
+}
+
+export interface WarehouseDeps {
+  db: SimDb;
+  audit: AuditSink;
+  directory: PrincipalDirectory;
+  /** For system.access.table_lineage rows. */
+  ids: { accountId: string; workspaceId: string };
 }
 
 const num = (v: unknown) =>
   v === undefined || v === null ? 0 : typeof v === 'number' ? v : (v as { toNumber(a: boolean): number }).toNumber(true);
 
-export async function createSqlWarehouse(deps: { db: SimDb; audit: AuditSink; directory: PrincipalDirectory }): Promise<SqlWarehouse> {
+export async function createSqlWarehouse(deps: WarehouseDeps): Promise<SqlWarehouse> {
   const { db } = deps;
   await Promise.all([initTranslator(), ensureUcStore(db)]);
   const mainDb = String((await db.one<{ d: string }>('SELECT current_database() AS d'))?.d);
@@ -39,7 +50,8 @@ export async function createSqlWarehouse(deps: { db: SimDb; audit: AuditSink; di
   const views = new CatalogViews(db, builder, names, translator);
   await views.sync();
   const commands = new UcCommands({ ...deps, views });
-  const executor = new StatementExecutor({ db, views, translator, commands });
+  const lineage = await createLineageSink(db, { ...deps.ids, metastoreId: METASTORE_ID });
+  const executor = new StatementExecutor({ db, views, translator, commands, lineage });
 
   const state: WarehouseState = {
     sessions: new Map(),
@@ -101,10 +113,11 @@ export async function createSqlWarehouse(deps: { db: SimDb; audit: AuditSink; di
       if (fault?.type === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
       return thriftProcessor(rpcHandlers(state, principal, meta, fault?.type === 'delay' ? null : fault))(body);
     },
-    close() {
+    async close() {
       clearInterval(sweep);
       for (const s of [...state.sessions.values()]) state.closeSession(s);
       builder.closeSync();
+      await lineage.flush();
     },
   };
 }

@@ -6,7 +6,7 @@ import { SqlError, sqlError } from '../sql/errors';
 import { INFO_SCHEMA_VIEWS } from './info-schema';
 import { type CatalogNames, INFO_SCHEMA_DUCK, backquoted } from './names';
 import { type PrivilegeModel, type Securable, sqlPrivilege } from './privileges';
-import type { Structure } from './store';
+import type { Structure, TableMeta } from './store';
 
 export interface ParsedRefs {
   tables: Array<{ catalog: string; schema: string; table: string }>;
@@ -64,8 +64,10 @@ export function insufficient(privilege: string, on: Pick<Securable, 'type' | 'fu
   );
 }
 
-/** Throws the error Databricks would raise for the first table the caller may not read. */
-export function authorizeRead(refs: ParsedRefs, ctx: AccessContext): void {
+/** Throws the error Databricks would raise for the first table the caller may not read; returns the Unity Catalog
+ *  tables (and views) the statement reads, information_schema views excepted. */
+export function authorizeRead(refs: ParsedRefs, ctx: AccessContext): TableMeta[] {
+  const read = new Map<string, TableMeta>();
   for (const fn of refs.tableFunctions) {
     if (!ALLOWED_TABLE_FUNCTIONS.has(fn)) {
       throw sqlError('UNRESOLVED_ROUTINE', `Cannot resolve routine \`${fn}\` on search path.`, '42883');
@@ -89,5 +91,7 @@ export function authorizeRead(refs: ParsedRefs, ctx: AccessContext): void {
     if (!meta) throw notFound(fullName);
     const missing = ctx.model.missingForUse({ type: 'table', fullName, kind: meta.kind }, ctx.principals, 'SELECT');
     if (missing) throw insufficient(missing.privilege, missing.on);
+    read.set(fullName, meta);
   }
+  return [...read.values()];
 }

@@ -30,9 +30,16 @@ export async function addCatalog(
   owner: string,
   comment: string | null = null,
   createdAt = new Date(),
+  createdBy = owner,
 ): Promise<void> {
   await ensureUcStore(db);
-  await db.run('INSERT OR REPLACE INTO uc_meta.catalogs VALUES ($1, $2, $3, $4, $2)', [name, owner, comment, createdAt.toISOString()]);
+  await db.run('INSERT OR REPLACE INTO uc_meta.catalogs VALUES ($1, $2, $3, $4, $5)', [
+    name,
+    owner,
+    comment,
+    createdAt.toISOString(),
+    createdBy,
+  ]);
 }
 
 export async function addSchema(
@@ -42,13 +49,15 @@ export async function addSchema(
   owner: string,
   comment: string | null = null,
   createdAt = new Date(),
+  createdBy = owner,
 ): Promise<void> {
-  await db.run('INSERT OR REPLACE INTO uc_meta.schemas VALUES ($1, $2, $3, $4, $5, $3)', [
+  await db.run('INSERT OR REPLACE INTO uc_meta.schemas VALUES ($1, $2, $3, $4, $5, $6)', [
     catalog,
     schema,
     owner,
     comment,
     createdAt.toISOString(),
+    createdBy,
   ]);
 }
 
@@ -114,9 +123,10 @@ export async function addFunction(
   returnType: string | null,
   body: string,
   owner: string,
+  created: { at?: Date; by?: string; comment?: string | null } = {},
 ): Promise<void> {
   const [catalog, schema, name] = fullName.split('.');
-  await db.run('INSERT OR REPLACE INTO uc_meta.functions VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, now()::TIMESTAMP, $7)', [
+  await db.run('INSERT OR REPLACE INTO uc_meta.functions VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
     catalog as string,
     schema as string,
     name as string,
@@ -124,6 +134,9 @@ export async function addFunction(
     returnType,
     body,
     owner,
+    created.comment ?? null,
+    (created.at ?? new Date()).toISOString(),
+    created.by ?? owner,
   ]);
 }
 
@@ -147,6 +160,32 @@ export async function addRowFilter(db: SimDb, table: string, fn: string, inputs:
     t as string,
     fn,
     JSON.stringify(inputs),
+  ]);
+}
+
+export async function addVolume(
+  db: SimDb,
+  fullName: string,
+  v: {
+    owner: string;
+    comment?: string | null;
+    volumeType?: 'MANAGED' | 'EXTERNAL';
+    storageLocation: string;
+    createdAt?: Date;
+    createdBy?: string;
+  },
+): Promise<void> {
+  const [c, s, name] = fullName.split('.');
+  await db.run('INSERT OR REPLACE INTO uc_meta.volumes VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
+    c as string,
+    s as string,
+    name as string,
+    v.volumeType ?? 'MANAGED',
+    v.owner,
+    v.comment ?? null,
+    v.storageLocation,
+    (v.createdAt ?? new Date()).toISOString(),
+    v.createdBy ?? v.owner,
   ]);
 }
 

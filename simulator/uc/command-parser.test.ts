@@ -81,7 +81,16 @@ describe('parseUcCommand', () => {
   it('fails loudly on statements that start like Unity Catalog commands but are not', () => {
     expect(() => parseUcCommand('GRANT SELECT TO x')).toThrow(/^\[PARSE_SYNTAX_ERROR\] Syntax error at or near 'TO'/);
     expect(() => parseUcCommand('GRANT SELECT ON TABLE t TO ana@example.com')).toThrow(/PARSE_SYNTAX_ERROR/);
-    expect(() => parseUcCommand('GRANT READ VOLUME ON VOLUME v TO x')).toThrow(/UNSUPPORTED_FEATURE/);
+    expect(() => parseUcCommand('GRANT CREATE EXTERNAL TABLE ON EXTERNAL LOCATION l TO x')).toThrow(/UNSUPPORTED_FEATURE/);
     expect(parseUcCommand('SELECT 1')).toBeNull();
+  });
+
+  it('parses grants on volumes', () => {
+    expect(parseUcCommand('GRANT READ VOLUME, WRITE VOLUME ON VOLUME main.default.landing TO `data-engineering`')).toEqual({
+      kind: 'grant',
+      privileges: ['READ_VOLUME', 'WRITE_VOLUME'],
+      securable: { type: 'volume', parts: ['main', 'default', 'landing'] },
+      principal: 'data-engineering',
+    });
   });
 });

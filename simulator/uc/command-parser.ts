@@ -43,19 +43,9 @@ const SECURABLE_WORDS: Record<string, SecurableType> = {
   TABLE: 'table',
   VIEW: 'table',
   FUNCTION: 'function',
+  VOLUME: 'volume',
 };
-const OTHER_SECURABLES = [
-  'VOLUME',
-  'EXTERNAL',
-  'STORAGE',
-  'CONNECTION',
-  'SHARE',
-  'METASTORE',
-  'MODEL',
-  'RECIPIENT',
-  'PROVIDER',
-  'CREDENTIAL',
-];
+const OTHER_SECURABLES = ['EXTERNAL', 'STORAGE', 'CONNECTION', 'SHARE', 'METASTORE', 'MODEL', 'RECIPIENT', 'PROVIDER', 'CREDENTIAL'];
 
 function literalOrName(t: Token | undefined): string {
   if (isName(t)) return t.value;

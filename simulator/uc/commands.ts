@@ -2,7 +2,8 @@
 // caller. Names resolve against the session's current catalog and schema, as on Databricks.
 import type { RequestMeta } from '../core/contract';
 import type { CommandHandler } from '../sql/execute';
-import { EMPTY_RESULT, type ResultSet, stringResult } from '../sql/result-set';
+import { BOOLEAN, VARCHAR } from '@duckdb/node-api';
+import { EMPTY_RESULT, type ResultSet, stringResult, valuesResult } from '../sql/result-set';
 import type { SqlSession } from '../sql/session';
 import { type SecurableRef, type UcCommand, parseUcCommand } from './command-parser';
 import { UcError, ucErrors } from './errors';
@@ -144,9 +145,14 @@ export class UcCommands implements CommandHandler {
     const tables = [...st.tables.values()].filter(
       (t) => `${t.catalog}.${t.schema}` === schema && visible({ type: 'table', fullName: t.fullName, kind: t.kind }),
     );
-    return stringResult(
-      ['database', 'tableName'],
-      tables.map((t) => [t.schema, t.name]).sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
+    // Databricks' SHOW TABLES columns; UC tables are never temporary.
+    return valuesResult(
+      [
+        { name: 'database', type: VARCHAR },
+        { name: 'tableName', type: VARCHAR },
+        { name: 'isTemporary', type: BOOLEAN },
+      ],
+      tables.map((t) => [t.schema, t.name, false]).sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
     );
   }
 }

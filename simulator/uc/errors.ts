@@ -29,12 +29,14 @@ const NOT_FOUND_CODES: Record<string, string> = {
   schema: 'SCHEMA_DOES_NOT_EXIST',
   table: 'TABLE_DOES_NOT_EXIST',
   function: 'NOT_FOUND',
+  volume: 'NOT_FOUND',
 };
 const NOT_FOUND_CLASSES: Record<string, string> = {
   catalog: 'NO_SUCH_CATALOG_EXCEPTION',
   schema: 'SCHEMA_NOT_FOUND',
   table: 'TABLE_OR_VIEW_NOT_FOUND',
   function: 'ROUTINE_NOT_FOUND',
+  volume: 'VOLUME_NOT_FOUND',
 };
 
 export const ucErrors = {

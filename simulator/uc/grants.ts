@@ -35,14 +35,7 @@ const BUILT_IN_GROUPS = new Set(['users', 'account users']);
 export async function resolveSecurable(db: SimDb, type: SecurableType, fullName: string): Promise<Securable> {
   const name = fullName.toLowerCase();
   const st = await structure(db);
-  const found =
-    type === 'catalog'
-      ? st.catalogs.has(name)
-      : type === 'schema'
-        ? st.schemas.has(name)
-        : type === 'function'
-          ? st.functions.has(name)
-          : st.tables.has(name);
+  const found = { catalog: st.catalogs, schema: st.schemas, function: st.functions, volume: st.volumes, table: st.tables }[type].has(name);
   if (!found) throw ucErrors.notFound(type, name);
   return { type, fullName: name, kind: type === 'table' ? (st.tables.get(name)?.kind ?? 'table') : type };
 }

@@ -212,6 +212,7 @@ export async function createFunction(
       owner: existing?.owner ?? actor.principal.name,
     };
     await deps.views.defineFunction(meta);
+    if (!meta.returnType) meta.returnType = await deps.views.inferReturnType(meta);
     await deps.db.run('INSERT OR REPLACE INTO uc_meta.functions VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, now()::TIMESTAMP, $8)', [
       meta.catalog,
       meta.schema,

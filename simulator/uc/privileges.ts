@@ -8,7 +8,7 @@
 // - the owner of an object holds every privilege on it, and — like a grant — that reaches its descendants;
 // - reading a table also needs USE CATALOG on its catalog and USE SCHEMA on its schema, owners included.
 
-export type SecurableType = 'catalog' | 'schema' | 'table' | 'function';
+export type SecurableType = 'catalog' | 'schema' | 'table' | 'function' | 'volume';
 /** A table's kind matters only for what may be granted on it. */
 export type ObjectKind = SecurableType | 'view';
 
@@ -34,6 +34,7 @@ export const GRANTABLE: Record<ObjectKind, ReadonlySet<string>> = {
   table: new Set(['ALL_PRIVILEGES', 'APPLY_TAG', 'MANAGE', 'SELECT', 'MODIFY', 'BROWSE']),
   view: new Set(['ALL_PRIVILEGES', 'APPLY_TAG', 'MANAGE', 'SELECT', 'BROWSE']),
   function: new Set(['ALL_PRIVILEGES', 'EXECUTE', 'MANAGE']),
+  volume: new Set(['ALL_PRIVILEGES', 'APPLY_TAG', 'MANAGE', 'READ_VOLUME', 'WRITE_VOLUME']),
 };
 
 /** Everything the REST `Privilege` enum knows (reference §10.1). */
@@ -104,8 +105,16 @@ export function lineage(s: Securable): Securable[] {
 
 const keyOf = (type: SecurableType, fullName: string) => `${type}:${fullName}`;
 
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export class PrivilegeModel {
   private byObject = new Map<string, Grant[]>();
+  /** Grants by grantee, so visibility checks read only the caller's grants (thousands of tables at large scale). */
+  private byPrincipal = new Map<string, Grant[]>();
 
   constructor(
     grants: readonly Grant[],
@@ -113,16 +122,14 @@ export class PrivilegeModel {
     private readonly owners: ReadonlyMap<string, string>,
   ) {
     for (const g of grants) {
-      const key = keyOf(g.securableType, g.fullName);
-      const list = this.byObject.get(key);
-      if (list) list.push(g);
-      else this.byObject.set(key, [g]);
+      push(this.byObject, keyOf(g.securableType, g.fullName), g);
+      push(this.byPrincipal, g.principal, g);
     }
   }
 
   /** Every grant to any of the given principals. */
   grantsTo(principals: ReadonlySet<string>): Grant[] {
-    return [...this.byObject.values()].flat().filter((g) => principals.has(g.principal));
+    return [...principals].flatMap((p) => this.byPrincipal.get(p) ?? []);
   }
 
   /** Grants made on the object itself. */

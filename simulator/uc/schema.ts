@@ -1,6 +1,7 @@
 // Where Unity Catalog lives in the simulator's main database: metadata in `uc_meta`, table data in `uc_store`
 // (one storage table may back several UC tables at large scale). The SQL warehouse exposes both through views
 // (see views.ts); REST and SQL change only these tables, so there is one truth.
+import { LINEAGE_COLUMNS, LINEAGE_TABLE } from '../audit/lineage-schema';
 import { AUDIT_TABLE } from '../audit/schema';
 
 export const UC_DDL = `
@@ -37,6 +38,10 @@ CREATE TABLE IF NOT EXISTS uc_meta.row_filters (
   catalog_name VARCHAR, schema_name VARCHAR, table_name VARCHAR,
   function_full_name VARCHAR NOT NULL, input_columns VARCHAR[] NOT NULL,
   PRIMARY KEY (catalog_name, schema_name, table_name));
+CREATE TABLE IF NOT EXISTS uc_meta.volumes (
+  catalog_name VARCHAR, schema_name VARCHAR, volume_name VARCHAR, volume_type VARCHAR NOT NULL, owner VARCHAR NOT NULL,
+  comment VARCHAR, storage_location VARCHAR NOT NULL, created_at TIMESTAMP, created_by VARCHAR,
+  PRIMARY KEY (catalog_name, schema_name, volume_name));
 CREATE TABLE IF NOT EXISTS uc_meta.column_tags (
   catalog_name VARCHAR, schema_name VARCHAR, table_name VARCHAR, column_name VARCHAR,
   tag_name VARCHAR, tag_value VARCHAR,
@@ -66,15 +71,20 @@ export const AUDIT_COLUMNS: ReadonlyArray<[string, string]> = [
 
 const SYSTEM_OWNER = 'System user';
 
+function systemTableSql(name: string, storage: string, comment: string, columns: ReadonlyArray<[string, string]>): string {
+  return `
+INSERT OR IGNORE INTO uc_meta.tables VALUES ('system', 'access', '${name}', 'MANAGED', '${SYSTEM_OWNER}',
+  '${comment}', '${storage}', 'DELTA', TIMESTAMP '2024-01-01', '${SYSTEM_OWNER}', TIMESTAMP '2024-01-01', '${SYSTEM_OWNER}');
+INSERT OR IGNORE INTO uc_meta.columns VALUES
+  ${columns.map(([col, type], i) => `('system', 'access', '${name}', '${col}', ${i + 1}, '${type}', true, NULL)`).join(',\n  ')};`;
+}
+
 /** The built-in `system` catalog: always present, whether or not a seed ran. */
 export const SYSTEM_CATALOG_SQL = `
 INSERT OR IGNORE INTO uc_meta.catalogs VALUES ('system', '${SYSTEM_OWNER}', 'System catalog', TIMESTAMP '2024-01-01', '${SYSTEM_OWNER}');
 INSERT OR IGNORE INTO uc_meta.schemas VALUES
   ('system', 'access', '${SYSTEM_OWNER}', 'Audit and access logs', TIMESTAMP '2024-01-01', '${SYSTEM_OWNER}'),
   ('system', 'information_schema', '${SYSTEM_OWNER}', 'Information schema', TIMESTAMP '2024-01-01', '${SYSTEM_OWNER}');
-INSERT OR IGNORE INTO uc_meta.tables VALUES ('system', 'access', 'audit', 'MANAGED', '${SYSTEM_OWNER}',
-  'Audit events from the workspace', '${AUDIT_TABLE}', 'DELTA', TIMESTAMP '2024-01-01', '${SYSTEM_OWNER}',
-  TIMESTAMP '2024-01-01', '${SYSTEM_OWNER}');
-INSERT OR IGNORE INTO uc_meta.columns VALUES
-  ${AUDIT_COLUMNS.map(([name, type], i) => `('system', 'access', 'audit', '${name}', ${i + 1}, '${type}', true, NULL)`).join(',\n  ')};
+${systemTableSql('audit', AUDIT_TABLE, 'Audit events from the workspace', AUDIT_COLUMNS)}
+${systemTableSql('table_lineage', LINEAGE_TABLE, 'Reads and writes of Unity Catalog tables', LINEAGE_COLUMNS)}
 `;

@@ -1,6 +1,7 @@
 // Unity Catalog state as the rest of the simulator sees it: the metadata tables (schema.ts) plus an in-memory
 // snapshot for privilege maths, shared by everything that holds the same SimDb. Every change goes through
 // `changed()`, which moves the version on so readers reload, and records which tables' views need rebuilding.
+import { CREATE_LINEAGE_TABLE } from '../audit/lineage-schema';
 import { CREATE_AUDIT_TABLE } from '../audit/schema';
 import type { SimDb } from '../core/db';
 import { type Grant, type ObjectKind, PrivilegeModel, type SecurableType } from './privileges';
@@ -37,13 +38,34 @@ export interface FunctionMeta {
   returnType: string | null;
   body: string;
   owner: string;
+  comment?: string | null;
+  createdAt?: Date | null;
+  createdBy?: string | null;
+}
+
+/** What the REST and information_schema views show of a catalog, schema or volume beyond its name. */
+export interface ObjectInfo {
+  owner: string;
+  comment: string | null;
+  createdAt: Date | null;
+  createdBy: string | null;
+}
+
+export interface VolumeMeta extends ObjectInfo {
+  catalog: string;
+  schema: string;
+  name: string;
+  fullName: string;
+  volumeType: 'MANAGED' | 'EXTERNAL';
+  storageLocation: string;
 }
 
 export interface Structure {
-  catalogs: Map<string, { owner: string }>;
-  schemas: Map<string, { owner: string }>;
+  catalogs: Map<string, ObjectInfo>;
+  schemas: Map<string, ObjectInfo>;
   tables: Map<string, TableMeta>;
   functions: Map<string, FunctionMeta>;
+  volumes: Map<string, VolumeMeta>;
 }
 
 /** What changed: grants only, specific tables (their views), or anything structural ('all'). */
@@ -66,7 +88,7 @@ function state(db: SimDb): State {
   let s = states.get(db);
   if (!s) {
     s = {
-      ready: db.run(CREATE_AUDIT_TABLE + UC_DDL + SYSTEM_CATALOG_SQL),
+      ready: db.run(CREATE_AUDIT_TABLE + CREATE_LINEAGE_TABLE + UC_DDL + SYSTEM_CATALOG_SQL),
       version: 1,
       grantsVersion: 1,
       structure: null,
@@ -115,11 +137,18 @@ export function changesSince(db: SimDb, since: number): Set<string> | 'all' {
 
 type Row = Record<string, unknown>;
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const date = (v: unknown) => (v instanceof Date ? v : v === null || v === undefined ? null : new Date(String(v)));
+const info = (r: Row): ObjectInfo => ({
+  owner: String(r.owner),
+  comment: str(r.comment),
+  createdAt: date(r.created_at),
+  createdBy: str(r.created_by),
+});
 
 async function loadStructure(db: SimDb): Promise<Structure> {
-  const [catalogs, schemas, tables, columns, functions, masks, filters] = await Promise.all([
-    db.all<Row>('SELECT catalog_name, owner FROM uc_meta.catalogs'),
-    db.all<Row>('SELECT catalog_name, schema_name, owner FROM uc_meta.schemas'),
+  const [catalogs, schemas, tables, columns, functions, masks, filters, volumes] = await Promise.all([
+    db.all<Row>('SELECT * FROM uc_meta.catalogs'),
+    db.all<Row>('SELECT * FROM uc_meta.schemas'),
     db.all<Row>('SELECT catalog_name, schema_name, table_name, table_type, owner, storage FROM uc_meta.tables'),
     db.all<Row>(
       'SELECT catalog_name, schema_name, table_name, column_name, ordinal_position, data_type, is_nullable, comment FROM uc_meta.columns ORDER BY ordinal_position',
@@ -127,11 +156,24 @@ async function loadStructure(db: SimDb): Promise<Structure> {
     db.all<Row>('SELECT * FROM uc_meta.functions'),
     db.all<Row>('SELECT * FROM uc_meta.column_masks'),
     db.all<Row>('SELECT * FROM uc_meta.row_filters'),
+    db.all<Row>('SELECT * FROM uc_meta.volumes'),
   ]);
   const key = (r: Row, ...cols: string[]) => cols.map((c) => String(r[c])).join('.');
-  const out: Structure = { catalogs: new Map(), schemas: new Map(), tables: new Map(), functions: new Map() };
-  for (const r of catalogs) out.catalogs.set(String(r.catalog_name), { owner: String(r.owner) });
-  for (const r of schemas) out.schemas.set(key(r, 'catalog_name', 'schema_name'), { owner: String(r.owner) });
+  const out: Structure = { catalogs: new Map(), schemas: new Map(), tables: new Map(), functions: new Map(), volumes: new Map() };
+  for (const r of catalogs) out.catalogs.set(String(r.catalog_name), info(r));
+  for (const r of schemas) out.schemas.set(key(r, 'catalog_name', 'schema_name'), info(r));
+  for (const r of volumes) {
+    const fullName = key(r, 'catalog_name', 'schema_name', 'volume_name');
+    out.volumes.set(fullName, {
+      ...info(r),
+      catalog: String(r.catalog_name),
+      schema: String(r.schema_name),
+      name: String(r.volume_name),
+      fullName,
+      volumeType: String(r.volume_type) === 'EXTERNAL' ? 'EXTERNAL' : 'MANAGED',
+      storageLocation: String(r.storage_location),
+    });
+  }
   for (const r of tables) {
     const fullName = key(r, 'catalog_name', 'schema_name', 'table_name');
     const tableType = String(r.table_type);
@@ -179,6 +221,9 @@ async function loadStructure(db: SimDb): Promise<Structure> {
       returnType: str(r.return_type),
       body: String(r.body),
       owner: String(r.owner),
+      comment: str(r.comment),
+      createdAt: date(r.created_at),
+      createdBy: str(r.created_by),
     });
   }
   return out;
@@ -209,6 +254,7 @@ async function loadModel(db: SimDb): Promise<PrivilegeModel> {
   st.schemas.forEach((v, k) => owners.set(`schema:${k}`, v.owner));
   st.tables.forEach((v, k) => owners.set(`table:${k}`, v.owner));
   st.functions.forEach((v, k) => owners.set(`function:${k}`, v.owner));
+  st.volumes.forEach((v, k) => owners.set(`volume:${k}`, v.owner));
   return new PrivilegeModel(grants, owners);
 }
 

@@ -108,3 +108,48 @@ class TypeParser {
     return scalar;
   }
 }
+
+const COLUMN_TYPE_NAMES: Record<string, string> = {
+  BIGINT: 'LONG',
+  INTEGER: 'INT',
+  SMALLINT: 'SHORT',
+  TINYINT: 'BYTE',
+  VARCHAR: 'STRING',
+  REAL: 'FLOAT',
+};
+
+/** REST `ColumnTypeName` (type_name, data_type): 'BIGINT' → 'LONG', 'DECIMAL(12,2)' → 'DECIMAL'. */
+export function columnTypeName(databricksType: string): string {
+  const base = baseTypeName(databricksType);
+  return COLUMN_TYPE_NAMES[base] ?? base;
+}
+
+/** Spark's JSON name of a scalar type, as `type_json` carries it: 'BIGINT' → 'long', 'DECIMAL(12, 2)' → 'decimal(12,2)'. */
+export function sparkJsonType(databricksType: string): string {
+  const t = databricksType.trim().toLowerCase().replace(/\s+/g, '');
+  const base = /^[a-z_]+/.exec(t)?.[0] ?? t;
+  const names: Record<string, string> = { bigint: 'long', int: 'integer', smallint: 'short', tinyint: 'byte', varchar: 'string' };
+  return base === t ? (names[t] ?? t) : t;
+}
+
+const FROM_DUCK: Record<string, string> = {
+  VARCHAR: 'STRING',
+  INTEGER: 'INT',
+  BIGINT: 'BIGINT',
+  HUGEINT: 'BIGINT',
+  SMALLINT: 'SMALLINT',
+  TINYINT: 'TINYINT',
+  DOUBLE: 'DOUBLE',
+  FLOAT: 'FLOAT',
+  BOOLEAN: 'BOOLEAN',
+  DATE: 'DATE',
+  TIMESTAMP: 'TIMESTAMP',
+  BLOB: 'BINARY',
+};
+
+/** A DuckDB scalar type name (from typeof()) back to Databricks: 'VARCHAR' → 'STRING', 'DECIMAL(12,2)' kept. */
+export function databricksTypeOf(duckType: string): string {
+  const t = duckType.trim().toUpperCase();
+  if (t.startsWith('DECIMAL')) return t.replace(/\s+/g, '');
+  return FROM_DUCK[t] ?? 'STRING';
+}

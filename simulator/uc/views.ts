@@ -10,7 +10,7 @@ import { INFO_SCHEMA_VIEWS, infoSchemaViewSql } from './info-schema';
 import { ucErrors } from './errors';
 import { type CatalogNames, INFO_SCHEMA_DUCK, duckRef, quoteIdent } from './names';
 import { type FunctionMeta, type Structure, type TableMeta, changesSince, structure, ucVersion } from './store';
-import { duckTypeOf } from './types';
+import { databricksTypeOf, duckTypeOf } from './types';
 
 export class CatalogViews {
   private built = 0;
@@ -60,9 +60,22 @@ export class CatalogViews {
     );
   }
 
-  private serial(fn: () => Promise<void>): Promise<void> {
-    const run = this.queue.catch(() => undefined).then(fn);
-    this.queue = run;
+  /** The Databricks type a function returns, for one declared without RETURNS (Databricks derives it from the body). */
+  inferReturnType(fn: FunctionMeta): Promise<string> {
+    return this.serial(async () => {
+      const args = fn.params.map((p) => `CAST(NULL AS ${duckTypeOf(p.type)})`).join(', ');
+      const reader = await this.conn.runAndReadAll(`SELECT typeof(${duckRef(fn.fullName, this.names)}(${args}))`);
+      return databricksTypeOf(String(reader.getRows()[0]?.[0]));
+    });
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn);
+    // The queue only orders work; each caller handles its own failure through `run`.
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   }
 

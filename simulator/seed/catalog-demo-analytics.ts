@@ -1,0 +1,188 @@
+// Tables of the `analytics` catalog (bronze, silver, gold) in the demo estate.
+import { M, PRODUCTS, REGIONS, type Gen, personColumns } from './catalog-data';
+import type { DemoTable } from './catalog-demo';
+
+const CAMPAIGNS = ['Spring renewal', 'Home bundle', 'Auto safety tips', 'Claims survey', 'Loyalty rewards'];
+
+export function analyticsTables(): DemoTable[] {
+  const id = (): DemoTable['columns'][number] => ['id', 'BIGINT', () => 'i + 1'];
+  const person = (g: Gen) => personColumns(g, 'customers.example.net');
+  const card = (g: Gen) =>
+    `printf('4%03d%04d%04d%04d', ${g.rnd('c1', 1000)}, ${g.rnd('c2', 10000)}, ${g.rnd('c3', 10000)}, ${g.rnd('c4', 10000)})`;
+  return [
+    {
+      catalog: 'analytics',
+      schema: 'bronze',
+      name: 'raw_customers',
+      rows: 300,
+      comment: 'Customer master as landed from the CRM',
+      columns: [
+        ['customer_id', 'BIGINT', () => 'i + 1'],
+        ['full_name', 'STRING', (g) => person(g).fullName],
+        ['email', 'STRING', (g) => person(g).email],
+        ['phone', 'STRING', (g) => person(g).phone],
+        ['ssn', 'STRING', (g) => person(g).ssn],
+        ['date_of_birth', 'DATE', (g) => person(g).dob],
+        ['address', 'STRING', (g) => person(g).address],
+        ['ingested_at', 'TIMESTAMP', (g) => g.recentTs('t', 30)],
+      ],
+    },
+    {
+      catalog: 'analytics',
+      schema: 'bronze',
+      name: 'raw_claims',
+      rows: 500,
+      columns: [
+        ['claim_id', 'BIGINT', () => 'i + 1'],
+        ['policy_id', 'BIGINT', (g) => `1 + ${g.rnd('p', 600)}`],
+        ['amount', 'DECIMAL(12,2)', (g) => `CAST(${g.rnd('a', 2000000)} / 100 AS DECIMAL(12,2))`],
+        ['description', 'STRING', (g) => g.pick('d', ['Rear-end collision', 'Water damage', 'Hail', 'Theft', 'Fire', 'Windscreen'])],
+        ['claimant_email', 'STRING', (g) => person(g).email],
+        ['filed_at', 'TIMESTAMP', (g) => g.recentTs('t', 90)],
+      ],
+    },
+    {
+      catalog: 'analytics',
+      schema: 'bronze',
+      name: 'raw_web_logs',
+      rows: 1000,
+      columns: [
+        id(),
+        ['session_id', 'STRING', (g) => `md5(${g.rnd('s', 300)}::VARCHAR)`],
+        ['ip_address', 'STRING', (g) => `'203.0.113.' || ${g.rnd('ip', 250)}`],
+        ['user_agent', 'STRING', (g) => g.pick('ua', ['Mozilla/5.0 (Windows NT 10.0)', 'Mozilla/5.0 (Macintosh)', 'Mozilla/5.0 (iPhone)'])],
+        ['url', 'STRING', (g) => g.pick('u', ['/quote', '/claims/new', '/login', '/policies', '/contact'])],
+        ['event_time', 'TIMESTAMP', (g) => g.recentTs('t', 14)],
+      ],
+      pii: { ip_address: 'ip_address' },
+    },
+    {
+      catalog: 'analytics',
+      schema: 'silver',
+      name: 'customers',
+      rows: 300,
+      comment: 'Conformed customers',
+      columns: [
+        ['customer_id', 'BIGINT', () => 'i + 1'],
+        ['full_name', 'STRING', (g) => person(g).fullName],
+        ['email', 'STRING', (g) => person(g).email],
+        ['phone', 'STRING', (g) => person(g).phone],
+        ['ssn', 'STRING', (g) => person(g).ssn],
+        ['date_of_birth', 'DATE', (g) => person(g).dob],
+        ['address', 'STRING', (g) => person(g).address],
+        ['region', 'STRING', (g) => g.pick('r', REGIONS)],
+        ['signed_up', 'DATE', (g) => g.recentDate('s', 2000)],
+      ],
+      masks: { email: `${M}mask_email`, phone: `${M}mask_phone`, ssn: `${M}mask_ssn` },
+      pii: { email: 'email', phone: 'phone', ssn: 'ssn', date_of_birth: 'date_of_birth' },
+    },
+    {
+      catalog: 'analytics',
+      schema: 'silver',
+      name: 'policies',
+      rows: 600,
+      columns: [
+        ['policy_id', 'BIGINT', () => 'i + 1'],
+        ['customer_id', 'BIGINT', (g) => `1 + ${g.rnd('c', 300)}`],
+        ['product', 'STRING', (g) => g.pick('p', PRODUCTS)],
+        ['annual_premium', 'DECIMAL(12,2)', (g) => `CAST(200 + ${g.rnd('a', 500000)} / 100 AS DECIMAL(12,2))`],
+        ['region', 'STRING', (g) => g.pick('r', REGIONS)],
+        ['start_date', 'DATE', (g) => g.recentDate('s', 1500)],
+        ['end_date', 'DATE', (g) => `${g.recentDate('s', 1500)} + 365`],
+      ],
+      filter: { fn: `${M}region_filter`, inputs: ['region'] },
+    },
+    {
+      catalog: 'analytics',
+      schema: 'silver',
+      name: 'claims',
+      rows: 500,
+      columns: [
+        ['claim_id', 'BIGINT', () => 'i + 1'],
+        ['policy_id', 'BIGINT', (g) => `1 + ${g.rnd('p', 600)}`],
+        ['amount', 'DECIMAL(12,2)', (g) => `CAST(${g.rnd('a', 2000000)} / 100 AS DECIMAL(12,2))`],
+        ['status', 'STRING', (g) => g.pick('s', ['OPEN', 'IN_REVIEW', 'PAID', 'DENIED'])],
+        ['region', 'STRING', (g) => g.pick('r', REGIONS)],
+        ['filed_at', 'TIMESTAMP', (g) => g.recentTs('t', 90)],
+        ['adjuster_email', 'STRING', (g) => `'adjuster' || ${g.rnd('adj', 12)} || '@harborpine.com'`],
+      ],
+      filter: { fn: `${M}region_filter`, inputs: ['region'] },
+    },
+    {
+      catalog: 'analytics',
+      schema: 'gold',
+      name: 'claims_daily',
+      rows: 360,
+      columns: [
+        ['day', 'DATE', (g) => g.recentDate('d', 90)],
+        ['region', 'STRING', (g) => g.pick('r', REGIONS)],
+        ['claims', 'BIGINT', (g) => g.rnd('c', 80)],
+        ['paid', 'DECIMAL(14,2)', (g) => `CAST(${g.rnd('p', 50000000)} / 100 AS DECIMAL(14,2))`],
+      ],
+    },
+    {
+      catalog: 'analytics',
+      schema: 'gold',
+      name: 'premium_by_region',
+      rows: 20,
+      columns: [
+        ['region', 'STRING', () => `${JSON.stringify(REGIONS).replace(/"/g, "'")}[1 + i % 4]`],
+        ['product', 'STRING', () => `${JSON.stringify(PRODUCTS).replace(/"/g, "'")}[1 + i // 4]`],
+        ['policies', 'BIGINT', (g) => g.rnd('n', 400)],
+        ['premium', 'DECIMAL(14,2)', (g) => `CAST(${g.rnd('p', 90000000)} / 100 AS DECIMAL(14,2))`],
+      ],
+    },
+    {
+      catalog: 'analytics',
+      schema: 'gold',
+      name: 'customer_360',
+      rows: 300,
+      comment: 'One row per customer for CRM sync',
+      columns: [
+        ['customer_id', 'BIGINT', () => 'i + 1'],
+        ['full_name', 'STRING', (g) => person(g).fullName],
+        ['email', 'STRING', (g) => person(g).email],
+        ['lifetime_premium', 'DECIMAL(14,2)', (g) => `CAST(${g.rnd('p', 5000000)} / 100 AS DECIMAL(14,2))`],
+        ['open_claims', 'INT', (g) => g.rnd('c', 4)],
+        ['churn_score', 'DOUBLE', (g) => `${g.rnd('s', 1000)} / 1000.0`],
+      ],
+      pii: { email: 'email' },
+    },
+    {
+      catalog: 'analytics',
+      schema: 'bronze',
+      name: 'raw_payments',
+      rows: 400,
+      comment: 'Card payments as landed from the payment provider',
+      ageDays: [180, 260],
+      columns: [
+        ['payment_id', 'BIGINT', () => 'i + 1'],
+        ['policy_id', 'BIGINT', (g) => `1 + ${g.rnd('p', 600)}`],
+        ['card_number', 'STRING', card],
+        ['card_holder', 'STRING', (g) => person(g).fullName],
+        ['card_expiry', 'STRING', (g) => `printf('%02d/%02d', 1 + ${g.rnd('m', 12)}, 27 + ${g.rnd('y', 4)})`],
+        ['amount', 'DECIMAL(10,2)', (g) => `CAST(${g.rnd('a', 300000)} / 100 AS DECIMAL(10,2))`],
+        ['paid_at', 'TIMESTAMP', (g) => g.recentTs('t', 60)],
+      ],
+      pii: { card_number: 'card_number' },
+    },
+    {
+      catalog: 'analytics',
+      schema: 'gold',
+      name: 'marketing_engagement',
+      rows: 300,
+      comment: 'Campaign engagement per customer (counts only, no contact details)',
+      ageDays: [80, 87],
+      columns: [
+        ['customer_id', 'BIGINT', () => 'i + 1'],
+        ['email_sent_count', 'INT', (g) => g.rnd('es', 40)],
+        ['email_open_rate', 'DOUBLE', (g) => `${g.rnd('eo', 1000)} / 1000.0`],
+        ['last_email_campaign', 'STRING', (g) => g.pick('c', CAMPAIGNS)],
+        ['phone_calls_count', 'INT', (g) => g.rnd('pc', 6)],
+        ['address_verified', 'BOOLEAN', (g) => `${g.rnd('av', 10)} > 1`],
+        ['sms_opt_in', 'BOOLEAN', (g) => `${g.rnd('sms', 3)} = 0`],
+        ['segment', 'STRING', (g) => g.pick('s', ['Young families', 'Retirees', 'Small business', 'Urban renters'])],
+      ],
+    },
+  ];
+}
