@@ -17,6 +17,7 @@ import { staticCredentials } from './credentials';
 import { currentUser, findUserByUserName } from '@/lib/databricks/api/scim';
 import { emptyResponse } from './schemas';
 import { checkRest } from '@/lib/overview/server/health';
+import { loadPrincipals } from '@/lib/principals/server/load';
 
 let sim: TestSimulator;
 let service: AppConfig;
@@ -135,5 +136,25 @@ describe('errors and resilience against the simulator', () => {
     const health = await checkRest(getWorkspace({ userName: 'x', accessToken: null }, service));
     expect(health).toMatchObject({ ok: false, errorCode: 'SCIM_403' });
     expect(health.ok ? '' : health.error).toMatch(/^HTTP 403 SCIM_403: \S/);
+  });
+});
+
+describe('principals from SCIM', () => {
+  it('resolves the names grants use and expands groups, in a fixed number of directory reads', async () => {
+    const ws = getWorkspace({ userName: 'someone@example.com', accessToken: null }, service);
+    const index = await loadPrincipals(ws);
+    const admin = person('admin');
+    expect(index.resolve(admin.userName)).toMatchObject({ kind: 'user', displayName: admin.displayName, status: 'active' });
+    expect(index.resolve(sim.workspace.servicePrincipal.applicationId)).toMatchObject({ kind: 'service_principal', status: 'active' });
+    expect(index.members('admins').map((m) => m.principal.name)).toContain(admin.userName);
+    expect(index.groupsOf(admin.userName)).toEqual(expect.arrayContaining(['admins', 'users', 'account users']));
+    expect(index.resolve('nobody-by-that-name@example.com').status).toBe('deleted');
+    const scim = (await requests('/api/2.0/preview/scim/v2/')).filter((r) => r.method === 'GET');
+    expect(new Set(scim.map((r) => r.path))).toEqual(
+      new Set(['/api/2.0/preview/scim/v2/Users', '/api/2.0/preview/scim/v2/ServicePrincipals', '/api/2.0/preview/scim/v2/Groups']),
+    );
+    // Built once per directory read: a second call reads nothing.
+    await loadPrincipals(ws);
+    expect((await requests('/api/2.0/preview/scim/v2/')).length).toBe(scim.length);
   });
 });

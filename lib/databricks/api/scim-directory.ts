@@ -1,6 +1,5 @@
-// The workspace's people and service principals by SCIM id, read in large pages. Listing the whole
-// directory in large pages costs two or three calls whatever the number of tokens, where looking owners up by id
-// would cost one call per few dozen owners.
+// The workspace's people, service principals and groups, read in large pages. Listing the whole directory costs two
+// or three calls per kind whatever its size, where looking principals up one by one would cost a call per few dozen.
 import 'server-only';
 import { z } from 'zod';
 import { DatabricksError } from '@/lib/databricks/errors';
@@ -33,7 +32,7 @@ const servicePrincipal = z.object({
 
 async function listAll<T>(
   rest: RestClient,
-  resource: 'Users' | 'ServicePrincipals',
+  resource: 'Users' | 'ServicePrincipals' | 'Groups',
   schema: z.ZodType<T>,
   attributes: string,
   signal?: AbortSignal,
@@ -68,4 +67,26 @@ export async function loadDirectory(rest: RestClient, signal?: AbortSignal): Pro
     });
   }
   return directory;
+}
+
+export interface GroupEntry {
+  id: string;
+  displayName: string;
+  /** SCIM ids of the direct members: people, service principals and groups. */
+  memberIds: string[];
+}
+
+const group = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  members: z
+    .array(z.object({ value: z.string() }))
+    .nullish()
+    .transform((m) => m ?? []),
+});
+
+/** Every workspace group with its direct members (nested membership is expanded by lib/principals). */
+export async function loadGroups(rest: RestClient, signal?: AbortSignal): Promise<GroupEntry[]> {
+  const groups = await listAll(rest, 'Groups', group, 'id,displayName,members', signal);
+  return groups.map((g) => ({ id: g.id, displayName: g.displayName, memberIds: g.members.map((m) => m.value) }));
 }

@@ -4,6 +4,7 @@
 // which is why it happens at most once a minute and in the background. Audit data lags minutes anyway.
 import 'server-only';
 import type { Workspace } from '@/lib/databricks/get-workspace';
+import { DIRECTORY_READ } from '@/lib/principals/server/load';
 import { cachedRead as sharedRead, invalidateReads, type ReadPolicy } from '@/lib/read-cache';
 
 export type TokenCacheKind = 'inventory' | 'tokens' | 'directory' | 'usage' | 'conf' | 'permissions' | 'me';
@@ -13,8 +14,8 @@ export const TOKEN_READS: Record<TokenCacheKind, ReadPolicy & { key: string }> =
    * once the list was read: past its minute it is answered stale while the parts are read again in the background. */
   inventory: { key: 'tokens.inventory', ttlMs: 60_000, staleMs: 600_000 },
   tokens: { key: 'tokens.list', ttlMs: 60_000 },
-  /** SCIM users and service principals: shared with every area that names principals. */
-  directory: { key: 'scim.directory', ttlMs: 300_000 },
+  /** SCIM users and service principals: the read every area that names principals shares (lib/principals). */
+  directory: { key: 'scim.directory', ...DIRECTORY_READ },
   usage: { key: 'tokens.usage', ttlMs: 300_000 },
   conf: { key: 'tokens.conf', ttlMs: 60_000 },
   permissions: { key: 'tokens.permissions', ttlMs: 60_000 },
