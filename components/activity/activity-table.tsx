@@ -9,6 +9,7 @@ import type { ActionEntry, OUTCOMES } from '@/lib/activity/contract';
 type Outcome = (typeof OUTCOMES)[number];
 
 const col = createColumnHelper<ActionEntry>();
+const roleLabel = (role: ActionEntry['role']) => (role === 'system' ? 'background work' : role === 'none' ? 'no role' : ROLE_LABELS[role]);
 const OUTCOME_TONE: Record<Outcome, Tone> = { success: 'success', failure: 'danger', partial: 'warning' };
 
 const columns = [
@@ -21,10 +22,7 @@ const columns = [
   col.accessor('actor', {
     header: 'Who',
     cell: (c) => (
-      <span
-        title={`${c.getValue()} (${c.row.original.role === 'system' ? 'background work' : ROLE_LABELS[c.row.original.role]})`}
-        className="block max-w-64 truncate"
-      >
+      <span title={`${c.getValue()} (${roleLabel(c.row.original.role)})`} className="block max-w-64 truncate">
         {c.getValue()}
       </span>
     ),

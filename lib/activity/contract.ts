@@ -35,7 +35,7 @@ export const actionRecordSchema = z.object({
   seq: z.number(),
   at: z.string(),
   actor: z.string(),
-  role: z.enum([...ROLES, 'system']),
+  role: z.enum([...ROLES, 'none', 'system']),
   action: z.string(),
   target: z.string(),
   outcome: z.enum(OUTCOMES),

@@ -12,6 +12,9 @@ import type { Role } from '../roles';
 import { DatabricksError } from '../databricks/errors';
 import { DomainError, type DomainErrorKind } from '../errors';
 import { ApiError } from './errors';
+import { recordAction } from '../activity/server/record';
+import { listActions } from '../store/action-log';
+import { getDb } from '../store/db';
 import { route, unknownApiPath } from './route';
 
 const ORIGIN = 'http://localhost:3999';
@@ -357,5 +360,60 @@ describe('route()', () => {
         expect.objectContaining({ msg: 'http.request', requestId: e.requestId, path: '/api/tokens/abc', status: 404 }),
       );
     }
+  });
+});
+
+describe('every attempt to act', () => {
+  const rows = () => listActions(getDb(), { limit: 100 });
+  const mutation = route({ role: 'admin', action: 'things.change', body: z.object({ days: z.number() }) }, async () => ({ ok: true }));
+
+  it('by a signed-in person, refused for role or input, is an action-log row with who, role and why', async () => {
+    const before = (await rows()).length;
+    await mutation(request('POST', '/api/things/7', { cookie: await cookieFor('analyst'), origin: ORIGIN, body: '{"days":1}' }), ctx());
+    await mutation(request('POST', '/api/things/7', { cookie: await cookieFor('admin'), origin: ORIGIN, body: '{"days":"x"}' }), ctx());
+    await mutation(request('POST', '/api/things/7', { cookie: await cookieFor(null), origin: ORIGIN, body: '{"days":1}' }), ctx());
+    const [none, input, role] = await rows();
+    expect((await rows()).length).toBe(before + 3);
+    expect(role).toMatchObject({
+      actor: 'ann@example.com',
+      role: 'analyst',
+      action: 'things.change',
+      target: 'request:/api/things/7',
+      outcome: 'failure',
+      detail: { refused: 'FORBIDDEN' },
+    });
+    expect(input).toMatchObject({ role: 'admin', outcome: 'failure', detail: { refused: 'INVALID_INPUT' } });
+    expect(none).toMatchObject({ role: 'none', detail: { refused: 'FORBIDDEN' } });
+  });
+
+  it('is not written twice when the area recorded it, and a failure no area recorded is written by the wrapper', async () => {
+    const area = route({ role: 'admin', action: 'things.fail' }, async ({ workspace, user, requestId }) => {
+      await recordAction({ ws: workspace, person: user, requestId }, 'things.fail', 'thing:1', 'failure', { why: 'upstream said no' });
+      throw new DomainError('failed', 'UPSTREAM_REFUSED', 'Databricks refused.');
+    });
+    const silent = route({ role: 'admin', action: 'things.crash' }, async () => {
+      throw new Error('a bug');
+    });
+    const before = (await rows()).length;
+    await area(request('POST', '/api/things', { cookie: await cookieFor('admin'), origin: ORIGIN }), ctx());
+    await silent(request('POST', '/api/things', { cookie: await cookieFor('admin'), origin: ORIGIN }), ctx());
+    const added = (await rows()).slice(0, (await rows()).length - before);
+    expect(added.map((r) => [r.action, r.target, r.detail?.refused ?? r.detail?.why])).toEqual([
+      ['things.crash', 'request:/api/things', 'INTERNAL'],
+      ['things.fail', 'thing:1', 'upstream said no'],
+    ]);
+  });
+
+  it('anonymous or from a foreign Origin, goes to the server log only', async () => {
+    const before = (await rows()).length;
+    lines = [];
+    await mutation(request('POST', '/api/things/7', { origin: ORIGIN, body: '{"days":1}' }), ctx());
+    await mutation(
+      request('POST', '/api/things/7', { cookie: await cookieFor('admin'), origin: 'https://evil.example', body: '{"days":1}' }),
+      ctx(),
+    );
+    expect((await rows()).length).toBe(before);
+    const refused = lines.map((l) => JSON.parse(l) as { msg: string; refused?: string }).filter((l) => l.msg === 'http.refused');
+    expect(refused.map((l) => l.refused)).toEqual(['UNAUTHENTICATED', 'BAD_ORIGIN']);
   });
 });

@@ -15,6 +15,10 @@ import { hasRole, ROLE_LABELS } from '../roles';
 import { searchParamsToObject } from '../url-state';
 import { ApiError, toErrorResponse, type UpstreamMessages } from './errors';
 import { readJsonBody } from './json-body';
+import { inAttempt } from '../activity/server/attempts';
+import { processSingleton } from '../singleton';
+import { appendAction } from '../store/action-log';
+import { getDb } from '../store/db';
 
 export interface RouteSpec<B, P, Q> {
   role: Role;
@@ -24,6 +28,8 @@ export interface RouteSpec<B, P, Q> {
   query?: core.$ZodType<Q>;
   /** Wording for Databricks error codes on this route, e.g. { PERMISSION_DENIED: 'Token management needs workspace admin rights' }. */
   upstreamMessages?: UpstreamMessages;
+  /** A mutation's name in the action log ('tokens.rotate'), for attempts refused before the area saw them. */
+  action?: string;
 }
 
 export interface RouteContext<B, P, Q> {
@@ -65,10 +71,12 @@ export function route<B = undefined, P = undefined, Q = undefined>(
     const log = rootLog.child({ requestId });
     const started = Date.now();
     const config = getConfig();
+    let auth: Awaited<ReturnType<typeof authFromCookies>> = null;
     let user: AuthedContext | undefined;
     let response: Response;
+    const attempt = { recorded: false };
     try {
-      const auth = await authFromCookies(request.cookies.getAll(), config);
+      auth = await authFromCookies(request.cookies.getAll(), config);
       if (!auth) throw new ApiError(401, 'UNAUTHENTICATED', 'You are not signed in, or your session has ended. Sign in again.');
       if (!auth.role && auth.roleUnverified) {
         throw new ApiError(
@@ -94,7 +102,8 @@ export function route<B = undefined, P = undefined, Q = undefined>(
       const params = validate(spec.params, await context.params, 'path');
       const query = validate(spec.query, searchParamsToObject(request.nextUrl.searchParams), 'query');
       const body = spec.body ? validate(spec.body, await readJsonBody(request), 'body') : (undefined as B);
-      const result = await handler({ user, body, params, query, workspace: getWorkspace(user, config), requestId, request, log });
+      const workspace = getWorkspace(user, config);
+      const result = await inAttempt(attempt, () => handler({ user: user!, body, params, query, workspace, requestId, request, log }));
       response = result instanceof Response ? result : NextResponse.json(result ?? {});
       if (user.refreshed) {
         // Persist a refreshed upstream token (and a rotated refresh token) in the cookie.
@@ -103,6 +112,17 @@ export function route<B = undefined, P = undefined, Q = undefined>(
       }
     } catch (e) {
       const mapped = toErrorResponse(e, requestId, config.identityMode, spec.upstreamMessages);
+      if (MUTATING.has(request.method))
+        await recordRefusal({
+          spec,
+          request,
+          requestId,
+          auth,
+          attempt,
+          code: mapped.body.error.code,
+          message: mapped.body.error.message,
+          log,
+        });
       if (mapped.unexpected)
         log.error('http.unhandled', {
           method: request.method,
@@ -125,6 +145,44 @@ export function route<B = undefined, P = undefined, Q = undefined>(
     });
     return response;
   };
+}
+
+// A refusal no area recorded. A signed-in person's attempt becomes an action-log row (who, role, what, outcome);
+// anonymous and foreign-Origin refusals go to the server log only, rate-limited, so nobody can flood the chain.
+const REFUSALS_LOGGED_PER_MINUTE = 30;
+const refusalLog = processSingleton('refusal-log', () => ({ minute: 0, count: 0, dropped: 0 }));
+
+async function recordRefusal(r: {
+  spec: RouteSpec<unknown, unknown, unknown>;
+  request: NextRequest;
+  requestId: string;
+  auth: Awaited<ReturnType<typeof authFromCookies>>;
+  attempt: { recorded: boolean };
+  code: string;
+  message: string;
+  log: Logger;
+}): Promise<void> {
+  if (r.attempt.recorded) return;
+  const path = r.request.nextUrl.pathname;
+  if (!r.auth || r.code === 'BAD_ORIGIN') {
+    const minute = Math.floor(Date.now() / 60_000);
+    if (refusalLog.minute !== minute) {
+      if (refusalLog.dropped) r.log.warn('http.refusals_dropped', { count: refusalLog.dropped });
+      Object.assign(refusalLog, { minute, count: 0, dropped: 0 });
+    }
+    if (++refusalLog.count <= REFUSALS_LOGGED_PER_MINUTE) r.log.warn('http.refused', { method: r.request.method, path, refused: r.code });
+    else refusalLog.dropped++;
+    return;
+  }
+  await appendAction(getDb(), {
+    actor: r.auth.userName,
+    role: r.auth.role ?? 'none',
+    action: r.spec.action ?? `api.${r.request.method.toLowerCase()}`,
+    target: `request:${path}`,
+    outcome: 'failure',
+    detail: { refused: r.code, reason: r.message },
+    requestId: r.requestId,
+  });
 }
 
 /**

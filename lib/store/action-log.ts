@@ -8,11 +8,12 @@ import type { Role } from '../roles';
 import type { Db, SqlValue } from './engine';
 
 export type Outcome = 'success' | 'failure' | 'partial';
+/** The person's Brickwatch role; 'none' for someone signed in without one, 'system' for background work. */
+export type ActionRole = Role | 'none' | 'system';
 
 export interface ActionInput {
   actor: string;
-  /** 'system': background work that nobody signed in started (rotation recovery, schedules). */
-  role: Role | 'system';
+  role: ActionRole;
   /** '<area>.<verb>', e.g. 'tokens.revoke'. */
   action: string;
   /** '<kind>:<id>', e.g. 'token:8f3a…'. Never a secret value. */
@@ -38,7 +39,7 @@ interface Row {
   seq: number;
   at: string;
   actor: string;
-  role: Role | 'system';
+  role: ActionRole;
   action: string;
   target: string;
   outcome: Outcome;

@@ -3,14 +3,14 @@
 // token values (the log masks token-shaped text anyway).
 import 'server-only';
 import type { Workspace } from '@/lib/databricks/get-workspace';
-import type { Role } from '@/lib/roles';
-import { appendAction, type Outcome } from '@/lib/store/action-log';
+import { appendAction, type ActionRole, type Outcome } from '@/lib/store/action-log';
 import { getDb, type Db } from '@/lib/store/db';
+import { markRecorded } from './attempts';
 
 export interface ActionContext {
   ws: Workspace;
   /** The person acting; background work (nobody signed in) is `{ userName: 'brickwatch', role: 'system' }`. */
-  person: { userName: string; role: Role | 'system' };
+  person: { userName: string; role: ActionRole };
   requestId: string;
   /** The store; the process's store when omitted. */
   db?: Db;
@@ -26,6 +26,7 @@ export async function recordAction(
   detail: Record<string, unknown> = {},
   upstreamRequestId: string | null = null,
 ): Promise<void> {
+  markRecorded();
   await appendAction(ctx.db ?? getDb(), {
     actor: ctx.person.userName,
     role: ctx.person.role,

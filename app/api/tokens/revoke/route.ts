@@ -6,6 +6,9 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 // POST /api/tokens/revoke — revoke many tokens; the body repeats the count the admin typed to confirm.
-export const POST = route({ role: 'admin', body: bulkRevokeBody }, async ({ workspace, user, requestId, body }) => ({
-  results: await revokeTokens({ ws: workspace, person: user, requestId }, body.tokenIds),
-}));
+export const POST = route(
+  { role: 'admin', action: 'tokens.revoke', body: bulkRevokeBody },
+  async ({ workspace, user, requestId, body }) => ({
+    results: await revokeTokens({ ws: workspace, person: user, requestId }, body.tokenIds),
+  }),
+);

@@ -15,6 +15,7 @@ const NO_STORE = { 'Cache-Control': 'no-store, max-age=0', Pragma: 'no-cache' };
 export const POST = route(
   {
     role: 'admin',
+    action: 'tokens.rotate',
     params: tokenIdParams,
     body: rotateBody,
     upstreamMessages: { PERMISSION_DENIED: 'Rotating this token needs workspace admin rights.' },

@@ -6,6 +6,9 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 // POST /api/tokens/rotations/{id}/discard — throw away a new token shown once: it is revoked and the old one kept.
-export const POST = route({ role: 'admin', params: rotationIdParams }, async ({ workspace, user, requestId, params }) => ({
-  rotation: await discardRotation({ ws: workspace, person: user, requestId }, params.id),
-}));
+export const POST = route(
+  { role: 'admin', action: 'tokens.rotate.discard', params: rotationIdParams },
+  async ({ workspace, user, requestId, params }) => ({
+    rotation: await discardRotation({ ws: workspace, person: user, requestId }, params.id),
+  }),
+);

@@ -6,6 +6,9 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 // POST /api/tokens/rotations/{id}/retry — finish or undo a rotation that waits (e.g. retry revoking the old token).
-export const POST = route({ role: 'admin', params: rotationIdParams }, async ({ workspace, user, requestId, params }) => ({
-  rotation: await retryRotation({ ws: workspace, person: user, requestId }, params.id),
-}));
+export const POST = route(
+  { role: 'admin', action: 'tokens.rotate.retry', params: rotationIdParams },
+  async ({ workspace, user, requestId, params }) => ({
+    rotation: await retryRotation({ ws: workspace, person: user, requestId }, params.id),
+  }),
+);
