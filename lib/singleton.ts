@@ -20,3 +20,21 @@ export function forgetSingleton(key: string): void {
 export function instanceId(): string {
   return processSingleton('instance-id', () => `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`);
 }
+
+/**
+ * Whether `id` names an instance on this host that is no longer running (killed, crashed, restarted): its leases can
+ * be taken over at once, without waiting for its heartbeat to go stale. Instances on other hosts are judged by their
+ * heartbeat alone.
+ */
+export function isDeadLocalInstance(id: string | null): boolean {
+  if (!id || id === instanceId()) return false;
+  const [host, pid] = id.split(':');
+  if (host !== hostname() || !pid) return false;
+  if (Number(pid) === process.pid) return true; // an earlier life of this very process id
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}

@@ -5,7 +5,7 @@ import {
   heartbeat,
   HEARTBEAT_STALE_MS,
   isLeased,
-  listUndriven,
+  listOpenRotations,
   findOpenRotation,
   getRotation,
   insertIntent,
@@ -120,10 +120,16 @@ describe.each(STORE_ENGINES)('rotation journal on $name', (engine) => {
     expect(await claimRotation(s.db, 'rot-00001', 'holder-b', T0 + 20_000)).toBe(false);
     const silent = T0 + 10_000 + HEARTBEAT_STALE_MS + 1;
     expect(isLeased((await getRotation(s.db, 'rot-00001'))!, silent)).toBe(false);
-    expect(await listUndriven(s.db, silent)).toHaveLength(1);
     expect(await claimRotation(s.db, 'rot-00001', 'holder-b', silent)).toBe(true);
     expect(await heartbeat(s.db, 'rot-00001', 'holder-a', silent + 1)).toBe(false);
-    expect(await listUndriven(s.db, silent + 1)).toHaveLength(0);
+    expect(isLeased((await getRotation(s.db, 'rot-00001'))!, silent + 1)).toBe(true);
+    expect((await listOpenRotations(s.db)).map((e) => e.id)).toEqual(['rot-00001']);
+  });
+
+  it('lets anyone take over at once from a holder known to be dead, whatever its heartbeat says', async () => {
+    await insertIntent(s.db, intent('rot-00001'), 'holder-a', T0);
+    expect(await claimRotation(s.db, 'rot-00001', 'holder-b', T0 + 1, 'holder-c')).toBe(false);
+    expect(await claimRotation(s.db, 'rot-00001', 'holder-b', T0 + 1, 'holder-a')).toBe(true);
   });
 
   it("keeps a window's deadline and the next check until told otherwise", async () => {

@@ -205,12 +205,21 @@ export async function saveSnapshot(db: Db, id: string, s: RotationSnapshot, opts
   return (await getRotation(db, id))!;
 }
 
-/** Takes the lease of a row nobody drives (lease over, or its holder stopped beating); false when a live holder has it. */
-export async function claimRotation(db: Db, id: string, holder: string, now = Date.now()): Promise<boolean> {
+/**
+ * Takes the lease of a row nobody drives (lease over, or its holder stopped beating, or `deadHolder` — a holder known
+ * to have stopped — has it); false when a live holder has it.
+ */
+export async function claimRotation(
+  db: Db,
+  id: string,
+  holder: string,
+  now = Date.now(),
+  deadHolder: string | null = null,
+): Promise<boolean> {
   const res = await db.run(
     `UPDATE rotation_journal SET lease_until = ?, lease_holder = ?, heartbeat_at = ?
-     WHERE id = ? AND (lease_until <= ? OR heartbeat_at IS NULL OR heartbeat_at < ?)`,
-    [now + ROTATION_LEASE_MS, holder, now, id, now, now - HEARTBEAT_STALE_MS],
+     WHERE id = ? AND (lease_until <= ? OR heartbeat_at IS NULL OR heartbeat_at < ? OR lease_holder = ?)`,
+    [now + ROTATION_LEASE_MS, holder, now, id, now, now - HEARTBEAT_STALE_MS, deadHolder ?? ''],
   );
   return res.changes === 1;
 }
@@ -241,13 +250,9 @@ export async function findOpenRotation(db: Db, tokenId: string): Promise<Journal
   return row ? toEntry(row) : null;
 }
 
-/** Open rotations nobody drives right now: the background worker decides which of them have work due. */
-export async function listUndriven(db: Db, now = Date.now()): Promise<JournalEntry[]> {
-  const rows = await db.all<Row>(
-    `SELECT * FROM rotation_journal WHERE state NOT IN (${TERMINAL_SQL})
-       AND (lease_until <= ? OR heartbeat_at IS NULL OR heartbeat_at < ?) ORDER BY updated_at LIMIT 200`,
-    [now, now - HEARTBEAT_STALE_MS],
-  );
+/** Every rotation not ended yet, oldest change first: the background worker decides which have work due. */
+export async function listOpenRotations(db: Db): Promise<JournalEntry[]> {
+  const rows = await db.all<Row>(`SELECT * FROM rotation_journal WHERE state NOT IN (${TERMINAL_SQL}) ORDER BY updated_at LIMIT 500`);
   return rows.map(toEntry);
 }
 

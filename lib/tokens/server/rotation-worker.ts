@@ -7,9 +7,9 @@ import type { ActionContext } from '@/lib/activity/server/record';
 import { getConfig } from '@/lib/config';
 import { getBackgroundWorkspace } from '@/lib/databricks/get-workspace';
 import { log } from '@/lib/log';
-import { instanceId, processSingleton } from '@/lib/singleton';
+import { instanceId, isDeadLocalInstance, processSingleton } from '@/lib/singleton';
 import { getDb } from '@/lib/store/db';
-import { claimRotation, listUndriven, type JournalEntry } from '@/lib/store/rotation-journal';
+import { claimRotation, isLeased, listOpenRotations, type JournalEntry } from '@/lib/store/rotation-journal';
 import { CONFIRMING_STATES, SETTLING_STATES, WAITING_STATES } from '@/lib/tokens/rules/rotation-machine';
 import { checkEveryMs, drive, type RotationContext } from './rotation-driver';
 
@@ -25,8 +25,11 @@ function due(e: JournalEntry, now: number): boolean {
 export async function advanceRotations(ctx: RotationContext, now = Date.now()): Promise<number> {
   const db = ctx.db ?? getDb();
   let driven = 0;
-  for (const entry of await listUndriven(db, now)) {
-    if (!due(entry, now) || !(await claimRotation(db, entry.id, instanceId(), now))) continue;
+  for (const entry of await listOpenRotations(db)) {
+    // A holder that died on this host is known to be gone now; elsewhere its heartbeat going stale says so.
+    const dead = isDeadLocalInstance(entry.leaseHolder) ? entry.leaseHolder : null;
+    if ((isLeased(entry, now) && !dead) || !due(entry, now)) continue;
+    if (!(await claimRotation(db, entry.id, instanceId(), now, dead))) continue;
     await drive(ctx, entry, 'recover', instanceId());
     driven++;
   }

@@ -9,8 +9,8 @@ import { loadDirectory } from '@/lib/databricks/api/scim-directory';
 import { getToken, getTokenConf, listOwnTokens, type TokenInfo, type TokenValue } from '@/lib/databricks/api/tokens';
 import { isForbidden, upstreamReason, upstreamRequestId } from '@/lib/databricks/upstream';
 import { DomainError, isDomainError } from '@/lib/errors';
-import { instanceId } from '@/lib/singleton';
-import { getDb } from '@/lib/store/db';
+import { instanceId, isDeadLocalInstance } from '@/lib/singleton';
+import { getDb, type Db } from '@/lib/store/db';
 import {
   claimRotation,
   getRotation,
@@ -78,6 +78,13 @@ function conflict(open: JournalEntry): DomainError {
   );
 }
 
+/** Takes the row's lease if nobody alive holds it (a holder that died on this host counts as nobody at once). */
+function claim(db: Db, entry: JournalEntry): Promise<boolean> {
+  const dead = isDeadLocalInstance(entry.leaseHolder) ? entry.leaseHolder : null;
+  if (isLeased(entry) && !dead) return Promise.resolve(false);
+  return claimRotation(db, entry.id, instanceId(), Date.now(), dead);
+}
+
 /** Inserts the intent; an interrupted rotation of the same token (its holder gone mid-work) is recovered first. */
 async function openRotation(ctx: RotationContext, intent: RotationIntent): Promise<JournalEntry> {
   const db = ctx.db ?? getDb();
@@ -88,7 +95,7 @@ async function openRotation(ctx: RotationContext, intent: RotationIntent): Promi
       if (!(e instanceof RotationConflictError)) throw e;
       const open = e.existing;
       const interrupted = !WAITING_STATES.has(open.state) && !CONFIRMING_STATES.has(open.state) && !SETTLING_STATES.has(open.state);
-      if (attempt === 0 && interrupted && !isLeased(open) && (await claimRotation(db, open.id, instanceId()))) {
+      if (attempt === 0 && interrupted && (await claim(db, open))) {
         const recovered = (await drive(ctx, open, 'recover', instanceId())).entry;
         if (TERMINAL_STATES.has(recovered.state)) continue;
         throw conflict(recovered);
@@ -210,7 +217,7 @@ async function take(ctx: RotationContext, id: string): Promise<JournalEntry> {
   if (!entry) throw new DomainError('not_found', 'ROTATION_NOT_FOUND', 'No such rotation.');
   if (TERMINAL_STATES.has(entry.state))
     throw new DomainError('conflict', 'ROTATION_FINISHED', `This rotation has already ended: ${describeRotation(entry).message}`);
-  if (!(await claimRotation(db, id, instanceId()))) {
+  if (!(await claim(db, entry))) {
     throw new DomainError('conflict', 'ROTATION_IN_PROGRESS', 'Someone is working on this rotation right now; wait for it to finish.');
   }
   return (await getRotation(db, id))!;
@@ -239,7 +246,7 @@ export async function retryRotation(ctx: RotationContext, id: string): Promise<R
     current = (await drive(ctx, current, 'recover', instanceId())).entry;
     held = false;
   }
-  if (WAITING_STATES.has(current.state) && (held || (await claimRotation(ctx.db ?? getDb(), id, instanceId())))) {
+  if (WAITING_STATES.has(current.state) && (held || (await claim(ctx.db ?? getDb(), current)))) {
     current = await saveSnapshot(ctx.db ?? getDb(), id, transition(snapshotOf(current), { type: 'retry' }));
     current = (await drive(ctx, current, 'resume', instanceId())).entry;
   }
