@@ -12,7 +12,7 @@ import { benchArg, recordMetrics, runBench } from '../scripts/lib/bench-metrics'
 import { ensureBuild } from '../scripts/lib/build';
 import { startTestSimulator } from '../testing/simulator';
 import { ensureTestCa } from '../testing/test-ca';
-import { startApp } from '../e2e/support/app-server';
+import { startApp } from '../testing/app-server';
 import { signInByApi } from '../e2e/support/sign-in';
 
 const STATE_DIR = benchArg('state-dir', '/tmp/audit-bench-large');

@@ -1,4 +1,4 @@
-// `npm run bench [-- <name filter>]`: runs every bench/*.bench.ts (each in its own process, one after another, with
+// `npm run bench [-- <name filter> [--flag value…]]`: runs every bench/*.bench.ts (each in its own process, one after another, with
 // the test CA trusted) and writes bench/reports/<timestamp>.md: each figure with its target and ratio. A ratio ≤ 1
 // meets the target. Benches report figures with recordMetrics() from scripts/lib/bench-metrics.ts; the runner does
 // not judge anything else. Not part of `npm test`.
@@ -11,6 +11,8 @@ import { ensureTestCa, TEST_CA_PEM } from '../testing/test-ca';
 
 const ROOT = join(__dirname, '..');
 const filter = process.argv[2];
+/** `npm run bench -- <filter> --flag value`: flags after the filter go to the bench. */
+const benchFlags = process.argv.slice(3);
 
 interface Outcome {
   bench: string;
@@ -25,7 +27,8 @@ function runOne(file: string): Outcome {
   rmSync(resultFile, { force: true });
   process.stdout.write(`\n▶ ${bench}\n`);
   const started = Date.now();
-  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'bench', file)], {
+  // react-server: a bench may call the app's server modules directly (their `server-only` guard then resolves empty).
+  const run = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', join(ROOT, 'bench', file), ...benchFlags], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, NODE_EXTRA_CA_CERTS: TEST_CA_PEM, BENCH_RESULT_FILE: resultFile, NEXT_TELEMETRY_DISABLED: '1' },

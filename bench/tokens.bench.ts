@@ -15,7 +15,7 @@ import { ensureChromium } from '../scripts/lib/browser';
 import { ensureBuild } from '../scripts/lib/build';
 import { startTestSimulator } from '../testing/simulator';
 import { ensureTestCa } from '../testing/test-ca';
-import { startApp } from '../e2e/support/app-server';
+import { startApp } from '../testing/app-server';
 import { signInByApi } from '../e2e/support/sign-in';
 
 const STATE_DIR = benchArg('state-dir', '/tmp/tokens-bench-large');

@@ -3,7 +3,7 @@
 // looked up by a verified e-mail address with the service principal, or by an immutable id claim when configured.
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startApp, type AppServer } from './support/app-server';
+import { startApp, type AppServer } from '../testing/app-server';
 import { personFor, workspace } from './support/fixtures';
 
 function oidcApp(name: string, extraEnv: Record<string, string> = {}): Promise<AppServer> {

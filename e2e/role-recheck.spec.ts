@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { encode } from 'next-auth/jwt';
-import { startApp, type AppServer } from './support/app-server';
+import { startApp, type AppServer } from '../testing/app-server';
 import { personFor, simControl, workspace } from './support/fixtures';
 
 const SECRET = randomBytes(32).toString('base64');

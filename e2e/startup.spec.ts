@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { freePort } from './support/app-server';
+import { freePort } from '../testing/app-server';
 
 function startWith(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return freePort().then(

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startTestSimulator, type TestSimulator } from '../testing/simulator';
-import { startApp, type AppServer } from './support/app-server';
+import { startApp, type AppServer } from '../testing/app-server';
 import { personFor } from './support/fixtures';
 
 const TTL_S = 4;

@@ -3,7 +3,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
 import { z } from 'zod';
 import { loginAs } from './oauth-login';
 import { appEnv, startTestSimulator, type TestSimulator } from './simulator';
@@ -13,7 +12,6 @@ import { createLogger } from '../lib/log';
 import { roleFromGroups } from '../lib/roles';
 import type { Db } from '../lib/store/engine';
 import { openSqlite } from '../lib/store/sqlite';
-import { listRotations } from '../lib/store/rotation-journal';
 import { staticCredentials } from '../lib/databricks/credentials';
 import { getWorkspace, type Workspace } from '../lib/databricks/get-workspace';
 import { RestClient } from '../lib/databricks/rest-client';
@@ -103,30 +101,4 @@ export async function activeServicePrincipal(h: Harness): Promise<{ applicationI
   );
   const sp = list.Resources.find((s) => s.active !== false && s.applicationId !== h.sim.workspace.servicePrincipal.applicationId)!;
   return { applicationId: sp.applicationId, id: sp.id };
-}
-
-/**
- * DESIGN.md invariant 4, checked against the simulator's tokens for every rotation in the journal: a completed
- * rotation left exactly its new token; a failed or undone one left the old token and nothing carrying its marker;
- * one waiting with "old token still active" left both.
- */
-export async function expectNothingLostOrOrphaned(h: Harness): Promise<void> {
-  const tokens = await truth(h);
-  const byMarker = (id: string) => [...tokens.values()].filter((t) => t.comment?.includes(`[bw-rot:${id}]`)).map((t) => t.token_id);
-  const rotations = await listRotations(h.db, { limit: 500 });
-  // A failed rotation keeps the old token, unless a later rotation of the same token completed and revoked it.
-  const replaced = new Set(rotations.filter((r) => r.state === 'completed').map((r) => r.tokenId));
-  for (const r of rotations) {
-    const where = `rotation ${r.id} (${r.state})`;
-    if (r.state === 'completed') {
-      expect(tokens.has(r.tokenId), `${where}: old token revoked`).toBe(false);
-      expect(byMarker(r.id), `${where}: exactly its new token exists`).toEqual([r.newTokenId]);
-    } else if (r.state === 'failed' || r.state === 'rolled_back') {
-      expect(tokens.has(r.tokenId) || replaced.has(r.tokenId), `${where}: old token kept`).toBe(true);
-      expect(byMarker(r.id), `${where}: no token of this rotation left behind`).toEqual([]);
-    } else if (r.state === 'old_active') {
-      expect(tokens.has(r.tokenId), `${where}: old token still there`).toBe(true);
-      expect(byMarker(r.id), `${where}: its new token exists`).toEqual([r.newTokenId]);
-    }
-  }
 }

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestSimulator } from '../../testing/simulator';
-import { startApp } from './app-server';
+import { startApp } from '../../testing/app-server';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const logDir = join(__dirname, '..', '..', 'test-results');

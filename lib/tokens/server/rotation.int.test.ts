@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { z } from 'zod';
 import { DomainError } from '@/lib/errors';
 import { listActions } from '@/lib/store/action-log';
-import { getRotation, insertIntent, saveSnapshot, type JournalEntry } from '@/lib/store/rotation-journal';
+import { getRotation, insertIntent, listRotations, saveSnapshot, type JournalEntry } from '@/lib/store/rotation-journal';
 import { rotationComment } from '@/lib/tokens/rules/rotation-rules';
 import { staticCredentials } from '@/lib/databricks/credentials';
 import { RestClient } from '@/lib/databricks/rest-client';
@@ -13,14 +13,7 @@ import { currentUser } from '@/lib/databricks/api/scim';
 import { confirmRotation, discardRotation, retryRotation, rotateToken } from './rotation';
 import type { RotationContext } from './rotation-driver';
 import { advanceRotations } from './rotation-worker';
-import {
-  activeServicePrincipal,
-  createScope,
-  expectNothingLostOrOrphaned,
-  startHarness,
-  truth,
-  type Harness,
-} from '@/testing/tokens-harness';
+import { activeServicePrincipal, createScope, startHarness, truth, type Harness } from '@/testing/tokens-harness';
 import { createOnBehalfOf, createOwnToken, getToken } from '@/lib/databricks/api/tokens';
 
 let h: Harness;
@@ -46,6 +39,32 @@ const spToken = async (comment = 'nightly ETL') =>
 const ownToken = async (comment = 'deploy key') =>
   (await createOwnToken(h.admin.ws.rest, { lifetimeSeconds: LIFETIME, comment })).info.token_id;
 const fault = (spec: string) => h.sim.control('POST', '/faults', { spec });
+/**
+ * DESIGN.md invariant 4, checked against the simulator's tokens for every rotation in the journal: a completed
+ * rotation left exactly its new token; a failed or undone one left the old token and nothing carrying its marker;
+ * one waiting with "old token still active" left both.
+ */
+async function expectNothingLostOrOrphaned(h: Harness): Promise<void> {
+  const tokens = await truth(h);
+  const byMarker = (id: string) => [...tokens.values()].filter((t) => t.comment?.includes(`[bw-rot:${id}]`)).map((t) => t.token_id);
+  const rotations = await listRotations(h.db, { limit: 500 });
+  // A failed rotation keeps the old token, unless a later rotation of the same token completed and revoked it.
+  const replaced = new Set(rotations.filter((r) => r.state === 'completed').map((r) => r.tokenId));
+  for (const r of rotations) {
+    const where = `rotation ${r.id} (${r.state})`;
+    if (r.state === 'completed') {
+      expect(tokens.has(r.tokenId), `${where}: old token revoked`).toBe(false);
+      expect(byMarker(r.id), `${where}: exactly its new token exists`).toEqual([r.newTokenId]);
+    } else if (r.state === 'failed' || r.state === 'rolled_back') {
+      expect(tokens.has(r.tokenId) || replaced.has(r.tokenId), `${where}: old token kept`).toBe(true);
+      expect(byMarker(r.id), `${where}: no token of this rotation left behind`).toEqual([]);
+    } else if (r.state === 'old_active') {
+      expect(tokens.has(r.tokenId), `${where}: old token still there`).toBe(true);
+      expect(byMarker(r.id), `${where}: its new token exists`).toEqual([r.newTokenId]);
+    }
+  }
+}
+
 const toSecret = { kind: 'secret' as const, scope: 'ci', key: 'etl_token' };
 
 /** Runs the background pass until the rotation satisfies `done` (settle windows are a second or two here). */

@@ -5,8 +5,8 @@ import { createWriteStream, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { WorkspaceFile } from '../../simulator/core/contract';
-import { appEnv } from '../../testing/simulator';
+import type { WorkspaceFile } from '../simulator/core/contract';
+import { appEnv } from './simulator';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,7 +25,7 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-const NEXT_BIN = join(__dirname, '..', '..', 'node_modules', 'next', 'dist', 'bin', 'next');
+const NEXT_BIN = join(__dirname, '..', 'node_modules', 'next', 'dist', 'bin', 'next');
 
 /** Spawns `next start`; resolves when /api/health answers, rejects with the server's output if it exits first. */
 export async function startApp(opts: {
