@@ -9,11 +9,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchArg, recordMetrics, runBench } from '../scripts/lib/bench-metrics';
 import { ensureBuild } from '../scripts/lib/build';
-import { inProcessTrial, readTruth, rng, violations, type TrialRecord } from '../testing/rotation-chaos';
+import { inProcessTrial } from '../testing/rotation-chaos';
+import { readTruth, rng, violations, type TrialRecord } from '../testing/rotation-invariants';
 import { CrashApp, crashTrial, type CrashEnv } from '../testing/rotation-crash';
-import { activeServicePrincipal, createScope, startHarness } from '../testing/tokens-harness';
+import { activeServicePrincipal, createScope, startHarness, type Harness } from '../testing/tokens-harness';
 
 const TRIALS = Number(benchArg('trials', '1000'));
+const truthOf = (h: Harness) => ({ host: h.sim.sim.url, adminToken: h.sim.workspace.adminToken });
 const CRASHES = Number(benchArg('crashes', '50'));
 const SEED = Number(benchArg('seed', String(Date.now() % 1_000_000)));
 const ROOT = join(__dirname, '..');
@@ -50,7 +52,7 @@ async function inProcess(seed: number): Promise<Tally> {
     const r = rng(seed);
     for (let i = 0; i < TRIALS; i++) {
       const { record, faults } = await inProcessTrial(env, r, i);
-      judge(tally, `trial ${i} [${faults.join('; ')}]`, record, await readTruth(h.setup, record.secret));
+      judge(tally, `trial ${i} [${faults.join('; ')}]`, record, await readTruth(truthOf(h), record.secret));
       if ((i + 1) % 50 === 0) process.stdout.write(`  ${i + 1}/${TRIALS} in-process trials, ${tally.found.length} violations\n`);
     }
   } finally {
@@ -68,7 +70,7 @@ async function crashes(seed: number): Promise<Tally> {
   mkdirSync(logDir, { recursive: true });
   const env: CrashEnv = {
     sim: h.sim,
-    setup: h.setup,
+    truth: truthOf(h),
     sp: await activeServicePrincipal(h),
     admin: h.admin.userName,
     logDir,
@@ -82,7 +84,7 @@ async function crashes(seed: number): Promise<Tally> {
     const r = rng(seed + 1);
     for (let i = 0; i < CRASHES; i++) {
       const { record, how } = await crashTrial(env, app, r, i);
-      judge(tally, `crash ${i} (${how})`, record, await readTruth(h.setup, record.secret));
+      judge(tally, `crash ${i} (${how})`, record, await readTruth(env.truth, record.secret));
       if ((i + 1) % 10 === 0) process.stdout.write(`  ${i + 1}/${CRASHES} crash trials, ${tally.found.length} violations\n`);
     }
   } finally {

@@ -5,9 +5,7 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { z } from 'zod';
-import { staticCredentials } from '../lib/databricks/credentials';
-import { RestClient } from '../lib/databricks/rest-client';
-import { readTruth, violations } from '../testing/rotation-chaos';
+import { readTruth, violations } from '../testing/rotation-invariants';
 import { CrashApp, runCrash, type CrashEnv } from '../testing/rotation-crash';
 import { personFor, simControl, workspace } from './support/fixtures';
 
@@ -20,16 +18,18 @@ const servicePrincipals = z.object({ Resources: z.array(z.object({ applicationId
 
 test.beforeAll(async () => {
   const ws = workspace();
-  const setup = new RestClient({ host: ws.host, credentials: staticCredentials(ws.adminToken) });
-  const { Resources } = await setup.get('/api/2.0/preview/scim/v2/ServicePrincipals', servicePrincipals);
-  const sp = Resources.find((s) => s.active !== false && s.applicationId !== ws.servicePrincipal.applicationId)!;
-  await setup.call('POST', '/api/2.0/secrets/scopes/create', z.unknown(), { body: { scope: 'crash-e2e' } });
+  const admin = { Authorization: `Bearer ${ws.adminToken}`, 'Content-Type': 'application/json' };
+  const list = await fetch(`${ws.host}/api/2.0/preview/scim/v2/ServicePrincipals`, { headers: admin });
+  const sp = servicePrincipals
+    .parse(await list.json())
+    .Resources.find((s) => s.active !== false && s.applicationId !== ws.servicePrincipal.applicationId)!;
+  await fetch(`${ws.host}/api/2.0/secrets/scopes/create`, { method: 'POST', headers: admin, body: JSON.stringify({ scope: 'crash-e2e' }) });
   env = {
     sim: {
       workspace: ws,
       control: (method: string, path: string, body?: unknown) => simControl(ws, method, path, body),
     } as CrashEnv['sim'],
-    setup,
+    truth: { host: ws.host, adminToken: ws.adminToken },
     sp,
     admin: personFor('admin').userName,
     logDir: join(__dirname, '..', 'test-results'),
@@ -40,16 +40,31 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => app?.stop());
 
-test('killed while showing a value once (its revoke would hang): the value never reached the admin, so the new token is revoked and the old kept', async () => {
+test("killed after showing a value once, with the old token's revoke set to hang: nobody confirmed, so the new token is revoked and the old kept", async () => {
   test.setTimeout(120_000);
-  const { record } = await runCrash(env, app, 1, {
+  const scenario = {
+    step: 'DELETE /api/2.0/token-management/tokens/* -> hang',
+    kill: true,
+    at: 1_500,
+    toSecret: false,
+    choice: 'leave' as const,
+  };
+  const { record } = await runCrash(env, app, 1, scenario);
+  expect(violations(record, await readTruth(env.truth, record.secret))).toEqual([]);
+  expect(record.final).toMatchObject({ state: 'rolled_back', outcome: { oldToken: 'active', newToken: 'revoked' } });
+});
+
+test('killed while creating the new token: the restarted app finds the late token by its marker and revokes it', async () => {
+  test.setTimeout(120_000);
+  const scenario = {
     step: 'POST /api/2.0/token-management/on-behalf-of/tokens -> delay:1500',
     kill: true,
-    at: 1_000,
-    toSecret: false,
-    choice: 'confirm',
-  });
-  expect(violations(record, await readTruth(env.setup, record.secret))).toEqual([]);
+    at: 800,
+    toSecret: true,
+    choice: 'leave' as const,
+  };
+  const { record } = await runCrash(env, app, 3, scenario);
+  expect(violations(record, await readTruth(env.truth, record.secret))).toEqual([]);
   expect(record.final?.state).toBe('rolled_back');
 });
 
@@ -62,6 +77,6 @@ test('killed while the secret write is in flight: the write lands, and the resta
     toSecret: true,
     choice: 'leave',
   });
-  expect(violations(record, await readTruth(env.setup, record.secret))).toEqual([]);
+  expect(violations(record, await readTruth(env.truth, record.secret))).toEqual([]);
   expect(record.final?.state).toBe('completed');
 });

@@ -7,18 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { request, type APIRequestContext } from '@playwright/test';
-import { createOnBehalfOf } from '../lib/databricks/api/tokens';
-import type { RestClient } from '../lib/databricks/rest-client';
 import { retryResponseSchema, rotateResponseSchema, rotationsResponseSchema, type RotationView } from '../lib/tokens/contract';
 import { activityResponseSchema } from '../lib/activity/contract';
 import { startApp, type AppServer } from './app-server';
-import type { TrialRecord, Rng } from './rotation-chaos';
+import type { Rng, TrialRecord, TruthSource } from './rotation-invariants';
 import type { TestSimulator } from './simulator';
 
 export interface CrashEnv {
   sim: TestSimulator;
-  /** The simulator admin's PAT client, for tokens and the truth. */
-  setup: RestClient;
+  /** The simulator and its admin's PAT: tokens are made and the truth is read there. */
+  truth: TruthSource;
   /** A service principal whose tokens the app rotates on its behalf. */
   sp: { applicationId: string };
   admin: string;
@@ -95,6 +93,16 @@ const SLOW_STEPS = [
   'GET /api/2.0/token-management/tokens -> delay:2500',
 ];
 
+/** A token of the service principal, made with the simulator admin's PAT. */
+async function spToken(env: CrashEnv, comment: string): Promise<string> {
+  const res = await fetch(`${env.truth.host}/api/2.0/token-management/on-behalf-of/tokens`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${env.truth.adminToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ application_id: env.sp.applicationId, lifetime_seconds: 86_400 * 20, comment }),
+  });
+  return ((await res.json()) as { token_info: { token_id: string } }).token_info.token_id;
+}
+
 async function rotations(app: CrashApp): Promise<RotationView[]> {
   const res = await app.api!.get('/api/tokens/rotations');
   return rotationsResponseSchema.parse(await res.json()).rotations;
@@ -129,9 +137,7 @@ export function crashTrial(env: CrashEnv, app: CrashApp, r: Rng, i: number): Pro
 }
 
 export async function runCrash(env: CrashEnv, app: CrashApp, i: number, sc: CrashScenario): Promise<{ record: TrialRecord; how: string }> {
-  const old = (
-    await createOnBehalfOf(env.setup, { applicationId: env.sp.applicationId, lifetimeSeconds: 86_400 * 20, comment: `crash trial ${i}` })
-  ).info.token_id;
+  const old = await spToken(env, `crash trial ${i}`);
   const secret = sc.toSecret ? { scope: env.scope ?? 'chaos', key: `crash-${i}` } : null;
   const { step, kill, at } = sc;
   const how = `${kill ? 'kill -9' : 'client hangs up'} at ${at} ms during "${step}"`;

@@ -1,7 +1,8 @@
 // A fixed-seed few dozen of the randomized rotation trials (`npm run test:chaos` runs a thousand, and crashes): random
 // faults at every step, then invariant 4 checked against the simulator's own tokens and secrets.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { inProcessTrial, readTruth, rng, violations, type InProcess } from '@/testing/rotation-chaos';
+import { inProcessTrial, type InProcess } from '@/testing/rotation-chaos';
+import { readTruth, rng, violations } from '@/testing/rotation-invariants';
 import { activeServicePrincipal, createScope, startHarness, type Harness } from '@/testing/tokens-harness';
 
 const SEED = 20261204;
@@ -22,7 +23,8 @@ it(`${TRIALS} rotations under random faults lose no credential, leave no orphan 
   const found: string[] = [];
   for (let i = 0; i < TRIALS; i++) {
     const { record, faults } = await inProcessTrial(env, r, i);
-    for (const v of violations(record, await readTruth(h.setup, record.secret))) found.push(`trial ${i} [${faults.join('; ')}]: ${v}`);
+    for (const v of violations(record, await readTruth({ host: h.sim.sim.url, adminToken: h.sim.workspace.adminToken }, record.secret)))
+      found.push(`trial ${i} [${faults.join('; ')}]: ${v}`);
   }
   expect(found).toEqual([]);
 }, 300_000);
