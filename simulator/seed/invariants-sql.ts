@@ -15,9 +15,11 @@ const ms = 'epoch_ms(event_time)';
 /**
  * Shared definitions: who is who (with when they joined and, from the history, when they were deactivated); `lives`
  * gives everyone's span in epoch ms, `left_at` NULL while active and the history's start for whoever left before it.
+ * `audit` is NOT MATERIALIZED: used twice, DuckDB would otherwise copy every column of the 10 million large-scale rows
+ * in each check that names it (the 32 checks took 23 s instead of 6–10 s).
  */
 const WITH = `WITH
-  audit AS (SELECT * FROM ${AUDIT_TABLE}),
+  audit AS NOT MATERIALIZED (SELECT * FROM ${AUDIT_TABLE}),
   window_start AS (SELECT epoch_ms(min(event_date)) AS t FROM audit),
   deactivated AS (
     SELECT request_params['targetUserName'] AS name, max(${ms}) AS t FROM audit
