@@ -22,7 +22,7 @@ afterAll(() => {
 });
 
 describe('the seeded demo estate', () => {
-  it('has nothing outside its life: tokens, people, grants, secrets, jobs, clusters, tables, IP lists, admins', async () => {
+  it('has nothing outside its life: tokens, people, grants, secrets, jobs, clusters, tables, IP lists, admins, lineage, notebooks', async () => {
     const found = await estateViolations(db);
     expect(Object.keys(found)).toHaveLength(ESTATE_CHECKS.length);
     expect(Object.fromEntries(Object.entries(found).filter(([, n]) => n > 0))).toEqual({});
