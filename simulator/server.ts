@@ -26,6 +26,16 @@ export const BROWSER_PATH = '/oidc/v1/authorize';
 // The baseline compiler alone starts at once and translates a query in about a millisecond.
 setFlagsFromString('--liftoff-only');
 
+/**
+ * How long an idle keep-alive connection stays open (announced as `Keep-Alive: timeout=120`). Not Node's default 5 s:
+ * a client decoding a large result chunk can keep its event loop busy for longer than that (6–8 s in the bench under
+ * load) and then send its next request on the connection it kept, which such a server has closed meanwhile (or, in
+ * one process with the client, closes before reading the request): an ECONNRESET the SQL driver does not retry for
+ * FetchResults. Databricks does not document its idle timeout; its dbt adapter saw warehouse connections idle for 180 s
+ * or more dropped and treats under 60 s as safe (databricks/dbt-databricks#648). See the README's [U] table.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 120_000;
+
 export async function startSimulator(opts: SimulatorOptions): Promise<RunningSimulator> {
   const faults = opts.faults ? parseFaultSpec(opts.faults) : [];
   const stateDir = resolve(opts.stateDir);
@@ -44,11 +54,11 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
       if (!res.headersSent) send(res, json(500, { error_code: 'INTERNAL_ERROR', message: 'Internal error.' }), 'error');
     });
   };
-  const https = createHttpsServer({ cert: tls.cert, key: tls.key, keepAliveTimeout: 5000 }, dispatch);
+  const https = createHttpsServer({ cert: tls.cert, key: tls.key, keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS }, dispatch);
   // A browser cannot trust the generated CA without someone installing it, so the one page people see — the
   // sign-in picker at /oidc/v1/authorize — is also served over plain HTTP on the same port (loopback only in
   // practice). Every API, the token endpoint and the SQL warehouse still require TLS.
-  const plain = createHttpServer({ keepAliveTimeout: 5000 }, (req, res) => {
+  const plain = createHttpServer({ keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS }, (req, res) => {
     if (new URL(req.url ?? '/', 'http://x').pathname === BROWSER_PATH) return dispatch(req, res);
     send(res, json(400, { error_code: 'BAD_REQUEST', message: `This workspace speaks HTTPS only: use ${url}` }), 'plain-http');
   });

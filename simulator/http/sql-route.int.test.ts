@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Agent, get } from 'node:https';
 import { DBSQLClient } from '@databricks/sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personas, startHarness, type Harness } from '../testing/harness';
@@ -58,6 +59,27 @@ describe('SQL warehouse route', () => {
   it('answers a bad token with 403 and an unknown warehouse with 404, which the driver reports at once', async () => {
     await expect((await connect('dapi0123456789abcdef0123456789abcdef')).openSession()).rejects.toMatchObject({ statusCode: 403 });
     await expect((await connect(h.admin, '/sql/1.0/warehouses/nope')).openSession()).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  // With Node's default of 5 s, a client that stayed busy decoding a large chunk for longer sent its next FetchResults
+  // on a connection the server was closing (the bench's ECONNRESET; see KEEP_ALIVE_TIMEOUT_MS in server.ts).
+  it('keeps an idle connection for two minutes and announces it, so a client busy for seconds reuses it', async () => {
+    const agent = new Agent({ keepAlive: true, ca: readFileSync(h.sim.workspace.caCertPath) });
+    const call = () =>
+      new Promise<{ keepAlive: string; reused: boolean }>((resolve, reject) => {
+        const headers = { Authorization: `Bearer ${h.admin}` };
+        const req = get(`${h.sim.url}/api/2.0/sql/warehouses/${h.sim.workspace.warehouseId}`, { agent, headers }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ keepAlive: String(res.headers['keep-alive']), reused: req.reusedSocket }));
+        });
+        req.on('error', reject);
+      });
+    try {
+      expect(await call()).toEqual({ keepAlive: 'timeout=120', reused: false });
+      expect(await call()).toEqual({ keepAlive: 'timeout=120', reused: true });
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('turns a fault rule on the SQL path into a query error instead of an HTTP error', async () => {

@@ -15,6 +15,9 @@ import { discreteEvents } from './audit-history-events';
 import { DAY_MS, Rng } from './random';
 
 const DAYS = 90;
+
+/** Midnight (UTC) of the history's first day: everyday events, logins and token uses start there. */
+export const historyStart = (now: number) => Math.floor((now - (DAYS - 1) * DAY_MS) / DAY_MS) * DAY_MS;
 const TARGET_EVENTS = { demo: 120_000, large: 10_200_000 } as const;
 /** Days per INSERT: small chunks keep each row group to a day or two (see audit-history-sql.ts). */
 const CHUNK_ROWS = 150_000;

@@ -19,6 +19,15 @@ export interface GrantPeople {
   sp: Record<'etl' | 'powerbi' | 'dbt' | 'fivetran' | 'hightouch' | 'legacyAirflow', string>;
 }
 
+/**
+ * The grants the estate leaves on purpose to a principal that has since been deactivated, by its display name: the
+ * Grants screen's "grant to a deactivated principal" finding. legacy-airflow was switched off when the pipelines moved
+ * to Databricks jobs, and nobody revoked what it held. seed/invariants-sql.ts allows exactly these and no others.
+ */
+export const DEACTIVATED_GRANTS_MEANT = [
+  { type: 'schema', fullName: 'analytics.bronze', principal: 'legacy-airflow', privileges: ['USE_SCHEMA', 'MODIFY'] },
+] as const;
+
 export type SeedGrant = [
   type: 'catalog' | 'schema' | 'table' | 'function' | 'volume',
   fullName: string,
@@ -47,8 +56,12 @@ export function demoGrants(p: GrantPeople): SeedGrant[] {
     ['schema', 'analytics.bronze', sp.etl, ['USE_SCHEMA', 'MODIFY', 'SELECT']],
     ['schema', 'analytics.bronze', sp.fivetran, ['USE_SCHEMA', 'MODIFY', 'CREATE_TABLE']],
     ['catalog', 'analytics', sp.fivetran, ['USE_CATALOG']],
-    // legacy-airflow was deactivated when the pipelines moved to Databricks jobs; its grant was never revoked.
-    ['schema', 'analytics.bronze', sp.legacyAirflow, ['USE_SCHEMA', 'MODIFY']],
+    ...DEACTIVATED_GRANTS_MEANT.map((g): SeedGrant => [
+      g.type,
+      g.fullName,
+      { 'legacy-airflow': sp.legacyAirflow }[g.principal],
+      [...g.privileges],
+    ]),
     ['table', 'analytics.bronze.raw_web_logs', 'users', ['ALL_PRIVILEGES']],
     ['schema', 'analytics.silver', 'data-engineering', ['USE_SCHEMA', 'SELECT', 'MODIFY', 'CREATE_TABLE']],
     ['schema', 'analytics.silver', sp.etl, ['USE_SCHEMA', 'SELECT', 'MODIFY']],

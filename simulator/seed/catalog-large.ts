@@ -140,19 +140,21 @@ export async function seedLargeCatalog(db: SimDb, estate: Estate, opts: SeedOpti
       FROM large_tables WHERE archetype IN (1, 3, 4) AND ${h('i', 'tag', 3)} = 0;`);
 
     // A landing volume per project (its group reads and writes it), and outbound exports in every fifth project that
-    // the whole account may read.
+    // the whole account may read. Each is made a few days after its schema by whoever made the schema's first table
+    // (who had joined by then).
     const uuid = (expr: string) =>
       `(SELECT substr(m, 1, 8) || '-' || substr(m, 9, 4) || '-' || substr(m, 13, 4) || '-' || substr(m, 17, 4) || '-' || substr(m, 21, 12) FROM (SELECT md5(${expr}) AS m))`;
     await c.run(`
     CREATE OR REPLACE TEMP TABLE large_volumes AS
     SELECT catalog_name, 'raw' AS schema_name, 'landing' AS volume_name, 'MANAGED' AS volume_type, grp,
       'abfss://unity-catalog@hpunitycatalog.dfs.core.windows.net/${METASTORE_ID}/volumes/' || ${uuid("'volume:' || catalog_name")} AS location,
-      min(created_at) + INTERVAL 3 DAY AS created_at, any_value(person) AS person
-    FROM large_tables GROUP BY catalog_name, grp
+      min(created_at) + INTERVAL 3 DAY AS created_at, arg_min(person, created_at) AS person
+    FROM large_tables WHERE schema_name = 'raw' GROUP BY catalog_name, grp
     UNION ALL
     SELECT catalog_name, 'exports', 'outbound', 'EXTERNAL', grp,
-      'abfss://exports@hpdatalakeprod.dfs.core.windows.net/' || catalog_name || '/outbound', min(created_at) + INTERVAL 5 DAY, any_value(person)
-    FROM large_tables GROUP BY catalog_name, grp HAVING ${h('catalog_name', 'exports', 5)} = 0;
+      'abfss://exports@hpdatalakeprod.dfs.core.windows.net/' || catalog_name || '/outbound', min(created_at) + INTERVAL 5 DAY,
+      arg_min(person, created_at)
+    FROM large_tables WHERE schema_name = 'exports' GROUP BY catalog_name, grp HAVING ${h('catalog_name', 'exports', 5)} = 0;
     INSERT OR REPLACE INTO uc_meta.volumes SELECT catalog_name, schema_name, volume_name, volume_type, grp,
       CASE volume_name WHEN 'landing' THEN 'Files dropped by upstream systems' ELSE 'Files shared with partners' END,
       location, created_at, person FROM large_volumes;

@@ -66,7 +66,7 @@ export function projectPatterns(ctx: LineageContext): void {
       weekdaysOnly: false,
       permille: 985,
       firstDay: job.ageDays - 1,
-      lastDay: job.paused ? 20 + ctx.h(50, 'paused', job.jobId) : 0,
+      lastDay: 0,
     });
   }
 }

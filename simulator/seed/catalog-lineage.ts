@@ -2,7 +2,7 @@
 // dashboards (people), and service principals' pipelines, following catalog-lineage-story.ts at every scale and
 // the project catalogs at large scale. Every pattern is checked against the grants with the same privilege model the
 // warehouse enforces (USE CATALOG, USE SCHEMA, SELECT to read; MODIFY to write), so nobody reads what they cannot
-// read; a job with one forbidden step leaves no lineage at all (it fails). Windows never start before the table,
+// read; a job with one forbidden step leaves no lineage at all (it fails), nor does a paused one. Windows never start before the table,
 // the job or the person existed. Expanded in DuckDB by catalog-lineage-sql.ts.
 import { createHash } from 'node:crypto';
 import type { Estate, SeedOptions } from '../core/contract';
@@ -31,7 +31,6 @@ export interface LineageJob {
   jobId: string;
   name: string;
   runAs: string;
-  paused: boolean;
   ageDays: number;
   hour: number;
   minute: number;
@@ -154,7 +153,7 @@ function storyPatterns(ctx: LineageContext, people: GrantPeople): void {
       weekdaysOnly: false,
       permille: 985,
       firstDay: job.ageDays - 1,
-      lastDay: job.paused ? 20 + ctx.h(50, 'paused', job.jobId) : 0,
+      lastDay: 0,
     });
   }
   for (const d of DASHBOARDS) {
@@ -247,18 +246,20 @@ async function loadContext(db: SimDb, estate: Estate, opts: SeedOptions): Promis
        json_extract_string(doc, '$.settings.schedule.quartz_cron_expression') AS cron,
        json_extract_string(doc, '$.settings.schedule.pause_status') AS pause FROM ws.jobs ORDER BY job_id`,
   );
-  const jobs = jobRows.map((r) => {
-    const [, minute, hour] = String(r.cron ?? '0 0 3').split(' ');
-    return {
-      jobId: String(r.job_id),
-      name: r.name,
-      runAs: r.run_as,
-      paused: r.pause === 'PAUSED',
-      ageDays: age(r.created_time),
-      hour: Number(hour) || 0,
-      minute: Number(minute) || 0,
-    };
-  });
+  // A paused job does not run, so it reads and writes nothing (the audit history has no runs of it either).
+  const jobs = jobRows
+    .filter((r) => r.pause !== 'PAUSED')
+    .map((r) => {
+      const [, minute, hour] = String(r.cron ?? '0 0 3').split(' ');
+      return {
+        jobId: String(r.job_id),
+        name: r.name,
+        runAs: r.run_as,
+        ageDays: age(r.created_time),
+        hour: Number(hour) || 0,
+        minute: Number(minute) || 0,
+      };
+    });
   return new LineageContext(st, model, actors, new Map(tables.map((t) => [t.full_name, age(t.created_at)])), jobs, opts.seed);
 }
 

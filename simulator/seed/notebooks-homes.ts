@@ -12,6 +12,8 @@ export interface Person {
   groups: string[];
   /** Epoch ms the account was created. */
   createdAt: number;
+  /** Epoch ms the person was deactivated, if they were. */
+  deactivatedAt?: number | null;
 }
 
 export interface HomeObject {
@@ -89,7 +91,9 @@ export function homeObjects(rng: Rng, people: Person[], budget: number, taken: S
     let n = counts[i] ?? 0;
     const team = teamOf(p);
     const topics = TOPICS[team] ?? GENERIC_TOPICS;
-    if (n >= 3 && rng.chance(0.25)) {
+    // Personal Git folders belong to people still here: offboarding removes a leaver's (their work is in Git),
+    // while Databricks keeps the home folder.
+    if (p.active && n >= 3 && rng.chance(0.25)) {
       const repoName = rng.pick(['sandbox', 'experiments', 'notebooks', `${team}-tools`, 'poc']);
       const repo = `/Repos/${p.userName}/${repoName}`;
       add({

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { SimDb } from '../core/db';
+import { createWorkspaceSchema } from '../store/schema';
+import { nextDay } from './lifecycle';
 import { CLEAN_TEMPLATES, notebookSource, specOf } from './notebook-content';
 import { plantedNotebookSecrets } from './notebook-secrets';
+import { seedNotebooks } from './notebooks';
 import { fixedPlan } from './notebooks-fixed';
 import { homeObjects, type Person } from './notebooks-homes';
 import { Rng } from './random';
+import { seedWorkspace } from './workspace';
 
 // What a credential scanner's rules look for: clean notebooks must match none of them.
 const CREDENTIAL = [
@@ -95,5 +100,39 @@ describe('workspace plan', () => {
     expect(paths.size).toBe(out.length);
     for (const nb of notebooks) expect([...paths].some((p) => p.startsWith(`${nb.path}/`))).toBe(false);
     expect(out.filter((o) => o.analysis)).toHaveLength(40);
+  });
+});
+
+// When someone left is in the Estate only (no table records it), so the SQL checks of seed/invariants-sql-objects.ts
+// can only see departures during the history; this checks every leaver, at large scale, without the audit history.
+describe('seeded notebooks inside their creators’ lives', () => {
+  it('are made after their creator joined (the analysis notebook on that day) and last changed before they left', async () => {
+    const db = await SimDb.open(':memory:');
+    try {
+      await createWorkspaceSchema(db);
+      const opts = { scale: 'large' as const, seed: 42, now: new Date('2026-11-28T12:00:00Z') };
+      const { estate } = await seedWorkspace(db, opts);
+      await seedNotebooks(db, estate, opts);
+      const people = new Map(estate.people.map((p) => [p.userName, p]));
+      const rows = await db.all<{ path: string; creator: string; created: number; modified: number }>(
+        "SELECT path, creator, CAST(created_at AS DOUBLE) AS created, CAST(modified_at AS DOUBLE) AS modified FROM ws.workspace_objects WHERE object_type = 'NOTEBOOK'",
+      );
+      const wrong = rows.filter((r) => {
+        const p = people.get(r.creator);
+        if (!p) return true;
+        const made = r.path.endsWith('/analysis') ? r.created < nextDay(p.createdAt) : true;
+        return !made || r.created <= p.createdAt || r.modified < r.created || r.modified > (p.deactivatedAt ?? opts.now.getTime());
+      });
+      expect(wrong.slice(0, 3)).toEqual([]);
+      expect(rows.filter((r) => people.get(r.creator)?.deactivatedAt).length).toBeGreaterThan(1000);
+      const leavers = new Set(estate.people.filter((p) => !p.active).map((p) => p.userName));
+      const acls = await db.all<{ path: string; who: string }>(
+        'SELECT o.path, a.principal_name AS who FROM ws.acls a JOIN ws.workspace_objects o ON CAST(o.object_id AS VARCHAR) = a.object_id',
+      );
+      const shared = acls.filter((a) => leavers.has(a.who) && a.path !== `/Users/${a.who}`);
+      expect(shared).toEqual([]);
+    } finally {
+      db.close();
+    }
   });
 });

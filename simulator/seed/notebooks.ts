@@ -1,6 +1,6 @@
 // Seeds the Workspace API's tree: folders, notebooks, Git folders, files and libraries, their permissions, and
-// the audit history of notebooks created in the last 90 days (notebook.createNotebook, so the creator of a recent
-// notebook can be found as on a real workspace). Demo: about 300 notebooks; large: exactly 20,000.
+// the audit history of notebooks created since the history's first day (notebook.createNotebook, so the creator of a
+// recent notebook can be found as on a real workspace). Demo: about 300 notebooks; large: exactly 20,000.
 import { createAuditSink } from '../audit/sink';
 import type { Estate, SeedOptions } from '../core/contract';
 import type { SimDb } from '../core/db';
@@ -8,6 +8,8 @@ import { bulkInsert, type Cell } from '../store/bulk';
 import { parentOf, WorkspaceObjects, type WsRow } from '../store/workspace-objects';
 import { fileContent, languageOf } from './notebook-content';
 import { fixedPlan, PERSONA, PIPELINES_REPO, type FixedObject } from './notebooks-fixed';
+import { historyStart } from './audit-history';
+import { nextDay } from './lifecycle';
 import { homeObjects, teamOf, type HomeObject, type Person } from './notebooks-homes';
 import { DAY_MS, Rng } from './random';
 
@@ -112,14 +114,23 @@ export async function seedNotebooks(db: SimDb, estate: Estate, opts: SeedOptions
   return { notebooks: all.filter((r) => r.type === 'NOTEBOOK').length, objects: all.length };
 }
 
-/** [created, modified] inside the creator's life: people who left stopped editing long ago. */
+/**
+ * [created, modified] inside the creator's life: a leaver stopped editing a while before they left (everyone stayed
+ * at least 45 days). The `analysis` notebook is made on the day its owner joined, since the audit history attaches
+ * it to clusters from the next day on; other notebooks from the day after.
+ */
 function lifetime(rng: Rng, person: Person | undefined, now: number, analysis: boolean): [number, number] {
-  const joined = (person?.createdAt ?? now - 600 * DAY_MS) + DAY_MS;
-  const active = person?.active ?? true;
-  const end = active ? now - HOUR_MS : Math.max(joined + DAY_MS, now - rng.int(100, 300) * DAY_MS);
-  const createdAt = analysis ? joined + rng.int(0, 4) * DAY_MS : joined + Math.floor(rng.next() * Math.max(0, end - joined));
+  const joined = person?.createdAt ?? now - 600 * DAY_MS;
+  const left = person?.deactivatedAt ?? null;
+  const end = left === null ? now - HOUR_MS : left - rng.int(1, 30) * DAY_MS;
+  const from = joined + DAY_MS;
+  const createdAt = analysis
+    ? joined + 1 + Math.floor(rng.next() * (nextDay(joined) - joined - 1))
+    : from + Math.floor(rng.next() * Math.max(0, end - from));
   const recent =
-    analysis && active ? now - rng.int(1, 7 * 24) * HOUR_MS : createdAt + Math.floor(rng.next() ** 0.5 * Math.max(0, end - createdAt));
+    analysis && left === null
+      ? now - rng.int(1, 7 * 24) * HOUR_MS
+      : createdAt + Math.floor(rng.next() ** 0.5 * Math.max(0, end - createdAt));
   return [Math.min(createdAt, end), Math.max(Math.min(recent, end), Math.min(createdAt, end))];
 }
 
@@ -145,8 +156,10 @@ function aclRows(
   const orchestrator = estate.servicePrincipals.find((s) => s.displayName === 'etl-orchestrator');
   if (orchestrator) grant('repos', PIPELINES_REPO, 'service_principal', orchestrator.applicationId, 'CAN_RUN');
 
-  // People share a folder with their team, or one notebook with a colleague, now and then.
+  // People share a folder with their team, or one notebook with a colleague, now and then. Only with a colleague
+  // still here: a share with someone who left is a finding the estate does not plant.
   const personas = new Set(Object.values(PERSONA));
+  const colleagues = people.filter((p) => p.active);
   const homes = new Map<string, WsRow[]>();
   for (const r of rows.values()) {
     const user = /^\/Users\/([^/]+)\//.exec(r.path)?.[1];
@@ -161,7 +174,7 @@ function aclRows(
     const folder = mine.find((r) => r.type === 'DIRECTORY');
     if (folder && rng.chance(0.15)) grant('directories', folder.path, 'group', teamOf(p), rng.pick(['CAN_READ', 'CAN_RUN']));
     const nb = mine.find((r) => r.type === 'NOTEBOOK' && !r.path.endsWith('/analysis'));
-    const colleague = rng.pick(people);
+    const colleague = rng.pick(colleagues);
     if (nb && colleague !== p && rng.chance(0.1))
       grant('notebooks', nb.path, 'user', colleague.userName, rng.pick(['CAN_READ', 'CAN_EDIT']));
   }
@@ -170,7 +183,7 @@ function aclRows(
 
 async function seedCreationAudit(db: SimDb, estate: Estate, rng: Rng, rows: WsRow[], now: number): Promise<void> {
   const sink = await createAuditSink(db, { workspaceId: estate.workspaceId, accountId: estate.accountId });
-  const since = now - 90 * DAY_MS;
+  const since = historyStart(now);
   for (const r of rows) {
     if (r.type !== 'NOTEBOOK' || r.createdAt === null || r.createdAt < since || !r.creator) continue;
     sink.append({
