@@ -1,11 +1,16 @@
 // The store's engines as its test suite sees them: each opens a fresh, migrated database and can tamper with it the
 // way someone with direct database access would (triggers out of the way), reopen it, and clean up. Every store
-// test runs once per engine here, so both implementations pass the same suite.
+// test runs once per engine here, so both implementations pass the same suite. Postgres is the run's one server
+// (testing/postgres-global-setup.ts); each test gets a schema of its own in it.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Db } from '../lib/store/engine';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { Db, Dialect } from '../lib/store/engine';
+import { openPostgres } from '../lib/store/postgres';
 import { openSqlite } from '../lib/store/sqlite';
 
 export interface TestStore {
@@ -20,8 +25,10 @@ export interface TestStore {
 }
 
 export interface StoreEngine {
-  name: string;
+  name: Dialect;
   open(): Promise<TestStore>;
+  /** A second handle on the same database, as another instance of the app would have (none for SQLite's file). */
+  openAnother?(store: TestStore): Promise<Db>;
 }
 
 export const sqliteEngine: StoreEngine = {
@@ -57,4 +64,58 @@ export const sqliteEngine: StoreEngine = {
   },
 };
 
-export const STORE_ENGINES: readonly StoreEngine[] = [sqliteEngine];
+/** One superuser connection to the run's server, for what only a database owner does (schemas, tampering). */
+async function asOwner<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: inject('postgresUrl') });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const schemas = new WeakMap<TestStore, string>();
+
+export const postgresEngine: StoreEngine = {
+  name: 'postgres',
+  async open() {
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const open = () => openPostgres({ connectionString: inject('postgresUrl'), schema, max: 4 });
+    const store: TestStore = {
+      db: open(),
+      async tamper(sql) {
+        // replica: the session fires no ordinary trigger, as anyone who owns the tables can arrange.
+        await asOwner(async (c) => {
+          await c.query(`SET search_path TO "${schema}"; SET session_replication_role = replica;`);
+          await c.query(sql);
+        });
+      },
+      async reopen() {
+        await store.db.close();
+        store.db = open();
+        return store.db;
+      },
+      async rawText() {
+        return asOwner(async (c) => {
+          const tables = await c.query<{ t: string }>('SELECT tablename AS t FROM pg_tables WHERE schemaname = $1', [schema]);
+          let text = '';
+          for (const { t } of tables.rows) text += `${JSON.stringify((await c.query(`SELECT * FROM "${schema}"."${t}"`)).rows)}\n`;
+          return text;
+        });
+      },
+      async cleanup() {
+        await store.db.close();
+        await asOwner((c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+      },
+    };
+    schemas.set(store, schema);
+    await store.db.get('SELECT 1 AS ok');
+    return store;
+  },
+  async openAnother(store) {
+    return openPostgres({ connectionString: inject('postgresUrl'), schema: schemas.get(store)!, max: 4 });
+  },
+};
+
+export const STORE_ENGINES: readonly StoreEngine[] = [sqliteEngine, postgresEngine];
