@@ -59,7 +59,17 @@ function template(bin: string): string {
   const building = fs.mkdtempSync(path.join(os.tmpdir(), 'bw-pg-initdb-'));
   giveAway(building);
   const data = path.join(building, 'data');
-  const [cmd, args] = command(path.join(bin, 'initdb'), ['-D', data, '-U', 'brickwatch', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  const [cmd, args] = command(path.join(bin, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    'brickwatch',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C',
+    '--no-sync',
+  ]);
   execFileSync(cmd, args, { stdio: 'pipe' });
   // Another run may have finished first: keep whichever template landed.
   try {

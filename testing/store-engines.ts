@@ -21,13 +21,18 @@ export interface TestStore {
   reopen(): Promise<Db>;
   /** Everything the engine wrote to disk, as text, to search for values that must never be stored. */
   rawText(): Promise<string>;
+  /** Takes a copy of the database as it is now; restore() later puts it back in place of the current one. */
+  copy(): Promise<{ restore(): Promise<void> }>;
   cleanup(): Promise<void>;
 }
 
 export interface StoreEngine {
   name: Dialect;
   open(): Promise<TestStore>;
-  /** A second handle on the same database, as another instance of the app would have (none for SQLite's file). */
+  /**
+   * A second handle on the same database, as another instance of the app has. Postgres only: SQLite is one instance
+   * per data directory (two handles in one process would block each other's event loop inside BEGIN IMMEDIATE).
+   */
   openAnother?(store: TestStore): Promise<Db>;
 }
 
@@ -54,6 +59,20 @@ export const sqliteEngine: StoreEngine = {
           .readdirSync(path.dirname(file))
           .map((f) => fs.readFileSync(path.join(path.dirname(file), f)).toString('latin1'))
           .join('\n');
+      },
+      async copy() {
+        const saved = path.join(dir, `copy-${randomBytes(4).toString('hex')}.db`);
+        const raw = new Database(file);
+        raw.exec(`VACUUM INTO '${saved}'`);
+        raw.close();
+        return {
+          async restore() {
+            await store.db.close();
+            for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+            fs.copyFileSync(saved, file);
+            store.db = openSqlite(file);
+          },
+        };
       },
       async cleanup() {
         await store.db.close();
@@ -103,6 +122,18 @@ export const postgresEngine: StoreEngine = {
           for (const { t } of tables.rows) text += `${JSON.stringify((await c.query(`SELECT * FROM "${schema}"."${t}"`)).rows)}\n`;
           return text;
         });
+      },
+      async copy() {
+        const saved = `copy_${randomBytes(4).toString('hex')}`;
+        const tables = ['action_log', 'action_log_high_water', 'ended_sessions', 'rotation_journal', 'schedule_runs'];
+        await asOwner((c) =>
+          c.query(tables.map((t) => `CREATE TABLE "${schema}"."${saved}_${t}" AS SELECT * FROM "${schema}"."${t}";`).join('')),
+        );
+        return {
+          async restore() {
+            await store.tamper(tables.map((t) => `DELETE FROM ${t}; INSERT INTO ${t} SELECT * FROM ${saved}_${t};`).join(''));
+          },
+        };
       },
       async cleanup() {
         await store.db.close();

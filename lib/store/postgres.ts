@@ -28,6 +28,7 @@ export interface PostgresOptions {
   schema?: string;
   /** Connections per instance. */
   max?: number;
+  connectTimeoutMs?: number;
   /** Lakebase ends a connection after three days; recycle well before. */
   maxLifetimeSeconds?: number;
   migrations?: readonly Migration[];
@@ -102,7 +103,7 @@ export function openPostgres(options: PostgresOptions): Db {
     ssl: options.ssl ? { rejectUnauthorized: true } : undefined,
     max: options.max ?? 10,
     maxLifetimeSeconds: options.maxLifetimeSeconds ?? 0,
-    connectionTimeoutMillis: 15_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 15_000,
     application_name: 'brickwatch',
     types,
   });
