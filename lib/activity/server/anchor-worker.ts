@@ -27,6 +27,8 @@ export async function anchorIfDue(
   try {
     const result = await anchorChainHead(db, key, anchors, new Date(now));
     if (result.outcome === 'anchored') rememberAnchor(result.anchor, now);
+    // Nothing to anchor yet: the period stays open, so the first entries are anchored within a tick, not a period.
+    if (result.outcome === 'empty') await releasePeriod(db, ANCHOR_JOB, period, instanceId());
     if (result.outcome === 'refused') log.error('activity.anchor_refused', { reason: result.reason });
     return result;
   } catch (e) {
