@@ -44,9 +44,10 @@ export async function verifyActionLog(db: Db, key: ActionLogKey, from: ChainChec
       return { ok: false, rows: from.seq, brokenAt: from.seq, reason: `row ${from.seq} was changed after it was written` };
     prevHash = from.hash;
     expectedSeq = from.seq + 1;
-    keyedSeen ||= row.key_id !== null;
-    if (!keyedSeen) unkeyedRows = from.seq;
-    else unkeyedRows = await countUnkeyed(db, from.seq);
+    if (!keyedSeen) {
+      unkeyedRows = await unkeyedPrefix(db, from.seq);
+      keyedSeen = unkeyedRows < from.seq;
+    }
   }
   let head = from;
   for (;;) {
@@ -78,8 +79,12 @@ export async function verifyActionLog(db: Db, key: ActionLogKey, from: ChainChec
   return { ok: true, rows, head, unkeyedRows };
 }
 
-async function countUnkeyed(db: Db, upTo: number): Promise<number> {
-  return Number((await db.get<{ n: number }>('SELECT count(*) AS n FROM action_log WHERE key_id IS NULL AND seq <= ?', [upTo]))?.n ?? 0);
+/** How many rows up to `upTo` precede the first keyed one (the unkeyed rows are a prefix: the full pass checks that). */
+async function unkeyedPrefix(db: Db, upTo: number): Promise<number> {
+  const first = await db.get<{ seq: number }>('SELECT seq FROM action_log WHERE key_id IS NOT NULL AND seq <= ? ORDER BY seq LIMIT 1', [
+    upTo,
+  ]);
+  return first ? first.seq - 1 : upTo;
 }
 
 /** Remembered by the engine even after rows are deleted, so rows cut off the end are noticed too. */

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { AnchorStatus } from '@/lib/activity/contract';
 import { getSecretText, putSecretText } from '@/lib/databricks/api/secrets';
 import type { Workspace } from '@/lib/databricks/get-workspace';
+import { redactText } from '@/lib/log';
 import type { ActionLogKey } from '@/lib/store/action-log-key';
 import { checkAnchor, verifyActionLog, type ChainAnchor } from '@/lib/store/action-log-verify';
 import type { Db } from '@/lib/store/engine';
@@ -85,7 +86,7 @@ export async function anchorStatus(db: Db, anchors: AnchorStore | null, read: ()
   try {
     anchor = await read();
   } catch (e) {
-    return { state: 'unavailable', scope: anchors.scope, reason: e instanceof Error ? e.message : String(e) };
+    return { state: 'unavailable', scope: anchors.scope, reason: redactText(e instanceof Error ? e.message : String(e)) };
   }
   if (!anchor) return { state: 'none', scope: anchors.scope };
   const held = await checkAnchor(db, anchor);
