@@ -1,7 +1,8 @@
 // A real Postgres server for tests: Debian's `postgresql` binaries (or BRICKWATCH_TEST_PG_BIN), a throwaway cluster
 // on a free loopback port, stopped again afterwards. initdb runs once per machine into a cached template that each run
 // copies (half a second instead of three). initdb and postgres refuse to run as root, and CI runs as root, so there
-// they run as `nobody`. BRICKWATCH_TEST_DATABASE_URL points the tests at a server of your own instead.
+// they run as `nobody`. BRICKWATCH_TEST_DATABASE_URL points the tests at a server of your own instead (a superuser on a
+// throwaway server: the tests create schemas and switch triggers off to tamper).
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createServer } from 'node:net';
@@ -18,6 +19,8 @@ export interface TestPostgres {
 const ROOT = path.join(__dirname, '..');
 const AS_ROOT = process.getuid?.() === 0;
 const UNPRIVILEGED = 'nobody';
+// Where `nobody` can reach (a root-only TMPDIR would keep postgres from its own data directory).
+const TMP = AS_ROOT ? '/tmp' : os.tmpdir();
 
 function binDir(): string {
   const configured = process.env.BRICKWATCH_TEST_PG_BIN;
@@ -56,7 +59,7 @@ function template(bin: string): string {
   const done = path.join(cache, `template-${version}`);
   if (fs.existsSync(path.join(done, 'PG_VERSION'))) return done;
   fs.mkdirSync(cache, { recursive: true });
-  const building = fs.mkdtempSync(path.join(os.tmpdir(), 'bw-pg-initdb-'));
+  const building = fs.mkdtempSync(path.join(TMP, 'bw-pg-initdb-'));
   giveAway(building);
   const data = path.join(building, 'data');
   const [cmd, args] = command(path.join(bin, 'initdb'), [
@@ -112,7 +115,7 @@ async function waitUntilReady(url: string, exited: () => string | null): Promise
 export async function startTestPostgres(): Promise<TestPostgres> {
   if (process.env.BRICKWATCH_TEST_DATABASE_URL) return { url: process.env.BRICKWATCH_TEST_DATABASE_URL, stop: async () => undefined };
   const bin = binDir();
-  const run = fs.mkdtempSync(path.join(os.tmpdir(), 'bw-pg-'));
+  const run = fs.mkdtempSync(path.join(TMP, 'bw-pg-'));
   const data = path.join(run, 'data');
   execFileSync('cp', ['-a', template(bin), data]);
   giveAway(run);
@@ -128,7 +131,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     if (output.length < 20_000) output += c.toString();
   });
   const url = `postgres://brickwatch@127.0.0.1:${port}/postgres`;
-  const stop = async () => {
+  let stop = async () => {
     // The postmaster itself (runuser may not pass the signal on): SIGINT is Postgres' fast shutdown.
     const pidFile = path.join(data, 'postmaster.pid');
     const pid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
@@ -144,6 +147,17 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       }
     }
     fs.rmSync(run, { recursive: true, force: true });
+  };
+  // If the test process dies without stopping it, the server goes too (the exit hook must be synchronous).
+  const onExit = () => {
+    const pidFile = path.join(data, 'postmaster.pid');
+    if (fs.existsSync(pidFile)) process.kill(Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGINT');
+  };
+  process.once('exit', onExit);
+  const stopped = stop;
+  stop = async () => {
+    process.off('exit', onExit);
+    await stopped();
   };
   try {
     await waitUntilReady(url, () => (child.exitCode === null ? null : output));
