@@ -3,7 +3,12 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+import { ConfigError } from './config-error';
+import { actionLogConfig, storeConfig, type ActionLogConfig, type StoreConfig } from './config-store';
 import type { Role } from './roles';
+
+export { ConfigError };
+export type { StoreConfig };
 
 export type IdentityMode = 'user' | 'service';
 
@@ -45,15 +50,7 @@ export interface AppConfig {
   dataDir: string;
   /** The app's own store: SQLite in the data directory by default; Postgres (a server of your own, or Lakebase). */
   store: StoreConfig;
-  actionLog: {
-    /**
-     * The secret the action log's HMAC key is derived from. Null only outside production, where a key kept in the data
-     * directory is used instead (demo and development only: there it sits beside the data it protects).
-     */
-    keySecret: string | null;
-    /** Where the chain head is anchored (a secret scope of the workspace), and how often. */
-    anchor: { scope: string; everyMs: number };
-  };
+  actionLog: ActionLogConfig;
   /** Running as a Databricks App (the platform sets DATABRICKS_APP_NAME and DATABRICKS_APP_PORT). */
   databricksApp: boolean;
   auth: { url: string; secret: string; secureCookies: boolean };
@@ -62,32 +59,6 @@ export interface AppConfig {
 }
 
 export type ServiceAuth = { kind: 'pat'; token: string } | { kind: 'oauth-m2m'; clientId: string; clientSecret: string };
-
-export type StoreConfig =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string }
-  | {
-      kind: 'lakebase';
-      host: string;
-      port: number;
-      database: string;
-      /** The Postgres role: the service principal's client id (Databricks Apps sets PGUSER to it). */
-      user: string;
-      /** Which API mints the hour-long database credential: Lakebase Autoscaling's endpoint or a Provisioned instance. */
-      credential: { kind: 'endpoint'; endpoint: string } | { kind: 'instance'; instance: string };
-      /** Who asks for the credential: the identity background work uses (the app's service principal). */
-      auth: ServiceAuth;
-    };
-
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    detail: string,
-  ) {
-    super(`Brickwatch configuration error: ${variable} ${detail}`);
-    this.name = 'ConfigError';
-  }
-}
 
 type Env = Record<string, string | undefined>;
 
@@ -396,79 +367,6 @@ export function loadConfig(raw: Env, cwd = process.cwd()): AppConfig {
     logLevel: env.BRICKWATCH_LOG_LEVEL,
     production,
   };
-}
-
-type ParsedEnv = z.infer<typeof schema>;
-
-/** Which store: a Postgres URL, a Lakebase database, or SQLite in the data directory (never as a Databricks App). */
-function storeConfig(env: ParsedEnv, dataDir: string, databricksApp: boolean, backgroundAuth: ServiceAuth | null): StoreConfig {
-  const credential: Extract<StoreConfig, { kind: 'lakebase' }>['credential'] | null = env.LAKEBASE_ENDPOINT
-    ? { kind: 'endpoint', endpoint: env.LAKEBASE_ENDPOINT }
-    : env.BRICKWATCH_LAKEBASE_INSTANCE
-      ? { kind: 'instance', instance: env.BRICKWATCH_LAKEBASE_INSTANCE }
-      : null;
-  if (env.BRICKWATCH_DATABASE_URL && credential) {
-    throw new ConfigError(
-      'BRICKWATCH_DATABASE_URL',
-      'and a Lakebase database (LAKEBASE_ENDPOINT or BRICKWATCH_LAKEBASE_INSTANCE) are both set: use one of them',
-    );
-  }
-  if (env.BRICKWATCH_DATABASE_URL) return { kind: 'postgres', url: env.BRICKWATCH_DATABASE_URL };
-  if (credential) {
-    if (!env.PGHOST) {
-      throw new ConfigError(
-        'PGHOST',
-        'is missing: Databricks Apps sets it when the app has a Lakebase database resource; elsewhere set it to the Lakebase host',
-      );
-    }
-    if (!backgroundAuth) {
-      throw new ConfigError(
-        'DATABRICKS_CLIENT_ID',
-        'is missing: Brickwatch connects to Lakebase as a service principal (DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET, which Databricks Apps sets)',
-      );
-    }
-    const user = env.PGUSER ?? (backgroundAuth.kind === 'oauth-m2m' ? backgroundAuth.clientId : undefined);
-    if (!user) throw new ConfigError('PGUSER', 'is missing: set it to the Postgres role Brickwatch connects to Lakebase as');
-    return {
-      kind: 'lakebase',
-      host: env.PGHOST,
-      port: env.PGPORT ?? 5432,
-      database: env.PGDATABASE ?? 'databricks_postgres',
-      user,
-      credential,
-      auth: backgroundAuth,
-    };
-  }
-  if (databricksApp) {
-    if (env.PGHOST) {
-      throw new ConfigError(
-        'LAKEBASE_ENDPOINT',
-        'is missing: the app has a database resource (PGHOST is set), so app.yaml must pass its endpoint (LAKEBASE_ENDPOINT valueFrom: postgres) or, for a Lakebase Provisioned instance, set BRICKWATCH_LAKEBASE_INSTANCE',
-      );
-    }
-    throw new ConfigError(
-      'BRICKWATCH_DATABASE_URL',
-      "is missing: as a Databricks App the app's disk is lost at every redeploy, so its store must be a database: add a Lakebase database resource (see app.yaml) or set BRICKWATCH_DATABASE_URL=postgres://…",
-    );
-  }
-  return { kind: 'sqlite', file: path.join(dataDir, 'brickwatch.db') };
-}
-
-function actionLogConfig(env: ParsedEnv, production: boolean): AppConfig['actionLog'] {
-  const secret = env.BRICKWATCH_ACTION_LOG_KEY ?? null;
-  if (secret !== null && secret === env.NEXTAUTH_SECRET) {
-    throw new ConfigError(
-      'BRICKWATCH_ACTION_LOG_KEY',
-      'must differ from NEXTAUTH_SECRET: the action log and the session cookies need keys of their own',
-    );
-  }
-  if (secret === null && production) {
-    throw new ConfigError(
-      'BRICKWATCH_ACTION_LOG_KEY',
-      'is missing: in production the key that chains the action log comes from configuration, never from the data; set it to 32+ random characters (openssl rand -base64 32) and keep it apart from the database',
-    );
-  }
-  return { keySecret: secret, anchor: { scope: env.BRICKWATCH_ANCHOR_SCOPE, everyMs: env.BRICKWATCH_ANCHOR_INTERVAL_SECONDS * 1000 } };
 }
 
 let cached: AppConfig | undefined;
