@@ -3,6 +3,6 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { checkStartup } = await import('./lib/startup');
-    checkStartup();
+    await checkStartup();
   }
 }

@@ -54,3 +54,37 @@ test('contradictory service credentials stop start-up too', async () => {
   expect(output).toContain('Brickwatch configuration error: DATABRICKS_TOKEN and DATABRICKS_CLIENT_ID are both set');
   expect(output).not.toContain('secret-value-123');
 });
+
+test('as a Databricks App without a database, start-up stops with one line saying why', async () => {
+  const { code, output } = await startWith({
+    DATABRICKS_HOST: 'https://dbc-1.cloud.databricks.com',
+    DATABRICKS_WAREHOUSE_ID: 'w1',
+    BRICKWATCH_IDENTITY_MODE: 'service',
+    DATABRICKS_CLIENT_ID: 'sp',
+    DATABRICKS_CLIENT_SECRET: 'secret-value-123',
+    BRICKWATCH_OAUTH_CLIENT_ID: 'app',
+    BRICKWATCH_ACTION_LOG_KEY: 'k'.repeat(40),
+    DATABRICKS_APP_NAME: 'brickwatch',
+    DATABRICKS_APP_PORT: '8000',
+    NEXTAUTH_URL: 'http://127.0.0.1:3999',
+    NEXTAUTH_SECRET: 'x'.repeat(40),
+  });
+  expect(code).not.toBe(0);
+  const errors = output.split('\n').filter((l) => l.includes('configuration error'));
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toMatch(
+    /^Brickwatch configuration error: BRICKWATCH_DATABASE_URL is missing: as a Databricks App the app's disk is lost/,
+  );
+});
+
+test('production without the action log key stops start-up', async () => {
+  const { code, output } = await startWith({
+    DATABRICKS_HOST: 'https://dbc-1.cloud.databricks.com',
+    DATABRICKS_WAREHOUSE_ID: 'w1',
+    BRICKWATCH_OAUTH_CLIENT_ID: 'app',
+    NEXTAUTH_URL: 'http://127.0.0.1:3999',
+    NEXTAUTH_SECRET: 'x'.repeat(40),
+  });
+  expect(code).not.toBe(0);
+  expect(output).toContain('Brickwatch configuration error: BRICKWATCH_ACTION_LOG_KEY is missing');
+});

@@ -203,6 +203,91 @@ describe('loadConfig', () => {
   });
 });
 
+describe('the store and the action log key', () => {
+  const asApp = { ...serviceMode, DATABRICKS_APP_NAME: 'brickwatch', DATABRICKS_APP_PORT: '8000' };
+  const lakebase = { ...asApp, PGHOST: 'instance-1.database.cloud.databricks.com', PGDATABASE: 'databricks_postgres', PGUSER: 'sp-id' };
+  const KEY = 'k'.repeat(40);
+
+  it('keeps SQLite in the data directory by default', () => {
+    expect(loadConfig(userMode, '/srv').store).toEqual({ kind: 'sqlite', file: '/srv/.data/brickwatch.db' });
+  });
+
+  it('selects Postgres with BRICKWATCH_DATABASE_URL, and refuses anything else there', () => {
+    const url = 'postgres://brickwatch@db.internal:5432/brickwatch?sslmode=verify-full';
+    expect(loadConfig({ ...userMode, BRICKWATCH_DATABASE_URL: url }).store).toEqual({ kind: 'postgres', url });
+    expect(errorOf({ ...userMode, BRICKWATCH_DATABASE_URL: 'mysql://db/brickwatch' }).message).toBe(
+      'Brickwatch configuration error: BRICKWATCH_DATABASE_URL must be a postgres:// URL, e.g. postgres://brickwatch@db.example.com:5432/brickwatch',
+    );
+  });
+
+  it("selects Lakebase from a Databricks App's database resource, connecting as its service principal", () => {
+    const endpoint = 'projects/brickwatch/branches/production/endpoints/primary';
+    expect(loadConfig({ ...lakebase, LAKEBASE_ENDPOINT: endpoint }).store).toEqual({
+      kind: 'lakebase',
+      host: 'instance-1.database.cloud.databricks.com',
+      port: 5432,
+      database: 'databricks_postgres',
+      user: 'sp-id',
+      credential: { kind: 'endpoint', endpoint },
+      auth: { kind: 'oauth-m2m', clientId: 'sp-id', clientSecret: 'sp-secret' },
+    });
+    expect(loadConfig({ ...lakebase, BRICKWATCH_LAKEBASE_INSTANCE: 'brickwatch-db' }).store).toMatchObject({
+      credential: { kind: 'instance', instance: 'brickwatch-db' },
+    });
+    expect(errorOf({ ...lakebase, LAKEBASE_ENDPOINT: 'brickwatch' }).message).toMatch(
+      /^Brickwatch configuration error: LAKEBASE_ENDPOINT must be a Lakebase endpoint, projects\/<project>/,
+    );
+  });
+
+  it('refuses to start as a Databricks App without a database, in one line saying why', () => {
+    const e = errorOf(asApp);
+    expect(e.variable).toBe('BRICKWATCH_DATABASE_URL');
+    expect(e.message).toMatch(
+      /^Brickwatch configuration error: BRICKWATCH_DATABASE_URL is missing: as a Databricks App the app's disk is lost/,
+    );
+    expect(e.message).not.toContain('\n');
+    expect(errorOf(lakebase).message).toMatch(/LAKEBASE_ENDPOINT is missing: the app has a database resource \(PGHOST is set\)/);
+    expect(loadConfig({ ...asApp, BRICKWATCH_DATABASE_URL: 'postgres://db/bw' }).store.kind).toBe('postgres');
+  });
+
+  it('refuses contradictory or incomplete store settings', () => {
+    expect(
+      errorOf({ ...lakebase, LAKEBASE_ENDPOINT: 'projects/p/branches/b/endpoints/e', BRICKWATCH_DATABASE_URL: 'postgres://db/bw' })
+        .variable,
+    ).toBe('BRICKWATCH_DATABASE_URL');
+    expect(errorOf({ ...userMode, BRICKWATCH_LAKEBASE_INSTANCE: 'db' }).variable).toBe('PGHOST');
+    expect(errorOf({ ...userMode, BRICKWATCH_LAKEBASE_INSTANCE: 'db', PGHOST: 'h' }).message).toMatch(
+      /DATABRICKS_CLIENT_ID is missing: Brickwatch connects to Lakebase as a service principal/,
+    );
+  });
+
+  it('requires the action log key in production, from configuration, apart from the session secret', () => {
+    expect(errorOf({ ...userMode, NODE_ENV: 'production' }).message).toMatch(
+      /^Brickwatch configuration error: BRICKWATCH_ACTION_LOG_KEY is missing: in production the key that chains the action log comes from configuration/,
+    );
+    expect(loadConfig({ ...userMode, NODE_ENV: 'production', BRICKWATCH_ACTION_LOG_KEY: KEY }).actionLog.keySecret).toBe(KEY);
+    expect(loadConfig(userMode).actionLog.keySecret).toBeNull();
+    expect(errorOf({ ...userMode, BRICKWATCH_ACTION_LOG_KEY: 'short-key' }).message).toMatch(
+      /BRICKWATCH_ACTION_LOG_KEY must be at least 32/,
+    );
+    expect(errorOf({ ...userMode, BRICKWATCH_ACTION_LOG_KEY: userMode.NEXTAUTH_SECRET }).message).toMatch(
+      /must differ from NEXTAUTH_SECRET/,
+    );
+    expect(errorOf({ ...userMode, BRICKWATCH_ACTION_LOG_KEY: 'short-key' }).message).not.toContain('short-key');
+  });
+
+  it('anchors hourly into the brickwatch-anchors scope unless told otherwise', () => {
+    expect(loadConfig(userMode).actionLog.anchor).toEqual({ scope: 'brickwatch-anchors', everyMs: 3_600_000 });
+    expect(
+      loadConfig({ ...userMode, BRICKWATCH_ANCHOR_SCOPE: 'sec-anchors', BRICKWATCH_ANCHOR_INTERVAL_SECONDS: '600' }).actionLog.anchor,
+    ).toEqual({
+      scope: 'sec-anchors',
+      everyMs: 600_000,
+    });
+    expect(errorOf({ ...userMode, BRICKWATCH_ANCHOR_SCOPE: 'bad scope!' }).variable).toBe('BRICKWATCH_ANCHOR_SCOPE');
+  });
+});
+
 describe('normaliseHost', () => {
   it.each([
     ['adb-1.2.azuredatabricks.net', 'https://adb-1.2.azuredatabricks.net'],

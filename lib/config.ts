@@ -3,7 +3,12 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+import { ConfigError } from './config-error';
+import { actionLogConfig, storeConfig, type ActionLogConfig, type StoreConfig } from './config-store';
 import type { Role } from './roles';
+
+export { ConfigError };
+export type { StoreConfig };
 
 export type IdentityMode = 'user' | 'service';
 
@@ -43,22 +48,17 @@ export interface AppConfig {
   /** Group display names per role; a person gets the highest role any of their groups maps to. */
   roleGroups: Record<Role, string[]>;
   dataDir: string;
+  /** The app's own store: SQLite in the data directory by default; Postgres (a server of your own, or Lakebase). */
+  store: StoreConfig;
+  actionLog: ActionLogConfig;
+  /** Running as a Databricks App (the platform sets DATABRICKS_APP_NAME and DATABRICKS_APP_PORT). */
+  databricksApp: boolean;
   auth: { url: string; secret: string; secureCookies: boolean };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   production: boolean;
 }
 
 export type ServiceAuth = { kind: 'pat'; token: string } | { kind: 'oauth-m2m'; clientId: string; clientSecret: string };
-
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    detail: string,
-  ) {
-    super(`Brickwatch configuration error: ${variable} ${detail}`);
-    this.name = 'ConfigError';
-  }
-}
 
 type Env = Record<string, string | undefined>;
 
@@ -136,6 +136,43 @@ const schema = z.object({
       .string({ error: 'is missing: set it to a random string of at least 32 characters (openssl rand -base64 32)' })
       .min(32, 'must be at least 32 characters (openssl rand -base64 32)'),
   ),
+  BRICKWATCH_DATABASE_URL: optional.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/./, 'must be a postgres:// URL, e.g. postgres://brickwatch@db.example.com:5432/brickwatch')
+      .optional(),
+  ),
+  // Set by Databricks Apps for the app's first database resource (Lakebase), or by hand for Lakebase elsewhere.
+  PGHOST: optional,
+  PGPORT: optional.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'must be a port number')
+      .transform(Number)
+      .optional(),
+  ),
+  PGDATABASE: optional,
+  PGUSER: optional,
+  LAKEBASE_ENDPOINT: optional.pipe(
+    z
+      .string()
+      .regex(
+        /^projects\/[^/]+\/branches\/[^/]+\/endpoints\/[^/]+$/,
+        'must be a Lakebase endpoint, projects/<project>/branches/<branch>/endpoints/<endpoint>',
+      )
+      .optional(),
+  ),
+  BRICKWATCH_LAKEBASE_INSTANCE: optional,
+  DATABRICKS_APP_NAME: optional,
+  DATABRICKS_APP_PORT: optional,
+  BRICKWATCH_ACTION_LOG_KEY: optional.pipe(z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional()),
+  BRICKWATCH_ANCHOR_SCOPE: optional.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,128}$/, 'must be a secret scope name (letters, digits, dash, underscore, period)')
+      .default('brickwatch-anchors'),
+  ),
+  BRICKWATCH_ANCHOR_INTERVAL_SECONDS: seconds('BRICKWATCH_ANCHOR_INTERVAL_SECONDS', 'seconds', 60, 86_400, 3_600),
   NODE_ENV: optional,
 });
 
@@ -291,6 +328,14 @@ export function loadConfig(raw: Env, cwd = process.cwd()): AppConfig {
   }
 
   const authUrl = new URL(env.NEXTAUTH_URL);
+  const backgroundAuth: ServiceAuth | null =
+    serviceAuth ??
+    (env.DATABRICKS_CLIENT_ID && env.DATABRICKS_CLIENT_SECRET
+      ? { kind: 'oauth-m2m', clientId: env.DATABRICKS_CLIENT_ID, clientSecret: env.DATABRICKS_CLIENT_SECRET }
+      : null);
+  const dataDir = path.resolve(cwd, env.BRICKWATCH_DATA_DIR ?? '.data');
+  const databricksApp = Boolean(env.DATABRICKS_APP_NAME || env.DATABRICKS_APP_PORT);
+  const production = env.NODE_ENV === 'production';
   return {
     databricks: { host, ...warehouse(env.DATABRICKS_WAREHOUSE_ID, env.DATABRICKS_HTTP_PATH) },
     identityMode: mode,
@@ -310,18 +355,17 @@ export function loadConfig(raw: Env, cwd = process.cwd()): AppConfig {
             }
           : null,
     },
-    backgroundAuth:
-      serviceAuth ??
-      (env.DATABRICKS_CLIENT_ID && env.DATABRICKS_CLIENT_SECRET
-        ? { kind: 'oauth-m2m', clientId: env.DATABRICKS_CLIENT_ID, clientSecret: env.DATABRICKS_CLIENT_SECRET }
-        : null),
+    backgroundAuth,
     upstreamTimeoutMs: env.BRICKWATCH_UPSTREAM_TIMEOUT_MS,
     rotation: { settleMs: env.BRICKWATCH_ROTATION_SETTLE_SECONDS * 1000, confirmMs: env.BRICKWATCH_ROTATION_CONFIRM_SECONDS * 1000 },
     roleGroups,
-    dataDir: path.resolve(cwd, env.BRICKWATCH_DATA_DIR ?? '.data'),
+    dataDir,
+    store: storeConfig(env, dataDir, databricksApp, backgroundAuth),
+    actionLog: actionLogConfig(env, production),
+    databricksApp,
     auth: { url: authUrl.origin, secret: env.NEXTAUTH_SECRET, secureCookies: authUrl.protocol === 'https:' },
     logLevel: env.BRICKWATCH_LOG_LEVEL,
-    production: env.NODE_ENV === 'production',
+    production,
   };
 }
 

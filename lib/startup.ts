@@ -1,23 +1,35 @@
 // Start-up checks: a wrong or missing setting stops the server with ONE line naming the variable, instead of
 // surfacing later as a broken page.
 import 'server-only';
+import { startAnchorWorker } from './activity/server/anchor-worker';
 import { ConfigError, getConfig } from './config';
-import { log } from './log';
-import { getDb } from './store/db';
+import { log, redactText } from './log';
+import { sealUnkeyedLog } from './store/action-log';
+import { getActionLogKey, getDb, storeVariable } from './store/db';
 import { startRotationWorker } from './tokens/server/rotation-worker';
 
-export function checkStartup(): void {
+export async function checkStartup(): Promise<void> {
   try {
     const config = getConfig();
-    // Open the store now, so an unwritable data directory is reported at start-up too.
+    // Open (and migrate) the store now, so an unwritable data directory or an unreachable database is reported at
+    // start-up too; a log written before it was keyed is sealed by its first keyed row at once.
     try {
-      getDb();
+      const db = getDb();
+      await db.get('SELECT 1 AS ok');
+      await sealUnkeyedLog(db, getActionLogKey());
     } catch (e) {
-      throw new ConfigError('BRICKWATCH_DATA_DIR', `cannot be used (${config.dataDir}): ${e instanceof Error ? e.message : String(e)}`);
+      const where = config.store.kind === 'sqlite' ? ` (${config.dataDir})` : '';
+      throw new ConfigError(storeVariable(config), `cannot be used${where}: ${redactText(e instanceof Error ? e.message : String(e))}`);
     }
-    log.info('brickwatch.started', { workspace: config.databricks.host, identityMode: config.identityMode, url: config.auth.url });
-    // Work nobody waits for: rotations to finish after a crash, settle windows and confirmation deadlines.
+    log.info('brickwatch.started', {
+      workspace: config.databricks.host,
+      identityMode: config.identityMode,
+      url: config.auth.url,
+      store: config.store.kind,
+    });
+    // Work nobody waits for: rotations to finish after a crash, settle windows and confirmation deadlines; anchors.
     startRotationWorker();
+    startAnchorWorker();
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);

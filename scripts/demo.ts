@@ -32,7 +32,19 @@ function portFree(port: number, host: string): Promise<boolean> {
 
 /** Generated once and kept (mode 600), so demo sessions survive a restart. */
 function nextAuthSecret(): string {
-  const file = join(DATA_DIR, 'demo-nextauth-secret');
+  return keptSecret('demo-nextauth-secret');
+}
+
+/**
+ * The action log's key, kept beside the data it protects: demo only. In production it comes from configuration
+ * (BRICKWATCH_ACTION_LOG_KEY), away from the database, so that database access alone cannot re-chain the log.
+ */
+function actionLogKey(): string {
+  return keptSecret('demo-action-log-key');
+}
+
+function keptSecret(name: string): string {
+  const file = join(DATA_DIR, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(DATA_DIR, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('base64');
@@ -59,6 +71,7 @@ async function main(): Promise<void> {
     ...process.env,
     ...appEnv(sim.workspace, 'service', APP_URL, DATA_DIR),
     NEXTAUTH_SECRET: nextAuthSecret(),
+    BRICKWATCH_ACTION_LOG_KEY: actionLogKey(),
     // The simulator's self-signed CA, trusted by the app's REST client, OAuth client and SQL driver alike.
     NODE_EXTRA_CA_CERTS: sim.workspace.caCertPath,
     NODE_ENV: 'production' as const,

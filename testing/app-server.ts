@@ -41,6 +41,8 @@ export async function startApp(opts: {
     ...process.env,
     ...appEnv(opts.workspace, opts.mode, url, mkdtempSync(join(tmpdir(), 'brickwatch-e2e-data-'))),
     NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
+    // Production requires the action log's key from configuration (instances sharing a store pass the same one).
+    BRICKWATCH_ACTION_LOG_KEY: randomBytes(32).toString('base64'),
     NODE_ENV: 'production' as const,
     NEXT_TELEMETRY_DISABLED: '1',
     ...opts.extraEnv,

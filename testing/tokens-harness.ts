@@ -10,6 +10,7 @@ import { loadConfig, type AppConfig } from '../lib/config';
 import type { Role } from '../lib/roles';
 import { createLogger } from '../lib/log';
 import { roleFromGroups } from '../lib/roles';
+import { actionLogKey } from '../lib/store/action-log-key';
 import type { Db } from '../lib/store/engine';
 import { openSqlite } from '../lib/store/sqlite';
 import { staticCredentials } from '../lib/databricks/credentials';
@@ -49,6 +50,7 @@ export async function startHarness(): Promise<Harness> {
   const { accessToken } = await loginAs(sim.workspace, adminName);
   const ws = getWorkspace({ userName: adminName, accessToken }, config);
   const person = { userName: adminName, role: 'admin' as const };
+  const logKey = actionLogKey('tokens-integration-action-log-key-0123456789');
   const setup = new RestClient({
     host: sim.sim.url,
     credentials: staticCredentials(sim.workspace.adminToken),
@@ -58,12 +60,13 @@ export async function startHarness(): Promise<Harness> {
     sim,
     config,
     db,
-    admin: { userName: adminName, ws, ctx: { ws, person, requestId: 'int-test', db, windows: config.rotation } },
+    admin: { userName: adminName, ws, ctx: { ws, person, requestId: 'int-test', db, logKey, windows: config.rotation } },
     impatient: ({ timeoutMs, settleMs, confirmMs }) => ({
       ws: getWorkspace({ userName: adminName, accessToken }, { ...config, upstreamTimeoutMs: timeoutMs }),
       person,
       requestId: 'int-test-impatient',
       db,
+      logKey,
       windows: { settleMs, confirmMs },
     }),
     setup,

@@ -48,6 +48,22 @@ export const actionRecordSchema = z.object({
 });
 export type ActionEntry = z.output<typeof actionRecordSchema>;
 
+/**
+ * The chain head exported outside the store (a secret in the workspace), read back: `off` without a background
+ * identity to write it, `none` before the first anchor, `unavailable` when it could not be read, `broken` when the
+ * store no longer holds the anchored row as it was (truncated, or replaced by an older or rebuilt copy).
+ */
+export const anchorStatusSchema = z.object({
+  state: z.enum(['off', 'none', 'ok', 'broken', 'unavailable']),
+  seq: z.optional(z.number()),
+  /** When the head was anchored (ISO). */
+  at: z.optional(z.string()),
+  reason: z.optional(z.string()),
+  /** Where anchors are written: the secret scope. */
+  scope: z.optional(z.string()),
+});
+export type AnchorStatus = z.output<typeof anchorStatusSchema>;
+
 /** The chain as last verified: the whole of it, or incrementally from a position verified before. */
 export const chainStatusSchema = z.object({
   ok: z.boolean(),
@@ -57,6 +73,9 @@ export const chainStatusSchema = z.object({
   reason: z.optional(z.string()),
   /** When the whole chain was last verified from its first row (ISO), null if never in this process. */
   fullVerifiedAt: z.nullable(z.string()),
+  /** Entries at the start written before the log was keyed (verified by plain SHA-256), when known. */
+  unkeyedRows: z.optional(z.number()),
+  anchor: anchorStatusSchema,
 });
 export type ChainStatus = z.output<typeof chainStatusSchema>;
 

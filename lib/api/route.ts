@@ -18,7 +18,7 @@ import { readJsonBody } from './json-body';
 import { inAttempt } from '../activity/server/attempts';
 import { processSingleton } from '../singleton';
 import { appendAction } from '../store/action-log';
-import { getDb } from '../store/db';
+import { getActionLogKey, getDb } from '../store/db';
 
 export interface RouteSpec<B, P, Q> {
   role: Role;
@@ -174,7 +174,7 @@ async function recordRefusal(r: {
     else refusalLog.dropped++;
     return;
   }
-  await appendAction(getDb(), {
+  await appendAction(getDb(), getActionLogKey(), {
     actor: r.auth.userName,
     role: r.auth.role ?? 'none',
     action: r.spec.action ?? `api.${r.request.method.toLowerCase()}`,

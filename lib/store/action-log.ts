@@ -1,10 +1,13 @@
 // The append-only action log: who did what to which object, with what outcome and which upstream request. Each row
-// carries the SHA-256 of its content and of the previous row, so an edited, removed or reordered row shows up in
-// verifyActionLog(). Triggers refuse UPDATE/DELETE; the chain catches anyone who edits the database directly.
+// carries an HMAC (keyed by configuration, see action-log-key.ts) of its content and of the previous row's, so an
+// edited, removed or reordered row shows up in verifyActionLog() (action-log-verify.ts), and nobody without the key can
+// forge a replacement. Rows written before the log was keyed keep their plain SHA-256 and stay verifiable as a prefix,
+// sealed by the first keyed row. Triggers refuse UPDATE/DELETE; the chain catches anyone who edits the database.
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { redactValues } from '../log';
 import type { Role } from '../roles';
+import type { ActionLogKey } from './action-log-key';
 import type { Db, SqlValue } from './engine';
 
 export type Outcome = 'success' | 'failure' | 'partial';
@@ -33,9 +36,11 @@ export interface ActionRecord extends Omit<ActionInput, 'detail'> {
   detail: Record<string, unknown> | null;
   prevHash: string;
   hash: string;
+  /** The key that chained the row; null for a row written before the log was keyed. */
+  keyId: string | null;
 }
 
-interface Row {
+export interface Row {
   seq: number;
   at: string;
   actor: string;
@@ -49,12 +54,24 @@ interface Row {
   acting_as: string | null;
   prev_hash: string;
   hash: string;
+  key_id: string | null;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-function rowHash(r: Omit<Row, 'hash'>): string {
-  const canonical = JSON.stringify([
+/** How a row's hash is computed: keyed rows by HMAC over their content and key id, older rows by plain SHA-256. */
+export function rowHash(r: Omit<Row, 'hash'>, key: ActionLogKey | null): string {
+  if (r.key_id !== null) {
+    if (!key) throw new Error('a keyed row needs the key');
+    return key.mac(JSON.stringify([...canonicalFields(r), r.key_id]));
+  }
+  return createHash('sha256')
+    .update(JSON.stringify(canonicalFields(r)))
+    .digest('hex');
+}
+
+function canonicalFields(r: Omit<Row, 'hash'>): unknown[] {
+  return [
     r.seq,
     r.at,
     r.actor,
@@ -67,8 +84,7 @@ function rowHash(r: Omit<Row, 'hash'>): string {
     r.request_id,
     r.acting_as,
     r.prev_hash,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  ];
 }
 
 function toRecord(r: Row): ActionRecord {
@@ -86,10 +102,11 @@ function toRecord(r: Row): ActionRecord {
     actingAs: r.acting_as,
     prevHash: r.prev_hash,
     hash: r.hash,
+    keyId: r.key_id,
   };
 }
 
-export async function appendAction(db: Db, input: ActionInput, now: Date = new Date()): Promise<ActionRecord> {
+export async function appendAction(db: Db, key: ActionLogKey, input: ActionInput, now: Date = new Date()): Promise<ActionRecord> {
   // One transaction: read the last hash and append the next row with nobody writing in between (no forked chain).
   const row = await db.transaction(async (tx) => {
     const last = await tx.get<{ seq: number; hash: string }>('SELECT seq, hash FROM action_log ORDER BY seq DESC LIMIT 1');
@@ -106,11 +123,12 @@ export async function appendAction(db: Db, input: ActionInput, now: Date = new D
       request_id: input.requestId ?? null,
       acting_as: input.actingAs ?? null,
       prev_hash: last?.hash ?? GENESIS_HASH,
+      key_id: key.id,
     };
-    const full: Row = { ...base, hash: rowHash(base) };
+    const full: Row = { ...base, hash: rowHash(base, key) };
     await tx.run(
-      `INSERT INTO action_log (seq, at, actor, role, action, target, outcome, detail, upstream_request_id, request_id, acting_as, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO action_log (seq, at, actor, role, action, target, outcome, detail, upstream_request_id, request_id, acting_as, prev_hash, hash, key_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         full.seq,
         full.at,
@@ -125,6 +143,7 @@ export async function appendAction(db: Db, input: ActionInput, now: Date = new D
         full.acting_as,
         full.prev_hash,
         full.hash,
+        full.key_id,
       ],
     );
     return full;
@@ -167,61 +186,26 @@ export async function listActions(
   return rows.map(toRecord);
 }
 
-/** A position up to which the chain was verified: the seq and the hash that row had then. */
-export interface ChainCheckpoint {
-  seq: number;
-  hash: string;
-}
-
-export type ChainCheck =
-  { ok: true; rows: number; head: ChainCheckpoint | null } | { ok: false; rows: number; brokenAt: number; reason: string };
-
-const PAGE = 2_000;
-
 /**
- * Walks the chain in pages (the event loop stays free between them). From the start by default; from a checkpoint
- * when given, after checking that the checkpoint row is still the row that was verified. A gap in seq, a changed or
- * re-linked row, or rows missing from the end are reported with the first bad seq.
+ * Seals a log written before it was keyed: its first keyed row goes in now, at start-up, rather than with the next
+ * action, so the unkeyed prefix cannot be rewritten from here on without breaking the link into that row.
  */
-export async function verifyActionLog(db: Db, from: ChainCheckpoint | null = null): Promise<ChainCheck> {
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
-  if (from) {
-    const row = await db.get<{ hash: string }>('SELECT hash FROM action_log WHERE seq = ?', [from.seq]);
-    if (!row) return { ok: false, rows: from.seq - 1, brokenAt: from.seq, reason: `row ${from.seq} is missing` };
-    if (row.hash !== from.hash)
-      return { ok: false, rows: from.seq, brokenAt: from.seq, reason: `row ${from.seq} was changed after it was written` };
-    prevHash = from.hash;
-    expectedSeq = from.seq + 1;
-  }
-  let head = from;
-  for (;;) {
-    const page = await db.all<Row>('SELECT * FROM action_log WHERE seq >= ? ORDER BY seq LIMIT ?', [expectedSeq, PAGE]);
-    for (const r of page) {
-      if (r.seq !== expectedSeq)
-        return { ok: false, rows: expectedSeq - 1, brokenAt: expectedSeq, reason: `row ${expectedSeq} is missing` };
-      if (r.prev_hash !== prevHash)
-        return { ok: false, rows: r.seq, brokenAt: r.seq, reason: `row ${r.seq} does not link to row ${r.seq - 1}` };
-      const { hash, ...rest } = r;
-      if (rowHash(rest) !== hash)
-        return { ok: false, rows: r.seq, brokenAt: r.seq, reason: `row ${r.seq} was changed after it was written` };
-      prevHash = hash;
-      head = { seq: r.seq, hash };
-      expectedSeq++;
-    }
-    if (page.length < PAGE) break;
-  }
-  const rows = expectedSeq - 1;
-  const highest = await highestSeqEverWritten(db);
-  if (highest > rows) return { ok: false, rows, brokenAt: rows + 1, reason: `rows ${rows + 1}–${highest} are missing from the end` };
-  return { ok: true, rows, head };
-}
-
-/** Remembered by the engine even after rows are deleted, so rows cut off the end are noticed too. */
-async function highestSeqEverWritten(db: Db): Promise<number> {
-  const sql =
-    db.dialect === 'sqlite'
-      ? "SELECT seq AS n FROM sqlite_sequence WHERE name = 'action_log'"
-      : 'SELECT high_water AS n FROM action_log_high_water';
-  return Number((await db.get<{ n: number }>(sql))?.n ?? 0);
+export async function sealUnkeyedLog(db: Db, key: ActionLogKey, now: Date = new Date()): Promise<ActionRecord | null> {
+  return db.transaction(async (tx) => {
+    const last = await tx.get<{ seq: number; key_id: string | null }>('SELECT seq, key_id FROM action_log ORDER BY seq DESC LIMIT 1');
+    if (!last || last.key_id !== null) return null;
+    return appendAction(
+      tx,
+      key,
+      {
+        actor: 'brickwatch',
+        role: 'system',
+        action: 'activity.log_keyed',
+        target: 'action-log',
+        outcome: 'success',
+        detail: { unkeyedRows: last.seq },
+      },
+      now,
+    );
+  });
 }

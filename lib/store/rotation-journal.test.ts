@@ -59,6 +59,21 @@ describe.each(STORE_ENGINES)('rotation journal on $name', (engine) => {
     expect(race.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
   });
 
+  it.runIf(engine.openAnother)('refuses the second of two instances rotating the same token at once, naming the first', async () => {
+    const other = await engine.openAnother!(s);
+    try {
+      const race = await Promise.allSettled(
+        Array.from({ length: 6 }, (_, i) => insertIntent(i % 2 ? other : s.db, intent(`rot-1000${i}`, 'old-9'), `holder-${i % 2}`, T0)),
+      );
+      const refused = race.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as unknown);
+      expect(refused).toHaveLength(5);
+      // A conflict the journal names, not a unique-index error from two inserts that both passed the check.
+      for (const e of refused) expect(e).toBeInstanceOf(RotationConflictError);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('enforces one open rotation per token in the schema itself', async () => {
     await insertIntent(s.db, intent('rot-00001'), 'holder-a', T0);
     await expect(

@@ -26,7 +26,7 @@ export function ActivityClient() {
     <>
       <PageHeader
         title="Activity"
-        description="Every change made through Brickwatch: who, what, on which object, with what outcome. Rows are hash-chained, so an edited or removed row shows."
+        description="Every change made through Brickwatch: who, what, on which object, with what outcome. Rows are chained with a keyed hash and anchored outside the database, so an edited, removed or cut-off row shows."
       />
       <div className="space-y-4">
         {data ? <ChainStatus chain={data.chain} onVerifyAll={() => verifyAll.mutate()} verifying={verifyAll.isPending} /> : null}

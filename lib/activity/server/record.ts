@@ -1,10 +1,11 @@
-// Every attempt to act, by a signed-in person, goes to the hash-chained action log with the person's name, whatever
+// Every attempt to act, by a signed-in person, goes to the HMAC-chained action log with the person's name, whatever
 // identity Brickwatch acted as upstream: successes, failures and refusals alike. Detail values are never secret or
 // token values (the log masks token-shaped text anyway).
 import 'server-only';
 import type { Workspace } from '@/lib/databricks/get-workspace';
 import { appendAction, type ActionRole, type Outcome } from '@/lib/store/action-log';
-import { getDb, type Db } from '@/lib/store/db';
+import type { ActionLogKey } from '@/lib/store/action-log-key';
+import { getActionLogKey, getDb, type Db } from '@/lib/store/db';
 import { markRecorded } from './attempts';
 
 export interface ActionContext {
@@ -14,6 +15,8 @@ export interface ActionContext {
   requestId: string;
   /** The store; the process's store when omitted. */
   db?: Db;
+  /** The key that chains the log; the configured one when omitted. */
+  logKey?: ActionLogKey;
 }
 
 export async function recordAction(
@@ -27,7 +30,7 @@ export async function recordAction(
   upstreamRequestId: string | null = null,
 ): Promise<void> {
   markRecorded();
-  await appendAction(ctx.db ?? getDb(), {
+  await appendAction(ctx.db ?? getDb(), ctx.logKey ?? getActionLogKey(), {
     actor: ctx.person.userName,
     role: ctx.person.role,
     action,

@@ -3,6 +3,7 @@
 // into the put body and nowhere else.
 import 'server-only';
 import { z } from 'zod';
+import { isDatabricksError } from '@/lib/databricks/errors';
 import type { CallResult, RestClient } from '@/lib/databricks/rest-client';
 import { emptyResponse, listOf } from '@/lib/databricks/schemas';
 import type { TokenValue } from './tokens';
@@ -34,4 +35,37 @@ const secretList = z.object({
 export async function secretLastUpdated(rest: RestClient, target: SecretTarget): Promise<number | null> {
   const res = await rest.get('/api/2.0/secrets/list', secretList, { query: { scope: target.scope } });
   return res.secrets.find((s) => s.key === target.key)?.last_updated_timestamp ?? null;
+}
+
+// The action log's chain head is anchored in a secret of a dedicated scope: out of reach of anyone who only has the
+// database, and every write is in Databricks' audit log. Text only, never a token.
+
+/** A secret's value as text, or null when its scope or key does not exist (Databricks said so). Needs READ. */
+export async function getSecretText(rest: RestClient, target: SecretTarget): Promise<string | null> {
+  try {
+    const res = await rest.get('/api/2.0/secrets/get', z.object({ value: z.string() }), {
+      query: { scope: target.scope, key: target.key },
+    });
+    return Buffer.from(res.value, 'base64').toString('utf8');
+  } catch (e) {
+    if (isDatabricksError(e) && e.declaredCode === 'RESOURCE_DOES_NOT_EXIST') return null;
+    throw e;
+  }
+}
+
+/** Writes text into a secret, creating its scope first when Databricks says it does not exist (the creator manages it). */
+export async function putSecretText(rest: RestClient, target: SecretTarget, text: string): Promise<void> {
+  const put = () => rest.call('POST', '/api/2.0/secrets/put', emptyResponse, { body: { ...target, string_value: text }, idempotent: true });
+  try {
+    await put();
+  } catch (e) {
+    if (!isDatabricksError(e) || e.declaredCode !== 'RESOURCE_DOES_NOT_EXIST') throw e;
+    try {
+      await rest.call('POST', '/api/2.0/secrets/scopes/create', emptyResponse, { body: { scope: target.scope } });
+    } catch (created) {
+      // Another instance created it first.
+      if (!isDatabricksError(created) || created.declaredCode !== 'RESOURCE_ALREADY_EXISTS') throw created;
+    }
+    await put();
+  }
 }

@@ -75,4 +75,16 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE rotation_journal ADD COLUMN delivery_baseline INTEGER;
     `,
   },
+  {
+    // Rows from here on carry the id of the HMAC key that chained them; NULL marks the unkeyed SHA-256 rows written
+    // before the log was keyed (a prefix, sealed by the first keyed row).
+    id: 'store-1-action-log-key',
+    sql: `ALTER TABLE action_log ADD COLUMN key_id TEXT;`,
+  },
+  {
+    // Scheduled work (anchoring the action log, weekly reports, daily snapshots) runs once per period however many
+    // instances share the store: the instance whose insert of (job, period) succeeds does it.
+    id: 'store-2-schedule-runs',
+    sql: `CREATE TABLE schedule_runs (job TEXT NOT NULL, period TEXT NOT NULL, holder TEXT NOT NULL, started_at INTEGER NOT NULL, PRIMARY KEY (job, period));`,
+  },
 ];
