@@ -47,7 +47,10 @@ export async function noiseLists(db: SimDb, estate: Estate): Promise<NoiseLists>
   const activeNames = new Set([...people.map((p) => p.userName), ...sps.map((s) => s.applicationId)]);
   // Scheduled runs: unpaused jobs whose run-as principal is still active (the others' runs would fail to start).
   const jobs = estate.jobs.filter((j) => !j.paused && activeNames.has(j.runAs));
-  const secrets = estate.scopes.flatMap((s) => s.keys.map((k) => ({ scope: s.name, key: k, born: s.createdAt })));
+  // Keys meant to go unread are never picked for a read.
+  const secrets = estate.scopes.flatMap((s) =>
+    s.keys.filter((k) => !s.unread?.includes(k)).map((k) => ({ scope: s.name, key: k, born: s.createdAt })),
+  );
   return {
     strings: {
       people: people.map((p) => p.userName),

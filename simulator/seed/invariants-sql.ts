@@ -77,12 +77,13 @@ export const ESTATE_CHECKS: ReadonlyArray<readonly [string, string]> = [
        + (SELECT count(*) FROM ws.secret_acls WHERE principal NOT IN (SELECT name FROM grantees)) AS n`,
   ],
   [
-    // Meant: a job that runs as a since-deactivated service principal keeps it as IS_OWNER (an orphaned-job finding).
-    'grant or ACL to a deactivated principal (other than the owner of a job running as one)',
+    // Meant: a job that runs as a since-deactivated service principal keeps it as IS_OWNER (an orphaned-job finding),
+    // and a person who left keeps a READ entry on a secret scope (a stale-ACL finding).
+    'grant or ACL to a deactivated principal (other than the owner of a job running as one, or a leaver reading a scope)',
     `${WITH}, inactive AS (SELECT name FROM ws.principals WHERE NOT active)
      SELECT (SELECT count(*) FROM uc_meta.grants WHERE principal IN (SELECT name FROM inactive))
        + (SELECT count(*) FROM ws.acls WHERE principal_name IN (SELECT name FROM inactive) AND NOT (object_type = 'jobs' AND permission_level = 'IS_OWNER'))
-       + (SELECT count(*) FROM ws.secret_acls WHERE principal IN (SELECT name FROM inactive)) AS n`,
+       + (SELECT count(*) FROM ws.secret_acls WHERE principal IN (SELECT name FROM inactive) AND NOT (permission = 'READ' AND principal LIKE '%@%')) AS n`,
   ],
   // Objects: nothing is read or changed before it was made, or after it was gone.
   [

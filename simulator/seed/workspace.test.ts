@@ -56,9 +56,18 @@ describe('workspace seed', () => {
     expect(soleManager.length).toBeGreaterThan(1);
     const stale = await db.all('SELECT key FROM ws.secrets WHERE last_updated_timestamp < ?', [now.getTime() - 365 * DAY_MS]);
     expect(stale.length).toBeGreaterThan(1);
+    const empty = await db.all('SELECT name FROM ws.secret_scopes WHERE name NOT IN (SELECT scope FROM ws.secrets)');
+    expect(empty).toEqual([{ name: 'sharepoint-migration' }]);
+    const leavers = await db.all(
+      `SELECT a.scope FROM ws.secret_acls a JOIN ws.principals p ON p.name = a.principal WHERE NOT p.active AND a.permission = 'READ'`,
+    );
+    expect(leavers).toEqual([{ scope: 'finance-reporting' }]);
+    expect(estate.scopes.flatMap((s) => s.unread ?? []).length).toBeGreaterThan(1);
     const docs = (await db.all<{ doc: string }>('SELECT doc FROM ws.clusters')).map((r) => r.doc);
     expect(docs.some((d) => d.includes('{{secrets/')) && docs.some((d) => d.includes('PASSWORD":"Sn0w'))).toBe(true);
     expect(docs.some((d) => !d.includes('"policy_id"'))).toBe(true);
+    const jobs = (await db.all<{ doc: string }>('SELECT doc FROM ws.jobs')).map((r) => r.doc);
+    expect(jobs.some((d) => d.includes('"task_key":"extract","new_cluster"'))).toBe(true);
     const runAs = (await db.all<{ doc: string }>('SELECT doc FROM ws.jobs')).map(
       (r) => (JSON.parse(r.doc) as { run_as_user_name: string }).run_as_user_name,
     );
