@@ -227,7 +227,16 @@ export const scopesResponseSchema = z.object({
 });
 export type ScopesResponse = z.output<typeof scopesResponseSchema>;
 
-const activityActions = ['createScope', 'putSecret', 'deleteSecret', 'putAcl', 'deleteAcl'] as const;
+/** Someone named in the audit log, resolved through the directory (`unknown` status when it could not be read). */
+export const actorSchema = z.object({
+  name: z.string(),
+  kind: z.enum(ACL_PRINCIPAL_KINDS),
+  displayName: z.nullable(z.string()),
+  status: z.enum(PRINCIPAL_STATUSES),
+});
+export type ActorView = z.output<typeof actorSchema>;
+
+export const ACTIVITY_ACTIONS = ['createScope', 'putSecret', 'deleteSecret', 'putAcl', 'deleteAcl'] as const;
 export const activitySchema = z.object({
   days: z.number(),
   from: z.number(),
@@ -238,7 +247,7 @@ export const activitySchema = z.object({
   totals: z.object({ reads: z.number(), deniedReads: z.number(), writes: z.number(), aclChanges: z.number(), lists: z.number() }),
   actors: z.array(
     z.object({
-      actor: principalSchema,
+      actor: actorSchema,
       reads: z.number(),
       deniedReads: z.number(),
       keysRead: z.number(),
@@ -251,8 +260,8 @@ export const activitySchema = z.object({
   changes: z.array(
     z.object({
       time: z.number(),
-      actor: principalSchema,
-      action: z.enum(activityActions),
+      actor: actorSchema,
+      action: z.enum(ACTIVITY_ACTIONS),
       key: z.nullable(z.string()),
       principal: z.nullable(z.string()),
       permission: z.nullable(z.string()),
