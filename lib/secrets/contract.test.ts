@@ -44,10 +44,10 @@ describe('secrets contract', () => {
     expect(message(z.safeParse(putSecretBody, { bytesBase64: 'not base64!' }))).toBe('The file is not valid base64');
     expect(z.safeParse(putSecretBody, { value: 'x'.repeat(128 * 1024) }).success).toBe(true);
     const tooBig = z.safeParse(putSecretBody, { value: `hunter2${'x'.repeat(128 * 1024)}` });
-    expect(message(tooBig)).toBe('The value is 128 KB; Databricks takes at most 128 KB');
+    expect(message(tooBig)).toBe('The value is 131,079 bytes; Databricks takes at most 131,072 (128 KB)');
     expect(JSON.stringify(tooBig.error?.issues)).not.toContain('hunter2');
     expect(message(z.safeParse(putSecretBody, { bytesBase64: Buffer.alloc(128 * 1024 + 3).toString('base64') }))).toBe(
-      'The value is 128 KB; Databricks takes at most 128 KB',
+      'The value is 131,075 bytes; Databricks takes at most 131,072 (128 KB)',
     );
   });
 

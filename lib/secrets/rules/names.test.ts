@@ -42,8 +42,8 @@ describe('values', () => {
 
   it('takes 128 KB and not a byte more, and no empty value', () => {
     expect(valueSizeProblem(128 * 1024)).toBeNull();
-    expect(valueSizeProblem(128 * 1024 + 1)).toBe('The value is 128 KB; Databricks takes at most 128 KB');
-    expect(valueSizeProblem(200 * 1024)).toBe('The value is 200 KB; Databricks takes at most 128 KB');
+    expect(valueSizeProblem(128 * 1024 + 1)).toBe('The value is 131,073 bytes; Databricks takes at most 131,072 (128 KB)');
+    expect(valueSizeProblem(200 * 1024)).toBe('The value is 204,800 bytes; Databricks takes at most 131,072 (128 KB)');
     expect(valueSizeProblem(0)).toBe('The value is empty');
   });
 });

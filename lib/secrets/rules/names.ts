@@ -56,7 +56,8 @@ export function base64Length(text: string): number | null {
 /** What is wrong with a value's size, or null. */
 export function valueSizeProblem(bytes: number): string | null {
   if (bytes === 0) return 'The value is empty';
-  if (bytes > MAX_SECRET_BYTES) return `The value is ${formatBytes(bytes)}; Databricks takes at most 128 KB`;
+  if (bytes > MAX_SECRET_BYTES)
+    return `The value is ${bytes.toLocaleString('en')} bytes; Databricks takes at most ${MAX_SECRET_BYTES.toLocaleString('en')} (128 KB)`;
   return null;
 }
 

@@ -223,7 +223,7 @@ describe('acting', () => {
     expect(await failure(deleteSecretScope(ctx, 'partner-apis', 'partner-apis'))).toBe('403 PERMISSION_DENIED');
     const refused = await listActions(h.db, { actor: h.people.noRole });
     expect(refused).toHaveLength(4);
-    expect(refused.every((r) => r.outcome === 'failure' && String(r.detail.error).includes('PERMISSION_DENIED'))).toBe(true);
+    expect(refused.every((r) => r.outcome === 'failure' && String(r.detail?.error).includes('PERMISSION_DENIED'))).toBe(true);
     // The scope is untouched.
     expect((await listAcls(h.setup, 'partner-apis')).some((a) => a.principal === 'analytics')).toBe(true);
   });

@@ -1,0 +1,16 @@
+import { Fragment } from 'react';
+
+/** Long identifiers (Spark conf names, references) may wrap after their own dots and slashes, never inside a word. */
+export function Breakable({ text, className }: { text: string; className?: string }) {
+  const parts = text.split(/(?<=[./])/);
+  return (
+    <span className={className}>
+      {parts.map((p, i) => (
+        <Fragment key={i}>
+          {p}
+          {i < parts.length - 1 ? <wbr /> : null}
+        </Fragment>
+      ))}
+    </span>
+  );
+}
