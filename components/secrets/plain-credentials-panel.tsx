@@ -6,7 +6,6 @@ import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Card } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
 import { DegradedNotice } from '@/components/ui/degraded-notice';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -36,13 +35,17 @@ function columns(canAct: boolean, onFix: (f: PlainCredentialView) => void) {
       ),
       meta: { csv: (f) => `${f.objectType} ${f.objectName} (${f.objectId})`, className: 'align-top min-w-40' },
     }),
-    col.accessor('location', { header: 'Where', meta: { className: 'align-top text-sm min-w-36' } }),
     col.accessor('name', {
       header: 'Setting',
-      cell: (c) => <Breakable text={c.getValue()} className="font-mono text-xs" />,
-      meta: { className: 'align-top max-w-64' },
+      cell: (c) => (
+        <span className="block leading-tight">
+          <Breakable text={c.getValue()} className="block font-mono text-xs" />
+          <span className="mt-0.5 block text-xs text-muted">{c.row.original.location}</span>
+        </span>
+      ),
+      meta: { csv: (f) => `${f.name} (${f.location})`, className: 'align-top max-w-64' },
     }),
-    col.accessor('reason', { header: 'Why', meta: { className: 'align-top text-sm min-w-48' } }),
+    col.accessor('reason', { header: 'Why', meta: { className: 'align-top text-sm min-w-44' } }),
     col.display({
       id: 'value',
       header: 'Value',
@@ -62,7 +65,7 @@ function columns(canAct: boolean, onFix: (f: PlainCredentialView) => void) {
           <span className="flex flex-col items-start gap-1">
             <Breakable text={f.suggestion.reference} className="font-mono text-xs" />
             <span className="flex flex-wrap gap-1">
-              <CopyButton text={f.suggestion.reference} label="Copy reference" />
+              <CopyButton text={f.suggestion.reference} label="Copy" />
               {canAct ? (
                 <Button size="sm" onClick={() => onFix(f)} aria-label={`Put ${f.name} of ${f.objectName} into a scope`}>
                   Put into a scope…
@@ -72,7 +75,7 @@ function columns(canAct: boolean, onFix: (f: PlainCredentialView) => void) {
           </span>
         );
       },
-      meta: { label: 'Suggested reference', className: 'align-top min-w-56' },
+      meta: { label: 'Suggested reference', className: 'align-top max-w-72' },
     }),
   ];
   return cols.map((c) => ({ ...c, enableSorting: false }));
@@ -107,11 +110,17 @@ export function PlainCredentialsPanel({
   const checked = data ? [data.sources.clusters, data.sources.jobs] : [];
   const complete = checked.every((s) => s.checked !== null);
   return (
-    <Card
-      title="Credentials outside scopes"
-      description="Cluster and job settings (environment variables and Spark config, job and task clusters included) that hold a credential as plain text instead of a {{secrets/…}} reference. Values are never shown."
-    >
-      <div className="space-y-3" id="plain-credentials">
+    <section aria-labelledby="plain-credentials-heading" id="plain-credentials" className="scroll-mt-4 space-y-3">
+      <div>
+        <h2 id="plain-credentials-heading" className="text-sm font-semibold">
+          Credentials outside scopes
+        </h2>
+        <p className="mt-0.5 max-w-3xl text-xs text-muted">
+          Cluster and job settings (environment variables and Spark config, job and task clusters included) that hold a credential as plain
+          text instead of a {'{{secrets/…}}'} reference. Values are never shown.
+        </p>
+      </div>
+      <div className="space-y-3">
         {data ? (
           <>
             {data.sources.clusters.reason ? <DegradedNotice what="clusters" reason={data.sources.clusters.reason} /> : null}
@@ -159,6 +168,6 @@ export function PlainCredentialsPanel({
         )}
       </div>
       {canAct ? <PutSecretDialog target={fix} onClose={() => setFix(null)} /> : null}
-    </Card>
+    </section>
   );
 }

@@ -117,7 +117,7 @@ export function ScopeDetailView({ name, canAct }: { name: string; canAct: boolea
             <Card title="Findings">
               <FindingList findings={data.findings} partial={data.keys === null || data.acls === null} />
             </Card>
-            <div className="grid items-start gap-5 xl:grid-cols-2">
+            <div className="grid items-start gap-5 2xl:grid-cols-2">
               <KeysCard scope={data} canAct={canAct} onPut={onPut} onDelete={setDeleting} />
               <AccessCard scope={data} canAct={canAct} onEdit={(entry) => setAcl({ scope: data.name, entry })} onRemove={setRemoving} />
             </div>

@@ -4,7 +4,7 @@
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
 import { useMemo, type ReactNode } from 'react';
-import { Badge, RiskBadge } from '@/components/ui/badge';
+import { RiskBadge } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/data-table';
 import type { ScopeSummary } from '@/lib/secrets/contract';
 import { FINDING_LABELS } from '@/lib/secrets/rules/findings';
@@ -33,11 +33,16 @@ function keysCell(s: ScopeSummary, now: number) {
     <TwoLines
       main={plural(s.keyCount, 'secret')}
       detail={
-        s.newestUpdate === null
-          ? 'no update times'
-          : s.keyCount === 1 || s.newestUpdate === s.oldestUpdate
-            ? `updated ${ago(s.newestUpdate, now)}`
-            : `newest ${ago(s.newestUpdate, now)}, oldest ${ago(s.oldestUpdate!, now)}`
+        s.newestUpdate === null ? (
+          'no update times'
+        ) : s.keyCount === 1 || s.newestUpdate === s.oldestUpdate ? (
+          `written ${ago(s.newestUpdate, now)}`
+        ) : (
+          <>
+            <span className="block whitespace-nowrap">newest {ago(s.newestUpdate, now)}</span>
+            <span className="block whitespace-nowrap">oldest {ago(s.oldestUpdate!, now)}</span>
+          </>
+        )
       }
     />
   );
@@ -70,36 +75,35 @@ function columns(now: number): ColumnDef<ScopeSummary, any>[] {
     col.accessor('name', {
       header: 'Scope',
       cell: (c) => (
-        <Link
-          href={`/secrets/${encodeURIComponent(c.getValue())}`}
-          className="font-mono font-medium whitespace-nowrap text-accent hover:underline"
-        >
-          {c.getValue()}
-        </Link>
+        <TwoLines
+          main={
+            <Link
+              href={`/secrets/${encodeURIComponent(c.getValue())}`}
+              className="font-mono font-medium whitespace-nowrap text-accent hover:underline"
+            >
+              {c.getValue()}
+            </Link>
+          }
+          detail={
+            c.row.original.backend === 'AZURE_KEYVAULT' ? (
+              <>
+                Azure Key Vault <span className="font-mono whitespace-nowrap">{vaultName(c.row.original.keyVault?.dnsName ?? '')}</span>
+              </>
+            ) : (
+              'Databricks'
+            )
+          }
+        />
       ),
-      meta: { className: 'align-top' },
-    }),
-    col.accessor('backend', {
-      header: 'Backend',
-      cell: (c) =>
-        c.getValue() === 'AZURE_KEYVAULT' ? (
-          <TwoLines
-            main="Azure Key Vault"
-            detail={<span className="font-mono whitespace-nowrap">{vaultName(c.row.original.keyVault?.dnsName ?? '')}</span>}
-          />
-        ) : (
-          'Databricks'
-        ),
       meta: {
-        label: 'Backend',
-        csv: (s) => (s.backend === 'AZURE_KEYVAULT' ? `Azure Key Vault ${s.keyVault?.dnsName ?? ''}` : 'Databricks'),
-        className: 'align-top whitespace-nowrap',
+        csv: (s) => (s.backend === 'AZURE_KEYVAULT' ? `${s.name} (Azure Key Vault ${s.keyVault?.dnsName ?? ''})` : s.name),
+        className: 'align-top',
       },
     }),
     col.accessor('keyCount', {
       header: 'Secrets',
       cell: (c) => keysCell(c.row.original, now),
-      meta: { csv: (s) => s.keyCount ?? 'hidden', className: 'align-top whitespace-nowrap' },
+      meta: { csv: (s) => s.keyCount ?? 'hidden', className: 'align-top' },
     }),
     col.display({
       id: 'access',
@@ -112,24 +116,21 @@ function columns(now: number): ColumnDef<ScopeSummary, any>[] {
       },
     }),
     col.accessor((s) => s.level ?? '', {
+      id: 'risk',
+      header: 'Risk',
+      cell: (c) => (c.row.original.level ? <RiskBadge level={c.row.original.level} /> : <span className="text-muted">None</span>),
+      meta: { label: 'Risk', className: 'align-top whitespace-nowrap' },
+    }),
+    col.display({
       id: 'findings',
       header: 'Findings',
       cell: (c) => {
         const s = c.row.original;
         if (!s.findings.length)
           return <span className="text-muted">{s.keyCount === null || s.acls === null ? 'None in what is visible' : 'None'}</span>;
-        return (
-          <span className="flex flex-wrap items-center gap-1.5">
-            {s.level ? <RiskBadge level={s.level} /> : null}
-            {s.findings.map((f) => (
-              <Badge key={f.code} tone={f.level === 'high' ? 'danger' : f.level === 'medium' ? 'warning' : 'neutral'}>
-                {FINDING_LABELS[f.code]}
-              </Badge>
-            ))}
-          </span>
-        );
+        return <span className="text-sm">{s.findings.map((f) => FINDING_LABELS[f.code]).join(', ')}</span>;
       },
-      meta: { label: 'Findings', csv: (s) => s.findings.map((f) => f.text).join(' | '), className: 'align-top' },
+      meta: { label: 'Findings', csv: (s) => s.findings.map((f) => f.text).join(' | '), className: 'align-top min-w-48' },
     }),
   ].map((c) => ({ ...c, enableSorting: false })); // worst first, as the server ordered it (a header click must not hide that)
 }

@@ -38,17 +38,18 @@ function Summary({ data }: { data: ScopesResponse }) {
         hint={`${plural(s.keys, 'secret')}${s.keyVault ? `, ${plural(s.keyVault, 'Key Vault scope')}` : ''}${s.keysHidden ? ` (${s.keysHidden} hidden)` : ''}`}
       />
       <StatCard
-        label="High risk"
+        label="High-risk scopes"
         value={s.byLevel.high}
         tone={s.byLevel.high ? 'danger' : 'success'}
         hint={s.byFinding.all_users ? `${plural(s.byFinding.all_users, 'scope')} open to all users` : 'No scope open to all users'}
         href="/secrets?finding=all_users"
       />
       <StatCard
-        label="To rotate or clean up"
-        value={(s.byFinding.stale_secrets ?? 0) + (s.byFinding.unread_secrets ?? 0) + (s.byFinding.empty_scope ?? 0)}
-        tone={s.byLevel.medium ? 'warning' : 'neutral'}
-        hint={`${s.byFinding.stale_secrets ?? 0} with secrets a year old, ${s.byFinding.unread_secrets ?? 0} with unread secrets, ${s.byFinding.empty_scope ?? 0} empty`}
+        label="Scopes with secrets to rotate"
+        value={s.byFinding.stale_secrets ?? 0}
+        tone={s.byFinding.stale_secrets ? 'warning' : 'success'}
+        hint={`not updated for a year; also ${plural(s.byFinding.unread_secrets ?? 0, 'scope')} with unread secrets, ${plural(s.byFinding.empty_scope ?? 0, 'empty scope')}`}
+        href="/secrets?finding=stale_secrets"
       />
       <StatCard
         label="Credentials outside scopes"

@@ -62,6 +62,16 @@ export function takeDirty(ws: Identity): { all: boolean; scopes: Set<string> } {
   return { all, scopes };
 }
 
+/** A read that failed hands back what it took, so the next read still re-reads those scopes. */
+export function returnDirty(ws: Identity, taken: { all: boolean; scopes: Set<string> }): void {
+  const s = stateOf(ws.host);
+  const id = identityKey(ws);
+  if (taken.all) s.full.add(id);
+  const set = s.dirty.get(id) ?? new Set<string>();
+  for (const scope of taken.scopes) set.add(scope);
+  s.dirty.set(id, set);
+}
+
 /** Refresh: this identity's next read takes nothing from memory. */
 export function refreshAll(ws: Identity): void {
   stateOf(ws.host).full.add(identityKey(ws));

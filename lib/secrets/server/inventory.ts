@@ -9,7 +9,7 @@ import { isForbidden, upstreamReason } from '@/lib/databricks/upstream';
 import { identityKey } from '@/lib/read-cache';
 import { processSingleton } from '@/lib/singleton';
 import { loadActor, type Actor } from './actor';
-import { cachedInventory, generationOf, SCOPE_REUSE_MS, takeDirty } from './cache';
+import { cachedInventory, generationOf, returnDirty, SCOPE_REUSE_MS, takeDirty } from './cache';
 import { mapLimit } from './map-limit';
 
 /** Scopes read at once (two calls each): quick at 300+ scopes, and gentle on the Secrets API's rate limit. */
@@ -54,8 +54,15 @@ async function readInventory(ws: Workspace): Promise<ScopeInventory> {
   const id = identityKey(ws);
   const dirty = takeDirty(ws);
   const previous = dirty.all ? new Map<string, ScopeState>() : (memory.get(id) ?? new Map<string, ScopeState>());
-  // The list itself throws: without it there is nothing to show.
-  const [infos, actor] = await Promise.all([listScopes(ws.rest), loadActor(ws)]);
+  let infos: ScopeInfo[];
+  let actor: Actor;
+  try {
+    // The list itself throws: without it there is nothing to show.
+    [infos, actor] = await Promise.all([listScopes(ws.rest), loadActor(ws)]);
+  } catch (e) {
+    returnDirty(ws, dirty);
+    throw e;
+  }
   const now = Date.now();
   const scopes = await mapLimit(infos, SCOPE_CONCURRENCY, (info) => {
     const name = info.name.toLowerCase();

@@ -9,7 +9,7 @@ export default function Loading() {
         <Skeleton className="h-4 w-80 max-w-full" />
       </div>
       <Skeleton className="h-24" />
-      <div className="grid gap-5 xl:grid-cols-2">
+      <div className="grid gap-5 2xl:grid-cols-2">
         <SkeletonTable rows={4} columns={4} />
         <SkeletonTable rows={4} columns={2} />
       </div>
