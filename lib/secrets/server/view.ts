@@ -157,7 +157,7 @@ export async function scopeDetailView(ws: Workspace, name: string, now = Date.no
     throw new DomainError(
       'not_found',
       'SCOPE_NOT_FOUND',
-      `There is no secret scope named “${name}”, or Databricks does not show it to ${actor.name}.`,
+      `There is no secret scope named “${name}”, or Databricks does not show it to ${ws.mode === 'user' ? actor.name : 'Brickwatch’s identity'}.`,
     );
   const [principals, reads, activity] = await Promise.all([
     settle(loadPrincipals(ws)),
