@@ -76,7 +76,7 @@ test('creates a scope, puts a secret, grants READ to a group and removes it, del
 
   await page.getByRole('button', { name: 'Put a secret…' }).click();
   const put = page.getByRole('dialog', { name: 'Put a secret' });
-  await put.getByLabel('Key').fill('db-password');
+  await put.getByLabel('Key', { exact: true }).fill('db-password');
   const field = put.getByLabel('Secret value');
   await expect(field).toHaveAttribute('type', 'password');
   await field.fill(value);
@@ -172,9 +172,9 @@ test('puts a plain credential into a new scope from its finding and gives the re
   const table = page.getByRole('table', { name: 'Credentials outside scopes' });
   await table.getByRole('button', { name: 'Put SNOWFLAKE_PASSWORD of claims-etl-shared into a scope' }).click();
   const dialog = page.getByRole('dialog', { name: 'Put a secret' });
-  await expect(dialog.getByLabel('Scope')).toHaveValue('claims-etl-shared');
-  await expect(dialog.getByLabel('Key')).toHaveValue('snowflake-password');
-  await dialog.getByLabel('Scope').fill(scope);
+  await expect(dialog.getByLabel('Scope', { exact: true })).toHaveValue('claims-etl-shared');
+  await expect(dialog.getByLabel('Key', { exact: true })).toHaveValue('snowflake-password');
+  await dialog.getByLabel('Scope', { exact: true }).fill(scope);
   await expect(dialog.getByText(/There is no scope named/)).toBeVisible();
   await dialog.getByLabel('Secret value').fill(`fix-${run}`);
   await dialog.getByRole('button', { name: 'Create scope and write' }).click();
@@ -192,4 +192,35 @@ test('shows the findings of a seeded scope with their reasons', async ({ page })
   await expect(findings.getByText(/still in the ACL/)).toBeVisible();
   await expect(findings.getByText(/not been updated for over a year/)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Activity, last 30 days' }).getByText(/reads?,/)).toBeVisible();
+});
+
+test('the token rotation offers the scopes Databricks shows, and warns about a new or Key Vault name', async ({ page }) => {
+  const comment = `e2e-rotate-scope-${run}`;
+  const sps = await api<{ Resources: Array<{ applicationId: string; active?: boolean }> }>(
+    'GET',
+    '/api/2.0/preview/scim/v2/ServicePrincipals',
+  );
+  const sp = sps.Resources.find((s) => s.active !== false && s.applicationId !== ws.servicePrincipal.applicationId)!;
+  const created = await api<{ token_info: { token_id: string } }>('POST', '/api/2.0/token-management/on-behalf-of/tokens', {
+    application_id: sp.applicationId,
+    lifetime_seconds: 20 * 86_400,
+    comment,
+  });
+  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/tokens/rotations')), page.goto(`/tokens?q=${comment}`)]);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.getByRole('button', { name: `Rotate token ${created.token_info.token_id.slice(0, 8)}` }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rotate token' });
+  const scope = dialog.getByLabel('Secret scope');
+  await expect(dialog.locator('datalist option[value="prod-etl"]')).toHaveCount(1);
+  await expect(dialog.locator('datalist option[value="akv-prod-keys"]')).toHaveCount(0);
+  await scope.fill('prod-etl');
+  await expect(dialog.getByText(/There is no scope named/)).toHaveCount(0);
+  await scope.fill(`new-${run}@harborpine.com`);
+  await expect(
+    dialog.getByText(`There is no scope named “new-${run}@harborpine.com” that Databricks shows`, { exact: false }),
+  ).toBeVisible();
+  await scope.fill('akv-prod-keys');
+  await expect(dialog.getByText(/backed by Azure Key Vault, which Databricks only reads/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await api('DELETE', `/api/2.0/token-management/tokens/${created.token_info.token_id}`);
 });
