@@ -7,7 +7,8 @@ export function Breakable({ text, className }: { text: string; className?: strin
     <span className={className}>
       {parts.map((p, i) => (
         <Fragment key={i}>
-          {p}
+          {/* Each piece stays whole: a dash inside a name is not a place to break. */}
+          <span className="whitespace-nowrap">{p}</span>
           {i < parts.length - 1 ? <wbr /> : null}
         </Fragment>
       ))}

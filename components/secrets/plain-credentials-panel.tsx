@@ -45,7 +45,7 @@ function columns(canAct: boolean, onFix: (f: PlainCredentialView) => void) {
       ),
       meta: { csv: (f) => `${f.name} (${f.location})`, className: 'align-top max-w-64' },
     }),
-    col.accessor('reason', { header: 'Why', meta: { className: 'align-top text-sm min-w-44' } }),
+    col.accessor('reason', { header: 'Why', meta: { className: 'align-top text-sm min-w-40 max-w-60' } }),
     col.display({
       id: 'value',
       header: 'Value',
@@ -75,7 +75,7 @@ function columns(canAct: boolean, onFix: (f: PlainCredentialView) => void) {
           </span>
         );
       },
-      meta: { label: 'Suggested reference', className: 'align-top max-w-72' },
+      meta: { label: 'Suggested reference', className: 'align-top min-w-48 max-w-72' },
     }),
   ];
   return cols.map((c) => ({ ...c, enableSorting: false }));
