@@ -72,10 +72,13 @@ export function returnDirty(ws: Identity, taken: { all: boolean; scopes: Set<str
   s.dirty.set(id, set);
 }
 
-/** Refresh: this identity's next read takes nothing from memory. */
+/**
+ * Refresh: this identity's next read takes nothing from memory. The audit aggregate stays cached: it lags by minutes
+ * anyway and is the most expensive read (a fresh copy would only repeat it).
+ */
 export function refreshAll(ws: Identity): void {
   stateOf(ws.host).full.add(identityKey(ws));
-  invalidateReads(ws.host, [inventoryKey(ws.host), 'secrets.plain', 'secrets.reads'], ws);
+  invalidateReads(ws.host, [inventoryKey(ws.host), 'secrets.plain'], ws);
 }
 
 /** A request that asks for a fresh answer (the Refresh button, a browser reload) rather than one from cache. */
