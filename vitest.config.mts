@@ -17,6 +17,8 @@ export default defineConfig({
           include: ['{lib,simulator,components,app,bench,scripts}/**/*.test.{ts,tsx}', '*.test.ts'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
+          // Some unit suites seed an in-memory estate; a loaded 2-core machine must not turn that into a timeout.
+          testTimeout: 20_000,
           // One Postgres server per run for the store suite, which runs on every engine (testing/store-engines.ts).
           globalSetup: ['testing/postgres-global-setup.ts'],
         },

@@ -8,6 +8,7 @@ import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { InlineStatus } from '@/components/ui/inline-status';
+import { ScopeDatalist, scopeWarning, useScopeChoices } from '@/components/secrets/scope-choices';
 import { apiFetch } from '@/lib/query/fetch';
 import { tokenQueries } from '@/lib/tokens/queries';
 import { rotationPlan, type LifetimeLimits, type RotationActor } from '@/lib/tokens/rules/rotation-rules';
@@ -70,6 +71,7 @@ function RotateBody({
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<Result | null>(null);
+  const scopes = useScopeChoices(plan.canRotate && delivery === 'secret');
 
   if (!plan.canRotate) {
     return (
@@ -195,10 +197,12 @@ function RotateBody({
                 id={`${ids}-scope`}
                 value={scope}
                 onChange={(e) => setScope(e.target.value)}
+                list={`${ids}-scopes`}
                 autoComplete="off"
                 spellCheck={false}
                 className={`${field} w-48 font-mono`}
               />
+              <ScopeDatalist id={`${ids}-scopes`} scopes={scopes} />
             </span>
             <span className="space-y-1">
               <label htmlFor={`${ids}-key`} className="block text-xs text-muted">
@@ -214,6 +218,11 @@ function RotateBody({
               />
             </span>
           </div>
+        ) : null}
+        {delivery === 'secret' && scopeWarning(scope, scopes) ? (
+          <InlineStatus tone="warning" className="ml-6">
+            {scopeWarning(scope, scopes)}
+          </InlineStatus>
         ) : null}
         <label className="flex items-start gap-2 text-sm">
           <input

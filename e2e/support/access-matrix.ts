@@ -14,6 +14,8 @@ export const ACCESS: Record<string, Access> = {
   'PAGE /tokens': 'analyst',
   'PAGE /audit': 'analyst',
   'PAGE /activity': 'analyst',
+  'PAGE /secrets': 'analyst',
+  'PAGE /secrets/[scope]': 'analyst',
   // Sign-in (next-auth's own endpoints) and liveness
   'GET /api/auth/[...nextauth]': 'public',
   'POST /api/auth/[...nextauth]': 'public',
@@ -49,6 +51,17 @@ export const ACCESS: Record<string, Access> = {
   'POST /api/tokens/rotations/[id]/retry': 'admin',
   'POST /api/tokens/rotations/[id]/confirm': 'admin',
   'POST /api/tokens/rotations/[id]/discard': 'admin',
+  // Secrets
+  'GET /api/secrets/scopes': 'analyst',
+  'POST /api/secrets/scopes': 'admin',
+  'GET /api/secrets/scopes/[scope]': 'analyst',
+  'DELETE /api/secrets/scopes/[scope]': 'admin',
+  'PUT /api/secrets/scopes/[scope]/keys/[key]': 'admin',
+  'DELETE /api/secrets/scopes/[scope]/keys/[key]': 'admin',
+  'PUT /api/secrets/scopes/[scope]/acls': 'admin',
+  'DELETE /api/secrets/scopes/[scope]/acls': 'admin',
+  'GET /api/secrets/plain-credentials': 'analyst',
+  'GET /api/secrets/principals': 'admin',
 };
 
 /**
@@ -61,7 +74,8 @@ export function sampleUrl(method: string, route: string): string {
   const url = route
     .replace('[...nextauth]', 'session')
     .replace('[[...path]]', 'no-such/thing')
-    .replace('[key]', 'not-a-reference')
+    .replace('[scope]', mutating ? 'not*a*scope' : 'prod-etl')
+    .replace('[key]', mutating ? 'not*a*key' : 'not-a-reference')
     .replace('[id]', mutating ? 'not*an*id' : 'a'.repeat(64));
   const query: Record<string, string> = {
     '/api/overview/health': '?target=rest',

@@ -16,6 +16,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   // Workers inherit the environment the global setup leaves behind.
   process.env.E2E_WORKSPACE = JSON.stringify(sim.workspace);
+  process.env.E2E_DATA_DIR = app.dataDir;
   return async () => {
     await app.stop();
     await sim.stop();

@@ -10,12 +10,17 @@ describe('rotateBody', () => {
       lifetimeDays: 30,
     });
     expect(rotateBody.parse({ delivery: { kind: 'reveal' } })).toEqual({ delivery: { kind: 'reveal' } });
+    // Databricks accepts @ in scope names (e.g. a person's own scope), so the rotation does too.
+    expect(rotateBody.parse({ delivery: { kind: 'secret', scope: 'ana@harborpine.com', key: 'k' } }).delivery).toMatchObject({
+      scope: 'ana@harborpine.com',
+    });
   });
   it.each([
     [{}, 'delivery must be {"kind":"secret","scope":…,"key":…} or {"kind":"reveal"}'],
     [{ delivery: { kind: 'email' } }, 'delivery must be {"kind":"secret","scope":…,"key":…} or {"kind":"reveal"}'],
     [{ delivery: { kind: 'secret', scope: 'ci' } }, 'key is required'],
-    [{ delivery: { kind: 'secret', scope: 'c i', key: 'k' } }, 'scope may only use letters, digits, dash, underscore and period'],
+    [{ delivery: { kind: 'secret', scope: 'c i', key: 'k' } }, 'scope may only use letters, digits, dash, underscore, period and @'],
+    [{ delivery: { kind: 'secret', scope: 'ci', key: 'a@b' } }, 'key may only use letters, digits, dash, underscore and period'],
     [{ delivery: { kind: 'reveal' }, lifetimeDays: 0 }, 'lifetimeDays must be at least 1'],
     [{ delivery: { kind: 'reveal' }, lifetimeDays: 731 }, 'lifetimeDays must be at most 730'],
     [{ delivery: { kind: 'reveal' }, lifetimeDays: '30' }, 'lifetimeDays must be a number of days'],

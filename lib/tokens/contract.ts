@@ -1,6 +1,7 @@
 // The tokens area's contract: request bodies (enforced by the routes, checked by the dialogs before sending, so a
 // person sees the same message either way), URL state, and the responses the browser parses. zod/mini: it ships.
 import * as z from 'zod/mini';
+import { scopeNameSchema, secretKeySchema } from '@/lib/secrets/contract';
 import { MAX_TOKEN_LIFETIME_LIMITS } from './rules/policy';
 import { ROTATION_STATES } from './rules/rotation-machine';
 import { RETRY_ACTIONS, ROTATION_STATUSES } from './rules/rotation-outcome';
@@ -9,17 +10,6 @@ import { OWNER_KINDS, OWNER_STATUSES, RISK_CODES, RISK_LEVELS, RISK_RANK, type R
 /** Databricks token ids are 64 hex characters; accept any plain id so an odd workspace still works. */
 export const tokenIdSchema = z.string().check(z.regex(/^[A-Za-z0-9-]{1,128}$/, { error: 'is not a token id' }));
 export const tokenIdParams = z.object({ id: tokenIdSchema });
-
-/** Secret scope and key names: letters, digits, dash, underscore, period; at most 128 characters (API reference §2.3). */
-const secretName = (what: string) =>
-  z
-    .string({ error: `${what} is required` })
-    .check(
-      z.trim(),
-      z.minLength(1, { error: `${what} is required` }),
-      z.maxLength(128, { error: `${what} is at most 128 characters` }),
-      z.regex(/^[A-Za-z0-9._-]+$/, { error: `${what} may only use letters, digits, dash, underscore and period` }),
-    );
 
 /** A whole number of days between min and max, with messages that name the field. */
 const days = (field: string, min: number, max: number) =>
@@ -37,7 +27,11 @@ export const rotateBody = z.object({
   override: z.optional(z.boolean()),
   delivery: z.discriminatedUnion(
     'kind',
-    [z.object({ kind: z.literal('secret'), scope: secretName('scope'), key: secretName('key') }), z.object({ kind: z.literal('reveal') })],
+    [
+      // Databricks' naming rules, from the one validator the secrets area uses too (scope names may hold @).
+      z.object({ kind: z.literal('secret'), scope: scopeNameSchema('scope'), key: secretKeySchema('key') }),
+      z.object({ kind: z.literal('reveal') }),
+    ],
     { error: 'delivery must be {"kind":"secret","scope":…,"key":…} or {"kind":"reveal"}' },
   ),
 });

@@ -161,7 +161,10 @@ export interface Estate {
     createdBy: string;
     /** last_updated_timestamp of each key: the history's last putSecret of it, when that falls in the window. */
     updatedAt: Record<string, number>;
-    acls: Array<{ principal: string; permission: 'READ' | 'WRITE' | 'MANAGE' }>;
+    /** `stale`: the principal has left and the entry stayed (meant: a stale-ACL finding). */
+    acls: Array<{ principal: string; permission: 'READ' | 'WRITE' | 'MANAGE'; stale?: true }>;
+    /** Keys nobody reads in the history (meant: the never-read finding). */
+    unread?: string[];
   }>;
   clusters: Array<{ clusterId: string; clusterName: string }>;
   /** `runAs` is the principal scheduled runs act as; `paused` jobs have no scheduled runs. */

@@ -247,7 +247,8 @@ export function discreteEvents(ctx: EventContext): AuditJsonRow[] {
           : { scope: s.name };
     ev(t, 'secrets', action, admin(t), params);
   }
-  const entries = scopes.flatMap((s) => s.acls.map((a) => ({ s, ...a })));
+  // A leaver's entry was granted before the history began: it is never re-granted after they left.
+  const entries = scopes.flatMap((s) => s.acls.filter((a) => !a.stale).map((a) => ({ s, ...a })));
   for (let i = 0; i < 8 * scale && entries.length; i++) {
     const e =
       i === 0 ? (entries.find((x) => x.principal === 'users' && x.permission === 'MANAGE') ?? rng.pick(entries)) : rng.pick(entries);

@@ -47,7 +47,7 @@ export async function noiseLists(db: SimDb, estate: Estate): Promise<NoiseLists>
   const activeNames = new Set([...people.map((p) => p.userName), ...sps.map((s) => s.applicationId)]);
   // Scheduled runs: unpaused jobs whose run-as principal is still active (the others' runs would fail to start).
   const jobs = estate.jobs.filter((j) => !j.paused && activeNames.has(j.runAs));
-  const secrets = estate.scopes.flatMap((s) => s.keys.map((k) => ({ scope: s.name, key: k, born: s.createdAt })));
+  const secrets = secretReads(estate);
   return {
     strings: {
       people: people.map((p) => p.userName),
@@ -59,6 +59,7 @@ export async function noiseLists(db: SimDb, estate: Estate): Promise<NoiseLists>
       clusters: estate.clusters.map((c) => c.clusterId),
       scopes: secrets.map((s) => s.scope),
       secret_keys: secrets.map((s) => s.key),
+      secret_readers: secrets.map((s) => s.reader),
     },
     born: {
       people: people.map((p) => p.createdAt),
@@ -82,4 +83,42 @@ export async function securableTimes(db: SimDb): Promise<Map<string, number>> {
     )
     .catch(() => []);
   return new Map(rows.map((r) => [r.n, Number(r.born)]));
+}
+
+/** Service principals and people picked per all-users scope, and people per group in an ACL: enough to look busy. */
+const READERS_PER_GRANT = 6;
+
+/**
+ * Who reads which secret in the everyday noise: only principals that may (an ACL entry of their own or of one of their
+ * groups; for an all-users entry a few service principals), each from when both it and the scope existed. Never
+ * Brickwatch's own service principal (Brickwatch never reads a secret), never a leaver's stale entry, never a key meant
+ * to go unread.
+ */
+export function secretReads(estate: Estate): Array<{ scope: string; key: string; reader: string; born: number }> {
+  const sps = estate.servicePrincipals.filter((s) => s.active && s.displayName !== 'brickwatch-service');
+  const people = estate.people.filter((p) => p.active).sort((a, b) => a.userName.localeCompare(b.userName));
+  const out: Array<{ scope: string; key: string; reader: string; born: number }> = [];
+  estate.scopes.forEach((scope, i) => {
+    const readers = new Map<string, number>();
+    const add = (name: string, joined: number) => readers.set(name, joined);
+    for (const a of scope.acls) {
+      if (a.stale) continue;
+      if (a.principal === 'users') {
+        for (let k = 0; k < Math.min(READERS_PER_GRANT, sps.length); k++) {
+          const sp = sps[(i + k) % sps.length]!;
+          add(sp.applicationId, sp.createdAt);
+        }
+        continue;
+      }
+      for (const sp of sps) if (sp.applicationId === a.principal || sp.groups.includes(a.principal)) add(sp.applicationId, sp.createdAt);
+      const person = people.find((p) => p.userName === a.principal);
+      if (person) add(person.userName, person.createdAt);
+      for (const p of people.filter((x) => x.groups.includes(a.principal)).slice(0, READERS_PER_GRANT)) add(p.userName, p.createdAt);
+    }
+    for (const key of scope.keys) {
+      if (scope.unread?.includes(key)) continue;
+      for (const [reader, joined] of readers) out.push({ scope: scope.name, key, reader, born: Math.max(scope.createdAt, joined) });
+    }
+  });
+  return out;
 }

@@ -29,8 +29,6 @@ export function history(seed: number, workspaceId: string, sizes: Readonly<Recor
   const table = pick('dd.i', 'tbl', 'tables');
   const tableBorn = born('dd.i', 'tbl', 'tables');
   const secret = n('dd.i', 'sec', sizes.scopes ?? 1);
-  const sp = pick('dd.i', 's', 'sps');
-  const spBorn = born('dd.i', 's', 'sps');
   interface Kind {
     salt: string;
     share: number;
@@ -112,15 +110,16 @@ export function history(seed: number, workspaceId: string, sizes: Readonly<Recor
       mayFail: false,
     },
     {
+      // A job or pipeline reading a secret as a principal the scope's ACL lets read it (audit-history-inputs.ts).
       salt: 'secret',
       share: 10,
       automated: true,
-      email: sp,
-      born: `greatest(${spBorn}, ${ctx('scopes_born')}[1 + ${secret}])`,
+      email: `${ctx('secret_readers')}[1 + ${secret}]`,
+      born: `${ctx('scopes_born')}[1 + ${secret}]`,
       service: 'secrets',
       action: 'getSecret',
       params: `MAP {'scope': ${ctx('scopes')}[1 + ${secret}], 'key': ${ctx('secret_keys')}[1 + ${secret}]}`,
-      mayFail: true,
+      mayFail: false,
     },
     {
       salt: 'notebook',

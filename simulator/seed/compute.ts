@@ -1,5 +1,6 @@
 // All-purpose clusters, job clusters and jobs. Some carry plain credentials in spark_env_vars / spark_conf next to
-// ones that use {{secrets/scope/key}} references; some run as people, some as service principals.
+// ones that use {{secrets/scope/key}} references (in a shared job cluster, or in each task's own new_cluster); some
+// run as people, some as service principals.
 import type { Scale } from '../core/contract';
 import type { PrincipalRecord } from '../identity/store';
 import type { Roster } from './lifecycle';
@@ -161,6 +162,9 @@ export function seedJobs(
       ...(jobPolicy && rng.chance(0.5) ? { policy_id: jobPolicy.policyId } : {}),
     };
     const runAsField = runAs.kind === 'service_principal' ? { service_principal_name: runAs.name } : { user_name: runAs.name };
+    // One job gives each task a cluster of its own (a task's new_cluster) instead of sharing a job cluster.
+    const perTask = i === 1;
+    const clusterOf = perTask ? { new_cluster: cluster } : { job_cluster_key: 'main' };
     const paused = rng.chance(0.15);
     rows.push({
       jobId,
@@ -186,17 +190,17 @@ export function seedJobs(
             timezone_id: 'Europe/London',
             pause_status: paused ? 'PAUSED' : 'UNPAUSED',
           },
-          job_clusters: [{ job_cluster_key: 'main', new_cluster: cluster }],
+          ...(perTask ? {} : { job_clusters: [{ job_cluster_key: 'main', new_cluster: cluster }] }),
           tasks: [
             {
               task_key: 'extract',
-              job_cluster_key: 'main',
+              ...clusterOf,
               notebook_task: { notebook_path: `/Repos/data-platform/pipelines/${subject}/extract`, source: 'WORKSPACE' },
             },
             {
               task_key: 'transform',
               depends_on: [{ task_key: 'extract' }],
-              job_cluster_key: 'main',
+              ...clusterOf,
               notebook_task: { notebook_path: `/Repos/data-platform/pipelines/${subject}/transform`, source: 'WORKSPACE' },
             },
           ],

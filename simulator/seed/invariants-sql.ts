@@ -98,8 +98,10 @@ export const ESTATE_CHECKS: ReadonlyArray<readonly [string, string]> = [
     // - a person who left keeps CAN_MANAGE on their home folder /Users/<name>: Databricks keeps the folder ("When you
     //   remove a user from a workspace, the user's home folder is retained. If you re-add a user to the workspace,
     //   their home folder is restored." — docs.databricks.com/en/workspace/workspace-objects.html, User home folders);
-    // - the grants of DEACTIVATED_GRANTS_MEANT (seed/catalog-grants.ts: legacy-airflow's, never revoked).
-    'grant or ACL to a deactivated principal (other than a job’s run-as owner, a leaver’s home folder, DEACTIVATED_GRANTS_MEANT)',
+    // - the grants of DEACTIVATED_GRANTS_MEANT (seed/catalog-grants.ts: legacy-airflow's, never revoked);
+    // - a person who left keeps a READ entry on a secret scope (Databricks keeps ACL entries of deactivated people: a
+    //   stale-ACL finding).
+    'grant or ACL to a deactivated principal (other than a job’s run-as owner, a leaver’s home folder or scope READ, DEACTIVATED_GRANTS_MEANT)',
     `${WITH}, inactive AS (SELECT name FROM ws.principals WHERE NOT active),
      meant AS (
        SELECT m.type, m.full_name, p.name AS principal, m.privilege FROM (VALUES ${meantGrants}) m(type, full_name, display_name, privilege)
@@ -112,7 +114,7 @@ export const ESTATE_CHECKS: ReadonlyArray<readonly [string, string]> = [
              SELECT 1 FROM ws.jobs j WHERE CAST(j.job_id AS VARCHAR) = a.object_id AND json_extract_string(j.doc, '$.run_as_user_name') = a.principal_name))
            AND NOT (a.object_type = 'directories' AND a.permission_level = 'CAN_MANAGE' AND EXISTS (
              SELECT 1 FROM ws.workspace_objects o WHERE CAST(o.object_id AS VARCHAR) = a.object_id AND o.path = '/Users/' || a.principal_name)))
-       + (SELECT count(*) FROM ws.secret_acls WHERE principal IN (SELECT name FROM inactive)) AS n`,
+       + (SELECT count(*) FROM ws.secret_acls WHERE principal IN (SELECT name FROM inactive) AND NOT (permission = 'READ' AND principal LIKE '%@%')) AS n`,
   ],
   // Objects: nothing is read or changed before it was made, or after it was gone.
   [

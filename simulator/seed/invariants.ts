@@ -1,7 +1,8 @@
 // The seed's believability rules, checked on the pure generators (no database), so that the `large` estate is
 // checked in a unit test in a second or two. Inside its life means:
 // - a person or service principal acts, owns, creates or is granted something only after joining and, if
-//   deactivated, before that (bar a job that runs as a since-deactivated service principal, which keeps it as owner);
+//   deactivated, before that (bar a job that runs as a since-deactivated service principal, which keeps it as owner,
+//   and a person who left and still holds READ on a secret scope: Databricks keeps ACL entries of deactivated people);
 // - a token is created by and for someone who was there; its last use falls on a day after its creation day and not
 //   after its expiry, revocation, its owner's deactivation or now, and last_used_day is that day;
 // - nothing is read or changed before it was made (scope, key, job, policy, IP access list), and the last write an
@@ -70,13 +71,13 @@ export function planViolations(
     if (!alive(s.createdBy, s.createdAt) || s.createdAt > now) flag('scope created outside its creator’s time', s.name);
     for (const [key, t] of Object.entries(s.updatedAt))
       if (t < s.createdAt || t > now) flag('secret written outside its scope’s life', `${s.name}/${key}`);
-    for (const a of s.acls) aclTo(a.principal, `${s.name} ${a.principal}`);
+    for (const a of s.acls) aclTo(a.principal, `${s.name} ${a.principal}`, a.stale === true);
   }
   for (const a of plan.acls)
     aclTo(a.principalName, `${a.objectType}/${a.objectId} ${a.principalName}`, a.objectType === 'jobs' && a.permissionLevel === 'IS_OWNER');
   function aclTo(principal: string, detail: string, deactivatedMeant = false) {
     if (!groups.has(principal) && !life.has(principal)) flag('ACL to a principal that does not exist', detail);
-    // Meant: a job running as a since-deactivated service principal keeps it as IS_OWNER.
+    // Meant: a job running as a since-deactivated service principal keeps it as IS_OWNER; a leaver keeps a READ entry.
     else if (!deactivatedMeant && (life.get(principal)?.left ?? Infinity) <= now) flag('ACL to a deactivated principal', detail);
   }
 

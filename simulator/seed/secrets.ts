@@ -1,5 +1,7 @@
-// Secret scopes, secrets and ACLs: broad MANAGE grants, single-manager scopes, stale secrets, Key Vault scopes,
-// next to well-run ones. Values are fake but shaped like the real thing.
+// Secret scopes, secrets and ACLs: broad MANAGE grants, single-manager scopes, stale secrets, Key Vault scopes, keys
+// nobody reads, an empty scope and a leaver still in an ACL, next to well-run ones. Values are fake but shaped like
+// the real thing. The last three stories are built without drawing from `rng`, so everything seeded after the
+// scopes (clusters, jobs, ACLs, IP lists) stays as it was.
 import type { Estate, Scale } from '../core/contract';
 import type { PrincipalRecord } from '../identity/store';
 import { HOUR_MS } from './lifecycle';
@@ -28,6 +30,8 @@ interface ScopeDef {
   keys: string[];
   /** Age of the secrets' last update, in days (stale when large). */
   ageDays: [number, number];
+  /** Keys nothing reads any more (the history has no getSecret of them). */
+  unread?: string[];
   acls: (p: Refs) => Acl[];
 }
 
@@ -49,12 +53,21 @@ const SCOPES: ScopeDef[] = [
     name: 'kafka-ingest',
     keys: ['sasl-username', 'sasl-password', 'schema-registry-key'],
     ageDays: [200, 700],
+    // The schema registry moved to mutual TLS; the old key stayed behind.
+    unread: ['schema-registry-key'],
     acls: (p) => [
       ['users', 'MANAGE'],
       [p.sp('etl-orchestrator'), 'READ'],
     ],
   },
-  { name: 'marketing-sandbox', keys: ['google-ads-token', 'hubspot-api-key'], ageDays: [300, 800], acls: () => [['users', 'MANAGE']] },
+  // A sandbox nobody has used for months.
+  {
+    name: 'marketing-sandbox',
+    keys: ['google-ads-token', 'hubspot-api-key'],
+    ageDays: [300, 800],
+    unread: ['google-ads-token', 'hubspot-api-key'],
+    acls: () => [['users', 'MANAGE']],
+  },
   {
     name: 'ml-platform',
     keys: ['mlflow-registry-token', 'huggingface-token', 'openai-api-key'],
@@ -208,9 +221,52 @@ export function seedSecrets(rng: Rng, scale: Scale, now: number, ppl: PeopleSeed
       createdBy,
       updatedAt,
       acls: acls.map(([principal, permission]) => ({ principal, permission })),
+      ...(def.unread ? { unread: def.unread } : {}),
     });
   }
+  emptyScope(out, now, ppl);
+  leaverInAcl(out, ppl);
   return out;
+}
+
+/** Made for a SharePoint migration that never went ahead: no secret was ever written into it. */
+function emptyScope(out: SecretsSeed, now: number, ppl: PeopleSeed): void {
+  const owner = ppl.personas.platformAdmin;
+  const name = 'sharepoint-migration';
+  const createdAt = Math.max(now - 75 * DAY_MS + 3 * HOUR_MS, owner.createdAt + DAY_MS);
+  const acls: Acl[] = [
+    [owner.name, 'MANAGE'],
+    ['data-engineering', 'WRITE'],
+  ];
+  out.scopes.push({ name, backend: 'DATABRICKS', createdBy: owner.name, createdAt, kvResourceId: null, kvDns: null });
+  for (const [principal, permission] of acls) out.acls.push({ scope: name, principal, permission });
+  out.estate.push({
+    name,
+    backend: 'DATABRICKS',
+    keys: [],
+    createdAt,
+    createdBy: owner.name,
+    updatedAt: {},
+    acls: acls.map(([p, m]) => ({ principal: p, permission: m })),
+  });
+}
+
+/**
+ * Someone who read the finance scope while they were here has left, and nobody removed their entry: Databricks keeps
+ * ACL entries of deactivated people. The earliest leaver who was here for a while after the scope was made.
+ */
+function leaverInAcl(out: SecretsSeed, ppl: PeopleSeed): void {
+  const scope = out.estate.find((s) => s.name === 'finance-reporting');
+  if (!scope) return;
+  const personas = new Set(Object.values(ppl.personas).map((p) => p.id));
+  const leaver = ppl.people
+    .filter((p) => !p.active && !personas.has(p.id))
+    .map((p) => ({ p, left: ppl.leftAt.get(p.id) ?? 0 }))
+    .filter(({ p, left }) => left > Math.max(scope.createdAt, p.createdAt) + 30 * DAY_MS)
+    .sort((a, b) => a.left - b.left || a.p.name.localeCompare(b.p.name))[0];
+  if (!leaver) return;
+  out.acls.push({ scope: scope.name, principal: leaver.p.name, permission: 'READ' });
+  scope.acls.push({ principal: leaver.p.name, permission: 'READ', stale: true });
 }
 
 function fakeSecret(rng: Rng, key: string): string {

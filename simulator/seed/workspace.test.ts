@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimDb } from '../core/db';
 import { createWorkspaceSchema } from '../store/schema';
+import { secretReads } from './audit-history-inputs';
 import { DAY_MS } from './random';
 import { seedWorkspace } from './workspace';
 
@@ -56,9 +57,36 @@ describe('workspace seed', () => {
     expect(soleManager.length).toBeGreaterThan(1);
     const stale = await db.all('SELECT key FROM ws.secrets WHERE last_updated_timestamp < ?', [now.getTime() - 365 * DAY_MS]);
     expect(stale.length).toBeGreaterThan(1);
+    const empty = await db.all('SELECT name FROM ws.secret_scopes WHERE name NOT IN (SELECT scope FROM ws.secrets)');
+    expect(empty).toEqual([{ name: 'sharepoint-migration' }]);
+    const leavers = await db.all(
+      `SELECT a.scope FROM ws.secret_acls a JOIN ws.principals p ON p.name = a.principal WHERE NOT p.active AND a.permission = 'READ'`,
+    );
+    expect(leavers).toEqual([{ scope: 'finance-reporting' }]);
+    expect(estate.scopes.flatMap((s) => s.unread ?? []).length).toBeGreaterThan(1);
+    // The history's secret reads come only from principals the scope's ACL lets read, never from Brickwatch.
+    const reads = secretReads(estate);
+    const groupsOf = new Map([
+      ...estate.people.map((p) => [p.userName, p.groups] as const),
+      ...estate.servicePrincipals.map((sp) => [sp.applicationId, sp.groups] as const),
+    ]);
+    const brickwatch = estate.servicePrincipals.find((sp) => sp.displayName === 'brickwatch-service')!.applicationId;
+    expect(reads.length).toBeGreaterThan(50);
+    for (const r of reads) {
+      const scope = estate.scopes.find((x) => x.name === r.scope)!;
+      const allowed = scope.acls.some(
+        (a) => !a.stale && (a.principal === 'users' || a.principal === r.reader || groupsOf.get(r.reader)!.includes(a.principal)),
+      );
+      expect(allowed, `${r.reader} reads ${r.scope}`).toBe(true);
+      expect(scope.unread ?? []).not.toContain(r.key);
+    }
+    expect(reads.some((r) => r.reader === brickwatch)).toBe(false);
+    expect(new Set(reads.map((r) => r.scope))).toContain('finance-reporting');
     const docs = (await db.all<{ doc: string }>('SELECT doc FROM ws.clusters')).map((r) => r.doc);
     expect(docs.some((d) => d.includes('{{secrets/')) && docs.some((d) => d.includes('PASSWORD":"Sn0w'))).toBe(true);
     expect(docs.some((d) => !d.includes('"policy_id"'))).toBe(true);
+    const jobs = (await db.all<{ doc: string }>('SELECT doc FROM ws.jobs')).map((r) => r.doc);
+    expect(jobs.some((d) => d.includes('"task_key":"extract","new_cluster"'))).toBe(true);
     const runAs = (await db.all<{ doc: string }>('SELECT doc FROM ws.jobs')).map(
       (r) => (JSON.parse(r.doc) as { run_as_user_name: string }).run_as_user_name,
     );

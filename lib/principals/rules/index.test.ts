@@ -51,4 +51,20 @@ describe('principal index', () => {
     expect(index.groupsOf('6f1c-app-id').sort()).toEqual(['account users', 'analysts', 'data-eng', 'platform', 'users']);
     expect(index.groupsOf('platform').sort()).toEqual(['analysts', 'data-eng', 'platform']);
   });
+
+  it('lists every principal of the directory, for pickers', () => {
+    expect(
+      index
+        .all()
+        .map((p) => `${p.kind}:${p.name}`)
+        .sort(),
+    ).toEqual([
+      'group:analysts',
+      'group:data-eng',
+      'group:platform',
+      'service_principal:6f1c-app-id',
+      'user:ann@example.com',
+      'user:bo@example.com',
+    ]);
+  });
 });

@@ -37,6 +37,8 @@ export interface PrincipalIndex {
   members(groupName: string): Member[];
   /** Every group the principal is in, directly or through other groups, the all-users groups included. */
   groupsOf(name: string): string[];
+  /** Every principal in the directory (people, service principals, groups), for pickers. */
+  all(): readonly Principal[];
 }
 
 const key = (name: string) => name.toLowerCase();
@@ -107,5 +109,6 @@ export function buildPrincipalIndex(input: DirectoryInput): PrincipalIndex {
     return [...seen.values(), ...everyone];
   };
 
-  return { resolve, members, groupsOf };
+  const everyone = [...byName.values()];
+  return { resolve, members, groupsOf, all: () => everyone };
 }
