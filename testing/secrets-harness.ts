@@ -14,6 +14,7 @@ import { staticCredentials } from '../lib/databricks/credentials';
 import { getWorkspace, type Workspace } from '../lib/databricks/get-workspace';
 import { RestClient } from '../lib/databricks/rest-client';
 import type { Db } from '../lib/store/engine';
+import { actionLogKey } from '../lib/store/action-log-key';
 import { openSqlite } from '../lib/store/sqlite';
 
 export interface SecretsHarness {
@@ -40,6 +41,7 @@ export async function startSecretsHarness(): Promise<SecretsHarness> {
     NEXTAUTH_SECRET: 'secrets-integration-secret-0123456789abcdef',
   });
   const db = openSqlite(path.join(dataDir, 'brickwatch.db'));
+  const logKey = actionLogKey('secrets-integration-action-log-key-0123456789');
   const byGroup = (g: string, not?: string) =>
     sim.workspace.people.find((p) => p.groups.includes(g) && (!not || !p.groups.includes(not)))!.userName;
   const people = {
@@ -51,7 +53,7 @@ export async function startSecretsHarness(): Promise<SecretsHarness> {
   const as = async (userName: string, role: 'admin' | 'analyst' | 'manager' = 'admin') => {
     const token = (await loginAs(sim.workspace, userName)).accessToken;
     const ws = getWorkspace({ userName, accessToken: token }, config);
-    return { ws, token, ctx: { ws, person: { userName, role }, requestId: `int-${role}`, db } };
+    return { ws, token, ctx: { ws, person: { userName, role }, requestId: `int-${role}`, db, logKey } };
   };
   const cli = (token: string) =>
     new RestClient({
