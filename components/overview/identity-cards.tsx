@@ -58,12 +58,12 @@ export function IdentityCards({ workspace, person, acting }: IdentityCardsProps)
               <span className="font-mono text-sm">{acting.name}</span>
             </Field>
           ) : null}
-          <p className="text-xs text-muted">
-            {acting.mode === 'user'
-              ? 'Databricks enforces your own permissions, and its audit log names you.'
-              : 'Brickwatch’s roles are the gate; every change is written to the action log with your name.'}
-          </p>
         </dl>
+        <p className="mt-3 text-xs text-muted">
+          {acting.mode === 'user'
+            ? 'Databricks enforces your own permissions, and its audit log names you.'
+            : 'Brickwatch’s roles are the gate; every change is written to the action log with your name.'}
+        </p>
       </Card>
     </div>
   );
