@@ -6,14 +6,17 @@ import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { StatCard } from '@/components/ui/stat-card';
 import { auditQueries } from '@/lib/audit/queries';
+import { isQueryFailure } from '@/lib/query/fetch';
 import { FeedList, NoEvents } from './feed-list';
+import { PanelFailure } from './panel-boundary';
 import { formatShortUtc } from './format';
 import type { PanelProps } from './panel-types';
 
 const READERS_SHOWN = 8;
 
 export function PermissionsPanel({ view, filtered, onOpen }: PanelProps) {
-  const { data } = useSuspenseQuery(auditQueries.panel('permissions', view));
+  const { data, refetch } = useSuspenseQuery(auditQueries.panel('permissions', view));
+  if (isQueryFailure(data)) return <PanelFailure failure={data} retry={refetch} />;
   const admin = data.events.filter((e) => e.adminChange).length;
   return (
     <Card
@@ -37,7 +40,8 @@ export function PermissionsPanel({ view, filtered, onOpen }: PanelProps) {
 }
 
 export function TokensPanel({ view, filtered, onOpen }: PanelProps) {
-  const { data } = useSuspenseQuery(auditQueries.panel('tokens', view));
+  const { data, refetch } = useSuspenseQuery(auditQueries.panel('tokens', view));
+  if (isQueryFailure(data)) return <PanelFailure failure={data} retry={refetch} />;
   const count = (action: string) => data.actions.find((a) => a.action === action)?.events ?? 0;
   return (
     <Card title="Token lifecycle" description="Personal access tokens created (with their lifetime), revoked, and refused at the quota.">
@@ -73,7 +77,8 @@ export function TokensPanel({ view, filtered, onOpen }: PanelProps) {
 }
 
 export function SecretsPanel({ view, filtered, onOpen }: PanelProps) {
-  const { data } = useSuspenseQuery(auditQueries.panel('secrets', view));
+  const { data, refetch } = useSuspenseQuery(auditQueries.panel('secrets', view));
+  if (isQueryFailure(data)) return <PanelFailure failure={data} retry={refetch} />;
   const reads = data.actions.find((a) => a.action === 'getSecret');
   return (
     <Card
@@ -141,7 +146,8 @@ export function SecretsPanel({ view, filtered, onOpen }: PanelProps) {
 }
 
 export function ConfigPanel({ view, filtered, onOpen }: PanelProps) {
-  const { data } = useSuspenseQuery(auditQueries.panel('config', view));
+  const { data, refetch } = useSuspenseQuery(auditQueries.panel('config', view));
+  if (isQueryFailure(data)) return <PanelFailure failure={data} retry={refetch} />;
   return (
     <Card
       title="Configuration changes"

@@ -12,7 +12,7 @@ import type { EventDetail } from '@/lib/audit/contract';
 import { AUDIT_CATEGORY_LABELS } from '@/lib/audit/rules/categories';
 import type { AuditPageState } from '@/lib/audit/contract';
 import { auditQueries } from '@/lib/audit/queries';
-import { ApiClientError } from '@/lib/query/fetch';
+import { ApiClientError, failureError, isQueryFailure } from '@/lib/query/fetch';
 import { formatUtc, isFailure, outcomeLabel } from './format';
 
 /** request_params values are strings; nested values arrive JSON-encoded, shown pretty-printed. */
@@ -117,7 +117,8 @@ export function EventDrawer({
   onNarrow: (patch: Partial<AuditPageState>) => void;
 }) {
   const query = useQuery({ ...auditQueries.event(eventKey ?? ''), enabled: Boolean(eventKey) });
-  const event = query.data?.event;
+  const failure = isQueryFailure(query.data) ? failureError(query.data) : query.error;
+  const event = isQueryFailure(query.data) ? undefined : query.data?.event;
   return (
     <Dialog
       open={Boolean(eventKey)}
@@ -128,10 +129,10 @@ export function EventDrawer({
     >
       {query.isPending ? (
         <SkeletonText lines={8} />
-      ) : query.isError ? (
+      ) : failure ? (
         <DegradedNotice
           what="this event"
-          reason={query.error instanceof ApiClientError ? query.error.message : 'The event could not be loaded.'}
+          reason={failure instanceof ApiClientError ? failure.message : 'The event could not be loaded.'}
           action={
             <Button size="sm" onClick={() => void query.refetch()}>
               Try again

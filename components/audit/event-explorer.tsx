@@ -9,12 +9,15 @@ import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { DataTable } from '@/components/ui/data-table';
 import { DownloadIcon } from '@/components/ui/icons';
+import { InlineStatus } from '@/components/ui/inline-status';
+import { isQueryFailure } from '@/lib/query/fetch';
 import type { ExplorerEvent } from '@/lib/audit/contract';
 import { AUDIT_CATEGORY_LABELS } from '@/lib/audit/rules/categories';
 import { EXPORT_CAP } from '@/lib/audit/rules/limits';
 import { auditExportUrl, auditQueries } from '@/lib/audit/queries';
 import { CATEGORY_STYLE } from './category-style';
 import { formatCellUtc, formatUtc, isFailure, outcomeLabel } from './format';
+import { PanelFailure } from './panel-boundary';
 import type { PanelProps } from './panel-types';
 
 const columns: ColumnDef<ExplorerEvent>[] = [
@@ -83,8 +86,12 @@ const columns: ColumnDef<ExplorerEvent>[] = [
 ];
 
 export function EventExplorer({ view, filtered, onOpen }: PanelProps) {
-  const { data, fetchNextPage, hasNextPage, isFetchingNextPage } = useSuspenseInfiniteQuery(auditQueries.events(view));
-  const events = data.pages.flatMap((p) => p.events);
+  const { data, fetchNextPage, hasNextPage, isFetchingNextPage, isFetchNextPageError, error, refetch } = useSuspenseInfiniteQuery(
+    auditQueries.events(view),
+  );
+  const first = data.pages[0];
+  if (isQueryFailure(first)) return <PanelFailure failure={first} retry={refetch} />;
+  const events = data.pages.flatMap((p) => (isQueryFailure(p) ? [] : p.events));
   return (
     <Card
       title="Event explorer"
@@ -116,9 +123,10 @@ export function EventExplorer({ view, filtered, onOpen }: PanelProps) {
         </span>
         {hasNextPage ? (
           <Button size="sm" pending={isFetchingNextPage} onClick={() => void fetchNextPage()}>
-            Load more
+            {isFetchNextPageError ? 'Try loading more again' : 'Load more'}
           </Button>
         ) : null}
+        {isFetchNextPageError && error ? <InlineStatus tone="danger">More events could not be loaded: {error.message}</InlineStatus> : null}
       </div>
     </Card>
   );

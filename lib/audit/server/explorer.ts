@@ -123,6 +123,8 @@ WHERE event_date = CAST(:event_date AS DATE)
   });
 }
 
+export const EVENT_NOT_FOUND = 'This audit event does not exist, or this identity cannot see it.';
+
 /** null when no such event exists (or the identity may not see it). */
 export async function loadEventDetail(ws: Workspace, key: EventKey): Promise<EventDetail | null> {
   return ws.coalesce(`audit.event#${encodeEventKey(key)}`, async () => {
