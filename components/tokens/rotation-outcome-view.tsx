@@ -10,6 +10,11 @@ import { apiFetch } from '@/lib/query/fetch';
 import { tokenQueries } from '@/lib/tokens/queries';
 import type { RetryAction, RotationStatus } from '@/lib/tokens/rules/rotation-outcome';
 
+/** "14:05" of an epoch-ms instant, in UTC (the page's one clock). */
+export function utcTime(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 16);
+}
+
 const TONE: Record<RotationStatus, 'success' | 'warning' | 'danger' | 'info'> = {
   completed: 'success',
   partial: 'warning',

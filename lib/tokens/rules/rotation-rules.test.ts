@@ -43,6 +43,18 @@ describe('rotationPlan', () => {
         'Databricks does not let anyone create a token for another person: only Bo Li can create their own. Revoke this token and ask them to create a new one.',
     });
   });
+  it('says plainly why one’s own token cannot be rotated when Brickwatch acts as a service principal', () => {
+    const sp: RotationActor = { id: '30', kind: 'service_principal', name: 'uuid-sp' };
+    const plan = rotationPlan(owner({ name: 'Bo@Example.com' }), sp, { userName: 'bo@example.com' });
+    expect(plan.canRotate).toBe(false);
+    const reason = !plan.canRotate ? plan.reason : '';
+    expect(reason).toMatch(/^This is your own token, but Brickwatch acts as the service principal uuid-sp/);
+    expect(reason).not.toMatch(/another person/);
+    // Someone else's token is still "another person's".
+    expect(rotationPlan(owner({}), sp, { userName: 'admin@example.com' })).toMatchObject({
+      reason: expect.stringMatching(/another person/),
+    });
+  });
   it('offers only revoke for a deactivated service principal', () => {
     const plan = rotationPlan(owner({ kind: 'service_principal', name: 'app', displayName: 'etl', status: 'deactivated' }), admin);
     expect(plan.canRotate).toBe(false);

@@ -134,7 +134,7 @@ async function prepare(ctx: RotationContext, req: RotateRequest, id: string): Pr
     cachedRead(ctx.ws, 'directory', () => loadDirectory(ctx.ws.rest)),
   );
   const owner = resolveOwner(old.owner_id ?? null, directory);
-  const plan = rotationPlan(owner, actor);
+  const plan = rotationPlan(owner, actor, ctx.person);
   if (!plan.canRotate) throw new DomainError('refused', 'NOT_ROTATABLE', plan.reason);
   const conf = await mustRead("the workspace's maximum token lifetime", () => cachedRead(ctx.ws, 'conf', () => getTokenConf(ctx.ws.rest)));
   const lifetime = resolveRotationLifetime(
