@@ -1,5 +1,5 @@
 // The activity screen: the action log with its integrity check, filters that live in the URL, CSV of what is shown.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { authFile } from './support/fixtures';
 
 test.use({ storageState: authFile('analyst') });

@@ -1,7 +1,7 @@
 // The audit page as an analyst uses it: narrow to failed sign-ins over the last 7 days, see the seeded burst
 // (its source among the top IPs, a spike marked), open one event, and get the same view back after a reload.
 // (The seeded estate grants system.access.audit to the admins group, which Brickwatch's service principal is in.)
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { SEED_IPS } from '../simulator/seed/settings';
 import { authFile, simControl, workspace } from './support/fixtures';
 
@@ -81,6 +81,10 @@ test('when the SQL warehouse fails, every panel says what was not collected inst
   const ws = workspace();
   await simControl(ws, 'POST', '/faults', { spec: 'POST /sql/** -> 503:TEMPORARILY_UNAVAILABLE' });
   try {
+    const browserReads: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/audit/')) browserReads.push(r.url());
+    });
     // A view nobody has loaded, so no earlier result is reused.
     await page.goto(`/audit?range=24h&actor=degraded-${Date.now()}`);
     const notices = page.getByText(/^Not collected — /);
@@ -98,6 +102,8 @@ test('when the SQL warehouse fails, every panel says what was not collected inst
     }
     await expect(page.getByText(/TEMPORARILY_UNAVAILABLE/).first()).toBeVisible();
     await expect(page.getByText(/^No failed sign-ins/)).toHaveCount(0);
+    // The reasons came with the page (no server-render error, no second round of reads from the browser).
+    expect(browserReads).toEqual([]);
   } finally {
     await simControl(ws, 'DELETE', '/faults');
   }
