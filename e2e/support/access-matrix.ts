@@ -29,6 +29,7 @@ export const ACCESS: Record<string, Access> = {
   'GET /api/overview/health': 'manager',
   // Activity
   'GET /api/activity': 'analyst',
+  'GET /api/activity/[seq]': 'analyst',
   // Audit
   'GET /api/audit/timeline': 'analyst',
   'GET /api/audit/failed-auth': 'analyst',
@@ -62,6 +63,7 @@ export function sampleUrl(method: string, route: string): string {
     .replace('[...nextauth]', 'session')
     .replace('[[...path]]', 'no-such/thing')
     .replace('[key]', 'not-a-reference')
+    .replace('[seq]', '1')
     .replace('[id]', mutating ? 'not*an*id' : 'a'.repeat(64));
   const query: Record<string, string> = {
     '/api/overview/health': '?target=rest',

@@ -1,6 +1,6 @@
 // What the activity page shows: the newest action-log rows for a filter, and whether the chain verifies.
 import 'server-only';
-import type { ActivityFilters, ActivityResponse } from '@/lib/activity/contract';
+import type { ActivityEntryResponse, ActivityFilters, ActivityResponse } from '@/lib/activity/contract';
 import { listActions } from '@/lib/store/action-log';
 import type { Db } from '@/lib/store/engine';
 import { chainStatus } from './chain';
@@ -13,4 +13,11 @@ export async function loadActivity(db: Db, filters: ActivityFilters, { verify }:
     chainStatus(db, { full: verify === 'full' }),
   ]);
   return { entries: entries.slice(0, ACTIVITY_LIMIT), limited: entries.length > ACTIVITY_LIMIT, chain };
+}
+
+/** One entry by its position; null when there is none. */
+export async function loadEntry(db: Db, seq: number): Promise<ActivityEntryResponse | null> {
+  const [rows, chain] = await Promise.all([listActions(db, { beforeSeq: seq + 1, limit: 1 }), chainStatus(db)]);
+  const entry = rows[0];
+  return entry && entry.seq === seq ? { entry, chain } : null;
 }

@@ -5,6 +5,7 @@ import {
   rotationComment,
   rotationLifetimeLimits,
   rotationMarker,
+  rotationLabel,
   rotationPlan,
   type RotationActor,
 } from './rotation-rules';
@@ -130,5 +131,15 @@ describe('rotation marker', () => {
     ];
     expect(findRotatedToken(tokens, id)?.tokenId).toBe('mine');
     expect(findRotatedToken(tokens, 'cccccccc-3333')).toBeNull();
+  });
+});
+
+describe('rotationLabel', () => {
+  it('names the token by its old comment (markers removed) and its owner', () => {
+    expect(rotationLabel({ newComment: 'nightly etl [bw-rot:abcdef12-3456]', ownerName: 'etl-bot' })).toEqual({
+      comment: 'nightly etl',
+      owner: 'etl-bot',
+    });
+    expect(rotationLabel({ newComment: '[bw-rot:abcdef12-3456]', ownerName: null })).toEqual({ comment: '', owner: null });
   });
 });

@@ -120,3 +120,13 @@ export function findRotatedToken<T extends { tokenId: string; comment?: string |
   const marker = rotationMarker(rotationId);
   return tokens.find((t) => t.comment?.endsWith(marker)) ?? null;
 }
+
+/** The old token's comment as it was (the new token's comment without rotation markers), for the action log. */
+export function commentWithoutMarker(comment: string): string {
+  return comment.replace(MARKER, '').trim();
+}
+
+/** How the action log names the token a rotation is about: its comment and its owner, as people know them. */
+export function rotationLabel(entry: { newComment: string; ownerName: string | null }): { comment: string; owner: string | null } {
+  return { comment: commentWithoutMarker(entry.newComment), owner: entry.ownerName };
+}

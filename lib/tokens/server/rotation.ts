@@ -25,7 +25,13 @@ import { tokenTarget, type RotationView } from '@/lib/tokens/contract';
 import { parseMaxLifetimeDays } from '@/lib/tokens/rules/policy';
 import { CONFIRMING_STATES, SETTLING_STATES, TERMINAL_STATES, transition, WAITING_STATES } from '@/lib/tokens/rules/rotation-machine';
 import { describeRotation } from '@/lib/tokens/rules/rotation-outcome';
-import { resolveRotationLifetime, rotationComment, rotationPlan, type RotationActor } from '@/lib/tokens/rules/rotation-rules';
+import {
+  resolveRotationLifetime,
+  rotationComment,
+  rotationLabel,
+  rotationPlan,
+  type RotationActor,
+} from '@/lib/tokens/rules/rotation-rules';
 import { cachedRead } from './cache';
 import { loadActor, resolveOwner } from './inventory';
 import { drive, snapshotOf, type RotationContext } from './rotation-driver';
@@ -178,8 +184,10 @@ function outcomeOf(view: RotationView): 'success' | 'partial' | 'failure' {
   return view.outcome.status === 'failed' ? 'failure' : 'partial';
 }
 
-async function logOutcome(ctx: RotationContext, action: string, view: RotationView): Promise<RotationView> {
+async function logOutcome(ctx: RotationContext, action: string, entry: JournalEntry): Promise<RotationView> {
+  const view = rotationView(entry);
   await recordAction(ctx, action, tokenTarget(view.tokenId), outcomeOf(view), {
+    ...rotationLabel(entry),
     rotation: view.id,
     state: view.state,
     method: view.method,
@@ -198,7 +206,7 @@ export async function rotateToken(ctx: RotationContext, req: RotateRequest): Pro
   const intent = await prepare(ctx, req, id).catch((e: unknown) => failed(ctx, 'tokens.rotate', req.tokenId, e));
   const entry = await openRotation(ctx, intent).catch((e: unknown) => failed(ctx, 'tokens.rotate', req.tokenId, e));
   const done = await drive(ctx, entry, 'rotate', instanceId());
-  const view = await logOutcome(ctx, 'tokens.rotate', rotationView(done.entry));
+  const view = await logOutcome(ctx, 'tokens.rotate', done.entry);
   // Shown once: the value goes to this response only, and the rotation waits for the admin's confirmation.
   return { rotation: view, value: view.delivery === 'reveal' && view.state === 'awaiting_confirmation' ? done.value : null };
 }
@@ -243,7 +251,7 @@ export async function retryRotation(ctx: RotationContext, id: string): Promise<R
     current = await saveSnapshot(ctx.db ?? getDb(), id, transition(snapshotOf(current), { type: 'retry' }));
     current = (await drive(ctx, current, 'resume', instanceId())).entry;
   }
-  return logOutcome(ctx, 'tokens.rotate.retry', rotationView(current));
+  return logOutcome(ctx, 'tokens.rotate.retry', current);
 }
 
 /** A value shown once: the admin says where it went ("I have stored it"), and the old token is revoked. */
@@ -277,6 +285,7 @@ async function settleConfirmation(ctx: RotationContext, id: string, event: 'conf
     // Too late: the deadline decides (the new token is revoked), never the other way round.
     const expired = (await drive(ctx, entry, 'recover', instanceId())).entry;
     await recordAction(ctx, action, tokenTarget(entry.tokenId), 'failure', {
+      ...rotationLabel(entry),
       rotation: id,
       refused: 'CONFIRMATION_EXPIRED',
       state: expired.state,
@@ -285,7 +294,7 @@ async function settleConfirmation(ctx: RotationContext, id: string, event: 'conf
   }
   const db = ctx.db ?? getDb();
   const next = await saveSnapshot(db, id, transition(snapshotOf(entry), { type: event }), { deadline: null, nextCheckAt: null });
-  await recordAction(ctx, action, tokenTarget(entry.tokenId), 'success', { rotation: id, state: next.state });
+  await recordAction(ctx, action, tokenTarget(entry.tokenId), 'success', { ...rotationLabel(entry), rotation: id, state: next.state });
   const done = await drive(ctx, next, 'resume', instanceId());
-  return logOutcome(ctx, 'tokens.rotate', rotationView(done.entry));
+  return logOutcome(ctx, 'tokens.rotate', done.entry);
 }
