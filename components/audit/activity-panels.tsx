@@ -7,7 +7,7 @@ import { cn } from '@/components/ui/cn';
 import { StatCard } from '@/components/ui/stat-card';
 import { auditQueries } from '@/lib/audit/queries';
 import { isQueryFailure } from '@/lib/query/fetch';
-import { FeedList, NoEvents } from './feed-list';
+import { DirectoryNotice, FeedList, NoEvents } from './feed-list';
 import { PanelFailure } from './panel-boundary';
 import { formatShortUtc } from './format';
 import type { PanelProps } from './panel-types';
@@ -35,6 +35,7 @@ export function PermissionsPanel({ view, filtered, onOpen }: PanelProps) {
         onOpen={onOpen}
         empty={<NoEvents what="permission changes" filtered={filtered} />}
       />
+      <DirectoryNotice notice={data.directoryNotice} />
     </Card>
   );
 }
@@ -72,6 +73,7 @@ export function TokensPanel({ view, filtered, onOpen }: PanelProps) {
         onOpen={onOpen}
         empty={<NoEvents what="token events" filtered={filtered} />}
       />
+      <DirectoryNotice notice={data.directoryNotice} />
     </Card>
   );
 }
@@ -118,13 +120,12 @@ export function SecretsPanel({ view, filtered, onOpen }: PanelProps) {
                 title={`Last read ${formatShortUtc(r.lastRead)} UTC`}
                 className="border-b border-border last:border-0"
               >
-                {/* Service principals read as their application id: shortened here, whole in the tooltip. */}
-                <th scope="row" title={r.actor} className="truncate py-1 pr-2 text-left font-normal">
-                  {r.actor}
+                {/* People and service principals by name (wrapping between words); the recorded id on hover. */}
+                <th scope="row" title={r.actor} className="py-1 pr-2 text-left font-normal break-words">
+                  {r.actorRef?.displayName ?? r.actor}
+                  {r.actorRef?.displayName ? <span className="sr-only"> ({r.actor})</span> : null}
                 </th>
-                <td title={r.scope ?? undefined} className="truncate py-1 pr-2">
-                  {r.scope ?? '—'}
-                </td>
+                <td className="py-1 pr-2 break-words">{r.scope ?? '—'}</td>
                 <td className="py-1 text-right tabular-nums">{r.reads.toLocaleString('en-US')}</td>
                 <td className={cn('py-1 text-right tabular-nums', r.denied ? 'text-danger' : 'text-muted')}>{r.denied}</td>
                 <td className="py-1 text-right tabular-nums">{r.keys}</td>
@@ -141,6 +142,7 @@ export function SecretsPanel({ view, filtered, onOpen }: PanelProps) {
         onOpen={onOpen}
         empty={<NoEvents what="secret writes or ACL changes" filtered={filtered} />}
       />
+      <DirectoryNotice notice={data.directoryNotice} />
     </Card>
   );
 }
@@ -160,6 +162,7 @@ export function ConfigPanel({ view, filtered, onOpen }: PanelProps) {
         onOpen={onOpen}
         empty={<NoEvents what="configuration changes" filtered={filtered} />}
       />
+      <DirectoryNotice notice={data.directoryNotice} />
     </Card>
   );
 }

@@ -17,9 +17,13 @@ import { EXPORT_CAP } from '@/lib/audit/rules/limits';
 import { auditExportUrl, auditQueries } from '@/lib/audit/queries';
 import { CATEGORY_STYLE } from './category-style';
 import { formatCellUtc, formatUtc, isFailure, outcomeLabel } from './format';
+import { ActorName, ViaBrickwatch } from './actor';
+import { DirectoryNotice } from './feed-list';
 import { PanelFailure } from './panel-boundary';
 import type { PanelProps } from './panel-types';
 
+// Fits 1280 px with every column. Below that, Source IP and Outcome give way (the drawer has both, and a failure
+// still shows as a badge beside the event); identifiers (actions, e-mails, IPs) never wrap inside themselves.
 const columns: ColumnDef<ExplorerEvent>[] = [
   {
     accessorKey: 'time',
@@ -30,47 +34,58 @@ const columns: ColumnDef<ExplorerEvent>[] = [
         {formatCellUtc(row.original.time)}
       </time>
     ),
-  },
-  {
-    accessorKey: 'category',
-    header: 'Category',
-    enableSorting: false,
-    cell: ({ row }) => (
-      <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
-        <span aria-hidden className={cn('size-2 rounded-sm', CATEGORY_STYLE[row.original.category].swatch)} />
-        {AUDIT_CATEGORY_LABELS[row.original.category]}
-      </span>
-    ),
+    meta: { className: 'align-top' },
   },
   {
     id: 'event',
     header: 'Event',
     enableSorting: false,
     accessorFn: (e) => `${e.service}.${e.action}`,
-    // Breaks only after the dot: long action names stay whole.
-    cell: ({ row }) => (
-      <code className="font-mono text-xs">
-        {row.original.service}.<wbr />
-        {row.original.action}
-      </code>
+    cell: ({ row: { original: e } }) => (
+      <span className="block leading-tight">
+        <span className="flex flex-wrap items-center gap-x-2 text-xs text-muted">
+          <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
+            <span aria-hidden className={cn('size-2 rounded-sm', CATEGORY_STYLE[e.category].swatch)} />
+            {AUDIT_CATEGORY_LABELS[e.category]}
+          </span>
+          {isFailure(e.status) ? (
+            <Badge tone="danger" className="xl:hidden">
+              {outcomeLabel(e.status)}
+            </Badge>
+          ) : null}
+        </span>
+        {/* Breaks only after the dot: long action names stay whole. */}
+        <code className="mt-0.5 block font-mono text-xs">
+          {e.service}.<wbr />
+          {e.action}
+        </code>
+      </span>
     ),
+    meta: { className: 'align-top' },
   },
   {
     accessorKey: 'actor',
     header: 'Actor',
     enableSorting: false,
-    cell: ({ row }) => (
-      // Long service principal ids would push the other columns out: shortened here, whole in the tooltip and the drawer.
-      <span title={row.original.actor ?? undefined} className="block max-w-64 min-w-40 truncate">
-        {row.original.actor ?? '—'}
+    cell: ({ row: { original: e } }) => (
+      <span className="block leading-tight">
+        <ActorName actor={e.actor} actorRef={e.actorRef} />
+        {e.actorRef?.kind === 'service_principal' ? <span className="mt-0.5 block text-xs text-muted">service principal</span> : null}
+        {e.via ? (
+          <span className="mt-0.5 block text-muted" onClick={(ev) => ev.stopPropagation()}>
+            <ViaBrickwatch via={e.via} />
+          </span>
+        ) : null}
       </span>
     ),
+    meta: { className: 'align-top', csv: (e) => e.actor },
   },
   {
     accessorKey: 'sourceIp',
     header: 'Source IP',
     enableSorting: false,
-    cell: ({ row }) => <span className="font-mono text-xs">{row.original.sourceIp || '—'}</span>,
+    cell: ({ row }) => <span className="font-mono text-xs whitespace-nowrap">{row.original.sourceIp || '—'}</span>,
+    meta: { className: 'align-top', hideBelowXl: true },
   },
   {
     accessorKey: 'status',
@@ -80,8 +95,9 @@ const columns: ColumnDef<ExplorerEvent>[] = [
       isFailure(row.original.status) ? (
         <Badge tone="danger">{outcomeLabel(row.original.status)}</Badge>
       ) : (
-        <span className="text-xs text-muted">{outcomeLabel(row.original.status)}</span>
+        <span className="text-xs whitespace-nowrap text-muted">{outcomeLabel(row.original.status)}</span>
       ),
+    meta: { className: 'align-top', hideBelowXl: true },
   },
 ];
 
@@ -116,6 +132,7 @@ export function EventExplorer({ view, filtered, onOpen }: PanelProps) {
           </p>
         }
       />
+      <DirectoryNotice notice={first?.directoryNotice} />
       <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
         <span className="text-muted" aria-live="polite">
           {events.length.toLocaleString('en-US')} event{events.length === 1 ? '' : 's'} shown

@@ -132,7 +132,7 @@ function TopTable({
                     type="button"
                     title="Narrow the page to this"
                     onClick={r.onSelect}
-                    className="text-left break-all text-accent hover:underline"
+                    className="text-left whitespace-nowrap text-accent hover:underline"
                   >
                     {c}
                   </button>
