@@ -151,7 +151,7 @@ export function TokenFiltersBar({
       </span>
       {filters.owner ? (
         <span className="inline-flex h-8 items-center gap-1 rounded-md border border-accent bg-accent-soft pl-2.5 pr-1 text-xs text-accent">
-          Owner: <span className="max-w-48 truncate font-medium">{filters.owner}</span>
+          Owner: <span className="font-medium whitespace-nowrap">{filters.owner}</span>
           <button
             type="button"
             aria-label="Clear the owner filter"
