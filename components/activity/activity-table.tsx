@@ -6,6 +6,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Reference, Words } from '@/components/ui/words';
 import { ROLE_LABELS } from '@/lib/roles';
 import type { ActionEntry, OUTCOMES } from '@/lib/activity/contract';
 import { actionLabel, describeChange, describeTarget, failureReason } from '@/lib/activity/rules/describe';
@@ -49,7 +50,11 @@ const columns = [
       return (
         <span className="block min-w-48 leading-tight">
           <span className="block">{actionLabel(e.action)}</span>
-          {said ? <span className={`mt-0.5 block text-xs ${e.outcome === 'failure' ? 'text-danger' : 'text-muted'}`}>{said}</span> : null}
+          {said ? (
+            <span className={`mt-0.5 block text-xs ${e.outcome === 'failure' ? 'text-danger' : 'text-muted'}`}>
+              <Words text={said} />
+            </span>
+          ) : null}
         </span>
       );
     },
@@ -61,8 +66,14 @@ const columns = [
       const target = describeTarget(e.target, e.detail);
       return (
         <span className="block min-w-40 leading-tight">
-          {target.name ? <span className="block">{target.name}</span> : null}
-          <code className={`block font-mono text-xs ${target.name ? 'mt-0.5 text-muted' : ''}`}>{target.ref}</code>
+          {target.name ? (
+            <span className="block">
+              <Words text={target.name} />
+            </span>
+          ) : null}
+          <code className={`block font-mono text-xs ${target.name ? 'mt-0.5 text-muted' : ''}`}>
+            <Reference value={target.ref} />
+          </code>
         </span>
       );
     },

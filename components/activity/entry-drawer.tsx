@@ -8,6 +8,7 @@ import { Badge } from '@/components/ui/badge';
 import { DegradedNotice } from '@/components/ui/degraded-notice';
 import { Dialog } from '@/components/ui/dialog';
 import { SkeletonText } from '@/components/ui/skeleton';
+import { Words } from '@/components/ui/words';
 import type { ActivityEntryResponse } from '@/lib/activity/contract';
 import { activityQueries } from '@/lib/activity/queries';
 import { actionLabel, describeChange, describeTarget, failureReason, otherDetail } from '@/lib/activity/rules/describe';
@@ -46,10 +47,22 @@ function Detail({ data }: { data: ActivityEntryResponse }) {
         <Row label="Outcome">
           <Badge tone={OUTCOME_TONE[entry.outcome]}>{entry.outcome}</Badge>
         </Row>
-        {reason ? <Row label="Why it failed">{reason}</Row> : null}
-        {change ? <Row label="Change">{change}</Row> : null}
+        {reason ? (
+          <Row label="Why it failed">
+            <Words text={reason} />
+          </Row>
+        ) : null}
+        {change ? (
+          <Row label="Change">
+            <Words text={change} />
+          </Row>
+        ) : null}
         <Row label="Target">
-          {target.name ? <span className="block">{target.name}</span> : null}
+          {target.name ? (
+            <span className="block">
+              <Words text={target.name} />
+            </span>
+          ) : null}
           {mono(target.full)}
         </Row>
         <Row label="Who">

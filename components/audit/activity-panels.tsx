@@ -92,11 +92,11 @@ export function SecretsPanel({ view, filtered, onOpen }: PanelProps) {
         {reads?.failed ? <span className="text-danger">, {reads.failed.toLocaleString('en-US')} denied</span> : null}
       </p>
       {data.readers.length > 0 ? (
-        <table className="mb-3 w-full table-fixed text-sm">
+        <table className="mb-3 w-full text-sm">
           <caption className="pb-1 text-left text-xs font-semibold text-muted">Top readers</caption>
           <thead>
             <tr className="text-xs text-muted">
-              <th scope="col" className="w-[40%] border-b border-border py-1 pr-2 text-left font-medium">
+              <th scope="col" className="border-b border-border py-1 pr-2 text-left font-medium">
                 Reader
               </th>
               <th scope="col" className="border-b border-border py-1 pr-2 text-left font-medium">
@@ -121,11 +121,11 @@ export function SecretsPanel({ view, filtered, onOpen }: PanelProps) {
                 className="border-b border-border last:border-0"
               >
                 {/* People and service principals by name (wrapping between words); the recorded id on hover. */}
-                <th scope="row" title={r.actor} className="py-1 pr-2 text-left font-normal break-words">
+                <th scope="row" title={r.actor} className="py-1 pr-2 text-left font-normal">
                   {r.actorRef?.displayName ?? r.actor}
                   {r.actorRef?.displayName ? <span className="sr-only"> ({r.actor})</span> : null}
                 </th>
-                <td className="py-1 pr-2 break-words">{r.scope ?? '—'}</td>
+                <td className="py-1 pr-2 whitespace-nowrap">{r.scope ?? '—'}</td>
                 <td className="py-1 text-right tabular-nums">{r.reads.toLocaleString('en-US')}</td>
                 <td className={cn('py-1 text-right tabular-nums', r.denied ? 'text-danger' : 'text-muted')}>{r.denied}</td>
                 <td className="py-1 text-right tabular-nums">{r.keys}</td>

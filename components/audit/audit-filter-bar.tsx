@@ -138,7 +138,7 @@ export function AuditFilterBar({
           <option value="success">Successes only</option>
         </select>
       </Field>
-      {text('actor', 'Actor', 'name or email contains…')}
+      {text('actor', 'Actor', 'e-mail or app id')}
       {text('ip', 'Source IP', '203.0.113.7')}
       {text('service', 'Service', 'accounts')}
       {text('action', 'Action', 'tokenLogin')}

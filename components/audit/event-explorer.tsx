@@ -22,8 +22,8 @@ import { DirectoryNotice } from './feed-list';
 import { PanelFailure } from './panel-boundary';
 import type { PanelProps } from './panel-types';
 
-// Fits 1280 px with every column. Below that, Source IP and Outcome give way (the drawer has both, and a failure
-// still shows as a badge beside the event); identifiers (actions, e-mails, IPs) never wrap inside themselves.
+// Every column fits from 1024 px (the category sits above the event, so six facts take five columns); identifiers
+// (actions, e-mails, IPs) never wrap inside themselves.
 const columns: ColumnDef<ExplorerEvent>[] = [
   {
     accessorKey: 'time',
@@ -43,16 +43,9 @@ const columns: ColumnDef<ExplorerEvent>[] = [
     accessorFn: (e) => `${e.service}.${e.action}`,
     cell: ({ row: { original: e } }) => (
       <span className="block leading-tight">
-        <span className="flex flex-wrap items-center gap-x-2 text-xs text-muted">
-          <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
-            <span aria-hidden className={cn('size-2 rounded-sm', CATEGORY_STYLE[e.category].swatch)} />
-            {AUDIT_CATEGORY_LABELS[e.category]}
-          </span>
-          {isFailure(e.status) ? (
-            <Badge tone="danger" className="xl:hidden">
-              {outcomeLabel(e.status)}
-            </Badge>
-          ) : null}
+        <span className="inline-flex items-center gap-1.5 text-xs whitespace-nowrap text-muted">
+          <span aria-hidden className={cn('size-2 rounded-sm', CATEGORY_STYLE[e.category].swatch)} />
+          {AUDIT_CATEGORY_LABELS[e.category]}
         </span>
         {/* Breaks only after the dot: long action names stay whole. */}
         <code className="mt-0.5 block font-mono text-xs">
@@ -85,7 +78,7 @@ const columns: ColumnDef<ExplorerEvent>[] = [
     header: 'Source IP',
     enableSorting: false,
     cell: ({ row }) => <span className="font-mono text-xs whitespace-nowrap">{row.original.sourceIp || '—'}</span>,
-    meta: { className: 'align-top', hideBelowXl: true },
+    meta: { className: 'align-top' },
   },
   {
     accessorKey: 'status',
@@ -97,7 +90,7 @@ const columns: ColumnDef<ExplorerEvent>[] = [
       ) : (
         <span className="text-xs whitespace-nowrap text-muted">{outcomeLabel(row.original.status)}</span>
       ),
-    meta: { className: 'align-top', hideBelowXl: true },
+    meta: { className: 'align-top' },
   },
 ];
 

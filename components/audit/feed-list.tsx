@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Words } from '@/components/ui/words';
 import type { FeedEvent } from '@/lib/audit/contract';
 import { ActorName, ViaBrickwatch } from './actor';
 import { formatShortUtc, formatUtc, isFailure, outcomeLabel } from './format';
@@ -37,14 +38,16 @@ export function FeedList({
                 <time dateTime={e.time} title={formatUtc(e.time)} className="text-xs text-muted tabular-nums">
                   {formatShortUtc(e.time)}
                 </time>
-                <span className="font-medium [overflow-wrap:anywhere]">{e.object}</span>
+                <span className="font-medium">
+                  <Words text={e.object} />
+                </span>
                 {e.adminChange ? <Badge tone="danger">admin rights</Badge> : null}
                 {isFailure(e.status) ? <Badge tone="warning">{outcomeLabel(e.status)}</Badge> : null}
               </span>
               {/* A refused call changed nothing; it still matters (someone tried). */}
               <span className={cn('break-words', isFailure(e.status) && 'text-muted')}>
                 {isFailure(e.status) ? 'Attempted: ' : ''}
-                {e.change}
+                <Words text={e.change} />
               </span>
               {/* Each identifier stays whole (an IP or an e-mail never wraps inside itself); lines break between them. */}
               <span className="flex flex-wrap gap-x-1.5 text-xs text-muted">
@@ -63,7 +66,7 @@ export function FeedList({
             </button>
             {/* Outside the button: a link of its own to the Activity entry. */}
             {e.via ? (
-              <p className="px-3 pb-2 text-muted">
+              <p className="-mt-1.5 px-3 pb-2 text-muted">
                 <ViaBrickwatch via={e.via} />
               </p>
             ) : null}

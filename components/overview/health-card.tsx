@@ -6,6 +6,7 @@ import { Card } from '@/components/ui/card';
 import { DegradedNotice } from '@/components/ui/degraded-notice';
 import { RefreshIcon } from '@/components/ui/icons';
 import { Skeleton, SkeletonRegion } from '@/components/ui/skeleton';
+import { Words } from '@/components/ui/words';
 import type { HealthTarget } from '@/lib/overview/contract';
 import { overviewQueries } from '@/lib/overview/queries';
 
@@ -32,7 +33,9 @@ export function HealthCard({ target, title, description }: { target: HealthTarge
         {data.ok ? (
           <p className="text-sm">
             <span className="text-muted">Databricks sees </span>
-            <span className="font-medium [overflow-wrap:anywhere]">{data.identity}</span>
+            <span className="font-medium">
+              <Words text={data.identity} />
+            </span>
           </p>
         ) : (
           <DegradedNotice reason={data.error} />

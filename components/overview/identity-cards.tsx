@@ -54,8 +54,8 @@ export function IdentityCards({ workspace, person, acting }: IdentityCardsProps)
         <dl className="space-y-3">
           <Field label={`${acting.mode === 'user' ? 'User' : 'Service'} identity mode`}>{ACTING[acting.kind]}</Field>
           {acting.kind !== 'user' ? (
-            <Field label="Identity">
-              <span className="font-mono text-sm">{acting.name}</span>
+            <Field label={acting.kind === 'service-principal' ? 'Application id' : 'Identity'}>
+              <span className="font-mono text-xs whitespace-nowrap">{acting.name}</span>
             </Field>
           ) : null}
         </dl>

@@ -142,7 +142,7 @@ export function TokenFiltersBar({
         <input
           id={searchId}
           type="search"
-          placeholder="Search comment, owner, id…"
+          placeholder="Comment, owner or id…"
           value={text}
           onChange={(e) => setText(e.target.value)}
           maxLength={200}

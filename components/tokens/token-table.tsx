@@ -8,7 +8,9 @@ import { createContext, useContext, useId, useMemo, useState, type ReactNode } f
 import { RiskBadge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
+import { Words } from '@/components/ui/words';
 import { isoDay } from '@/lib/tokens/rules/risk';
+import { commentWithoutMarker } from '@/lib/tokens/rules/rotation-rules';
 import type { TokenRow } from '@/lib/tokens/rules/types';
 import { count } from '@/lib/plural';
 import { expiryLines, lastUsedLines, OWNER_KIND_LABEL } from './format';
@@ -88,13 +90,21 @@ function Risk({ row }: { row: TokenRow }) {
   const listId = useId();
   const [first, ...rest] = row.reasons;
   return (
-    <span className="flex flex-col items-start gap-1">
+    <span className="flex max-w-80 min-w-56 flex-col items-start gap-1">
       <RiskBadge level={row.risk} />
-      {first ? <span className="text-sm leading-snug">{first.text}</span> : <span className="text-xs text-muted">no findings</span>}
+      {first ? (
+        <span className="text-sm leading-snug">
+          <Words text={first.text} />
+        </span>
+      ) : (
+        <span className="text-xs text-muted">no findings</span>
+      )}
       {open ? (
         <ul id={listId} className="list-disc space-y-0.5 pl-4 text-xs leading-snug text-muted">
           {rest.map((r) => (
-            <li key={r.code}>{r.text}</li>
+            <li key={r.code}>
+              <Words text={r.text} />
+            </li>
           ))}
         </ul>
       ) : null}
@@ -113,12 +123,28 @@ function Risk({ row }: { row: TokenRow }) {
   );
 }
 
+/** The token's comment; a replacement Brickwatch made carries its rotation marker, shown as words (the marker on hover). */
+function Comment({ comment }: { comment: string }) {
+  const text = commentWithoutMarker(comment);
+  const rotated = text !== comment.trim();
+  return (
+    <>
+      {text ? <Words text={text} /> : <span className="text-muted">no comment</span>}
+      {rotated ? (
+        <span className="ml-1 text-xs text-muted" title={comment}>
+          (replacement made by a rotation)
+        </span>
+      ) : null}
+    </>
+  );
+}
+
 /** Who owns it, by name (a service principal's application id and a person's e-mail on hover), and whether they still exist. */
 function Owner({ row }: { row: TokenRow }) {
   const { owner } = row;
   const gone = owner.status === 'deactivated' || owner.status === 'deleted';
   return (
-    <span className="block min-w-0 leading-tight" title={owner.name ?? undefined}>
+    <span className="block min-w-36 leading-tight" title={owner.name ?? undefined}>
       <OwnerChip owner={owner} onSelect={useCells().onOwner} />
       <span className="mt-0.5 block text-xs text-muted">
         {OWNER_KIND_LABEL[owner.kind]}
@@ -160,14 +186,14 @@ function tokenColumns(canAct: boolean) {
       id: 'risk',
       header: 'Risk and why',
       cell: (c) => <Risk row={c.row.original} />,
-      meta: { className: 'min-w-56 align-top' },
+      meta: { className: 'align-top' },
     }),
     col.display({
       id: 'token',
       header: 'Token',
       cell: ({ row: { original: r } }) => (
         <TwoLines
-          main={r.comment || <span className="text-muted">no comment</span>}
+          main={<Comment comment={r.comment} />}
           detail={
             <span className="whitespace-nowrap">
               <code className="font-mono">{r.tokenId.slice(0, 8)}…</code> · {isoDay(r.creationTime)}
@@ -177,7 +203,7 @@ function tokenColumns(canAct: boolean) {
       ),
       meta: { className: 'min-w-32 align-top' },
     }),
-    col.display({ id: 'owner', header: 'Owner', cell: (c) => <Owner row={c.row.original} />, meta: { className: 'min-w-32 align-top' } }),
+    col.display({ id: 'owner', header: 'Owner', cell: (c) => <Owner row={c.row.original} />, meta: { className: 'align-top' } }),
     col.display({
       id: 'expires',
       header: 'Expires',

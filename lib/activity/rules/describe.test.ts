@@ -11,6 +11,9 @@ describe('an action-log row in words', () => {
       full: TOKEN,
     });
     expect(describeTarget(TOKEN, { owner: 'Maya Lind' }).name).toBe('no comment · Maya Lind');
+    expect(describeTarget(TOKEN, { comment: 'dbt Cloud [bw-rot:99f4247f-8a68-43ea]', owner: 'fivetran' }).name).toBe(
+      'dbt Cloud · fivetran',
+    );
     expect(describeTarget(TOKEN, {}).name).toBeNull();
     expect(describeTarget('workspace-conf:maxTokenLifetimeDays', null).name).toBe('Maximum token lifetime (workspace setting)');
     expect(describeTarget('scope:ci', null)).toEqual({ name: null, ref: 'scope:ci', full: 'scope:ci' });

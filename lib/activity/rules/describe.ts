@@ -1,6 +1,7 @@
 // An action-log row in words: what was done, to what (a token by its comment and owner, not only `token:<id>`),
 // what changed, and why it failed. Pure: the Activity table and its drawer show these; the row itself keeps its data.
 import { count } from '@/lib/plural';
+import { commentWithoutMarker } from '@/lib/tokens/rules/rotation-rules';
 
 type Detail = Record<string, unknown> | null;
 
@@ -47,7 +48,8 @@ export function describeTarget(target: string, detail: Detail): TargetLabel {
   const kind = colon > 0 ? target.slice(0, colon) : '';
   const id = colon > 0 ? target.slice(colon + 1) : target;
   if (kind === 'token') {
-    const comment = str(detail?.comment);
+    // A replacement a rotation made carries a marker in its comment: people know the token by the words before it.
+    const comment = str(commentWithoutMarker(str(detail?.comment) ?? ''));
     const owner = str(detail?.owner);
     const name = [comment ?? (owner ? 'no comment' : null), owner].filter(Boolean).join(' · ') || null;
     return { name, ref: `token:${shortId(id)}`, full: target };

@@ -2,7 +2,7 @@
 // then a filter and sort of those rows, and the view's JSON text is memoised, so paging back, other tabs and the
 // benchmark cost no recomputation.
 import 'server-only';
-import { rotationLifetimeLimits } from '@/lib/tokens/rules/rotation-rules';
+import { commentWithoutMarker, rotationLifetimeLimits } from '@/lib/tokens/rules/rotation-rules';
 import { tokenFiltersToSearchParams, type TokenFilters } from '@/lib/tokens/contract';
 
 import { assessTokens, selectTokens, type AssessedTokens } from '@/lib/tokens/rules/query';
@@ -104,5 +104,5 @@ export function knownToken(ws: Pick<Workspace, 'host' | 'actingAs'>, tokenId: st
     byId.set(inv, index);
   }
   const record = index.get(tokenId);
-  return record ? { comment: record.comment, owner: record.owner.displayName ?? record.owner.name } : null;
+  return record ? { comment: commentWithoutMarker(record.comment), owner: record.owner.displayName ?? record.owner.name } : null;
 }

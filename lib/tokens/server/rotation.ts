@@ -5,6 +5,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { recordAction } from '@/lib/activity/server/record';
+import { knownToken } from './list';
 import { loadDirectory } from '@/lib/databricks/api/scim-directory';
 import { getToken, getTokenConf, listOwnTokens, type TokenInfo, type TokenValue } from '@/lib/databricks/api/tokens';
 import { isForbidden, upstreamReason, upstreamRequestId } from '@/lib/databricks/upstream';
@@ -203,8 +204,10 @@ async function logOutcome(ctx: RotationContext, action: string, entry: JournalEn
 
 export async function rotateToken(ctx: RotationContext, req: RotateRequest): Promise<RotationResult> {
   const id = randomUUID();
-  const intent = await prepare(ctx, req, id).catch((e: unknown) => failed(ctx, 'tokens.rotate', req.tokenId, e));
-  const entry = await openRotation(ctx, intent).catch((e: unknown) => failed(ctx, 'tokens.rotate', req.tokenId, e));
+  // Refused before a journal entry exists: named as the list showed it, like a revoke.
+  const label = knownToken(ctx.ws, req.tokenId) ?? {};
+  const intent = await prepare(ctx, req, id).catch((e: unknown) => failed(ctx, 'tokens.rotate', req.tokenId, e, label));
+  const entry = await openRotation(ctx, intent).catch((e: unknown) => failed(ctx, 'tokens.rotate', req.tokenId, e, label));
   const done = await drive(ctx, entry, 'rotate', instanceId());
   const view = await logOutcome(ctx, 'tokens.rotate', done.entry);
   // Shown once: the value goes to this response only, and the rotation waits for the admin's confirmation.
