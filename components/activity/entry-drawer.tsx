@@ -66,9 +66,19 @@ function Detail({ data }: { data: ActivityEntryResponse }) {
           {mono(target.full)}
         </Row>
         <Row label="Who">
+          {data.names?.actor ? <span className="block">{data.names.actor}</span> : null}
           <span className="whitespace-nowrap">{entry.actor}</span> <span className="text-muted">({roleLabel(entry.role)})</span>
         </Row>
-        <Row label="Brickwatch acted as">{entry.actingAs ? <span className="whitespace-nowrap">{entry.actingAs}</span> : null}</Row>
+        <Row label="Brickwatch acted as">
+          {entry.actingAs ? (
+            <>
+              {data.names?.actingAs && data.names.actingAs !== data.names.actor ? (
+                <span className="block">{data.names.actingAs}</span>
+              ) : null}
+              <span className="font-mono text-xs whitespace-nowrap">{entry.actingAs}</span>
+            </>
+          ) : null}
+        </Row>
         <Row label="Databricks request id">{mono(entry.upstreamRequestId)}</Row>
         <Row label="Brickwatch request id">{mono(entry.requestId)}</Row>
       </dl>

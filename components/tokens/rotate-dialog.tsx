@@ -128,6 +128,8 @@ function RotateBody({
   const deadline = result.rotation.deadline;
   return (
     <div className="space-y-4">
+      {/* The value first, then what to do with it: confirm storing it, or discard the new token. */}
+      {waiting && result.value ? <RevealValue value={result.value} /> : null}
       <RotationOutcomeView
         rotation={result.rotation}
         onChange={(rotation) => {
@@ -137,7 +139,6 @@ function RotateBody({
           if (settled) onUnconfirmed(false);
         }}
       />
-      {waiting && result.value ? <RevealValue value={result.value} /> : null}
       {waiting && asking ? (
         <div
           role="group"

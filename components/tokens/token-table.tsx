@@ -168,7 +168,7 @@ function Actions({ row }: { row: TokenRow }) {
   const { onRotate, onRevoke } = useCells();
   const short = row.tokenId.slice(0, 8);
   return (
-    <span className="flex flex-col items-end gap-1 xl:flex-row xl:justify-end">
+    <span className="flex flex-col items-end gap-1 min-[1400px]:flex-row min-[1400px]:justify-end">
       <Button size="sm" onClick={() => onRotate(row)} aria-label={`Rotate token ${short}`}>
         Rotate…
       </Button>

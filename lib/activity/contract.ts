@@ -85,5 +85,10 @@ export const activityResponseSchema = z.object({
 export type ActivityResponse = z.output<typeof activityResponseSchema>;
 
 /** GET /api/activity/{seq}: one entry, and the chain it sits in as last verified. */
-export const activityEntryResponseSchema = z.object({ entry: actionRecordSchema, chain: chainStatusSchema });
+export const activityEntryResponseSchema = z.object({
+  entry: actionRecordSchema,
+  chain: chainStatusSchema,
+  /** Display names from the workspace directory for the person and the identity Brickwatch acted as (null: not known). */
+  names: z.optional(z.object({ actor: z.nullable(z.string()), actingAs: z.nullable(z.string()) })),
+});
 export type ActivityEntryResponse = z.output<typeof activityEntryResponseSchema>;
