@@ -38,7 +38,7 @@ export function RevealValue({ value }: { value: string }) {
         <InlineStatus tone="warning">The browser did not allow copying; reveal the value and copy it by hand.</InlineStatus>
       ) : null}
       <InlineStatus tone="warning">
-        This is the only time the value is shown, and Brickwatch keeps no copy. Store it where the workload reads it, then confirm above
+        This is the only time the value is shown, and Brickwatch keeps no copy. Store it where the workload reads it, then confirm below
         that you have.
       </InlineStatus>
     </div>
