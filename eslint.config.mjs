@@ -92,4 +92,23 @@ export default tseslint.config(
       ],
     },
   },
+  // Rule 5: e2e specs take `test` from e2e/support/test.ts, which fails a test on any unexpected console or page error.
+  {
+    files: ['e2e/**/*.ts'],
+    ignores: ['e2e/support/test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              importNames: ['test', 'expect'],
+              message: 'Import { test, expect } from e2e/support/test: it fails the test on console errors and page errors.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

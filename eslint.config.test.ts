@@ -63,4 +63,16 @@ describe('lint boundaries', { timeout: 30_000 }, () => {
     ]);
     expect(await problems('lib/config.ts', 'export const x = process.env.DATABRICKS_HOST;\n')).toEqual([]);
   });
+
+  it('e2e specs take test and expect from the console-watching fixture', async () => {
+    expect(await problems('e2e/x.spec.ts', "import { test } from '@playwright/test';\nexport const x = test;\n")).toEqual([
+      expect.stringMatching(/no-restricted-imports: .*console errors/),
+    ]);
+    expect(
+      await problems(
+        'e2e/x.spec.ts',
+        "import { type Page } from '@playwright/test';\nimport { test } from './support/test';\nexport const x = [test] as unknown as Page[];\n",
+      ),
+    ).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 // Authorization as a person meets it: sign-in and back, the 403 and not-authorized pages, the navigation per role,
 // and the message of a 400. The status of every route per role is in access-matrix.spec.ts.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { authFile } from './support/fixtures';
 
 const ANALYST_PAGES = ['/activity'];

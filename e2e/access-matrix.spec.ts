@@ -2,7 +2,8 @@
 // signed in with no role, manager, analyst and admin — against the one table of expected outcomes in
 // support/access-matrix.ts. Every mutation is also tried from a foreign Origin by someone it allows.
 import { join } from 'node:path';
-import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { request, type APIRequestContext } from '@playwright/test';
+import { expect, test } from './support/test';
 import { hasRole } from '../lib/roles';
 import { ACCESS, discoverRoutes, sampleUrl, type DiscoveredRoute } from './support/access-matrix';
 import { authFile, type Persona } from './support/fixtures';

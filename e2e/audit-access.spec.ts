@@ -1,6 +1,6 @@
 // The audit area's access as a person meets it (the status of every route per role is in access-matrix.spec.ts):
 // managers get the 403 page and no nav link, and bad parameters a 400 that names the parameter and what to change.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { authFile } from './support/fixtures';
 
 test.describe('manager', () => {

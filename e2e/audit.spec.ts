@@ -1,7 +1,7 @@
 // The audit page as an analyst uses it: narrow to failed sign-ins over the last 7 days, see the seeded burst
 // (its source among the top IPs, a spike marked), open one event, and get the same view back after a reload.
 // (The seeded estate grants system.access.audit to the admins group, which Brickwatch's service principal is in.)
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { SEED_IPS } from '../simulator/seed/settings';
 import { authFile, simControl, workspace } from './support/fixtures';
 
@@ -81,6 +81,10 @@ test('when the SQL warehouse fails, every panel says what was not collected inst
   const ws = workspace();
   await simControl(ws, 'POST', '/faults', { spec: 'POST /sql/** -> 503:TEMPORARILY_UNAVAILABLE' });
   try {
+    const browserReads: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/audit/')) browserReads.push(r.url());
+    });
     // A view nobody has loaded, so no earlier result is reused.
     await page.goto(`/audit?range=24h&actor=degraded-${Date.now()}`);
     const notices = page.getByText(/^Not collected — /);
@@ -98,7 +102,46 @@ test('when the SQL warehouse fails, every panel says what was not collected inst
     }
     await expect(page.getByText(/TEMPORARILY_UNAVAILABLE/).first()).toBeVisible();
     await expect(page.getByText(/^No failed sign-ins/)).toHaveCount(0);
+    // The reasons came with the page (no server-render error, no second round of reads from the browser).
+    expect(browserReads).toEqual([]);
   } finally {
     await simControl(ws, 'DELETE', '/faults');
   }
+});
+
+test('a custom range starts at the view on screen, and one that cannot be shown says why beside its field', async ({ page }) => {
+  await page.goto('/audit?range=24h');
+  await page.getByRole('group', { name: 'Time range' }).getByRole('button', { name: 'Custom' }).click();
+  const form = page.getByRole('form', { name: 'Custom time range' });
+  const from = form.getByLabel('From (UTC)');
+  const to = form.getByLabel('To (UTC)');
+  const [start, end] = [await from.inputValue(), await to.inputValue()];
+  expect(Date.parse(`${end}:00Z`) - Date.parse(`${start}:00Z`)).toBe(24 * 3_600_000);
+
+  await from.fill(end);
+  await to.fill(start);
+  await form.getByRole('button', { name: 'Show' }).click();
+  await expect(form.getByText('From must be before To.')).toBeVisible();
+  await expect(from).toHaveAttribute('aria-invalid', 'true');
+  await expect(page).toHaveURL(/[?&]range=24h/);
+  await from.fill(start);
+  await to.fill(end);
+  await expect(form.getByText('From must be before To.')).toHaveCount(0);
+  await form.getByRole('button', { name: 'Show' }).click();
+  await expect(page).toHaveURL(/[?&]from=[^&]+&to=[^&]+/);
+});
+
+test('a link holding a value the page cannot use says so beside the field instead of showing the default quietly', async ({ page }) => {
+  await page.goto('/audit?range=24h&ip=10.0.0.0/8');
+  const filters = page.getByRole('form', { name: 'Audit filters' });
+  await expect(filters.getByLabel('Source IP')).toHaveValue('10.0.0.0/8');
+  await expect(filters.getByText('Source IP must be an IP address such as 203.0.113.7')).toBeVisible();
+  await expect(page.getByText(/^Part of this link could not be used, so the page shows the last 24 hours without it/)).toBeVisible();
+  await filters.getByLabel('Source IP').fill('10.0.0.7');
+  await expect(filters.getByText(/^Source IP must be/)).toHaveCount(0);
+
+  await page.goto('/audit?from=2026-11-21T00:00:00Z&to=2026-11-20T00:00:00Z');
+  const range = page.getByRole('form', { name: 'Custom time range' });
+  await expect(range.getByText('From must be before To, and in the past.')).toBeVisible();
+  await expect(range.getByLabel('From (UTC)')).toHaveValue('2026-11-21T00:00');
 });

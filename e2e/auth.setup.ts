@@ -1,6 +1,6 @@
 // Signs in once per persona through the real flow — Brickwatch's sign-in page, the simulator's Databricks sign-in
 // page (user picker), back to Brickwatch — and stores each session for the other specs.
-import { expect, test as setup } from '@playwright/test';
+import { expect, test as setup } from './support/test';
 import { authFile, personFor, PERSONAS } from './support/fixtures';
 
 for (const persona of PERSONAS) {

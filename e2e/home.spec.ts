@@ -1,5 +1,5 @@
 // Every role lands on the overview: who they are, who Brickwatch acts as, and both upstreams healthy.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { authFile, personFor, workspace, type Persona } from './support/fixtures';
 
 const ROLE_LABEL: Record<Exclude<Persona, 'none'>, string> = { admin: 'Admin', analyst: 'Analyst', manager: 'Manager' };

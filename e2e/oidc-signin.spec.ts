@@ -2,7 +2,7 @@
 // provider (here the simulator's OIDC endpoints, with an id_token), and their role comes from the workspace's SCIM,
 // looked up by a verified e-mail address with the service principal, or by an immutable id claim when configured.
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { startApp, type AppServer } from '../testing/app-server';
 import { personFor, workspace } from './support/fixtures';
 

@@ -3,7 +3,7 @@
 // itself once SCIM answers again. The session cookie is made here, so nothing has to wait half an hour.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { encode } from 'next-auth/jwt';
 import { startApp, type AppServer } from '../testing/app-server';
 import { personFor, simControl, workspace } from './support/fixtures';

@@ -1,7 +1,8 @@
 // The security baseline as a browser meets it: headers, a CSP nonce on every script, no inline script without one.
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { expect, test, type APIResponse } from '@playwright/test';
+import { type APIResponse } from '@playwright/test';
+import { expect, test } from './support/test';
 import { authFile } from './support/fixtures';
 
 test.use({ storageState: authFile('admin') });

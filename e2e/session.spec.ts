@@ -1,5 +1,5 @@
 // Scriptable sign-in, what the browser can see of a session, and sign-out really ending it (a copied cookie is dead).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { personFor } from './support/fixtures';
 import { signInByApi } from './support/sign-in';
 

@@ -1,5 +1,5 @@
 // The signed-in frame: landmarks, skip link, theme choice that survives a reload.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { authFile } from './support/fixtures';
 
 test.use({ storageState: authFile('analyst') });

@@ -1,7 +1,7 @@
 // A wrong or missing setting stops `next start` with one line naming the variable.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { freePort } from '../testing/app-server';
 
 function startWith(env: Record<string, string>): Promise<{ code: number | null; output: string }> {

@@ -1,7 +1,7 @@
 // User identity mode with short-lived OAuth tokens: once the person's access token has expired upstream, the next
 // page load refreshes it (refresh_token grant) and the page works as if nothing happened.
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { startTestSimulator, type TestSimulator } from '../testing/simulator';
 import { startApp, type AppServer } from '../testing/app-server';
 import { personFor } from './support/fixtures';

@@ -1,8 +1,10 @@
 // The tokens screen as an admin uses it: rotate into a secret, rotate with the value shown once (visible once, gone
 // after closing and after reload), revoke one, revoke several after typing the count, change the policy. Each test
 // makes its own tokens through the simulator's API and checks the outcome there, not only on screen.
-import { expect, test, type Page } from '@playwright/test';
-import { authFile, workspace } from './support/fixtures';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
+import { expectAccessible } from './support/a11y';
+import { authFile, personFor, workspace } from './support/fixtures';
 
 test.use({ storageState: authFile('admin') });
 
@@ -76,7 +78,9 @@ test('rotates a token into a secret: delivered there, never shown, old token rev
   expect(secrets.secrets?.map((s) => s.key)).toEqual(['etl_token']);
 });
 
-test('rotates with the value shown once: masked, revealed, not cached, gone after closing and after reload', async ({ page }) => {
+test('a value shown once stays until confirmed: Esc and a click outside ask first, and only the confirmation revokes the old token', async ({
+  page,
+}) => {
   const comment = `e2e-reveal-${run}`;
   const old = await servicePrincipalToken(comment);
   await showOnly(page, comment);
@@ -93,13 +97,85 @@ test('rotates with the value shown once: masked, revealed, not cached, gone afte
   await dialog.getByRole('button', { name: 'Reveal' }).click();
   await expect(shown).toHaveText(/^dapi[0-9a-f]{32}$/);
   const value = (await shown.textContent())!;
-  await dialog.getByRole('button', { name: 'Done' }).click();
+  // What happens without a confirmation, and by when, is said before anything is closed.
+  await expect(dialog.getByText(/Without a confirmation until \d\d:\d\d UTC, the new token is revoked and the old one kept/)).toBeVisible();
+  await expectAccessible(page, 'the rotate dialog with a value shown once');
+
+  const question = dialog.getByRole('group', { name: 'Close without confirming?' });
+  for (const dismiss of [
+    () => page.keyboard.press('Escape'),
+    // Chromium closes a modal on a second Esc in a row without asking the page; the dialog must come back and ask.
+    async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+    },
+    () => page.mouse.click(5, 5),
+    () => dialog.getByRole('button', { name: 'Close', exact: true }).click(),
+  ]) {
+    await dismiss();
+    await expect(dialog).toBeVisible();
+    await expect(question).toBeVisible();
+    await expect(question.getByText(/revokes the new token and keeps the old one/)).toBeVisible();
+    await expect(shown).toHaveText(value);
+    await question.getByRole('button', { name: 'Keep it open' }).click();
+    await expect(question).toBeHidden();
+  }
+  expect(await tokenExists(old), 'the old token stays until the admin confirms').toBe(true);
+
+  await dialog.getByRole('button', { name: 'I have stored it: revoke the old token' }).click();
+  await expect(dialog.getByText('Rotated: the new token was delivered and the old token is revoked.')).toBeVisible();
+  await expect(shown).toHaveCount(0);
+  await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   expect(await page.content()).not.toContain(value);
+  expect(await tokenExists(old)).toBe(false);
   await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/tokens/rotations')), page.reload()]);
   await expect(page.getByRole('table', { name: 'Personal access tokens' })).toBeVisible();
   expect(await page.content()).not.toContain(value);
-  expect(await tokenExists(old)).toBe(false);
+});
+
+test('closing without confirming keeps both tokens, and Rotations offers the confirmation or the discard', async ({ page }) => {
+  const comment = `e2e-unconfirmed-${run}`;
+  const old = await servicePrincipalToken(comment);
+  await showOnly(page, comment);
+  await page.getByRole('button', { name: `Rotate token ${old.slice(0, 8)}` }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rotate token' });
+  await dialog.getByLabel('Show it to me once').check();
+  await dialog.getByRole('button', { name: 'Rotate token' }).click();
+  await expect(dialog.getByTestId('new-token-value')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await dialog.getByRole('button', { name: 'Close without confirming' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await tokenExists(old)).toBe(true);
+
+  const rotations = page.getByRole('region', { name: 'Rotations' });
+  await expect(rotations.getByText('1 needs attention')).toBeVisible();
+  await expect(rotations.getByRole('button', { name: 'I have stored it: revoke the old token' })).toBeVisible();
+  await rotations.getByRole('button', { name: 'Discard the new token' }).click();
+  await expect(rotations.getByText('Nothing needs attention.')).toBeVisible();
+  expect(await tokenExists(old), 'discarding keeps the old token').toBe(true);
+});
+
+test('the rotate form says what is wrong beside each field, in words, until it is right', async ({ page }) => {
+  const comment = `e2e-form-${run}`;
+  const old = await servicePrincipalToken(comment);
+  await showOnly(page, comment);
+  await page.getByRole('button', { name: `Rotate token ${old.slice(0, 8)}` }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rotate token' });
+  await dialog.getByLabel('Lifetime of the new token (days)').fill('0');
+  await dialog.getByRole('button', { name: 'Rotate token' }).click();
+  await expect(dialog.getByText('Lifetime must be at least 1 day')).toBeVisible();
+  await expect(dialog.getByText('Secret scope is required')).toBeVisible();
+  await expect(dialog.getByLabel('Secret scope')).toHaveAttribute('aria-invalid', 'true');
+  await dialog.getByLabel('Secret scope').fill('ci');
+  await expect(dialog.getByText('Secret scope is required')).toHaveCount(0);
+  await dialog.getByLabel('Lifetime of the new token (days)').fill('30');
+  await expect(dialog.getByText(/^Lifetime must/)).toHaveCount(0);
+  await expect(dialog.getByText('Key is required')).toBeVisible();
+  await expect(dialog.getByText(/lifetimeDays|delivery\./)).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(await tokenExists(old)).toBe(true);
 });
 
 test('revokes one token after a confirmation', async ({ page }) => {
@@ -108,7 +184,7 @@ test('revokes one token after a confirmation', async ({ page }) => {
   await showOnly(page, comment);
   await page.getByRole('button', { name: `Revoke token ${id.slice(0, 8)}` }).click();
   await page.getByRole('dialog', { name: 'Revoke token?' }).getByRole('button', { name: 'Revoke token' }).click();
-  await expect(page.getByText('Token revoked')).toBeVisible();
+  await expect(page.getByText(new RegExp(`^Revoked ${comment} \\(.+\\)$`))).toBeVisible();
   await expect(page.getByRole('table', { name: 'Personal access tokens' }).getByText(comment)).toHaveCount(0);
   expect(await tokenExists(id)).toBe(false);
 });
@@ -120,23 +196,42 @@ test('revokes several tokens only after the count is typed', async ({ page }) =>
   await page.getByRole('checkbox', { name: 'Select every token shown' }).check();
   await page.getByRole('button', { name: 'Revoke selected (2)' }).click();
   const dialog = page.getByRole('dialog', { name: 'Revoke 2 tokens?' });
+  // The dialog says which tokens: comment, owner and the start of each id.
+  const listed = dialog.getByRole('list', { name: 'Tokens to revoke' });
+  await expect(listed.getByRole('listitem')).toHaveCount(2);
+  for (const id of ids) await expect(listed.getByText(`${id.slice(0, 12)}…`)).toBeVisible();
+  await expect(listed.getByText(comment)).toHaveCount(2);
   const confirm = dialog.getByRole('button', { name: 'Revoke 2 tokens' });
   await expect(confirm).toBeDisabled();
   await dialog.getByLabel('Type 2 to confirm').fill('2');
   await confirm.click();
-  await expect(page.getByText('2 tokens revoked')).toBeVisible();
+  await expect(page.getByText(new RegExp(`^Revoked 2 tokens: ${comment} \\(.+\\) and ${comment} \\(.+\\)$`))).toBeVisible();
   for (const id of ids) expect(await tokenExists(id)).toBe(false);
 });
 
 test('explains why another person’s token can only be revoked', async ({ page }) => {
   await openTokens(page, '?ownerType=user&expiry=never');
   await page
+    .getByRole('table', { name: 'Personal access tokens' })
+    .getByRole('row')
+    .filter({ hasNotText: personFor('admin').displayName })
     .getByRole('button', { name: /^Rotate token / })
     .first()
     .click();
   const dialog = page.getByRole('dialog', { name: 'Rotate token' });
   await expect(dialog.getByText(/Databricks does not let anyone create a token for another person/)).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Revoke instead…' })).toBeVisible();
+});
+
+test('explains why one’s own token cannot be rotated while Brickwatch acts as a service principal', async ({ page }) => {
+  await openTokens(page, `?owner=${encodeURIComponent(personFor('admin').userName)}`);
+  await page
+    .getByRole('button', { name: /^Rotate token / })
+    .first()
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Rotate token' });
+  await expect(dialog.getByText(/^This is your own token, but Brickwatch acts as the service principal/)).toBeVisible();
+  await expect(dialog.getByText(/another person/)).toHaveCount(0);
 });
 
 test('changes the maximum token lifetime after showing the change', async ({ page }) => {

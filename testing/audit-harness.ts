@@ -18,12 +18,16 @@ import { staticCredentials } from '../lib/databricks/credentials';
 import { getWorkspace, type Workspace } from '../lib/databricks/get-workspace';
 import { RestClient } from '../lib/databricks/rest-client';
 import { defineQuery } from '../lib/databricks/sql-client';
+import { openSqlite } from '../lib/store/sqlite';
+import type { Db } from '../lib/store/engine';
 
 export interface AuditHarness {
   sim: TestSimulator;
   /** A signed-in analyst: the role the audit page is for. */
   analyst: Workspace;
   admin: Workspace;
+  /** The app's store the audit loaders read "via Brickwatch" from (a fresh one, empty unless a test writes to it). */
+  store: { db: Db };
   /** REST as the workspace admin (PAT), for making the changes the audit log must show. */
   setup: RestClient;
   /** Signs in the seeded person with this role; null: someone with no Brickwatch role (and no audit grant). */
@@ -46,8 +50,10 @@ export async function startAuditHarness(): Promise<AuditHarness> {
   };
   const admin = await signIn('admin');
   await grantAuditAccess(admin, ANALYSTS);
+  const db = openSqlite(path.join(dataDir, 'brickwatch.db'));
   return {
     sim,
+    store: { db },
     analyst: await signIn('analyst'),
     admin,
     signIn,
@@ -57,6 +63,7 @@ export async function startAuditHarness(): Promise<AuditHarness> {
       log: createLogger({}, () => {}, 'error'),
     }),
     async stop() {
+      await db.close();
       await sim.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

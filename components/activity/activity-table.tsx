@@ -1,54 +1,108 @@
 'use client';
+// The action log as a table that fits a laptop: what was done in words, to what (a token by its comment and owner),
+// the change or the reason it failed, and the outcome. Every column shows from 1024 px; names wrap between words,
+// e-mail addresses and ids never inside themselves. A row opens the entry in full (detail, chain position, request ids).
 import { createColumnHelper } from '@tanstack/react-table';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Reference, Words } from '@/components/ui/words';
 import { ROLE_LABELS } from '@/lib/roles';
 import type { ActionEntry, OUTCOMES } from '@/lib/activity/contract';
+import { actionLabel, describeChange, describeTarget, failureReason } from '@/lib/activity/rules/describe';
 
 type Outcome = (typeof OUTCOMES)[number];
 
 const col = createColumnHelper<ActionEntry>();
-const roleLabel = (role: ActionEntry['role']) => (role === 'system' ? 'background work' : role === 'none' ? 'no role' : ROLE_LABELS[role]);
-const OUTCOME_TONE: Record<Outcome, Tone> = { success: 'success', failure: 'danger', partial: 'warning' };
+export const OUTCOME_TONE: Record<Outcome, Tone> = { success: 'success', failure: 'danger', partial: 'warning' };
+
+export function roleLabel(role: ActionEntry['role']): string {
+  return role === 'system' ? 'background work' : role === 'none' ? 'no role' : ROLE_LABELS[role];
+}
 
 const columns = [
-  col.accessor('seq', { header: '#', meta: { align: 'right', className: 'w-14 text-muted' } }),
+  col.accessor('seq', { header: '#', meta: { align: 'right', className: 'w-12 align-top text-muted' } }),
   col.accessor('at', {
     header: 'When (UTC)',
-    cell: (c) => <time dateTime={c.getValue()}>{c.getValue().replace('T', ' ').slice(0, 19)}</time>,
-    meta: { className: 'whitespace-nowrap tabular-nums' },
+    cell: (c) => (
+      <time dateTime={c.getValue()} className="block leading-tight tabular-nums">
+        <span className="block whitespace-nowrap">{c.getValue().slice(0, 10)}</span>
+        <span className="block text-xs whitespace-nowrap text-muted">{c.getValue().slice(11, 19)}</span>
+      </time>
+    ),
+    meta: { className: 'align-top' },
   }),
   col.accessor('actor', {
     header: 'Who',
     cell: (c) => (
-      <span title={`${c.getValue()} (${roleLabel(c.row.original.role)})`} className="block max-w-64 truncate">
-        {c.getValue()}
+      <span className="block leading-tight">
+        <span className="block whitespace-nowrap">{c.getValue()}</span>
+        <span className="block text-xs text-muted">{roleLabel(c.row.original.role)}</span>
       </span>
     ),
+    meta: { className: 'align-top' },
   }),
-  col.accessor('action', { header: 'Action', cell: (c) => <code className="font-mono text-xs">{c.getValue()}</code> }),
-  // Long ids (a token id is 64 hex characters) are cut on screen; the full value is in the tooltip and the CSV.
+  col.accessor('action', {
+    header: 'What',
+    cell: ({ row: { original: e } }) => {
+      const said =
+        e.outcome === 'success' ? describeChange(e.action, e.detail) : (failureReason(e.detail) ?? describeChange(e.action, e.detail));
+      return (
+        <span className="block min-w-48 leading-tight">
+          <span className="block">{actionLabel(e.action)}</span>
+          {said ? (
+            <span className={`mt-0.5 block text-xs ${e.outcome === 'failure' ? 'text-danger' : 'text-muted'}`}>
+              <Words text={said} />
+            </span>
+          ) : null}
+        </span>
+      );
+    },
+    meta: { className: 'align-top' },
+  }),
   col.accessor('target', {
     header: 'Target',
-    cell: (c) => (
-      <span title={c.getValue()} className="block max-w-64 truncate font-mono text-xs">
-        {c.getValue()}
-      </span>
-    ),
+    cell: ({ row: { original: e } }) => {
+      const target = describeTarget(e.target, e.detail);
+      return (
+        <span className="block min-w-40 leading-tight">
+          {target.name ? (
+            <span className="block">
+              <Words text={target.name} />
+            </span>
+          ) : null}
+          <code className={`block font-mono text-xs ${target.name ? 'mt-0.5 text-muted' : ''}`}>
+            <Reference value={target.ref} />
+          </code>
+        </span>
+      );
+    },
+    meta: { className: 'align-top', csv: (e) => e.target },
   }),
-  col.accessor('outcome', { header: 'Outcome', cell: (c) => <Badge tone={OUTCOME_TONE[c.getValue()]}>{c.getValue()}</Badge> }),
-  col.accessor('upstreamRequestId', {
-    header: 'Databricks request',
-    cell: (c) => (
-      <span title={c.getValue() ?? undefined} className="block max-w-40 truncate font-mono text-xs text-muted">
-        {c.getValue() ?? '—'}
-      </span>
-    ),
+  col.accessor('outcome', {
+    header: 'Outcome',
+    cell: (c) => <Badge tone={OUTCOME_TONE[c.getValue()]}>{c.getValue()}</Badge>,
+    meta: { className: 'align-top' },
   }),
+  // The file keeps everything the row holds; the screen shows these in the entry's drawer.
+  col.accessor('role', { header: 'role', meta: { csvOnly: true } }),
+  col.accessor('actingAs', { header: 'acting_as', meta: { csvOnly: true } }),
+  col.accessor('detail', { header: 'detail', meta: { csvOnly: true, csv: (e) => (e.detail ? JSON.stringify(e.detail) : '') } }),
+  col.accessor('upstreamRequestId', { header: 'databricks_request_id', meta: { csvOnly: true } }),
+  col.accessor('requestId', { header: 'brickwatch_request_id', meta: { csvOnly: true } }),
 ];
 
-export function ActivityTable({ entries, limited, filtered }: { entries: ActionEntry[]; limited: boolean; filtered: boolean }) {
+export function ActivityTable({
+  entries,
+  limited,
+  filtered,
+  onOpen,
+}: {
+  entries: ActionEntry[];
+  limited: boolean;
+  filtered: boolean;
+  onOpen: (seq: number) => void;
+}) {
   return (
     <div className="space-y-2">
       <DataTable
@@ -60,6 +114,8 @@ export function ActivityTable({ entries, limited, filtered }: { entries: ActionE
         // Filtering happens on the server (the filter bar above); the table only sorts.
         search={false}
         initialSorting={[{ id: 'seq', desc: true }]}
+        onRowClick={(e) => onOpen(e.seq)}
+        rowHeight={56}
         empty={
           <EmptyState
             title={filtered ? 'No entries match these filters' : 'Nothing has been changed through Brickwatch yet'}

@@ -6,14 +6,17 @@ import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { StatCard } from '@/components/ui/stat-card';
 import { auditQueries } from '@/lib/audit/queries';
-import { FeedList, NoEvents } from './feed-list';
+import { isQueryFailure } from '@/lib/query/fetch';
+import { DirectoryNotice, FeedList, NoEvents } from './feed-list';
+import { PanelFailure } from './panel-boundary';
 import { formatShortUtc } from './format';
 import type { PanelProps } from './panel-types';
 
 const READERS_SHOWN = 8;
 
 export function PermissionsPanel({ view, filtered, onOpen }: PanelProps) {
-  const { data } = useSuspenseQuery(auditQueries.panel('permissions', view));
+  const { data, refetch } = useSuspenseQuery(auditQueries.panel('permissions', view));
+  if (isQueryFailure(data)) return <PanelFailure failure={data} retry={refetch} />;
   const admin = data.events.filter((e) => e.adminChange).length;
   return (
     <Card
@@ -32,12 +35,14 @@ export function PermissionsPanel({ view, filtered, onOpen }: PanelProps) {
         onOpen={onOpen}
         empty={<NoEvents what="permission changes" filtered={filtered} />}
       />
+      <DirectoryNotice notice={data.directoryNotice} />
     </Card>
   );
 }
 
 export function TokensPanel({ view, filtered, onOpen }: PanelProps) {
-  const { data } = useSuspenseQuery(auditQueries.panel('tokens', view));
+  const { data, refetch } = useSuspenseQuery(auditQueries.panel('tokens', view));
+  if (isQueryFailure(data)) return <PanelFailure failure={data} retry={refetch} />;
   const count = (action: string) => data.actions.find((a) => a.action === action)?.events ?? 0;
   return (
     <Card title="Token lifecycle" description="Personal access tokens created (with their lifetime), revoked, and refused at the quota.">
@@ -68,12 +73,14 @@ export function TokensPanel({ view, filtered, onOpen }: PanelProps) {
         onOpen={onOpen}
         empty={<NoEvents what="token events" filtered={filtered} />}
       />
+      <DirectoryNotice notice={data.directoryNotice} />
     </Card>
   );
 }
 
 export function SecretsPanel({ view, filtered, onOpen }: PanelProps) {
-  const { data } = useSuspenseQuery(auditQueries.panel('secrets', view));
+  const { data, refetch } = useSuspenseQuery(auditQueries.panel('secrets', view));
+  if (isQueryFailure(data)) return <PanelFailure failure={data} retry={refetch} />;
   const reads = data.actions.find((a) => a.action === 'getSecret');
   return (
     <Card
@@ -85,11 +92,11 @@ export function SecretsPanel({ view, filtered, onOpen }: PanelProps) {
         {reads?.failed ? <span className="text-danger">, {reads.failed.toLocaleString('en-US')} denied</span> : null}
       </p>
       {data.readers.length > 0 ? (
-        <table className="mb-3 w-full table-fixed text-sm">
+        <table className="mb-3 w-full text-sm">
           <caption className="pb-1 text-left text-xs font-semibold text-muted">Top readers</caption>
           <thead>
             <tr className="text-xs text-muted">
-              <th scope="col" className="w-[40%] border-b border-border py-1 pr-2 text-left font-medium">
+              <th scope="col" className="border-b border-border py-1 pr-2 text-left font-medium">
                 Reader
               </th>
               <th scope="col" className="border-b border-border py-1 pr-2 text-left font-medium">
@@ -113,13 +120,12 @@ export function SecretsPanel({ view, filtered, onOpen }: PanelProps) {
                 title={`Last read ${formatShortUtc(r.lastRead)} UTC`}
                 className="border-b border-border last:border-0"
               >
-                {/* Service principals read as their application id: shortened here, whole in the tooltip. */}
-                <th scope="row" title={r.actor} className="truncate py-1 pr-2 text-left font-normal">
-                  {r.actor}
+                {/* People and service principals by name (wrapping between words); the recorded id on hover. */}
+                <th scope="row" title={r.actor} className="py-1 pr-2 text-left font-normal">
+                  {r.actorRef?.displayName ?? r.actor}
+                  {r.actorRef?.displayName ? <span className="sr-only"> ({r.actor})</span> : null}
                 </th>
-                <td title={r.scope ?? undefined} className="truncate py-1 pr-2">
-                  {r.scope ?? '—'}
-                </td>
+                <td className="py-1 pr-2 whitespace-nowrap">{r.scope ?? '—'}</td>
                 <td className="py-1 text-right tabular-nums">{r.reads.toLocaleString('en-US')}</td>
                 <td className={cn('py-1 text-right tabular-nums', r.denied ? 'text-danger' : 'text-muted')}>{r.denied}</td>
                 <td className="py-1 text-right tabular-nums">{r.keys}</td>
@@ -136,12 +142,14 @@ export function SecretsPanel({ view, filtered, onOpen }: PanelProps) {
         onOpen={onOpen}
         empty={<NoEvents what="secret writes or ACL changes" filtered={filtered} />}
       />
+      <DirectoryNotice notice={data.directoryNotice} />
     </Card>
   );
 }
 
 export function ConfigPanel({ view, filtered, onOpen }: PanelProps) {
-  const { data } = useSuspenseQuery(auditQueries.panel('config', view));
+  const { data, refetch } = useSuspenseQuery(auditQueries.panel('config', view));
+  if (isQueryFailure(data)) return <PanelFailure failure={data} retry={refetch} />;
   return (
     <Card
       title="Configuration changes"
@@ -154,6 +162,7 @@ export function ConfigPanel({ view, filtered, onOpen }: PanelProps) {
         onOpen={onOpen}
         empty={<NoEvents what="configuration changes" filtered={filtered} />}
       />
+      <DirectoryNotice notice={data.directoryNotice} />
     </Card>
   );
 }

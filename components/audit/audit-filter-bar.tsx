@@ -5,7 +5,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { AUDIT_CATEGORY_IDS, AUDIT_CATEGORY_LABELS } from '@/lib/audit/rules/categories';
-import { auditQuerySchema, FILTER_KEYS, type AuditFilters, type AuditPageState } from '@/lib/audit/contract';
+import { auditQuerySchema, FILTER_KEYS, type AuditFilters, type AuditPageState, type UrlIssue } from '@/lib/audit/contract';
 
 type Draft = Record<(typeof FILTER_KEYS)[number], string>;
 
@@ -19,6 +19,12 @@ const toDraft = (s: AuditFilters): Draft => ({
   category: s.category ?? '',
 });
 const cleared: Partial<AuditPageState> = Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined]));
+
+function issuesOf(draft: Draft): Partial<Record<keyof Draft, string>> {
+  const parsed = auditQuerySchema.safeParse(draft);
+  if (parsed.success) return {};
+  return Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), inWords(String(i.path[0]) as keyof Draft, i.message)]));
+}
 
 function Field({ label, error, children, id }: { label: string; error?: string; children: ReactNode; id: string }) {
   return (
@@ -36,9 +42,34 @@ function Field({ label, error, children, id }: { label: string; error?: string; 
   );
 }
 
-export function AuditFilterBar({ state, onApply }: { state: AuditPageState; onApply: (patch: Partial<AuditPageState>) => void }) {
-  const [draft, setDraft] = useState<Draft>(() => toDraft(state));
-  const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
+const LABELS: Record<keyof Draft, string> = {
+  service: 'Service',
+  action: 'Action',
+  actor: 'Actor',
+  ip: 'Source IP',
+  outcome: 'Outcome',
+  category: 'Category',
+};
+/** The contract's message names the parameter ("ip must be …"); beside the field it names the field ("Source IP must be …"). */
+const inWords = (key: keyof Draft, message: string) => message.replace(new RegExp(`^${key}\\b`), LABELS[key]);
+
+export function AuditFilterBar({
+  state,
+  onApply,
+  urlIssues = {},
+}: {
+  state: AuditPageState;
+  onApply: (patch: Partial<AuditPageState>) => void;
+  /** Filter values the URL held but could not use: shown in their fields with what is wrong, not silently dropped. */
+  urlIssues?: Partial<Record<keyof Draft, UrlIssue>>;
+}) {
+  const [draft, setDraft] = useState<Draft>(() => ({
+    ...toDraft(state),
+    ...Object.fromEntries(Object.entries(urlIssues).map(([k, issue]) => [k, issue.value])),
+  }));
+  const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>(() =>
+    Object.fromEntries(Object.entries(urlIssues).map(([k, issue]) => [k, inWords(k as keyof Draft, issue.message)])),
+  );
   const id = useId();
   const active = FILTER_KEYS.filter((k) => state[k] !== undefined).length;
 
@@ -50,8 +81,13 @@ export function AuditFilterBar({ state, onApply }: { state: AuditPageState; onAp
         placeholder={placeholder}
         aria-invalid={errors[key] ? true : undefined}
         aria-describedby={errors[key] ? `${id}-${key}-error` : undefined}
-        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-        className={inputClass}
+        onChange={(e) => {
+          const next = { ...draft, [key]: e.target.value };
+          setDraft(next);
+          // A message goes as soon as its field is right again.
+          if (errors[key] && !issuesOf(next)[key]) setErrors(({ [key]: _fixed, ...rest }) => rest);
+        }}
+        className={`${inputClass} ${errors[key] ? 'border-danger' : ''}`}
       />
     </Field>
   );
@@ -59,7 +95,7 @@ export function AuditFilterBar({ state, onApply }: { state: AuditPageState; onAp
   const submit = () => {
     const parsed = auditQuerySchema.safeParse(draft);
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      setErrors(issuesOf(draft));
       return;
     }
     setErrors({});
@@ -102,7 +138,7 @@ export function AuditFilterBar({ state, onApply }: { state: AuditPageState; onAp
           <option value="success">Successes only</option>
         </select>
       </Field>
-      {text('actor', 'Actor', 'name or email contains…')}
+      {text('actor', 'Actor', 'e-mail or app id')}
       {text('ip', 'Source IP', '203.0.113.7')}
       {text('service', 'Service', 'accounts')}
       {text('action', 'Action', 'tokenLogin')}

@@ -2,6 +2,8 @@
 // One audit event in full: who, from where, with which parameters, and what Databricks answered. Opened from any
 // feed or the explorer; its reference lives in the URL (?event=…), so a reload or a shared link reopens it.
 import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { activityEntryHref } from '@/lib/activity/contract';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -12,7 +14,8 @@ import type { EventDetail } from '@/lib/audit/contract';
 import { AUDIT_CATEGORY_LABELS } from '@/lib/audit/rules/categories';
 import type { AuditPageState } from '@/lib/audit/contract';
 import { auditQueries } from '@/lib/audit/queries';
-import { ApiClientError } from '@/lib/query/fetch';
+import { ApiClientError, failureError, isQueryFailure } from '@/lib/query/fetch';
+import { ActorName } from './actor';
 import { formatUtc, isFailure, outcomeLabel } from './format';
 
 /** request_params values are strings; nested values arrive JSON-encoded, shown pretty-printed. */
@@ -50,7 +53,33 @@ function Detail({ event, onNarrow }: { event: EventDetail; onNarrow: (patch: Par
         <Row label="Category">{AUDIT_CATEGORY_LABELS[event.category]}</Row>
         <Row label="Outcome">{isFailure(status) ? <Badge tone="danger">{outcomeLabel(status)}</Badge> : outcomeLabel(status)}</Row>
         {event.response?.error_message ? <Row label="Error">{event.response.error_message}</Row> : null}
-        <Row label="Actor">{actor}</Row>
+        <Row label="Actor">
+          {actor ? (
+            <>
+              <ActorName actor={actor} actorRef={event.actorRef} />
+              {event.actorRef?.kind === 'service_principal' ? (
+                <span className="block text-xs text-muted">
+                  Service principal, application id <code className="font-mono whitespace-nowrap">{actor}</code>
+                </span>
+              ) : null}
+            </>
+          ) : null}
+        </Row>
+        {event.via ? (
+          <Row label="Made through Brickwatch">
+            <span className="block">
+              by{' '}
+              <Link href={activityEntryHref(event.via.seq)} className="font-medium text-accent hover:underline">
+                {event.via.personName ?? event.via.person}
+              </Link>{' '}
+              <span className="whitespace-nowrap text-muted">({event.via.person})</span>, Activity entry #{event.via.seq}
+            </span>
+            <span className="block text-xs text-muted">
+              Matched on {event.via.basis}. Databricks does not record Brickwatch’s request id in the audit log, so the match rests on what
+              both logs record.
+            </span>
+          </Row>
+        ) : null}
         {event.identity_metadata?.run_as || event.identity_metadata?.run_by ? (
           <Row label="Run by / as">
             {event.identity_metadata.run_by ?? '—'} / {event.identity_metadata.run_as ?? '—'}
@@ -117,7 +146,8 @@ export function EventDrawer({
   onNarrow: (patch: Partial<AuditPageState>) => void;
 }) {
   const query = useQuery({ ...auditQueries.event(eventKey ?? ''), enabled: Boolean(eventKey) });
-  const event = query.data?.event;
+  const failure = isQueryFailure(query.data) ? failureError(query.data) : query.error;
+  const event = isQueryFailure(query.data) ? undefined : query.data?.event;
   return (
     <Dialog
       open={Boolean(eventKey)}
@@ -128,10 +158,10 @@ export function EventDrawer({
     >
       {query.isPending ? (
         <SkeletonText lines={8} />
-      ) : query.isError ? (
+      ) : failure ? (
         <DegradedNotice
           what="this event"
-          reason={query.error instanceof ApiClientError ? query.error.message : 'The event could not be loaded.'}
+          reason={failure instanceof ApiClientError ? failure.message : 'The event could not be loaded.'}
           action={
             <Button size="sm" onClick={() => void query.refetch()}>
               Try again

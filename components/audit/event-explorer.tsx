@@ -9,14 +9,21 @@ import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { DataTable } from '@/components/ui/data-table';
 import { DownloadIcon } from '@/components/ui/icons';
+import { InlineStatus } from '@/components/ui/inline-status';
+import { isQueryFailure } from '@/lib/query/fetch';
 import type { ExplorerEvent } from '@/lib/audit/contract';
 import { AUDIT_CATEGORY_LABELS } from '@/lib/audit/rules/categories';
 import { EXPORT_CAP } from '@/lib/audit/rules/limits';
 import { auditExportUrl, auditQueries } from '@/lib/audit/queries';
 import { CATEGORY_STYLE } from './category-style';
 import { formatCellUtc, formatUtc, isFailure, outcomeLabel } from './format';
+import { ActorName, ViaBrickwatch } from './actor';
+import { DirectoryNotice } from './feed-list';
+import { PanelFailure } from './panel-boundary';
 import type { PanelProps } from './panel-types';
 
+// Every column fits from 1024 px (the category sits above the event, so six facts take five columns); identifiers
+// (actions, e-mails, IPs) never wrap inside themselves.
 const columns: ColumnDef<ExplorerEvent>[] = [
   {
     accessorKey: 'time',
@@ -27,47 +34,51 @@ const columns: ColumnDef<ExplorerEvent>[] = [
         {formatCellUtc(row.original.time)}
       </time>
     ),
-  },
-  {
-    accessorKey: 'category',
-    header: 'Category',
-    enableSorting: false,
-    cell: ({ row }) => (
-      <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
-        <span aria-hidden className={cn('size-2 rounded-sm', CATEGORY_STYLE[row.original.category].swatch)} />
-        {AUDIT_CATEGORY_LABELS[row.original.category]}
-      </span>
-    ),
+    meta: { className: 'align-top' },
   },
   {
     id: 'event',
     header: 'Event',
     enableSorting: false,
     accessorFn: (e) => `${e.service}.${e.action}`,
-    // Breaks only after the dot: long action names stay whole.
-    cell: ({ row }) => (
-      <code className="font-mono text-xs">
-        {row.original.service}.<wbr />
-        {row.original.action}
-      </code>
+    cell: ({ row: { original: e } }) => (
+      <span className="block leading-tight">
+        <span className="inline-flex items-center gap-1.5 text-xs whitespace-nowrap text-muted">
+          <span aria-hidden className={cn('size-2 rounded-sm', CATEGORY_STYLE[e.category].swatch)} />
+          {AUDIT_CATEGORY_LABELS[e.category]}
+        </span>
+        {/* Breaks only after the dot: long action names stay whole. */}
+        <code className="mt-0.5 block font-mono text-xs">
+          {e.service}.<wbr />
+          {e.action}
+        </code>
+      </span>
     ),
+    meta: { className: 'align-top' },
   },
   {
     accessorKey: 'actor',
     header: 'Actor',
     enableSorting: false,
-    cell: ({ row }) => (
-      // Long service principal ids would push the other columns out: shortened here, whole in the tooltip and the drawer.
-      <span title={row.original.actor ?? undefined} className="block max-w-64 min-w-40 truncate">
-        {row.original.actor ?? '—'}
+    cell: ({ row: { original: e } }) => (
+      <span className="block leading-tight">
+        <ActorName actor={e.actor} actorRef={e.actorRef} />
+        {e.actorRef?.kind === 'service_principal' ? <span className="mt-0.5 block text-xs text-muted">service principal</span> : null}
+        {e.via ? (
+          <span className="mt-0.5 block text-muted" onClick={(ev) => ev.stopPropagation()}>
+            <ViaBrickwatch via={e.via} />
+          </span>
+        ) : null}
       </span>
     ),
+    meta: { className: 'align-top', csv: (e) => e.actor },
   },
   {
     accessorKey: 'sourceIp',
     header: 'Source IP',
     enableSorting: false,
-    cell: ({ row }) => <span className="font-mono text-xs">{row.original.sourceIp || '—'}</span>,
+    cell: ({ row }) => <span className="font-mono text-xs whitespace-nowrap">{row.original.sourceIp || '—'}</span>,
+    meta: { className: 'align-top' },
   },
   {
     accessorKey: 'status',
@@ -77,14 +88,19 @@ const columns: ColumnDef<ExplorerEvent>[] = [
       isFailure(row.original.status) ? (
         <Badge tone="danger">{outcomeLabel(row.original.status)}</Badge>
       ) : (
-        <span className="text-xs text-muted">{outcomeLabel(row.original.status)}</span>
+        <span className="text-xs whitespace-nowrap text-muted">{outcomeLabel(row.original.status)}</span>
       ),
+    meta: { className: 'align-top' },
   },
 ];
 
 export function EventExplorer({ view, filtered, onOpen }: PanelProps) {
-  const { data, fetchNextPage, hasNextPage, isFetchingNextPage } = useSuspenseInfiniteQuery(auditQueries.events(view));
-  const events = data.pages.flatMap((p) => p.events);
+  const { data, fetchNextPage, hasNextPage, isFetchingNextPage, isFetchNextPageError, error, refetch } = useSuspenseInfiniteQuery(
+    auditQueries.events(view),
+  );
+  const first = data.pages[0];
+  if (isQueryFailure(first)) return <PanelFailure failure={first} retry={refetch} />;
+  const events = data.pages.flatMap((p) => (isQueryFailure(p) ? [] : p.events));
   return (
     <Card
       title="Event explorer"
@@ -109,6 +125,7 @@ export function EventExplorer({ view, filtered, onOpen }: PanelProps) {
           </p>
         }
       />
+      <DirectoryNotice notice={first?.directoryNotice} />
       <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
         <span className="text-muted" aria-live="polite">
           {events.length.toLocaleString('en-US')} event{events.length === 1 ? '' : 's'} shown
@@ -116,9 +133,10 @@ export function EventExplorer({ view, filtered, onOpen }: PanelProps) {
         </span>
         {hasNextPage ? (
           <Button size="sm" pending={isFetchingNextPage} onClick={() => void fetchNextPage()}>
-            Load more
+            {isFetchNextPageError ? 'Try loading more again' : 'Load more'}
           </Button>
         ) : null}
+        {isFetchNextPageError && error ? <InlineStatus tone="danger">More events could not be loaded: {error.message}</InlineStatus> : null}
       </div>
     </Card>
   );

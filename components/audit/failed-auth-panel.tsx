@@ -6,6 +6,8 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { auditQueries } from '@/lib/audit/queries';
+import { isQueryFailure } from '@/lib/query/fetch';
+import { PanelFailure } from './panel-boundary';
 import { bucketIndexOf } from '@/lib/audit/rules/series';
 import { bucketLabel } from './chart-scale';
 import { formatShortUtc } from './format';
@@ -16,7 +18,8 @@ const HOUR = 3_600_000;
 const failedSignIns = { category: 'signin', outcome: 'failure' } as const;
 
 export function FailedAuthPanel({ view, filtered, onChange }: PanelProps) {
-  const { data } = useSuspenseQuery(auditQueries.panel('failed-auth', view));
+  const { data, refetch } = useSuspenseQuery(auditQueries.panel('failed-auth', view));
+  if (isQueryFailure(data)) return <PanelFailure failure={data} retry={refetch} />;
   const markers = data.spikes
     .map((s) => ({ index: bucketIndexOf(data.hourly.axis, new Date(s.at)), label: `Spike: ${s.explanation}` }))
     .filter((m) => m.index >= 0);
@@ -129,7 +132,7 @@ function TopTable({
                     type="button"
                     title="Narrow the page to this"
                     onClick={r.onSelect}
-                    className="text-left break-all text-accent hover:underline"
+                    className="text-left whitespace-nowrap text-accent hover:underline"
                   >
                     {c}
                   </button>

@@ -5,7 +5,9 @@ import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Words } from '@/components/ui/words';
 import type { FeedEvent } from '@/lib/audit/contract';
+import { ActorName, ViaBrickwatch } from './actor';
 import { formatShortUtc, formatUtc, isFailure, outcomeLabel } from './format';
 
 export function FeedList({
@@ -36,20 +38,38 @@ export function FeedList({
                 <time dateTime={e.time} title={formatUtc(e.time)} className="text-xs text-muted tabular-nums">
                   {formatShortUtc(e.time)}
                 </time>
-                <span className="font-medium break-all">{e.object}</span>
+                <span className="font-medium">
+                  <Words text={e.object} />
+                </span>
                 {e.adminChange ? <Badge tone="danger">admin rights</Badge> : null}
                 {isFailure(e.status) ? <Badge tone="warning">{outcomeLabel(e.status)}</Badge> : null}
               </span>
               {/* A refused call changed nothing; it still matters (someone tried). */}
               <span className={cn('break-words', isFailure(e.status) && 'text-muted')}>
                 {isFailure(e.status) ? 'Attempted: ' : ''}
-                {e.change}
+                <Words text={e.change} />
               </span>
-              <span className="text-xs text-muted break-all">
-                {e.actor ?? 'unknown actor'} · {e.service}.{e.action}
-                {e.sourceIp ? ` · from ${e.sourceIp}` : ''}
+              {/* Each identifier stays whole (an IP or an e-mail never wraps inside itself); lines break between them. */}
+              <span className="flex flex-wrap gap-x-1.5 text-xs text-muted">
+                <ActorName actor={e.actor} actorRef={e.actorRef} />
+                <span aria-hidden>·</span>
+                <span className="whitespace-nowrap">
+                  {e.service}.{e.action}
+                </span>
+                {e.sourceIp ? (
+                  <>
+                    <span aria-hidden>·</span>
+                    <span className="whitespace-nowrap">from {e.sourceIp}</span>
+                  </>
+                ) : null}
               </span>
             </button>
+            {/* Outside the button: a link of its own to the Activity entry. */}
+            {e.via ? (
+              <p className="-mt-1.5 px-3 pb-2 text-muted">
+                <ViaBrickwatch via={e.via} />
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -72,4 +92,9 @@ export function NoEvents({ what, filtered }: { what: string; filtered: boolean }
       }
     />
   );
+}
+
+/** Names could not be read from the directory: actors are shown as recorded, and the panel says why. */
+export function DirectoryNotice({ notice }: { notice: string | undefined }) {
+  return notice ? <p className="mt-2 text-xs text-muted">{notice}</p> : null;
 }

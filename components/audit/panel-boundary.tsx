@@ -1,14 +1,15 @@
 'use client';
-// Each audit panel loads, fails and retries on its own: a Suspense fallback shaped like the panel, and an error
-// boundary that shows what could not be collected ("Not collected: …") — never an empty "all clear".
+// Each audit panel loads, fails and retries on its own: a Suspense fallback shaped like the panel, and what could not
+// be collected ("Not collected: …") in its place — never an empty "all clear". A read that failed arrives as a value
+// (QueryFailure) and the panel shows it with PanelFailure; the error boundary is only for what nobody expected.
 import { QueryErrorResetBoundary } from '@tanstack/react-query';
-import { Component, Suspense, useEffect, type ErrorInfo, type ReactNode } from 'react';
+import { Component, createContext, Suspense, useContext, useEffect, useState, type ErrorInfo, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { DegradedNotice } from '@/components/ui/degraded-notice';
 import { RefreshIcon } from '@/components/ui/icons';
 import { Skeleton, SkeletonRegion } from '@/components/ui/skeleton';
-import { ApiClientError } from '@/lib/query/fetch';
+import { ApiClientError, failureError, type QueryFailure } from '@/lib/query/fetch';
 
 interface BoundaryProps {
   onReset: () => void;
@@ -75,18 +76,49 @@ function PanelError({
   );
 }
 
+const PanelName = createContext('this panel');
+
+/** A panel's read failed: why, in Databricks' or Brickwatch's words, with the reference to quote and a retry. */
+export function PanelFailure({ failure, retry }: { failure: QueryFailure; retry: () => Promise<unknown> }) {
+  const what = useContext(PanelName);
+  const error = failureError(failure);
+  const [retrying, setRetrying] = useState(false);
+  return (
+    <DegradedNotice
+      what={what}
+      reason={`${error.message}${error.requestId ? ` (reference ${error.requestId})` : ''}`}
+      action={
+        <Button
+          size="sm"
+          variant="secondary"
+          icon={<RefreshIcon />}
+          pending={retrying}
+          onClick={() => {
+            setRetrying(true);
+            void retry().finally(() => setRetrying(false));
+          }}
+        >
+          Try again
+        </Button>
+      }
+    />
+  );
+}
+
 export function PanelBoundary({ what, skeleton, children }: { what: string; skeleton: ReactNode; children: ReactNode }) {
   return (
-    <QueryErrorResetBoundary>
-      {({ reset }) => (
-        <ErrorBoundary
-          onReset={reset}
-          fallback={(error, retry, autoRetry) => <PanelError what={what} error={error} reset={retry} autoRetry={autoRetry} />}
-        >
-          <Suspense fallback={skeleton}>{children}</Suspense>
-        </ErrorBoundary>
-      )}
-    </QueryErrorResetBoundary>
+    <PanelName.Provider value={what}>
+      <QueryErrorResetBoundary>
+        {({ reset }) => (
+          <ErrorBoundary
+            onReset={reset}
+            fallback={(error, retry, autoRetry) => <PanelError what={what} error={error} reset={retry} autoRetry={autoRetry} />}
+          >
+            <Suspense fallback={skeleton}>{children}</Suspense>
+          </ErrorBoundary>
+        )}
+      </QueryErrorResetBoundary>
+    </PanelName.Provider>
   );
 }
 

@@ -7,13 +7,16 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Skeleton, SkeletonRegion } from '@/components/ui/skeleton';
 import { AUDIT_CATEGORY_LABELS } from '@/lib/audit/rules/categories';
 import { auditQueries } from '@/lib/audit/queries';
+import { isQueryFailure } from '@/lib/query/fetch';
+import { PanelFailure } from './panel-boundary';
 import { CATEGORY_STYLE } from './category-style';
 import { describeWindow, formatUtc } from './format';
 import type { PanelProps } from './panel-types';
 import { StackedBarChart } from './stacked-bar-chart';
 
 export function TimelinePanel({ view, filtered, onChange }: PanelProps) {
-  const { data } = useSuspenseQuery(auditQueries.panel('timeline', view));
+  const { data, refetch } = useSuspenseQuery(auditQueries.panel('timeline', view));
+  if (isQueryFailure(data)) return <PanelFailure failure={data} retry={refetch} />;
   const series = data.series.map((s) => ({
     id: s.category,
     label: AUDIT_CATEGORY_LABELS[s.category],

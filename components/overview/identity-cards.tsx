@@ -54,16 +54,16 @@ export function IdentityCards({ workspace, person, acting }: IdentityCardsProps)
         <dl className="space-y-3">
           <Field label={`${acting.mode === 'user' ? 'User' : 'Service'} identity mode`}>{ACTING[acting.kind]}</Field>
           {acting.kind !== 'user' ? (
-            <Field label="Identity">
-              <span className="font-mono text-sm">{acting.name}</span>
+            <Field label={acting.kind === 'service-principal' ? 'Application id' : 'Identity'}>
+              <span className="font-mono text-xs whitespace-nowrap">{acting.name}</span>
             </Field>
           ) : null}
-          <p className="text-xs text-muted">
-            {acting.mode === 'user'
-              ? 'Databricks enforces your own permissions, and its audit log names you.'
-              : 'Brickwatch’s roles are the gate; every change is written to the action log with your name.'}
-          </p>
         </dl>
+        <p className="mt-3 text-xs text-muted">
+          {acting.mode === 'user'
+            ? 'Databricks enforces your own permissions, and its audit log names you.'
+            : 'Brickwatch’s roles are the gate; every change is written to the action log with your name.'}
+        </p>
       </Card>
     </div>
   );

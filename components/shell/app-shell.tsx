@@ -16,19 +16,22 @@ export interface ShellProps {
   children: ReactNode;
 }
 
-/** Signed-in frame: a sidebar on wide screens, a top bar below 1024 px; landmarks banner / navigation / main. */
+/**
+ * Signed-in frame: a sidebar from 1280 px, a top bar below (brand and navigation in one row), so a 1024 px laptop gives
+ * its width to the tables instead of a 240 px column of four links. Landmarks: banner, navigation, main.
+ */
 export function AppShell({ person, workspaceHost, theme, children }: ShellProps) {
   const items = NAV_ITEMS.filter((i) => hasRole(person.role, i.role)).map(({ href, label, icon }) => ({ href, label, icon }));
   return (
-    <div className="min-h-screen lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
+    <div className="min-h-screen xl:grid xl:grid-cols-[15rem_minmax(0,1fr)]">
       <a
         href="#main"
         className="sr-only z-50 rounded-md bg-accent px-3 py-2 text-accent-fg focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
       >
         Skip to content
       </a>
-      <aside className="border-b border-border bg-surface lg:sticky lg:top-0 lg:flex lg:h-screen lg:flex-col lg:border-r lg:border-b-0">
-        <div className="flex items-center gap-2.5 px-4 py-3 lg:py-4">
+      <aside className="flex flex-wrap items-center gap-x-4 border-b border-border bg-surface xl:sticky xl:top-0 xl:h-screen xl:flex-col xl:flex-nowrap xl:items-stretch xl:border-r xl:border-b-0">
+        <div className="flex items-center gap-2.5 px-4 py-3 xl:py-4">
           <BrandMark />
           <div className="min-w-0">
             <p className="text-sm leading-tight font-semibold">Brickwatch</p>
@@ -37,10 +40,10 @@ export function AppShell({ person, workspaceHost, theme, children }: ShellProps)
             </p>
           </div>
         </div>
-        <nav aria-label="Main" className="px-3 pb-3 lg:flex-1 lg:pt-2">
+        <nav aria-label="Main" className="min-w-0 flex-1 px-3 py-2 xl:pt-2 xl:pb-3">
           <NavLinks items={items} />
         </nav>
-        <p className="hidden px-4 py-3 text-[11px] text-muted lg:block">
+        <p className="hidden px-4 py-3 text-[11px] text-muted xl:block">
           {person.role === 'admin'
             ? 'Changes you make are recorded in the action log with your name.'
             : 'Read-only: changing anything needs the Admin role.'}
@@ -48,7 +51,7 @@ export function AppShell({ person, workspaceHost, theme, children }: ShellProps)
       </aside>
       <div className="flex min-w-0 flex-col">
         <header className="flex items-center justify-end gap-3 border-b border-border bg-surface/80 px-4 py-2 backdrop-blur lg:px-8">
-          <div className="mr-auto min-w-0 text-left lg:mr-0 lg:text-right">
+          <div className="mr-auto min-w-0 text-left xl:mr-0 xl:text-right">
             <p className="truncate text-sm leading-tight font-medium">{person.displayName}</p>
             <p className="truncate text-[11px] leading-tight text-muted">{person.userName}</p>
           </div>

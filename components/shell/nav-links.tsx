@@ -10,7 +10,7 @@ const ICONS: Record<NavIcon, typeof HomeIcon> = { home: HomeIcon, key: KeyIcon, 
 export function NavLinks({ items }: { items: readonly Pick<NavItem, 'href' | 'label' | 'icon'>[] }) {
   const pathname = usePathname();
   return (
-    <ul className="flex gap-1 overflow-x-auto lg:flex-col lg:overflow-visible">
+    <ul className="flex gap-1 overflow-x-auto xl:flex-col xl:overflow-visible">
       {items.map((item) => {
         const active = item.href === '/' ? pathname === '/' : pathname === item.href || pathname.startsWith(`${item.href}/`);
         const Icon = ICONS[item.icon];

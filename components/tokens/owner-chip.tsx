@@ -12,7 +12,7 @@ export function OwnerChip({ owner, onSelect }: { owner: TokenOwner; onSelect?: (
   const label = ownerLabel(owner);
   const inactive = owner.status === 'deactivated' || owner.status === 'deleted';
   return (
-    <span className="flex min-w-0 items-center gap-1.5">
+    <span className="flex min-w-0 items-start gap-1.5">
       <span
         aria-hidden
         title={OWNER_KIND_LABEL[owner.kind]}
@@ -29,12 +29,12 @@ export function OwnerChip({ owner, onSelect }: { owner: TokenOwner; onSelect?: (
           type="button"
           onClick={() => onSelect(key)}
           title={`Show only tokens of ${owner.name ?? label}`}
-          className="min-w-0 truncate rounded text-left hover:underline"
+          className="min-w-0 rounded text-left break-words hover:underline"
         >
           {label}
         </button>
       ) : (
-        <span className="min-w-0 truncate">{label}</span>
+        <span className="min-w-0 break-words">{label}</span>
       )}
       {inactive ? <span className="sr-only"> ({owner.status})</span> : null}
     </span>

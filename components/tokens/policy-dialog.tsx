@@ -7,7 +7,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { InlineStatus } from '@/components/ui/inline-status';
 import { useToast } from '@/components/ui/toast';
 import { apiFetch } from '@/lib/query/fetch';
-import { policyChangeSchema } from '@/lib/tokens/contract';
+import { dayCount, policyChangeSchema } from '@/lib/tokens/contract';
 import { tokenQueries } from '@/lib/tokens/queries';
 import { describePolicyChange, MAX_TOKEN_LIFETIME_LIMITS } from '@/lib/tokens/rules/policy';
 
@@ -34,7 +34,7 @@ function PolicyForm({ current, onClose }: { current: number | null; onClose: () 
   const save = useMutation({
     mutationFn: () => apiFetch('/api/tokens/policy', policyChangeSchema, { method: 'PUT', json: { maxTokenLifetimeDays: days } }),
     onSuccess: async () => {
-      toast(`Maximum token lifetime set to ${days} days`);
+      toast(`Maximum token lifetime set to ${dayCount(days)}`);
       await queryClient.invalidateQueries({ queryKey: tokenQueries.all() });
       onClose();
     },
@@ -80,7 +80,7 @@ function PolicyForm({ current, onClose }: { current: number | null; onClose: () 
           Cancel
         </Button>
         <Button variant="primary" type="submit" disabled={!change || unchanged} pending={save.isPending}>
-          {change && !unchanged ? `Set maximum to ${days} days` : 'Set maximum'}
+          {change && !unchanged ? `Set maximum to ${dayCount(days)}` : 'Set maximum'}
         </Button>
       </div>
     </form>

@@ -1,6 +1,6 @@
 'use client';
 // A new token value, shown once. Masked until revealed (the value is not even in the DOM while masked), copyable
-// without revealing, and gone when the dialog closes: it lives only in this component's state.
+// without revealing, and gone once confirmed, discarded or the dialog closes: it lives only in component state.
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { InlineStatus } from '@/components/ui/inline-status';
@@ -38,8 +38,8 @@ export function RevealValue({ value }: { value: string }) {
         <InlineStatus tone="warning">The browser did not allow copying; reveal the value and copy it by hand.</InlineStatus>
       ) : null}
       <InlineStatus tone="warning">
-        This is the only time the value is shown. Brickwatch keeps no copy: store it where the workload reads it before you close this
-        dialog.
+        This is the only time the value is shown, and Brickwatch keeps no copy. Store it where the workload reads it, then confirm below
+        that you have.
       </InlineStatus>
     </div>
   );

@@ -1,5 +1,6 @@
 'use client';
-// Revoking: one token with a plain confirmation; many only after the admin types how many.
+// Revoking: one token with a plain confirmation; many only after the admin types how many. Both say which tokens
+// (comment, owner, id) before, and the toast names them after.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@/components/ui/button';
 import { ConfirmByTypingDialog } from '@/components/ui/confirm-dialog';
@@ -11,6 +12,8 @@ import { apiFetch } from '@/lib/query/fetch';
 import { tokenQueries } from '@/lib/tokens/queries';
 import type { TokenRow } from '@/lib/tokens/rules/types';
 import { ownerLabel } from './format';
+import { count } from '@/lib/plural';
+import { NAMED_IN_DIALOG, revokeSummary } from './revoke-summary';
 
 function useRevoke(onDone: (results: RevokeResult[]) => void) {
   const queryClient = useQueryClient();
@@ -33,8 +36,9 @@ function useRevoke(onDone: (results: RevokeResult[]) => void) {
 
 export function RevokeDialog({ row, onClose }: { row: TokenRow | null; onClose: () => void }) {
   const toast = useToast();
-  const revoke = useRevoke(() => {
-    toast('Token revoked');
+  const revoke = useRevoke((results) => {
+    const summary = revokeSummary(results, row ? [row] : []);
+    toast(summary.message, summary.ok ? 'success' : 'info');
     onClose();
   });
   const close = () => {
@@ -72,27 +76,23 @@ export function RevokeDialog({ row, onClose }: { row: TokenRow | null; onClose: 
 }
 
 export function BulkRevokeDialog({
-  ids,
+  rows,
   open,
   onClose,
   onDone,
 }: {
-  ids: string[];
+  rows: TokenRow[];
   open: boolean;
   onClose: () => void;
   onDone: () => void;
 }) {
   const toast = useToast();
   const revoke = useRevoke((results) => {
-    const failed = results.filter((r) => r.status === 'failed');
-    toast(
-      failed.length
-        ? `${results.length - failed.length} revoked, ${failed.length} failed (${failed[0]!.message})`
-        : `${results.length} tokens revoked`,
-      failed.length ? 'info' : 'success',
-    );
+    const summary = revokeSummary(results, rows);
+    toast(summary.message, summary.ok ? 'success' : 'info');
     onDone();
   });
+  const shown = rows.slice(0, NAMED_IN_DIALOG);
   return (
     <ConfirmByTypingDialog
       open={open}
@@ -100,13 +100,27 @@ export function BulkRevokeDialog({
         revoke.reset();
         onClose();
       }}
-      title={`Revoke ${ids.length} tokens?`}
+      title={`Revoke ${count(rows.length, 'token')}?`}
       description="Every workload that uses one of these tokens stops working at once. This cannot be undone."
-      phrase={String(ids.length)}
-      confirmLabel={`Revoke ${ids.length} tokens`}
-      onConfirm={() => revoke.mutate(ids)}
+      phrase={String(rows.length)}
+      confirmLabel={`Revoke ${count(rows.length, 'token')}`}
+      onConfirm={() => revoke.mutate(rows.map((r) => r.tokenId))}
       pending={revoke.isPending}
       error={revoke.error?.message ?? null}
-    />
+    >
+      <ul aria-label="Tokens to revoke" className="max-h-60 divide-y divide-border overflow-y-auto rounded-md border border-border text-sm">
+        {shown.map((r) => (
+          <li key={r.tokenId} className="flex flex-wrap items-baseline justify-between gap-x-3 px-3 py-1.5">
+            <span className="min-w-0 break-words">
+              {r.comment || <span className="text-muted">no comment</span>} <span className="text-muted">· {ownerLabel(r.owner)}</span>
+            </span>
+            <code className="font-mono text-xs text-muted">{r.tokenId.slice(0, 12)}…</code>
+          </li>
+        ))}
+        {rows.length > shown.length ? (
+          <li className="px-3 py-1.5 text-muted">and {count(rows.length - shown.length, 'more token')}</li>
+        ) : null}
+      </ul>
+    </ConfirmByTypingDialog>
   );
 }

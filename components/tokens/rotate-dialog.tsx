@@ -1,26 +1,26 @@
 'use client';
-// Rotating one token: what Databricks allows for this owner, the new lifetime (policy default, 90 days unless
-// overridden), where the new value goes, and then the outcome for both tokens. The response is handled in local
-// state, not a query or mutation cache, so a value shown once is gone when the dialog closes.
-import type * as z from 'zod/mini';
+// Rotating one token: what Databricks allows for this owner, the form, then the outcome for both tokens. A value shown
+// once stays on screen until the admin confirms storing it (only then is the old token revoked) or discards the new
+// token; closing the dialog before that — Esc, a click outside, the close button — asks first and says what happens
+// without a confirmation. The value lives only in this component's state, never in a query or mutation cache.
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { InlineStatus } from '@/components/ui/inline-status';
-import { ScopeDatalist, scopeWarning, useScopeChoices } from '@/components/secrets/scope-choices';
-import { apiFetch } from '@/lib/query/fetch';
 import { tokenQueries } from '@/lib/tokens/queries';
 import { rotationPlan, type LifetimeLimits, type RotationActor } from '@/lib/tokens/rules/rotation-rules';
-import { rotateBody, rotateResponseSchema } from '@/lib/tokens/contract';
 import type { TokenRow } from '@/lib/tokens/rules/types';
 import { ownerLabel } from './format';
 import { RevealValue } from './reveal-value';
-import { RotationOutcomeView } from './rotation-outcome-view';
+import { RotateForm, type RotateResult } from './rotate-form';
+import { RotationOutcomeView, utcTime } from './rotation-outcome-view';
 
 export interface RotateDialogProps {
   row: TokenRow | null;
   actor: RotationActor;
+  /** The signed-in person: their own token is explained differently when Brickwatch acts as a service principal. */
+  person: { userName: string };
   limits: LifetimeLimits;
   onClose: () => void;
   onRevokeInstead: (row: TokenRow) => void;
@@ -29,10 +29,18 @@ export interface RotateDialogProps {
 export function RotateDialog({ row, onClose, ...rest }: RotateDialogProps) {
   // While a rotation runs the dialog cannot be dismissed: its outcome (and a value shown once) must reach the admin.
   const [busy, setBusy] = useState(false);
+  // A value is on screen that nobody has confirmed storing: closing asks first.
+  const [unconfirmed, setUnconfirmed] = useState(false);
+  const [asking, setAsking] = useState(false);
+  const close = () => {
+    setUnconfirmed(false);
+    setAsking(false);
+    onClose();
+  };
   return (
     <Dialog
       open={row !== null}
-      onClose={onClose}
+      onClose={() => (unconfirmed ? setAsking(true) : close())}
       busy={busy}
       title="Rotate token"
       size="lg"
@@ -44,34 +52,43 @@ export function RotateDialog({ row, onClose, ...rest }: RotateDialogProps) {
         ) : null
       }
     >
-      {row ? <RotateBody row={row} onClose={onClose} onBusy={setBusy} {...rest} /> : null}
+      {row ? (
+        <RotateBody
+          row={row}
+          onClose={close}
+          onBusy={setBusy}
+          onUnconfirmed={setUnconfirmed}
+          asking={asking}
+          onKeepOpen={() => setAsking(false)}
+          {...rest}
+        />
+      ) : null}
     </Dialog>
   );
 }
 
-type Result = z.output<typeof rotateResponseSchema>;
-const field = 'h-9 rounded-md border border-border-strong bg-surface px-3 text-sm';
-
 function RotateBody({
   row,
   actor,
+  person,
   limits,
   onClose,
   onRevokeInstead,
   onBusy,
-}: Omit<RotateDialogProps, 'row'> & { row: TokenRow; onBusy: (busy: boolean) => void }) {
-  const ids = useId();
+  onUnconfirmed,
+  asking,
+  onKeepOpen,
+}: Omit<RotateDialogProps, 'row'> & {
+  row: TokenRow;
+  onBusy: (busy: boolean) => void;
+  onUnconfirmed: (waiting: boolean) => void;
+  asking: boolean;
+  onKeepOpen: () => void;
+}) {
   const queryClient = useQueryClient();
-  const plan = rotationPlan(row.owner, actor);
-  const [days, setDays] = useState(String(limits.defaultDays));
-  const [override, setOverride] = useState(false);
-  const [delivery, setDelivery] = useState<'secret' | 'reveal'>('secret');
-  const [scope, setScope] = useState('');
-  const [key, setKey] = useState('');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<Result | null>(null);
-  const scopes = useScopeChoices(plan.canRotate && delivery === 'secret');
+  const questionId = useId();
+  const plan = rotationPlan(row.owner, actor, person);
+  const [result, setResult] = useState<RotateResult | null>(null);
 
   if (!plan.canRotate) {
     return (
@@ -86,166 +103,71 @@ function RotateBody({
       </div>
     );
   }
-  if (result) {
+  if (!result) {
+    const how =
+      plan.method === 'own'
+        ? 'a new token for the identity Brickwatch acts as'
+        : `a new token on behalf of the service principal ${ownerLabel(row.owner)}`;
     return (
-      <div className="space-y-4">
-        <RotationOutcomeView rotation={result.rotation} onChange={(rotation) => setResult({ ...result, rotation })} />
-        {result.value ? <RevealValue value={result.value} /> : null}
+      <RotateForm
+        row={row}
+        limits={limits}
+        how={how}
+        onClose={onClose}
+        onBusy={onBusy}
+        onResult={(next) => {
+          setResult(next);
+          onUnconfirmed(Boolean(next.value) && next.rotation.outcome.retry === 'confirm');
+          void queryClient.invalidateQueries({ queryKey: tokenQueries.all() });
+        }}
+      />
+    );
+  }
+
+  const waiting = Boolean(result.value) && result.rotation.outcome.retry === 'confirm';
+  const deadline = result.rotation.deadline;
+  return (
+    <div className="space-y-4">
+      {/* The value first, then what to do with it: confirm storing it, or discard the new token. */}
+      {waiting && result.value ? <RevealValue value={result.value} /> : null}
+      <RotationOutcomeView
+        rotation={result.rotation}
+        onChange={(rotation) => {
+          // Confirmed or discarded: the value has done its job (or is void) and leaves the screen.
+          const settled = rotation.outcome.retry !== 'confirm';
+          setResult({ rotation, value: settled ? undefined : result.value });
+          if (settled) onUnconfirmed(false);
+        }}
+      />
+      {waiting && asking ? (
+        <div
+          role="group"
+          aria-labelledby={questionId}
+          className="space-y-3 rounded-md border border-warning/60 bg-warning-soft p-3 text-sm"
+        >
+          <p id={questionId} className="font-semibold">
+            Close without confirming?
+          </p>
+          <p>
+            The value is not shown again. The old token stays valid, and the new one too until{' '}
+            {deadline ? <strong>{utcTime(deadline)} UTC</strong> : 'the confirmation window ends'}: unless someone confirms before then in
+            Rotations on this page, Brickwatch revokes the new token and keeps the old one.
+          </p>
+          <div className="flex flex-wrap justify-end gap-2">
+            <Button variant="primary" autoFocus onClick={onKeepOpen}>
+              Keep it open
+            </Button>
+            <Button onClick={onClose}>Close without confirming</Button>
+          </div>
+        </div>
+      ) : null}
+      {waiting ? null : (
         <div className="flex justify-end">
           <Button variant="primary" onClick={onClose}>
             Done
           </Button>
         </div>
-      </div>
-    );
-  }
-
-  const maxDays = override ? limits.overrideMaxDays : limits.maxDays;
-  const body = {
-    lifetimeDays: Number(days),
-    ...(override ? { override: true } : {}),
-    delivery: delivery === 'secret' ? { kind: 'secret' as const, scope, key } : { kind: 'reveal' as const },
-  };
-  const submit = async () => {
-    const parsed = rotateBody.safeParse(body);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Check the form');
-    if (parsed.data.lifetimeDays !== undefined && parsed.data.lifetimeDays > maxDays)
-      return setError(`The lifetime can be at most ${maxDays} days${override ? '' : ' without override'}.`);
-    setPending(true);
-    onBusy(true);
-    setError(null);
-    try {
-      setResult(
-        await apiFetch(`/api/tokens/${encodeURIComponent(row.tokenId)}/rotate`, rotateResponseSchema, {
-          method: 'POST',
-          json: parsed.data,
-        }),
-      );
-      await queryClient.invalidateQueries({ queryKey: tokenQueries.all() });
-    } catch (e) {
-      setError(e instanceof Error ? e.message : 'The rotation could not be started.');
-    } finally {
-      setPending(false);
-      onBusy(false);
-    }
-  };
-  const how =
-    plan.method === 'own'
-      ? 'a new token for the identity Brickwatch acts as'
-      : `a new token on behalf of the service principal ${ownerLabel(row.owner)}`;
-
-  return (
-    <form
-      className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!pending) void submit();
-      }}
-    >
-      <p className="text-sm text-muted">
-        Brickwatch creates {how}, delivers it, and only then revokes the old token. If any step fails the old token stays valid.
-      </p>
-      <div className="space-y-1.5">
-        <label htmlFor={`${ids}-days`} className="block text-sm font-medium">
-          Lifetime of the new token (days)
-        </label>
-        <div className="flex flex-wrap items-center gap-3">
-          <input
-            id={`${ids}-days`}
-            type="number"
-            min={1}
-            max={maxDays}
-            step={1}
-            value={days}
-            onChange={(e) => setDays(e.target.value)}
-            className={`${field} w-28 tabular-nums`}
-          />
-          <span className="text-xs text-muted">
-            Up to {maxDays} days
-            {limits.overrideMaxDays > limits.maxDays && !override ? ' (the recommended maximum)' : ' (the workspace maximum)'}.
-          </span>
-        </div>
-        {limits.overrideMaxDays > limits.maxDays ? (
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={override} onChange={(e) => setOverride(e.target.checked)} className="size-4" />
-            Allow more than {limits.maxDays} days (up to {limits.overrideMaxDays}) — not recommended
-          </label>
-        ) : null}
-      </div>
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium">Deliver the new value</legend>
-        <label className="flex items-start gap-2 text-sm">
-          <input
-            type="radio"
-            name={`${ids}-delivery`}
-            checked={delivery === 'secret'}
-            onChange={() => setDelivery('secret')}
-            className="mt-0.5 size-4"
-          />
-          <span>
-            Write it into a secret{' '}
-            <span className="text-muted">(recommended: never shown to anyone; the workload reads it from the scope)</span>
-          </span>
-        </label>
-        {delivery === 'secret' ? (
-          <div className="ml-6 flex flex-wrap gap-3">
-            <span className="space-y-1">
-              <label htmlFor={`${ids}-scope`} className="block text-xs text-muted">
-                Secret scope
-              </label>
-              <input
-                id={`${ids}-scope`}
-                value={scope}
-                onChange={(e) => setScope(e.target.value)}
-                list={`${ids}-scopes`}
-                autoComplete="off"
-                spellCheck={false}
-                className={`${field} w-48 font-mono`}
-              />
-              <ScopeDatalist id={`${ids}-scopes`} scopes={scopes} />
-            </span>
-            <span className="space-y-1">
-              <label htmlFor={`${ids}-key`} className="block text-xs text-muted">
-                Key
-              </label>
-              <input
-                id={`${ids}-key`}
-                value={key}
-                onChange={(e) => setKey(e.target.value)}
-                autoComplete="off"
-                spellCheck={false}
-                className={`${field} w-48 font-mono`}
-              />
-            </span>
-          </div>
-        ) : null}
-        {delivery === 'secret' && scopeWarning(scope, scopes) ? (
-          <InlineStatus tone="warning" className="ml-6">
-            {scopeWarning(scope, scopes)}
-          </InlineStatus>
-        ) : null}
-        <label className="flex items-start gap-2 text-sm">
-          <input
-            type="radio"
-            name={`${ids}-delivery`}
-            checked={delivery === 'reveal'}
-            onChange={() => setDelivery('reveal')}
-            className="mt-0.5 size-4"
-          />
-          <span>
-            Show it to me once <span className="text-muted">(you copy it into the workload yourself; Brickwatch keeps no copy)</span>
-          </span>
-        </label>
-      </fieldset>
-      {error ? <InlineStatus tone="danger">{error}</InlineStatus> : null}
-      <div className="flex justify-end gap-2 pt-1">
-        <Button onClick={onClose} disabled={pending}>
-          Cancel
-        </Button>
-        <Button variant="primary" type="submit" pending={pending}>
-          Rotate token
-        </Button>
-      </div>
-    </form>
+      )}
+    </div>
   );
 }

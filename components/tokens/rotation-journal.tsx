@@ -1,6 +1,7 @@
 'use client';
 // The rotation journal: rotations that need someone (old token still active, an unused new token to revoke, a check
-// to repeat) first, then the recent ones. Nothing here ever holds a token value.
+// to repeat, a value shown once that waits for "I have stored it") or are still settling first, then the recent ones.
+// Nothing here ever holds a token value.
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
@@ -8,7 +9,7 @@ import { tokenQueries } from '@/lib/tokens/queries';
 import type { RotationView } from '@/lib/tokens/contract';
 import { RotationOutcomeView } from './rotation-outcome-view';
 
-const OPEN = new Set(['partial', 'needs_attention', 'in_progress']);
+const OPEN = new Set(['partial', 'needs_attention', 'awaiting_confirmation', 'verifying', 'in_progress']);
 const RECENT = 8;
 
 function Entry({ rotation, canRetry }: { rotation: RotationView; canRetry: boolean }) {
@@ -39,7 +40,9 @@ export function RotationJournal({ canAct }: { canAct: boolean }) {
     <Card
       title="Rotations"
       description="Every rotation is journalled before Brickwatch calls Databricks, so none is lost."
-      actions={open.length ? <Badge tone="warning">{open.length} need attention</Badge> : null}
+      actions={
+        open.length ? <Badge tone="warning">{open.length === 1 ? '1 needs attention' : `${open.length} need attention`}</Badge> : null
+      }
     >
       {rotations.length === 0 ? (
         <p className="text-sm text-muted">No rotations yet.</p>

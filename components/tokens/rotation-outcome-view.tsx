@@ -10,6 +10,11 @@ import { apiFetch } from '@/lib/query/fetch';
 import { tokenQueries } from '@/lib/tokens/queries';
 import type { RetryAction, RotationStatus } from '@/lib/tokens/rules/rotation-outcome';
 
+/** "14:05" of an epoch-ms instant, in UTC (the page's one clock). */
+export function utcTime(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 16);
+}
+
 const TONE: Record<RotationStatus, 'success' | 'warning' | 'danger' | 'info'> = {
   completed: 'success',
   partial: 'warning',
@@ -21,13 +26,13 @@ const TONE: Record<RotationStatus, 'success' | 'warning' | 'danger' | 'info'> = 
 };
 
 /** What each action button says, and the endpoint it calls. */
-const ACTIONS: Record<RetryAction, Array<{ label: string; path: 'retry' | 'confirm' | 'discard'; danger?: boolean }>> = {
+const ACTIONS: Record<RetryAction, Array<{ label: string; path: 'retry' | 'confirm' | 'discard'; danger?: boolean; primary?: boolean }>> = {
   revoke_old: [{ label: 'Retry revoking the old token', path: 'retry' }],
   revoke_new: [{ label: 'Retry revoking the unused new token', path: 'retry' }],
   reconcile: [{ label: 'Check again whether a token was created', path: 'retry' }],
   check_delivery: [{ label: 'Check the secret again', path: 'retry' }],
   confirm: [
-    { label: 'I have stored it: revoke the old token', path: 'confirm' },
+    { label: 'I have stored it: revoke the old token', path: 'confirm', primary: true },
     { label: 'Discard the new token', path: 'discard', danger: true },
   ],
 };
@@ -85,7 +90,7 @@ export function RotationOutcomeView({
             <Button
               key={a.path}
               size="sm"
-              variant={a.danger ? 'ghost-danger' : undefined}
+              variant={a.danger ? 'ghost-danger' : a.primary ? 'primary' : undefined}
               onClick={() => void act(a.path)}
               pending={pending}
             >

@@ -5,12 +5,16 @@ import { toCsv } from '@/lib/csv';
 import { isoDay } from '@/lib/tokens/rules/risk';
 import type { TokenRow } from '@/lib/tokens/rules/types';
 
+// Each owner column holds one kind of value: what people call the owner, a person's user name (their e-mail), a
+// service principal's application id, the SCIM id.
 const HEADER = [
   'token_id',
   'risk',
   'reasons',
-  'owner',
-  'owner_name',
+  'owner_display_name',
+  'owner_user_name',
+  'owner_application_id',
+  'owner_scim_id',
   'owner_type',
   'owner_status',
   'comment',
@@ -31,7 +35,9 @@ export function tokensToCsv(rows: readonly TokenRow[]): string {
       r.risk,
       r.reasons.map((x) => x.text).join('; '),
       r.owner.displayName ?? '',
-      r.owner.name ?? (r.owner.id ? `#${r.owner.id}` : ''),
+      r.owner.kind === 'user' ? (r.owner.name ?? '') : '',
+      r.owner.kind === 'service_principal' ? (r.owner.name ?? '') : '',
+      r.owner.id ?? '',
       r.owner.kind,
       r.owner.status,
       r.comment,

@@ -4,7 +4,7 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { XIcon } from '@/components/ui/icons';
-import { DEFAULT_TOKEN_FILTERS, type ExpiryWindow, type TokenFilters, type TokenSortField } from '@/lib/tokens/contract';
+import { dayCount, DEFAULT_TOKEN_FILTERS, type ExpiryWindow, type TokenFilters, type TokenSortField } from '@/lib/tokens/contract';
 import { RISK_LEVELS, type OwnerKind, type RiskLevel } from '@/lib/tokens/rules/types';
 
 const control = 'h-8 rounded-md border border-border-strong bg-surface px-2 text-sm text-fg';
@@ -132,7 +132,7 @@ export function TokenFiltersBar({
         label="Unused for"
         any="Any last use"
         value={filters.unused ? String(filters.unused) : ''}
-        options={unusedChoices.map((d): [string, string] => [String(d), `Unused ${d}+ days`])}
+        options={unusedChoices.map((d): [string, string] => [String(d), `Unused ${dayCount(d)} or more`])}
         onChange={(v) => onChange({ ...filters, unused: v ? Number(v) : undefined })}
       />
       <span className="flex items-center gap-1.5">
@@ -142,7 +142,7 @@ export function TokenFiltersBar({
         <input
           id={searchId}
           type="search"
-          placeholder="Search comment, owner, id…"
+          placeholder="Comment, owner or id…"
           value={text}
           onChange={(e) => setText(e.target.value)}
           maxLength={200}
@@ -151,7 +151,7 @@ export function TokenFiltersBar({
       </span>
       {filters.owner ? (
         <span className="inline-flex h-8 items-center gap-1 rounded-md border border-accent bg-accent-soft pl-2.5 pr-1 text-xs text-accent">
-          Owner: <span className="max-w-48 truncate font-medium">{filters.owner}</span>
+          Owner: <span className="font-medium whitespace-nowrap">{filters.owner}</span>
           <button
             type="button"
             aria-label="Clear the owner filter"
@@ -176,12 +176,11 @@ export function TokenFiltersBar({
             </option>
           ))}
         </select>
-        <Button
-          size="sm"
-          onClick={() => onChange({ ...filters, dir: filters.dir === 'asc' ? 'desc' : 'asc' })}
-          aria-label={filters.dir === 'asc' ? 'Ascending; switch to descending' : 'Descending; switch to ascending'}
-        >
-          {filters.dir === 'asc' ? '↑ Asc' : '↓ Desc'}
+        {/* The name begins with the words on the button (speech input users say what they see), then says what a press does. */}
+        <Button size="sm" onClick={() => onChange({ ...filters, dir: filters.dir === 'asc' ? 'desc' : 'asc' })}>
+          <span aria-hidden>{filters.dir === 'asc' ? '↑' : '↓'}</span>
+          {filters.dir === 'asc' ? 'Ascending' : 'Descending'}
+          <span className="sr-only">, switch to {filters.dir === 'asc' ? 'descending' : 'ascending'}</span>
         </Button>
       </span>
       {filtered ? (

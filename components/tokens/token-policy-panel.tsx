@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { DegradedNotice } from '@/components/ui/degraded-notice';
 import { InlineStatus } from '@/components/ui/inline-status';
+import { dayCount } from '@/lib/tokens/contract';
 import type { TokenPolicyAssessment } from '@/lib/tokens/rules/policy';
 import { PolicyDialog } from './policy-dialog';
 
@@ -34,7 +35,7 @@ export function TokenPolicyPanel({ policy, canAct, reason }: { policy: TokenPoli
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5">
             <dt className="text-muted">Maximum lifetime</dt>
             <dd className="font-medium tabular-nums">
-              {policy.maxLifetimeDays === null ? 'No maximum set' : `${policy.maxLifetimeDays} days`}
+              {policy.maxLifetimeDays === null ? 'No maximum set' : dayCount(policy.maxLifetimeDays)}
             </dd>
             <dt className="text-muted">Personal access tokens</dt>
             <dd className="font-medium">{policy.tokensEnabled === null ? 'On (default)' : policy.tokensEnabled ? 'On' : 'Off'}</dd>

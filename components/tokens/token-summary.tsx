@@ -19,6 +19,17 @@ function reasonHint(summary: TokenSummary, codes: RiskCode[]): string {
   return parts.length ? parts.map(([n, label]) => `${n.toLocaleString('en')} ${label}`).join(' · ') : 'None';
 }
 
+/** Low risk is healthy tokens and expired ones (which can no longer be used): say how many of each. */
+function lowHint(summary: TokenSummary): string {
+  const expired = summary.byReason.expired ?? 0;
+  const healthy = summary.byRisk.low - expired;
+  return (
+    [healthy > 0 && `${healthy.toLocaleString('en')} without findings`, expired > 0 && `${expired.toLocaleString('en')} expired`]
+      .filter(Boolean)
+      .join(' · ') || 'None'
+  );
+}
+
 export function TokenSummaryCards({ summary }: { summary: TokenSummary }) {
   const kinds = summary.byOwnerKind;
   return (
@@ -41,7 +52,7 @@ export function TokenSummaryCards({ summary }: { summary: TokenSummary }) {
         label="Low risk"
         tone="success"
         value={summary.byRisk.low.toLocaleString('en')}
-        hint={reasonHint(summary, ['expired'])}
+        hint={lowHint(summary)}
         href="/tokens?risk=low"
       />
       <StatCard

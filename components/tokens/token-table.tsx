@@ -1,15 +1,19 @@
 'use client';
 // The tokens table: the server has already filtered and sorted (the URL says how), so the table only renders,
-// windowed past a few hundred rows, in two-line cells that fit a laptop screen. The CSV (token-csv.ts) has one
-// column per fact instead.
+// windowed past a few hundred rows. Cells wrap at word boundaries instead of cutting text; at 1280 px and up every
+// column shows, and below that only "Last used" gives way (see its column). The CSV (token-csv.ts) has one column per
+// fact instead.
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useId, useMemo, useState, type ReactNode } from 'react';
 import { RiskBadge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
+import { Words } from '@/components/ui/words';
 import { isoDay } from '@/lib/tokens/rules/risk';
+import { commentWithoutMarker } from '@/lib/tokens/rules/rotation-rules';
 import type { TokenRow } from '@/lib/tokens/rules/types';
-import { expiryLines, lastUsedLines, OWNER_KIND_LABEL, ownerLabel } from './format';
+import { count } from '@/lib/plural';
+import { expiryLines, lastUsedLines, OWNER_KIND_LABEL } from './format';
 import { OwnerChip } from './owner-chip';
 
 export interface TokenTableProps {
@@ -35,12 +39,12 @@ type CellContext = Omit<TokenTableProps, 'canAct' | 'toolbar' | 'empty'>;
 const TableContext = createContext<CellContext | null>(null);
 const useCells = () => useContext(TableContext)!;
 
-/** Two lines in a fixed-height row: what matters, then its detail, muted. */
+/** Two lines: what matters, then its detail, muted. Words wrap rather than being cut. */
 function TwoLines({ main, detail, title }: { main: ReactNode; detail: ReactNode; title?: string }) {
   return (
     <span className="block min-w-0 leading-tight" title={title}>
-      <span className="block truncate">{main}</span>
-      <span className="block truncate text-xs text-muted">{detail}</span>
+      <span className="block break-words">{main}</span>
+      <span className="mt-0.5 block text-xs text-muted">{detail}</span>
     </span>
   );
 }
@@ -77,33 +81,82 @@ function SelectOne({ row }: { row: TokenRow }) {
   );
 }
 
-/** The level, and why beside it: the first reason, then the next (the tooltip lists them all). */
+/**
+ * The level, then why: the most severe reason in full (reasons come ordered by severity), the others one press away
+ * on a real button, so nothing is only in a tooltip a keyboard or a finger cannot open.
+ */
 function Risk({ row }: { row: TokenRow }) {
-  const [first, second, ...rest] = row.reasons;
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const [first, ...rest] = row.reasons;
   return (
-    <span className="flex items-center gap-2">
+    <span className="flex max-w-80 min-w-56 flex-col items-start gap-1">
       <RiskBadge level={row.risk} />
-      <TwoLines
-        title={row.reasons.map((r) => r.text).join('\n')}
-        main={first?.text ?? <span className="text-muted">no findings</span>}
-        detail={second ? `${second.text}${rest.length ? ` · +${rest.length} more` : ''}` : ''}
-      />
+      {first ? (
+        <span className="text-sm leading-snug">
+          <Words text={first.text} />
+        </span>
+      ) : (
+        <span className="text-xs text-muted">no findings</span>
+      )}
+      {open ? (
+        <ul id={listId} className="list-disc space-y-0.5 pl-4 text-xs leading-snug text-muted">
+          {rest.map((r) => (
+            <li key={r.code}>
+              <Words text={r.text} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {rest.length ? (
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls={open ? listId : undefined}
+          onClick={() => setOpen((o) => !o)}
+          className="rounded text-xs font-medium text-accent hover:underline"
+        >
+          {open ? 'Fewer reasons' : `${count(rest.length, 'more reason')}`}
+        </button>
+      ) : null}
     </span>
   );
 }
 
+/** The token's comment; a replacement Brickwatch made carries its rotation marker, shown as words (the marker on hover). */
+function Comment({ comment }: { comment: string }) {
+  const text = commentWithoutMarker(comment);
+  const rotated = text !== comment.trim();
+  return (
+    <>
+      {text ? <Words text={text} /> : <span className="text-muted">no comment</span>}
+      {rotated ? (
+        <span className="ml-1 text-xs text-muted" title={comment}>
+          (replacement made by a rotation)
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** Who owns it, by name (a service principal's application id and a person's e-mail on hover), and whether they still exist. */
 function Owner({ row }: { row: TokenRow }) {
   const { owner } = row;
-  const name = owner.name && owner.name !== ownerLabel(owner) ? owner.name : OWNER_KIND_LABEL[owner.kind];
   const gone = owner.status === 'deactivated' || owner.status === 'deleted';
-  const detail = gone ? (
-    <>
-      <span className="font-medium text-danger">{owner.status}</span> · {name}
-    </>
-  ) : (
-    name
+  return (
+    <span className="block min-w-36 leading-tight" title={owner.name ?? undefined}>
+      <OwnerChip owner={owner} onSelect={useCells().onOwner} />
+      <span className="mt-0.5 block text-xs text-muted">
+        {OWNER_KIND_LABEL[owner.kind]}
+        {gone ? (
+          <>
+            {' '}
+            · <span className="font-medium text-danger">{owner.status}</span>
+          </>
+        ) : null}
+      </span>
+    </span>
   );
-  return <TwoLines title={owner.name ?? undefined} main={<OwnerChip owner={owner} onSelect={useCells().onOwner} />} detail={detail} />;
 }
 
 function LastUsed({ row }: { row: TokenRow }) {
@@ -115,7 +168,7 @@ function Actions({ row }: { row: TokenRow }) {
   const { onRotate, onRevoke } = useCells();
   const short = row.tokenId.slice(0, 8);
   return (
-    <span className="flex justify-end gap-1">
+    <span className="flex flex-col items-end gap-1 min-[1400px]:flex-row min-[1400px]:justify-end">
       <Button size="sm" onClick={() => onRotate(row)} aria-label={`Rotate token ${short}`}>
         Rotate…
       </Button>
@@ -129,24 +182,28 @@ function Actions({ row }: { row: TokenRow }) {
 function tokenColumns(canAct: boolean) {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TanStack's own column type
   const columns: ColumnDef<TokenRow, any>[] = [
-    col.display({ id: 'risk', header: 'Risk and why', cell: (c) => <Risk row={c.row.original} />, meta: { className: 'w-60 max-w-60' } }),
+    col.display({
+      id: 'risk',
+      header: 'Risk and why',
+      cell: (c) => <Risk row={c.row.original} />,
+      meta: { className: 'align-top' },
+    }),
     col.display({
       id: 'token',
       header: 'Token',
       cell: ({ row: { original: r } }) => (
         <TwoLines
-          title={`${r.comment || 'no comment'}\n${r.tokenId}\ncreated ${isoDay(r.creationTime)}${r.createdBy ? ` by ${r.createdBy}` : ''}`}
-          main={r.comment || <span className="text-muted">no comment</span>}
+          main={<Comment comment={r.comment} />}
           detail={
-            <>
+            <span className="whitespace-nowrap">
               <code className="font-mono">{r.tokenId.slice(0, 8)}…</code> · {isoDay(r.creationTime)}
-            </>
+            </span>
           }
         />
       ),
-      meta: { className: 'max-w-36' },
+      meta: { className: 'min-w-32 align-top' },
     }),
-    col.display({ id: 'owner', header: 'Owner', cell: (c) => <Owner row={c.row.original} />, meta: { className: 'max-w-36' } }),
+    col.display({ id: 'owner', header: 'Owner', cell: (c) => <Owner row={c.row.original} />, meta: { className: 'align-top' } }),
     col.display({
       id: 'expires',
       header: 'Expires',
@@ -154,13 +211,15 @@ function tokenColumns(canAct: boolean) {
         const [main, detail] = expiryLines(c.row.original);
         return <TwoLines main={main} detail={detail} />;
       },
-      meta: { className: 'whitespace-nowrap tabular-nums' },
+      meta: { className: 'whitespace-nowrap tabular-nums align-top' },
     }),
+    // The one column that gives way below 1280 px: how recently a token was used matters most when it has not been,
+    // and then a risk reason says so ("Unused for 108 days"); the filter, the sort and the CSV keep it.
     col.display({
       id: 'lastUsed',
       header: 'Last used',
       cell: (c) => <LastUsed row={c.row.original} />,
-      meta: { className: 'whitespace-nowrap tabular-nums' },
+      meta: { className: 'whitespace-nowrap tabular-nums align-top', hideBelowXl: true },
     }),
   ];
   if (canAct) {
@@ -169,7 +228,7 @@ function tokenColumns(canAct: boolean) {
         id: 'select',
         header: () => <SelectAll />,
         cell: (c) => <SelectOne row={c.row.original} />,
-        meta: { className: 'w-10' },
+        meta: { className: 'w-10 align-top' },
       }),
     );
     columns.push(
@@ -177,7 +236,7 @@ function tokenColumns(canAct: boolean) {
         id: 'actions',
         header: () => <span className="sr-only">Actions</span>,
         cell: (c) => <Actions row={c.row.original} />,
-        meta: { stickyRight: true },
+        meta: { stickyRight: true, className: 'align-top' },
       }),
     );
   }
@@ -197,7 +256,7 @@ export function TokenTable({ canAct, toolbar, empty, ...cells }: TokenTableProps
         search={false}
         toolbar={toolbar}
         empty={empty}
-        rowHeight={53}
+        rowHeight={72}
         maxHeight="70vh"
       />
     </TableContext.Provider>

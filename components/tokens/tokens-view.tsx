@@ -12,6 +12,8 @@ import { SkeletonTable } from '@/components/ui/skeleton';
 import { fetchTokenList, tokenQueries, type TokenList } from '@/lib/tokens/queries';
 import { DEFAULT_TOKEN_FILTERS, TOKENS_URL, type TokenFilters } from '@/lib/tokens/contract';
 import { useUrlState } from '@/lib/use-url-state';
+import { count } from '@/lib/plural';
+import { failureError, isQueryFailure } from '@/lib/query/fetch';
 import type { TokenRow } from '@/lib/tokens/rules/types';
 import { BulkRevokeDialog, RevokeDialog } from './revoke-dialogs';
 import { RotateDialog } from './rotate-dialog';
@@ -22,10 +24,15 @@ import { TokenSummaryCards } from './token-summary';
 import { tokensToCsv } from './token-csv';
 import { TokenTable } from './token-table';
 
+/** Rotations that wait for a person: a step to retry, or a value shown once that nobody has confirmed storing. */
+const NEEDS_SOMEONE = new Set(['partial', 'needs_attention', 'awaiting_confirmation']);
+
 export interface TokensViewProps {
   /** Why the link's filters were ignored, when they were invalid. */
   filterError: string | null;
   canAct: boolean;
+  /** The signed-in person (their own tokens are explained differently when Brickwatch acts as a service principal). */
+  person: { userName: string };
 }
 
 function emptyFor(data: TokenList, filters: TokenFilters, clear: () => void) {
@@ -66,10 +73,17 @@ function downloadCsv(rows: readonly TokenRow[]) {
   URL.revokeObjectURL(url);
 }
 
-export function TokensView({ filterError, canAct }: TokensViewProps) {
+export function TokensView({ filterError, canAct, person }: TokensViewProps) {
   const [filters, setFilters] = useUrlState(TOKENS_URL);
   const queryClient = useQueryClient();
-  const { data, error, isFetching, refetch } = useQuery({ ...tokenQueries.list(filters), placeholderData: keepPreviousData });
+  const {
+    data: answer,
+    error: readError,
+    isFetching,
+    refetch,
+  } = useQuery({ ...tokenQueries.list(filters), placeholderData: keepPreviousData });
+  const data = isQueryFailure(answer) ? undefined : answer;
+  const error = readError ?? (isQueryFailure(answer) ? failureError(answer) : null);
   // Refresh asks the server to read Databricks again instead of answering from its short cache.
   const refresh = useCallback(async () => {
     await queryClient
@@ -93,13 +107,10 @@ export function TokensView({ filterError, canAct }: TokensViewProps) {
   }, []);
   const onOwner = useCallback((owner: string) => setFilters({ owner }), [setFilters]);
   // Only tokens on screen can be revoked in bulk: a selection made under other filters is not carried along unseen.
-  const selectedShown = useMemo(
-    () => (data ? data.rows.filter((r) => selected.has(r.tokenId)).map((r) => r.tokenId) : []),
-    [data, selected],
-  );
+  const selectedShown = useMemo(() => (data ? data.rows.filter((r) => selected.has(r.tokenId)) : []), [data, selected]);
 
   const { data: journal } = useQuery(tokenQueries.rotations());
-  const waiting = journal?.rotations.filter((r) => r.outcome.status === 'partial' || r.outcome.status === 'needs_attention').length ?? 0;
+  const waiting = journal?.rotations.filter((r) => NEEDS_SOMEONE.has(r.outcome.status)).length ?? 0;
   const own = data?.notices.find((n) => n.code === 'own_tokens_only');
   return (
     <>
@@ -109,7 +120,7 @@ export function TokensView({ filterError, canAct }: TokensViewProps) {
         meta={
           data ? (
             <>
-              {data.total.toLocaleString('en')} tokens · read from Databricks at {new Date(data.readAt).toISOString().slice(11, 19)} UTC
+              {count(data.total, 'token')} · read from Databricks at {new Date(data.readAt).toISOString().slice(11, 19)} UTC
             </>
           ) : null
         }
@@ -202,6 +213,7 @@ export function TokensView({ filterError, canAct }: TokensViewProps) {
                 <RotateDialog
                   row={rotateRow}
                   actor={data.actor}
+                  person={person}
                   limits={data.limits}
                   onClose={() => setRotateRow(null)}
                   onRevokeInstead={(row) => {
@@ -211,7 +223,7 @@ export function TokensView({ filterError, canAct }: TokensViewProps) {
                 />
                 <RevokeDialog row={revokeRow} onClose={() => setRevokeRow(null)} />
                 <BulkRevokeDialog
-                  ids={selectedShown}
+                  rows={selectedShown}
                   open={bulkOpen}
                   onClose={() => setBulkOpen(false)}
                   onDone={() => {

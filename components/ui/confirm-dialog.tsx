@@ -11,6 +11,8 @@ export interface ConfirmByTypingDialogProps {
   onClose: () => void;
   title: string;
   description: ReactNode;
+  /** What the action applies to (a list of what is revoked), between the description and the field. */
+  children?: ReactNode;
   /** What must be typed, exactly (compared after trimming). */
   phrase: string;
   confirmLabel: string;
@@ -20,9 +22,10 @@ export interface ConfirmByTypingDialogProps {
   error?: string | null;
 }
 
-export function ConfirmByTypingDialog({ open, onClose, title, description, ...form }: ConfirmByTypingDialogProps) {
+export function ConfirmByTypingDialog({ open, onClose, title, description, children, ...form }: ConfirmByTypingDialogProps) {
   return (
     <Dialog open={open} onClose={onClose} title={title} description={description} busy={form.pending}>
+      {children}
       {/* Mounted only while open (Dialog renders children only then), so every opening starts with an empty field. */}
       <ConfirmForm onClose={onClose} {...form} />
     </Dialog>

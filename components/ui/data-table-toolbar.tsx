@@ -2,6 +2,7 @@
 import type { Table } from '@tanstack/react-table';
 import { useId, type ReactNode } from 'react';
 import { csvLine } from '@/lib/csv';
+import { count } from '@/lib/plural';
 import { Button } from './button';
 import { DownloadIcon } from './icons';
 
@@ -99,9 +100,7 @@ export function DataTableToolbar<T>({
       {children}
       <div className="ml-auto flex items-center gap-3">
         <p aria-live="polite" className="text-xs text-muted tabular-nums">
-          {shown === total
-            ? `${total.toLocaleString('en')} rows`
-            : `Showing ${shown.toLocaleString('en')} of ${total.toLocaleString('en')}`}
+          {shown === total ? count(total, 'row') : `Showing ${shown.toLocaleString('en')} of ${total.toLocaleString('en')}`}
         </p>
         {csvFileName ? (
           <Button size="sm" icon={<DownloadIcon />} onClick={() => download(csvFileName, tableToCsv(table))} disabled={shown === 0}>

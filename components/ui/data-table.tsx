@@ -30,13 +30,22 @@ declare module '@tanstack/react-table' {
     label?: string;
     /** CSV value for a row; default is the cell's value. `false` leaves the column out of the CSV. */
     csv?: ((row: TData) => unknown) | false;
+    /** In the CSV only, never on screen (a long id the row's detail view shows instead). */
+    csvOnly?: boolean;
     align?: 'right';
     /** Extra classes for the cells (width, truncation). */
     className?: string;
     /** Keeps the column at the right edge while the table scrolls sideways on a screen narrower than 1280 px (row actions). */
     stickyRight?: boolean;
+    /**
+     * Below 1280 px the column gives way (hidden on screen; still in the CSV and the row's other views). For the
+     * least important columns only, chosen per table and said in its comment, so a laptop screen never cuts one.
+     */
+    hideBelowXl?: boolean;
   }
 }
+
+const onScreen = (x: { column: { columnDef: { meta?: { csvOnly?: boolean } } } }) => !x.column.columnDef.meta?.csvOnly;
 
 export interface DataTableProps<T> {
   data: readonly T[];
@@ -55,6 +64,7 @@ export interface DataTableProps<T> {
   virtualizeAbove?: number;
   /** Height of the scroll area (the header sticks to its top). */
   maxHeight?: string;
+  /** A typical row's height, for the window's first estimate (each row is measured once rendered). */
   rowHeight?: number;
 }
 
@@ -108,7 +118,7 @@ export function DataTable<T>({
     : rows.map((row, index) => ({ row, index }));
   const padTop = items && items.length ? items[0]!.start : 0;
   const padBottom = items && items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
-  const columnCount = table.getVisibleLeafColumns().length;
+  const columnCount = table.getVisibleLeafColumns().filter((column) => onScreen({ column })).length;
 
   return (
     <div className="space-y-3">
@@ -128,7 +138,7 @@ export function DataTable<T>({
           <thead className="sticky top-0 z-10 bg-surface-2">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
-                {group.headers.map((header) => {
+                {group.headers.filter(onScreen).map((header) => {
                   const sorted = header.column.getIsSorted();
                   const meta = header.column.columnDef.meta;
                   return (
@@ -140,6 +150,7 @@ export function DataTable<T>({
                         'border-b border-border px-3 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap',
                         meta?.align === 'right' && 'text-right',
                         meta?.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface-2',
+                        meta?.hideBelowXl && 'max-xl:hidden',
                       )}
                     >
                       {header.isPlaceholder ? null : header.column.getCanSort() ? (
@@ -168,29 +179,36 @@ export function DataTable<T>({
             {shown.map(({ row, index }) => (
               <tr
                 key={row.id}
+                // Rows may wrap to different heights (a risk's reasons, a long name): the window measures each one.
+                ref={virtual ? virtualizer.measureElement : undefined}
+                data-index={index}
                 aria-rowindex={virtual ? index + 2 : undefined}
                 tabIndex={onRowClick ? 0 : undefined}
                 onClick={onRowClick ? () => onRowClick(row.original) : undefined}
-                onKeyDown={onRowClick ? (e) => e.key === 'Enter' && onRowClick(row.original) : undefined}
+                // Enter on the row itself; a link or button inside the row keeps its own Enter.
+                onKeyDown={onRowClick ? (e) => e.key === 'Enter' && e.target === e.currentTarget && onRowClick(row.original) : undefined}
                 className={cn('group', onRowClick && 'cursor-pointer hover:bg-surface-2 focus-visible:bg-accent-soft')}
-                style={virtual ? { height: rowHeight } : undefined}
               >
-                {row.getVisibleCells().map((cell) => {
-                  const meta = cell.column.columnDef.meta;
-                  return (
-                    <td
-                      key={cell.id}
-                      className={cn(
-                        'border-b border-border px-3 py-2 align-middle group-last:border-b-0',
-                        meta?.align === 'right' && 'text-right tabular-nums',
-                        meta?.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface',
-                        meta?.className,
-                      )}
-                    >
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  );
-                })}
+                {row
+                  .getVisibleCells()
+                  .filter(onScreen)
+                  .map((cell) => {
+                    const meta = cell.column.columnDef.meta;
+                    return (
+                      <td
+                        key={cell.id}
+                        className={cn(
+                          'border-b border-border px-3 py-2 align-middle group-last:border-b-0',
+                          meta?.align === 'right' && 'text-right tabular-nums',
+                          meta?.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface',
+                          meta?.hideBelowXl && 'max-xl:hidden',
+                          meta?.className,
+                        )}
+                      >
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </td>
+                    );
+                  })}
               </tr>
             ))}
             {padBottom > 0 ? <tr aria-hidden style={{ height: padBottom }} /> : null}

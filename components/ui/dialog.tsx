@@ -1,6 +1,8 @@
 'use client';
 // A modal on the native <dialog>: showModal() makes the page behind it inert (focus cannot leave, screen readers see
-// only the dialog), Esc closes it, and focus returns to what opened it. No focus-trap library needed.
+// only the dialog), and focus returns to what opened it. No focus-trap library needed. Esc, a click on the backdrop
+// and the close button all ask the owner (onClose), which decides: a dialog holding something that must not be lost
+// can ask before it goes.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { cn } from './cn';
 import { XIcon } from './icons';
@@ -24,6 +26,12 @@ export function Dialog({ open, onClose, title, description, children, footer, bu
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
+  // Whether the owner wants the dialog open. Chromium lets a second Esc in a row (no click or key in between) close a
+  // modal without the cancelable `cancel` event; the dialog then reopens and the owner is asked, as for the first Esc.
+  const wanted = useRef(open);
+  useEffect(() => {
+    wanted.current = open;
+  }, [open]);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -49,6 +57,12 @@ export function Dialog({ open, onClose, title, description, children, footer, bu
       }}
       onClick={(e) => {
         if (e.target === ref.current && !busy) onClose(); // click on the backdrop
+      }}
+      onClose={() => {
+        const dialog = ref.current;
+        if (!dialog || dialog.open || !wanted.current) return;
+        dialog.showModal();
+        if (!busy) onClose();
       }}
       className={cn(
         'm-auto w-[calc(100%-2rem)] rounded-lg border border-border bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/50',

@@ -31,6 +31,7 @@ export const ACCESS: Record<string, Access> = {
   'GET /api/overview/health': 'manager',
   // Activity
   'GET /api/activity': 'analyst',
+  'GET /api/activity/[seq]': 'analyst',
   // Audit
   'GET /api/audit/timeline': 'analyst',
   'GET /api/audit/failed-auth': 'analyst',
@@ -76,6 +77,7 @@ export function sampleUrl(method: string, route: string): string {
     .replace('[[...path]]', 'no-such/thing')
     .replace('[scope]', mutating ? 'not*a*scope' : 'prod-etl')
     .replace('[key]', mutating ? 'not*a*key' : 'not-a-reference')
+    .replace('[seq]', '1')
     .replace('[id]', mutating ? 'not*an*id' : 'a'.repeat(64));
   const query: Record<string, string> = {
     '/api/overview/health': '?target=rest',

@@ -1,6 +1,7 @@
 // Scriptable sign-in: POST /api/auth/signin/databricks?login_hint=<userName> with next-auth's CSRF token. The
 // simulator, given a login_hint, answers the authorize request with a code straight away, so no page is involved.
-import { expect, type APIRequestContext } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
+import { expect } from './test';
 
 export async function signInByApi(request: APIRequestContext, userName: string): Promise<void> {
   const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };

@@ -25,11 +25,27 @@ export const activityFilters = z.object({
   action: z.catch(z.optional(action), undefined),
 });
 export type ActivityFilters = z.output<typeof activityFilters>;
+
+/** An action-log position: entries are numbered from 1. */
+const seq = z.coerce.number().check(z.refine(Number.isInteger, 'must be a whole number'), z.gte(1, 'must be 1 or more'));
+
+/** The page: the filters, plus the entry open in the drawer (?entry=123; the Audit page links to it). */
+export const activityPage = z.object({ ...activityFilters.shape, entry: z.catch(z.optional(seq), undefined) });
+export type ActivityPageState = z.output<typeof activityPage>;
 export const ACTIVITY_URL = {
-  keys: ['outcome', 'actor', 'action'],
-  parse: (raw: URLSearchParams): ActivityFilters => parseSearchParams(activityFilters, raw),
-  serialize: (filters: ActivityFilters) => toSearchParams(filters),
+  keys: ['outcome', 'actor', 'action', 'entry'],
+  parse: (raw: URLSearchParams): ActivityPageState => parseSearchParams(activityPage, raw),
+  serialize: (state: ActivityPageState) => toSearchParams(state),
 } as const;
+
+export function filtersOf({ outcome, actor, action }: ActivityPageState): ActivityFilters {
+  return { outcome, actor, action };
+}
+
+export const activityEntryParams = z.object({ seq });
+
+/** The Activity page's link to one entry. */
+export const activityEntryHref = (entrySeq: number) => `/activity?entry=${entrySeq}`;
 
 export const actionRecordSchema = z.object({
   seq: z.number(),
@@ -86,3 +102,12 @@ export const activityResponseSchema = z.object({
   limited: z.boolean(),
 });
 export type ActivityResponse = z.output<typeof activityResponseSchema>;
+
+/** GET /api/activity/{seq}: one entry, and the chain it sits in as last verified. */
+export const activityEntryResponseSchema = z.object({
+  entry: actionRecordSchema,
+  chain: chainStatusSchema,
+  /** Display names from the workspace directory for the person and the identity Brickwatch acted as (null: not known). */
+  names: z.optional(z.object({ actor: z.nullable(z.string()), actingAs: z.nullable(z.string()) })),
+});
+export type ActivityEntryResponse = z.output<typeof activityEntryResponseSchema>;

@@ -2,7 +2,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/query/fetch';
 import { toSearchParams } from '@/lib/url-state';
-import { activityResponseSchema, type ActivityFilters } from './contract';
+import { activityEntryResponseSchema, activityResponseSchema, type ActivityFilters } from './contract';
 
 export const activityQueries = {
   all: () => ['activity'] as const,
@@ -11,5 +11,10 @@ export const activityQueries = {
       queryKey: [...activityQueries.all(), 'list', toSearchParams(filters).toString()] as const,
       queryFn: ({ signal }) => apiFetch(`/api/activity?${toSearchParams(filters)}`, activityResponseSchema, { signal }),
       placeholderData: keepPreviousData,
+    }),
+  entry: (seq: number) =>
+    queryOptions({
+      queryKey: [...activityQueries.all(), 'entry', seq] as const,
+      queryFn: ({ signal }) => apiFetch(`/api/activity/${seq}`, activityEntryResponseSchema, { signal }),
     }),
 };

@@ -88,10 +88,12 @@ function upstream(
   }
   if (e.status >= 400 && e.status < 500)
     return { status: 400, code: 'UPSTREAM_BAD_REQUEST', message: custom ?? `Databricks did not accept the request: ${said}` };
+  // Databricks' own 5xx messages often end "Please try again later."; the advice is then not repeated.
+  const advice = /try again/i.test(said) ? '' : ' Try again shortly.';
   return {
     status: 502,
     code: 'UPSTREAM_UNAVAILABLE',
-    message: custom ?? `Databricks answered with an error: ${said.replace(/\.?\s*$/, '.')} Try again shortly.`,
+    message: custom ?? `Databricks answered with an error: ${said.replace(/\.?\s*$/, '.')}${advice}`,
   };
 }
 

@@ -313,6 +313,16 @@ describe('route()', () => {
     });
   });
 
+  it('does not repeat advice Databricks already gave', async () => {
+    const failing = route({ role: 'analyst' }, async () => {
+      throw new DatabricksError(503, 'TEMPORARILY_UNAVAILABLE', 'The service is temporarily unavailable. Please try again later.');
+    });
+    const res = await failing(request('GET', '/x', { cookie: await cookieFor('admin') }), ctx());
+    expect((await errorOf(res)).message).toBe(
+      'Databricks answered with an error: The service is temporarily unavailable. Please try again later.',
+    );
+  });
+
   it('never sends the message of an unexpected error, and logs it with the request id', async () => {
     lines = [];
     const broken = route({ role: 'manager' }, async () => {

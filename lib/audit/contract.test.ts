@@ -9,6 +9,7 @@ import {
   filtersOf,
   viewOf,
   windowOf,
+  auditUrlIssues,
 } from './contract';
 
 const parse = (qs: string) => auditQuerySchema.safeParse(searchParamsToObject(new URLSearchParams(qs)));
@@ -137,5 +138,17 @@ describe('auditPageSchema and viewOf', () => {
       outcome: undefined,
       category: undefined,
     });
+  });
+});
+
+describe('auditUrlIssues', () => {
+  it('names what a link held that the page could not use, beside its field', () => {
+    expect(auditUrlIssues(new URLSearchParams('range=7d&ip=10.0.0.0/8'))).toEqual({
+      ip: { value: '10.0.0.0/8', message: 'ip must be an IP address such as 203.0.113.7' },
+    });
+    expect(auditUrlIssues(new URLSearchParams('from=2026-11-21T00:00:00Z&to=2026-11-20T00:00:00Z'))).toEqual({
+      from: { value: '2026-11-21T00:00:00Z', message: 'from must be earlier than to (and than now).' },
+    });
+    expect(auditUrlIssues(new URLSearchParams('range=7d&actor=ann&event=abc'))).toEqual({});
   });
 });

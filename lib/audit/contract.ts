@@ -97,6 +97,35 @@ export const auditPageSchema = z
 export type AuditPageState = z.output<typeof auditPageSchema>;
 
 export const FILTER_KEYS = ['service', 'action', 'actor', 'ip', 'outcome', 'category'] as const;
+
+export type UrlIssueKey = (typeof FILTER_KEYS)[number] | 'range' | 'from' | 'to' | 'bucket';
+/** A value the page's URL held but could not use, and why: the page shows it beside its field instead of dropping it. */
+export interface UrlIssue {
+  value: string;
+  message: string;
+}
+
+/**
+ * What the lenient page parse dropped from a URL (a mistyped address, a range that ends before it starts): the page
+ * would otherwise show its default view without a word. Keys are the fields the messages belong beside.
+ */
+export function auditUrlIssues(raw: URLSearchParams): Partial<Record<UrlIssueKey, UrlIssue>> {
+  const issues: Partial<Record<UrlIssueKey, UrlIssue>> = {};
+  const value = (key: string) => raw.getAll(key).at(-1) ?? '';
+  for (const key of [...FILTER_KEYS, 'range', 'from', 'to', 'bucket'] as const) {
+    if (!raw.has(key)) continue;
+    const parsed = z.safeParse(auditQueryShape[key], value(key));
+    if (!parsed.success) issues[key] = { value: value(key), message: parsed.error.issues[0]?.message ?? 'not understood' };
+  }
+  if (Object.keys(issues).length) return issues;
+  const whole = z.safeParse(auditQuerySchema, Object.fromEntries(raw.entries()));
+  if (!whole.success) {
+    const issue = whole.error.issues[0]!;
+    const key = String(issue.path[0] ?? 'from') as UrlIssueKey;
+    issues[key] = { value: value(key), message: issue.message };
+  }
+  return issues;
+}
 export type AuditFilters = Pick<AuditQuery, (typeof FILTER_KEYS)[number]>;
 
 export function filtersOf({ service, action, actor, ip, outcome, category }: AuditFilters): AuditFilters {
@@ -145,6 +174,25 @@ export const AUDIT_URL = {
 // ---- Responses: what each /api/audit route answers, parsed by the browser and produced by lib/audit/server ----
 
 const text = z.nullable(z.string());
+
+/** Who an actor is, from the workspace directory: people and service principals by name (the raw id stays `actor`). */
+export const actorRefSchema = z.object({
+  kind: z.enum(['user', 'service_principal']),
+  displayName: text,
+  status: z.enum(['active', 'deactivated']),
+});
+export type ActorRef = z.output<typeof actorRefSchema>;
+
+/** The change made through Brickwatch that caused an event: the Activity entry, who made it, and what the match rests on. */
+export const viaRefSchema = z.object({ seq: z.number(), person: z.string(), personName: text, basis: z.string() });
+export type ViaRef = z.output<typeof viaRefSchema>;
+
+const annotations = {
+  actorRef: z.optional(z.nullable(actorRefSchema)),
+  via: z.optional(viaRefSchema),
+};
+/** Set when names could not be read from the directory: the panel says so. */
+const directoryNotice = z.optional(z.string());
 const windowSchema = z.object({
   range: z.enum([...RANGE_PRESETS, 'custom']),
   from: z.string(),
@@ -197,6 +245,7 @@ export const feedEventSchema = z.object({
   change: z.string(),
   adminChange: z.optional(z.boolean()),
   lifetimeDays: z.optional(z.nullable(z.number())),
+  ...annotations,
 });
 export type FeedEvent = z.output<typeof feedEventSchema>;
 
@@ -205,6 +254,7 @@ export const feedSchema = z.object({
   events: z.array(feedEventSchema),
   /** More events matched than the feed shows; the explorer has them all. */
   truncated: z.boolean(),
+  directoryNotice,
 });
 export type FeedData = z.output<typeof feedSchema>;
 
@@ -217,6 +267,7 @@ export const tokenActivitySchema = z.object({
   created: z.object({ total: z.number(), noExpiry: z.number(), longLived: z.number(), longLivedDays: z.number() }),
   events: z.array(feedEventSchema),
   truncated: z.boolean(),
+  directoryNotice,
 });
 export type TokenActivityData = z.output<typeof tokenActivitySchema>;
 
@@ -224,10 +275,19 @@ export const secretActivitySchema = z.object({
   window: windowSchema,
   actions: z.array(actionCount),
   readers: z.array(
-    z.object({ actor: z.string(), scope: text, reads: z.number(), keys: z.number(), denied: z.number(), lastRead: z.string() }),
+    z.object({
+      actor: z.string(),
+      actorRef: z.optional(z.nullable(actorRefSchema)),
+      scope: text,
+      reads: z.number(),
+      keys: z.number(),
+      denied: z.number(),
+      lastRead: z.string(),
+    }),
   ),
   events: z.array(feedEventSchema),
   truncated: z.boolean(),
+  directoryNotice,
 });
 export type SecretActivityData = z.output<typeof secretActivitySchema>;
 
@@ -243,10 +303,12 @@ export const explorerPageSchema = z.object({
       actor: text,
       sourceIp: text,
       status: z.nullable(z.number()),
+      ...annotations,
     }),
   ),
   /** Pass back as `cursor` for the next page; null on the last one. */
   nextCursor: text,
+  directoryNotice,
 });
 export type ExplorerPage = z.output<typeof explorerPageSchema>;
 export type ExplorerEvent = ExplorerPage['events'][number];
@@ -270,6 +332,7 @@ export const eventDetailSchema = z.object({
   request_id: text,
   request_params: z.record(z.string(), z.string()),
   response: z.nullable(z.object({ status_code: z.nullable(z.number()), error_message: text, result: text })),
+  ...annotations,
 });
 export type EventDetail = z.output<typeof eventDetailSchema>;
 export const eventResponseSchema = z.object({ event: eventDetailSchema });

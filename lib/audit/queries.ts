@@ -1,7 +1,7 @@
 // queryOptions for the audit area, shared by the server prefetch, useQuery and invalidation. Keys are hierarchical:
 // ['audit'] is the area, ['audit', <view>, <canonical query>] one panel of one view, so a URL change is a new key.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { apiFetch } from '@/lib/query/fetch';
+import { apiFetch, isQueryFailure, orFailure } from '@/lib/query/fetch';
 import {
   AUDIT_PANEL_SCHEMAS,
   auditQueryToSearchParams,
@@ -14,8 +14,9 @@ import {
 
 export type { AuditPanel, AuditPanels };
 
-// Audit delivery lags by minutes; refetching more often than this only loads the warehouse.
+// Audit delivery lags by minutes; refetching more often than this only loads the warehouse. A failure is not kept.
 const STALE_MS = 60_000;
+const staleTime = (query: { state: { data?: unknown } }) => (isQueryFailure(query.state.data) ? 0 : STALE_MS);
 
 export const auditQueries = {
   all: () => ['audit'] as const,
@@ -23,27 +24,32 @@ export const auditQueries = {
     const qs = auditQueryToSearchParams(view).toString();
     return queryOptions({
       queryKey: [...auditQueries.all(), panel, qs] as const,
-      queryFn: ({ signal }) => apiFetch(`/api/audit/${panel}?${qs}`, AUDIT_PANEL_SCHEMAS[panel], { signal }) as Promise<AuditPanels[P]>,
-      staleTime: STALE_MS,
+      // A panel that cannot be read answers with the reason (shown as "Not collected: …"), not an exception.
+      queryFn: ({ signal }) =>
+        orFailure(() => apiFetch(`/api/audit/${panel}?${qs}`, AUDIT_PANEL_SCHEMAS[panel], { signal }) as Promise<AuditPanels[P]>),
+      staleTime,
     });
   },
   events: (view: AuditQuery) => {
     const qs = auditQueryToSearchParams(view).toString();
     return infiniteQueryOptions({
       queryKey: [...auditQueries.all(), 'events', qs] as const,
-      queryFn: ({ signal, pageParam }) =>
-        apiFetch(`/api/audit/events?${qs}${pageParam ? `&cursor=${pageParam}` : ''}`, explorerPageSchema, { signal }),
+      // The first page's failure is the panel's answer; a later page's failure is an error beside "Load more".
+      queryFn: ({ signal, pageParam }) => {
+        const page = () => apiFetch(`/api/audit/events?${qs}${pageParam ? `&cursor=${pageParam}` : ''}`, explorerPageSchema, { signal });
+        return pageParam ? page() : orFailure(page);
+      },
       initialPageParam: null as string | null,
-      getNextPageParam: (last) => last.nextCursor,
-      staleTime: STALE_MS,
+      getNextPageParam: (last) => (isQueryFailure(last) ? null : last.nextCursor),
+      staleTime,
     });
   },
   event: (key: string) =>
     queryOptions({
       queryKey: [...auditQueries.all(), 'event', key] as const,
-      queryFn: ({ signal }) => apiFetch(`/api/audit/events/${encodeURIComponent(key)}`, eventResponseSchema, { signal }),
-      // One event never changes.
-      staleTime: Infinity,
+      queryFn: ({ signal }) => orFailure(() => apiFetch(`/api/audit/events/${encodeURIComponent(key)}`, eventResponseSchema, { signal })),
+      // One event never changes (a failure to read it is not kept).
+      staleTime: (query) => (isQueryFailure(query.state.data) ? 0 : Infinity),
     }),
 };
 

@@ -27,6 +27,15 @@ describe('upstream errors', () => {
     }
   });
 
+  it('shows one status: a SQL error class speaks for itself, without the status Brickwatch classified it as', () => {
+    expect(upstreamReason(new DatabricksError(502, 'INTERNAL_ERROR', '[INTERNAL_ERROR] Injected failure (status 500).'))).toBe(
+      '[INTERNAL_ERROR] Injected failure (status 500).',
+    );
+    expect(upstreamReason(new DatabricksError(500, 'INTERNAL_ERROR', 'Internal error. Please try again later.'))).toBe(
+      'HTTP 500 INTERNAL_ERROR: Internal error. Please try again later.',
+    );
+  });
+
   it('tells refused and unknown outcomes apart', () => {
     expect(isDefiniteRefusal(new DatabricksError(400, 'QUOTA_EXCEEDED', 'x'))).toBe(true);
     expect(isDefiniteRefusal(new DatabricksError(503, 'TEMPORARILY_UNAVAILABLE', 'x'))).toBe(false);

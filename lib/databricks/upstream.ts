@@ -10,8 +10,11 @@ export function upstreamError(e: unknown): DatabricksError | null {
 /** An upstream failure in words a person can act on; only Databricks' own messages are passed on. */
 export function upstreamReason(e: unknown): string {
   const d = upstreamError(e);
-  if (d) return redactText(`${d.status ? `HTTP ${d.status} ` : ''}${d.errorCode}: ${d.message}`);
-  return 'an unexpected error (see the server log)';
+  if (!d) return 'an unexpected error (see the server log)';
+  // A SQL statement's error ("[CLASS] text") already names its code, and its status is only Brickwatch's reading of the
+  // class, not an HTTP answer: printing both would show two statuses for one failure.
+  if (d.message.startsWith(`[${d.errorCode}]`)) return redactText(d.message);
+  return redactText(`${d.status ? `HTTP ${d.status} ` : ''}${d.errorCode}: ${d.message}`);
 }
 
 export function upstreamRequestId(e: unknown): string | null {

@@ -3,10 +3,14 @@
 import { defaultShouldDehydrateQuery, isServer, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiClientError } from './fetch';
 
-function noRetryOnAuth(failureCount: number, error: unknown): boolean {
-  if (error instanceof ApiClientError && (error.status === 401 || error.status === 403 || error.status === 400 || error.status === 404))
-    return false;
-  return failureCount < 2;
+/**
+ * Brickwatch's API has already retried Databricks within its own budget before answering an error, so asking again at
+ * once only makes a person wait longer for the same answer: API errors are final here. Only a request that never got
+ * an answer (the network) is tried again, and anything else (the failure of a server render) once.
+ */
+export function retryPolicy(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiClientError) return error.status === 0 && failureCount < 2;
+  return failureCount < 1;
 }
 
 export function makeQueryClient(): QueryClient {
@@ -23,7 +27,7 @@ export function makeQueryClient(): QueryClient {
       queries: {
         // Above zero, so data prefetched on the server is not fetched again the moment the page hydrates.
         staleTime: 30_000,
-        retry: noRetryOnAuth,
+        retry: retryPolicy,
         refetchOnWindowFocus: false,
       },
       dehydrate: {

@@ -65,3 +65,40 @@ export async function apiFetch<S extends core.$ZodType>(
   }
   return parsed.data;
 }
+
+// ---- Failures as values: a panel's read that failed is something to show ("Not collected: …"), not an exception. ----
+// Thrown, it would reach an error boundary (which React reports to the console as an error) and, during the server
+// render, abort that part of the stream; as a value it is rendered like any answer, on the server and in the browser.
+
+const FAILED = '__brickwatchFailure';
+
+/** What Brickwatch's API said when a read failed: the same fields as its JSON error. */
+export interface QueryFailure {
+  [FAILED]: { status: number; code: string; message: string; requestId: string | null };
+}
+
+export function queryFailure(status: number, code: string, message: string, requestId: string | null): QueryFailure {
+  return { [FAILED]: { status, code, message, requestId } };
+}
+
+export function isQueryFailure(value: unknown): value is QueryFailure {
+  return typeof value === 'object' && value !== null && FAILED in value;
+}
+
+export function failureError(failure: QueryFailure): ApiClientError {
+  const f = failure[FAILED];
+  return new ApiClientError(f.status, f.code, f.message, f.requestId);
+}
+
+/**
+ * Brickwatch's API answers, with its refusals and failures as values. A session that ended still throws (the query
+ * cache sends the person to sign in), and so does anything that is not an API answer (a bug should be loud).
+ */
+export async function orFailure<T>(load: () => Promise<T>): Promise<T | QueryFailure> {
+  try {
+    return await load();
+  } catch (e) {
+    if (!(e instanceof ApiClientError) || (e.status === 401 && e.code === 'UNAUTHENTICATED')) throw e;
+    return queryFailure(e.status, e.code, e.message, e.requestId);
+  }
+}

@@ -54,6 +54,17 @@ describe.each(STORE_ENGINES)('action log on $name', (engine) => {
     expect(await seqs({ action: 'secrets.delete' })).toEqual([6]);
   });
 
+  it('lists the rows written in a time span', async () => {
+    for (const [n, at] of [
+      [1, '2026-12-01T10:00:00.000Z'],
+      [2, '2026-12-01T10:00:05.000Z'],
+      [3, '2026-12-01T10:00:30.000Z'],
+    ] as const)
+      await appendAction(s.db, KEY, revoke(n), new Date(at));
+    const span = { since: new Date('2026-12-01T10:00:00.000Z'), until: new Date('2026-12-01T10:00:10.000Z') };
+    expect((await listActions(s.db, span)).map((r) => r.seq)).toEqual([2, 1]);
+  });
+
   it('refuses updates, deletes and truncation', async () => {
     await appendAction(s.db, KEY, revoke(1));
     await expect(s.db.run("UPDATE action_log SET outcome = 'failure'")).rejects.toThrow(/append-only/);

@@ -160,12 +160,15 @@ export interface ActionFilter {
   outcome?: Outcome;
   /** An action ('tokens.revoke') or an area prefix ('tokens.'). */
   action?: string;
+  /** Only rows written in this time span (inclusive). */
+  since?: Date;
+  until?: Date;
 }
 
 /** Newest first. Only the filters given become conditions (every value a bound parameter). */
 export async function listActions(
   db: Db,
-  { limit = 100, beforeSeq, target, actor, outcome, action }: ActionFilter = {},
+  { limit = 100, beforeSeq, target, actor, outcome, action, since, until }: ActionFilter = {},
 ): Promise<ActionRecord[]> {
   const where: string[] = [];
   const params: SqlValue[] = [];
@@ -174,6 +177,9 @@ export async function listActions(
     params.push(...values);
   };
   if (beforeSeq !== undefined) add('seq < ?', beforeSeq);
+  // `at` is ISO 8601 in UTC, so text order is time order in both engines.
+  if (since !== undefined) add('at >= ?', since.toISOString());
+  if (until !== undefined) add('at <= ?', until.toISOString());
   if (target !== undefined) add('target = ?', target);
   if (actor !== undefined) add('actor = ?', actor);
   if (outcome !== undefined) add('outcome = ?', outcome);

@@ -16,14 +16,15 @@ describe('rotateBody', () => {
     });
   });
   it.each([
-    [{}, 'delivery must be {"kind":"secret","scope":…,"key":…} or {"kind":"reveal"}'],
-    [{ delivery: { kind: 'email' } }, 'delivery must be {"kind":"secret","scope":…,"key":…} or {"kind":"reveal"}'],
-    [{ delivery: { kind: 'secret', scope: 'ci' } }, 'key is required'],
-    [{ delivery: { kind: 'secret', scope: 'c i', key: 'k' } }, 'scope may only use letters, digits, dash, underscore, period and @'],
-    [{ delivery: { kind: 'secret', scope: 'ci', key: 'a@b' } }, 'key may only use letters, digits, dash, underscore and period'],
-    [{ delivery: { kind: 'reveal' }, lifetimeDays: 0 }, 'lifetimeDays must be at least 1'],
-    [{ delivery: { kind: 'reveal' }, lifetimeDays: 731 }, 'lifetimeDays must be at most 730'],
-    [{ delivery: { kind: 'reveal' }, lifetimeDays: '30' }, 'lifetimeDays must be a number of days'],
+    [{}, 'Choose where the new value goes: a secret (scope and key) or shown once'],
+    [{ delivery: { kind: 'email' } }, 'Choose where the new value goes: a secret (scope and key) or shown once'],
+    [{ delivery: { kind: 'secret', scope: 'ci' } }, 'Key is required'],
+    [{ delivery: { kind: 'secret', scope: 'c i', key: 'k' } }, 'Secret scope may only use letters, digits, dash, underscore, period and @'],
+    [{ delivery: { kind: 'secret', scope: 'ci', key: 'a@b' } }, 'Key may only use letters, digits, dash, underscore and period'],
+    [{ delivery: { kind: 'reveal' }, lifetimeDays: 0 }, 'Lifetime must be at least 1 day'],
+    [{ delivery: { kind: 'reveal' }, lifetimeDays: 731 }, 'Lifetime must be at most 730 days'],
+    [{ delivery: { kind: 'reveal' }, lifetimeDays: 1.5 }, 'Lifetime must be a whole number of days'],
+    [{ delivery: { kind: 'reveal' }, lifetimeDays: '30' }, 'Lifetime must be a number of days'],
   ])('rejects %j: %s', (body, message) => {
     expect(firstMessage(rotateBody.safeParse(body))).toBe(message);
   });
@@ -43,9 +44,9 @@ describe('bulkRevokeBody', () => {
 describe('policyBody and ids', () => {
   it('bounds the maximum lifetime to 1–730 whole days', () => {
     expect(policyBody.safeParse({ maxTokenLifetimeDays: 90 }).success).toBe(true);
-    expect(firstMessage(policyBody.safeParse({ maxTokenLifetimeDays: 0 }))).toBe('maxTokenLifetimeDays must be at least 1');
-    expect(firstMessage(policyBody.safeParse({ maxTokenLifetimeDays: 731 }))).toBe('maxTokenLifetimeDays must be at most 730');
-    expect(firstMessage(policyBody.safeParse({ maxTokenLifetimeDays: 1.5 }))).toBe('maxTokenLifetimeDays must be a whole number of days');
+    expect(firstMessage(policyBody.safeParse({ maxTokenLifetimeDays: 0 }))).toBe('The maximum lifetime must be at least 1 day');
+    expect(firstMessage(policyBody.safeParse({ maxTokenLifetimeDays: 731 }))).toBe('The maximum lifetime must be at most 730 days');
+    expect(firstMessage(policyBody.safeParse({ maxTokenLifetimeDays: 1.5 }))).toBe('The maximum lifetime must be a whole number of days');
   });
   it('refuses ids with path characters', () => {
     expect(tokenIdParams.safeParse({ id: '../x' }).success).toBe(false);

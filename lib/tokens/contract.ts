@@ -1,6 +1,7 @@
 // The tokens area's contract: request bodies (enforced by the routes, checked by the dialogs before sending, so a
 // person sees the same message either way), URL state, and the responses the browser parses. zod/mini: it ships.
 import * as z from 'zod/mini';
+import { count } from '@/lib/plural';
 import { scopeNameSchema, secretKeySchema } from '@/lib/secrets/contract';
 import { MAX_TOKEN_LIFETIME_LIMITS } from './rules/policy';
 import { ROTATION_STATES } from './rules/rotation-machine';
@@ -11,28 +12,31 @@ import { OWNER_KINDS, OWNER_STATUSES, RISK_CODES, RISK_LEVELS, RISK_RANK, type R
 export const tokenIdSchema = z.string().check(z.regex(/^[A-Za-z0-9-]{1,128}$/, { error: 'is not a token id' }));
 export const tokenIdParams = z.object({ id: tokenIdSchema });
 
-/** A whole number of days between min and max, with messages that name the field. */
-const days = (field: string, min: number, max: number) =>
+/** "1 day", "30 days". */
+export const dayCount = (n: number) => count(n, 'day');
+
+/** A whole number of days between min and max; messages say what the field is in words ("Lifetime must be …"). */
+const days = (what: string, min: number, max: number) =>
   z
-    .number({ error: `${field} must be a number of days` })
+    .number({ error: `${what} must be a number of days` })
     .check(
-      z.refine(Number.isInteger, { error: `${field} must be a whole number of days` }),
-      z.gte(min, { error: `${field} must be at least ${min}` }),
-      z.lte(max, { error: `${field} must be at most ${max}` }),
+      z.refine(Number.isInteger, { error: `${what} must be a whole number of days` }),
+      z.gte(min, { error: `${what} must be at least ${dayCount(min)}` }),
+      z.lte(max, { error: `${what} must be at most ${dayCount(max)}` }),
     );
 
 export const rotateBody = z.object({
-  lifetimeDays: z.optional(days('lifetimeDays', 1, MAX_TOKEN_LIFETIME_LIMITS.max)),
+  lifetimeDays: z.optional(days('Lifetime', 1, MAX_TOKEN_LIFETIME_LIMITS.max)),
   /** Allows a lifetime above 90 days (never above the workspace maximum). */
   override: z.optional(z.boolean()),
   delivery: z.discriminatedUnion(
     'kind',
     [
       // Databricks' naming rules, from the one validator the secrets area uses too (scope names may hold @).
-      z.object({ kind: z.literal('secret'), scope: scopeNameSchema('scope'), key: secretKeySchema('key') }),
+      z.object({ kind: z.literal('secret'), scope: scopeNameSchema('Secret scope'), key: secretKeySchema('Key') }),
       z.object({ kind: z.literal('reveal') }),
     ],
-    { error: 'delivery must be {"kind":"secret","scope":…,"key":…} or {"kind":"reveal"}' },
+    { error: 'Choose where the new value goes: a secret (scope and key) or shown once' },
   ),
 });
 export type RotateBody = z.output<typeof rotateBody>;
@@ -60,7 +64,7 @@ export const bulkRevokeBody = z
 export type BulkRevokeBody = z.output<typeof bulkRevokeBody>;
 
 export const policyBody = z.object({
-  maxTokenLifetimeDays: days('maxTokenLifetimeDays', MAX_TOKEN_LIFETIME_LIMITS.min, MAX_TOKEN_LIFETIME_LIMITS.max),
+  maxTokenLifetimeDays: days('The maximum lifetime', MAX_TOKEN_LIFETIME_LIMITS.min, MAX_TOKEN_LIFETIME_LIMITS.max),
 });
 export type PolicyBody = z.output<typeof policyBody>;
 

@@ -1,7 +1,7 @@
 // queryOptions for the tokens area, shared by the server prefetch, useQuery and invalidation. Keys are hierarchical:
 // ['tokens'] invalidates the area after any action; ['tokens', 'list', <canonical filter string>] is one view.
 import { queryOptions } from '@tanstack/react-query';
-import { apiFetch } from '@/lib/query/fetch';
+import { apiFetch, isQueryFailure, type QueryFailure } from '@/lib/query/fetch';
 import {
   rotationsResponseSchema,
   tokenFiltersToSearchParams,
@@ -31,8 +31,10 @@ export const tokenQueries = {
   list: (filters: TokenFilters) =>
     queryOptions({
       queryKey: [...tokenQueries.lists(), tokenFiltersToSearchParams(filters).toString()] as const,
-      queryFn: ({ signal }) => fetchTokenList(filters, signal),
-      select: decode,
+      // The server page's prefetch answers a failure as a value (the browser then shows it without asking again);
+      // the browser's own reads throw, so a failed refresh keeps the tokens already shown.
+      queryFn: ({ signal }): Promise<TokenListResponse | QueryFailure> => fetchTokenList(filters, signal),
+      select: (answer) => (isQueryFailure(answer) ? answer : decode(answer)),
       staleTime: 15_000,
     }),
   rotations: () =>

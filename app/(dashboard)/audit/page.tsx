@@ -12,9 +12,12 @@ import { loadTimeline } from '@/lib/audit/server/timeline';
 import { getWorkspace, type Workspace } from '@/lib/databricks/get-workspace';
 import { auditQueries, type AuditPanel, type AuditPanels } from '@/lib/audit/queries';
 import { getServerQueryClient } from '@/lib/query/server';
+import { settledOnServer } from '@/lib/query/server-failure';
 import { decodeEventKey } from '@/lib/audit/rules/cursor';
 import { auditPageSchema, viewOf, type AuditQuery } from '@/lib/audit/contract';
 import { parseSearchParams, type RawSearchParams } from '@/lib/url-state';
+import { DomainError } from '@/lib/errors';
+import { EVENT_NOT_FOUND } from '@/lib/audit/server/explorer';
 import { AuditClient } from './client';
 
 export const metadata: Metadata = { title: 'Audit' };
@@ -35,20 +38,28 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const workspace = getWorkspace(user);
   const queryClient = getServerQueryClient();
   const now = new Date();
-  for (const panel of Object.keys(LOADERS) as AuditPanel[]) {
-    void queryClient.prefetchQuery({ ...auditQueries.panel(panel, view), queryFn: () => LOADERS[panel](workspace, view, now) });
-  }
-  void queryClient.prefetchInfiniteQuery({ ...auditQueries.events(view), queryFn: () => loadExplorerPage(workspace, view, null, now) });
+  // A panel whose read fails streams its reason as a value (as its API route would have said it), so the server render
+  // never throws and the browser does not ask Databricks a second time before saying what was not collected.
+  const prefetchPanel = <P extends AuditPanel>(panel: P) =>
+    queryClient.prefetchQuery({
+      ...auditQueries.panel(panel, view),
+      queryFn: () => settledOnServer<AuditPanels[P]>(`audit.${panel}`, () => LOADERS[panel](workspace, view, now)),
+    });
+  for (const panel of Object.keys(LOADERS) as AuditPanel[]) void prefetchPanel(panel);
+  void queryClient.prefetchInfiniteQuery({
+    ...auditQueries.events(view),
+    queryFn: () => settledOnServer('audit.events', () => loadExplorerPage(workspace, view, null, now)),
+  });
   if (state.event) {
     const key = state.event;
     void queryClient.prefetchQuery({
       ...auditQueries.event(key),
-      queryFn: async () => {
-        const event = await loadEventDetail(workspace, decodeEventKey(key));
-        // The browser asks the API again and shows its "not found" message.
-        if (!event) throw new Error('audit event not found');
-        return { event };
-      },
+      queryFn: () =>
+        settledOnServer('audit.event', async () => {
+          const event = await loadEventDetail(workspace, decodeEventKey(key));
+          if (!event) throw new DomainError('not_found', 'NOT_FOUND', EVENT_NOT_FOUND);
+          return { event };
+        }),
     });
   }
   return (

@@ -1,5 +1,5 @@
-// /tokens (analyst and up): the server checks the role, reads the filters from the URL and starts the list query;
-// the client renders it as soon as it streams in.
+// /tokens (analyst and up): the server checks the role, reads the filters from the URL and reads the list; the client
+// renders it.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
@@ -7,6 +7,7 @@ import { requireRole } from '@/lib/auth/session';
 import { getWorkspace } from '@/lib/databricks/get-workspace';
 import { tokenListView, wantsFresh } from '@/lib/tokens/server/list';
 import { getServerQueryClient } from '@/lib/query/server';
+import { settledOnServer } from '@/lib/query/server-failure';
 import { tokenQueries } from '@/lib/tokens/queries';
 import { hasRole } from '@/lib/roles';
 import { DEFAULT_TOKEN_FILTERS, parseTokenFilters } from '@/lib/tokens/contract';
@@ -22,16 +23,19 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
   const queryClient = getServerQueryClient();
   // A browser reload sends Cache-Control: max-age=0; the person then gets fresh reads, not the short cache.
   const fresh = wantsFresh(await headers());
-  // Not awaited: the page shell renders at once and the list streams into it when Databricks has answered.
-  void queryClient.prefetchQuery({
+  // Awaited, with loading.tsx's skeleton on screen meanwhile: the list arrives with the page, so the server's HTML and
+  // the browser's first render agree (a list that resolved in between would not hydrate), and a failing upstream is
+  // on the page within the server's retry budget, in the words the API would use.
+  await queryClient.prefetchQuery({
     ...tokenQueries.list(filters),
-    queryFn: async () => (await tokenListView(workspace, filters, { fresh })).data,
+    queryFn: () => settledOnServer('tokens.list', async () => (await tokenListView(workspace, filters, { fresh })).data),
   });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <TokensClient
         filterError={parsed.success ? null : (parsed.error.issues[0]?.message ?? 'invalid filters')}
         canAct={hasRole(user.role, 'admin')}
+        person={{ userName: user.userName }}
       />
     </HydrationBoundary>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuditInputError, bucketStarts, DAY_MS, HOUR_MS, resolveWindow, utcDate } from './range';
+import { AuditInputError, bucketStarts, DAY_MS, HOUR_MS, resolveWindow, utcDate, customRangeErrors, windowFields } from './range';
 
 const now = new Date('2026-11-28T07:25:30.000Z');
 
@@ -62,5 +62,26 @@ describe('bucketStarts', () => {
 describe('utcDate', () => {
   it('gives the UTC calendar date', () => {
     expect(utcDate(new Date('2026-11-27T23:59:59.999-02:00'))).toBe('2026-11-28');
+  });
+});
+
+describe('customRangeErrors', () => {
+  const now = new Date('2026-12-04T12:00:00Z');
+  const at = (iso: string) => new Date(iso);
+  it('accepts a range in the past, and one reaching past now (it is cut at now)', () => {
+    expect(customRangeErrors(at('2026-12-01T00:00:00Z'), at('2026-12-02T00:00:00Z'), now)).toEqual({});
+    expect(customRangeErrors(at('2026-12-01T00:00:00Z'), at('2026-12-09T00:00:00Z'), now)).toEqual({});
+  });
+  it('says what is wrong beside the field it is about, in words', () => {
+    expect(customRangeErrors(at('2026-12-03T00:00:00Z'), at('2026-12-02T00:00:00Z'), now)).toEqual({ from: 'From must be before To.' });
+    expect(customRangeErrors(undefined, at('2026-12-02T00:00:00Z'), now)).toEqual({ from: 'Enter the date and time the range starts.' });
+    expect(customRangeErrors(at('2026-12-05T00:00:00Z'), at('2026-12-06T00:00:00Z'), now).from).toMatch(/^From must be in the past/);
+    expect(customRangeErrors(at('2024-01-01T00:00:00Z'), at('2026-12-01T00:00:00Z'), now).from).toMatch(/at most 366 days/);
+  });
+  it('starts the fields at the window on screen, to the minute', () => {
+    expect(windowFields({ from: at('2026-11-27T12:00:30Z'), to: at('2026-12-04T12:00:59Z') })).toEqual({
+      from: '2026-11-27T12:00',
+      to: '2026-12-04T12:00',
+    });
   });
 });

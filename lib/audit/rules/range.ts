@@ -99,3 +99,22 @@ export interface WindowJson {
 export function windowToJson(window: TimeWindow): WindowJson {
   return { range: window.range, from: window.from.toISOString(), to: window.to.toISOString(), bucket: window.bucket };
 }
+
+/** What is wrong with a custom range a person typed, said beside the field it is about; empty when it is fine. */
+export function customRangeErrors(from: Date | undefined, to: Date | undefined, now: Date): { from?: string; to?: string } {
+  const errors: { from?: string; to?: string } = {};
+  if (!from || Number.isNaN(from.getTime())) errors.from = 'Enter the date and time the range starts.';
+  if (!to || Number.isNaN(to.getTime())) errors.to = 'Enter the date and time the range ends.';
+  if (errors.from || errors.to) return errors;
+  if (from!.getTime() >= now.getTime()) return { from: 'From must be in the past: there are no events after now.' };
+  if (from!.getTime() >= to!.getTime()) return { from: 'From must be before To.' };
+  if (Math.min(to!.getTime(), now.getTime()) - from!.getTime() > MAX_SPAN_MS)
+    return { from: 'The range can span at most 366 days (the audit log keeps 365).' };
+  return errors;
+}
+
+/** A window as the custom range's fields start: the view the person is looking at, to the minute. */
+export function windowFields(w: Pick<TimeWindow, 'from' | 'to'>): { from: string; to: string } {
+  const minute = (d: Date) => d.toISOString().slice(0, 16);
+  return { from: minute(w.from), to: minute(w.to) };
+}

@@ -8,6 +8,7 @@ import { filtersOf, windowOf, type AuditFilters, type AuditQuery } from '@/lib/a
 import { windowToJson, type TimeWindow } from '@/lib/audit/rules/range';
 import type { Workspace } from '@/lib/databricks/get-workspace';
 import { FEEDS, runFeed } from './feeds';
+import { loadPeople, type AuditStore } from './people';
 import {
   AUDIT_TABLE,
   auditStatement,
@@ -99,13 +100,20 @@ ORDER BY reads DESC, actor, scope`,
   });
 }
 
-export function loadTokenActivity(ws: Workspace, query: AuditQuery, now: Date): Promise<TokenActivityData> {
+export function loadTokenActivity(ws: Workspace, query: AuditQuery, now: Date, store: AuditStore = {}): Promise<TokenActivityData> {
   return sharedAudit(ws, 'audit.tokens', query, async () => {
     const window = windowOf(query, now);
     const filters = filtersOf(query);
     const [actions, feed] = await Promise.all([
       runAudit(ws, tokenActionsStatement(window, filters)),
-      runFeed(ws, FEEDS.tokens, window, filters, (r) => describeTokenEvent(r.action_name, r.event_time, r.request_params, r.status_code)),
+      runFeed(
+        ws,
+        FEEDS.tokens,
+        window,
+        filters,
+        (r) => describeTokenEvent(r.action_name, r.event_time, r.request_params, r.status_code),
+        store,
+      ),
     ]);
     const created = actions.rows.find((r) => r.action === 'generateDbToken');
     return {
@@ -122,19 +130,20 @@ export function loadTokenActivity(ws: Workspace, query: AuditQuery, now: Date): 
   });
 }
 
-export function loadSecretActivity(ws: Workspace, query: AuditQuery, now: Date): Promise<SecretActivityData> {
+export function loadSecretActivity(ws: Workspace, query: AuditQuery, now: Date, store: AuditStore = {}): Promise<SecretActivityData> {
   return sharedAudit(ws, 'audit.secrets', query, async () => {
     const window = windowOf(query, now);
     const filters = filtersOf(query);
+    const people = await loadPeople(ws);
     const [actions, readers, feed] = await Promise.all([
       runAudit(ws, secretActionsStatement(window, filters)),
       runAudit(ws, secretReadersStatement(window, filters)),
-      runFeed(ws, FEEDS.secretChanges, window, filters, (r) => describeSecretChange(r.action_name, r.request_params)),
+      runFeed(ws, FEEDS.secretChanges, window, filters, (r) => describeSecretChange(r.action_name, r.request_params), store, people),
     ]);
     return {
       window: windowToJson(window),
       actions: actions.rows,
-      readers: readers.rows.map(({ last_read, ...r }) => ({ ...r, lastRead: last_read.toISOString() })),
+      readers: readers.rows.map(({ last_read, ...r }) => ({ ...r, actorRef: people.actor(r.actor), lastRead: last_read.toISOString() })),
       ...feed,
     };
   });

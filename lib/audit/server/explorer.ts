@@ -23,6 +23,8 @@ import {
   timeField,
 } from './sql';
 import { eventRow, newestEventsSql, type EventRow } from './events';
+import { annotate } from './feeds';
+import type { AuditStore } from './people';
 
 const EXPORT_PAGE = 5_000;
 
@@ -54,7 +56,13 @@ export function explorerPageStatement(
 
 const keyOf = (r: Pick<EventRow, 'event_us' | 'event_id'>) => encodeEventKey({ micros: r.event_us, eventId: r.event_id });
 
-export function loadExplorerPage(ws: Workspace, query: AuditQuery, cursor: EventKey | null, now: Date): Promise<ExplorerPage> {
+export function loadExplorerPage(
+  ws: Workspace,
+  query: AuditQuery,
+  cursor: EventKey | null,
+  now: Date,
+  store: AuditStore = {},
+): Promise<ExplorerPage> {
   const cursorKey = cursor ? encodeEventKey(cursor) : '';
   return sharedAudit(
     ws,
@@ -64,9 +72,11 @@ export function loadExplorerPage(ws: Workspace, query: AuditQuery, cursor: Event
       const window = windowOf(query, now);
       const { rows, truncated } = await runAudit(ws, explorerPageStatement(window, filtersOf(query), cursor));
       const last = rows.at(-1);
+      const notes = await annotate(ws, rows, store);
       return {
         window: windowToJson(window),
-        events: rows.map((r) => ({
+        ...(notes.directoryNotice ? { directoryNotice: notes.directoryNotice } : {}),
+        events: rows.map((r, i) => ({
           key: keyOf(r),
           time: r.event_time.toISOString(),
           service: r.service_name,
@@ -75,6 +85,7 @@ export function loadExplorerPage(ws: Workspace, query: AuditQuery, cursor: Event
           actor: r.actor,
           sourceIp: r.source_ip_address,
           status: r.status_code,
+          ...notes.at(i),
         })),
         nextCursor: truncated && last ? keyOf(last) : null,
       };
@@ -123,14 +134,27 @@ WHERE event_date = CAST(:event_date AS DATE)
   });
 }
 
+export const EVENT_NOT_FOUND = 'This audit event does not exist, or this identity cannot see it.';
+
 /** null when no such event exists (or the identity may not see it). */
-export async function loadEventDetail(ws: Workspace, key: EventKey): Promise<EventDetail | null> {
+export async function loadEventDetail(ws: Workspace, key: EventKey, store: AuditStore = {}): Promise<EventDetail | null> {
   return ws.coalesce(`audit.event#${encodeEventKey(key)}`, async () => {
     const { rows } = await runAudit(ws, eventDetailStatement(key));
     const row = rows[0];
     if (!row) return null;
     const { event_us, event_time, ...rest } = row;
-    return { ...rest, key: encodeEventKey({ micros: event_us, eventId: row.event_id }), event_time: event_time.toISOString() };
+    const actor = row.user_identity?.email ?? row.request_params.user ?? null;
+    const notes = await annotate(
+      ws,
+      [{ ...row, actor, status_code: row.response?.status_code ?? null, error_message: null, source_ip_address: row.source_ip_address }],
+      store,
+    );
+    return {
+      ...rest,
+      ...notes.at(0),
+      key: encodeEventKey({ micros: event_us, eventId: row.event_id }),
+      event_time: event_time.toISOString(),
+    };
   });
 }
 

@@ -12,6 +12,8 @@ import { windowToJson, type TimeWindow } from '@/lib/audit/rules/range';
 import type { Workspace } from '@/lib/databricks/get-workspace';
 import { auditStatement, auditWhere, categoryPredicate, runAudit, sharedAudit, sqlName } from './sql';
 import { eventRow, newestEventsSql, type EventRow } from './events';
+import type { AuditedCall } from '@/lib/audit/rules/via';
+import { loadPeople, viaBrickwatch, type AuditStore, type People } from './people';
 
 export interface FeedSpec {
   name: string;
@@ -45,7 +47,11 @@ export function feedStatement(spec: FeedSpec, window: TimeWindow, filters: Audit
   });
 }
 
-export function toFeedEvent(row: EventRow, summary: EventSummary & Partial<Pick<FeedEvent, 'adminChange' | 'lifetimeDays'>>): FeedEvent {
+export function toFeedEvent(
+  row: EventRow,
+  summary: EventSummary & Partial<Pick<FeedEvent, 'adminChange' | 'lifetimeDays'>>,
+  annotation: Pick<FeedEvent, 'actorRef' | 'via'> = {},
+): FeedEvent {
   return {
     key: encodeEventKey({ micros: row.event_us, eventId: row.event_id }),
     time: row.event_time.toISOString(),
@@ -55,6 +61,26 @@ export function toFeedEvent(row: EventRow, summary: EventSummary & Partial<Pick<
     status: row.status_code,
     sourceIp: row.source_ip_address,
     ...summary,
+    ...annotation,
+  };
+}
+
+/** The calls as the via-matcher reads them. */
+export const auditedCall = (r: EventRow): AuditedCall => ({
+  time: r.event_time.toISOString(),
+  actor: r.actor,
+  service: r.service_name,
+  action: r.action_name,
+  params: r.request_params,
+});
+
+/** Names and "via Brickwatch" for a page of events (by index), and the directory notice when names are missing. */
+export async function annotate(ws: Workspace, rows: readonly EventRow[], store: AuditStore = {}, people?: People) {
+  const known = people ?? (await loadPeople(ws));
+  const via = await viaBrickwatch(ws, rows.map(auditedCall), known, store);
+  return {
+    at: (i: number): Pick<FeedEvent, 'actorRef' | 'via'> => ({ actorRef: known.actor(rows[i]!.actor), via: via.get(i) }),
+    directoryNotice: known.notice ?? undefined,
   };
 }
 
@@ -64,25 +90,44 @@ export async function runFeed(
   window: TimeWindow,
   filters: AuditFilters,
   describe: (row: EventRow) => Parameters<typeof toFeedEvent>[1],
+  store: AuditStore = {},
+  people?: People,
 ) {
   const { rows, truncated } = await runAudit(ws, feedStatement(spec, window, filters));
-  return { events: rows.map((r) => toFeedEvent(r, describe(r))), truncated };
+  const notes = await annotate(ws, rows, store, people);
+  return {
+    events: rows.map((r, i) => toFeedEvent(r, describe(r), notes.at(i))),
+    truncated,
+    ...(notes.directoryNotice ? { directoryNotice: notes.directoryNotice } : {}),
+  };
 }
 
-export function loadPermissionChanges(ws: Workspace, query: AuditQuery, now: Date): Promise<FeedData> {
+export function loadPermissionChanges(ws: Workspace, query: AuditQuery, now: Date, store: AuditStore = {}): Promise<FeedData> {
   return sharedAudit(ws, FEEDS.permissions.name, query, async () => {
     const window = windowOf(query, now);
-    const feed = await runFeed(ws, FEEDS.permissions, window, filtersOf(query), (r) =>
-      describePermissionChange(r.service_name, r.action_name, r.request_params),
+    const feed = await runFeed(
+      ws,
+      FEEDS.permissions,
+      window,
+      filtersOf(query),
+      (r) => describePermissionChange(r.service_name, r.action_name, r.request_params),
+      store,
     );
     return { window: windowToJson(window), ...feed };
   });
 }
 
-export function loadConfigChanges(ws: Workspace, query: AuditQuery, now: Date): Promise<FeedData> {
+export function loadConfigChanges(ws: Workspace, query: AuditQuery, now: Date, store: AuditStore = {}): Promise<FeedData> {
   return sharedAudit(ws, FEEDS.config.name, query, async () => {
     const window = windowOf(query, now);
-    const feed = await runFeed(ws, FEEDS.config, window, filtersOf(query), (r) => describeConfigChange(r.action_name, r.request_params));
+    const feed = await runFeed(
+      ws,
+      FEEDS.config,
+      window,
+      filtersOf(query),
+      (r) => describeConfigChange(r.action_name, r.request_params),
+      store,
+    );
     return { window: windowToJson(window), ...feed };
   });
 }

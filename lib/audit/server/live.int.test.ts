@@ -12,6 +12,9 @@ import { ANALYSTS, startAuditHarness, waitForAuditEvent, type AuditHarness } fro
 import { loadTimeline } from './timeline';
 import { DatabricksError } from '@/lib/databricks/errors';
 import { emptyResponse } from '@/lib/databricks/schemas';
+import { createOwnToken } from '@/lib/databricks/api/tokens';
+import { listActions } from '@/lib/store/action-log';
+import { revokeTokens } from '@/lib/tokens/server/actions';
 
 let h: AuditHarness;
 beforeAll(async () => {
@@ -30,7 +33,7 @@ describe('live events reach the feeds', () => {
       { service: 'unityCatalog', action: 'updatePermissions' },
       (p) => p.securable_full_name === 'system.access.audit',
     );
-    const feed = await loadPermissionChanges(h.analyst, adminView(), new Date());
+    const feed = await loadPermissionChanges(h.analyst, adminView(), new Date(), h.store);
     const grant = feed.events.find((e) => e.object === 'table system.access.audit');
     expect(grant).toMatchObject({
       action: 'updatePermissions',
@@ -48,7 +51,7 @@ describe('live events reach the feeds', () => {
       body: { access_control_list: [{ group_name: ANALYSTS, permission_level: 'CAN_VIEW' }] },
     });
     await waitForAuditEvent(h.analyst, { service: 'jobs', action: 'changeJobAcl' }, (p) => p.resourceId === jobId);
-    const feed = await loadPermissionChanges(h.analyst, auditQuerySchema.parse({ range: '24h', service: 'jobs' }), new Date());
+    const feed = await loadPermissionChanges(h.analyst, auditQuerySchema.parse({ range: '24h', service: 'jobs' }), new Date(), h.store);
     expect(feed.events[0]).toMatchObject({ object: `job ${jobId}`, change: `CAN_VIEW for ${ANALYSTS}`, action: 'changeJobAcl' });
   });
 
@@ -59,10 +62,38 @@ describe('live events reach the feeds', () => {
     const tokenId = created.data.token_info.token_id;
     await h.setup.call('POST', '/api/2.0/token/delete', emptyResponse, { body: { token_id: tokenId } });
     await waitForAuditEvent(h.analyst, { service: 'accounts', action: 'revokeDbToken' }, () => true);
-    const t = await loadTokenActivity(h.analyst, auditQuerySchema.parse({ range: '24h', category: 'tokens' }), new Date());
+    const t = await loadTokenActivity(h.analyst, auditQuerySchema.parse({ range: '24h', category: 'tokens' }), new Date(), h.store);
     const mine = t.events.filter((e) => e.object.startsWith(`token ${tokenId.slice(0, 12)}`));
     expect(mine.map((e) => e.change)).toEqual(expect.arrayContaining(['revoked', 'created, 3-day lifetime']));
     expect(t.created.total).toBeGreaterThanOrEqual(1);
+  });
+
+  it('says who revoked a token through Brickwatch, matched on identity, action, object and time, never on a request id', async () => {
+    const created = await createOwnToken(h.admin.rest, { lifetimeSeconds: 86_400, comment: 'via-int' });
+    const tokenId = created.info.token_id;
+    const ctx = {
+      ws: h.admin,
+      person: { userName: 'alex.morgan@harborpine.com', role: 'admin' as const },
+      requestId: 'rq-via',
+      db: h.store.db,
+    };
+    await revokeTokens(ctx, [tokenId]);
+    // A revoke made straight against Databricks by the same identity is not Brickwatch's.
+    const direct = await createOwnToken(h.admin.rest, { lifetimeSeconds: 86_400, comment: 'direct-int' });
+    await h.setup.call('DELETE', `/api/2.0/token-management/tokens/${direct.info.token_id}`, emptyResponse);
+    await waitForAuditEvent(h.analyst, { service: 'accounts', action: 'revokeDbToken' }, (p) => p.tokenHash === direct.info.token_id);
+    const t = await loadTokenActivity(h.admin, auditQuerySchema.parse({ range: '24h', action: 'revokeDbToken' }), new Date(), h.store);
+    const revoked = t.events.find((e) => e.object.startsWith(`token ${tokenId.slice(0, 12)}`));
+    const [row] = await listActions(h.store.db, { target: `token:${tokenId}` });
+    expect(revoked?.via).toEqual({
+      seq: row!.seq,
+      person: 'alex.morgan@harborpine.com',
+      personName: 'Alex Morgan',
+      basis: expect.stringMatching(/^same acting identity, action and object, \d+ s apart$/),
+    });
+    // The audit log's request id is its own: the match never rests on it.
+    expect(row!.upstreamRequestId).toBeTruthy();
+    expect(t.events.find((e) => e.object.startsWith(`token ${direct.info.token_id.slice(0, 12)}`))?.via).toBeUndefined();
   });
 
   it('shows secret writes and ACL changes, and counts reads per scope', async () => {
@@ -74,7 +105,7 @@ describe('live events reach the feeds', () => {
     await h.setup.call('POST', '/api/2.0/secrets/acls/put', emptyResponse, { body: { scope, principal: ANALYSTS, permission: 'READ' } });
     await h.setup.get(`/api/2.0/secrets/get?scope=${scope}&key=db-password`, any);
     await waitForAuditEvent(h.analyst, { service: 'secrets', action: 'getSecret' }, (p) => p.scope === scope);
-    const s = await loadSecretActivity(h.analyst, adminView(), new Date());
+    const s = await loadSecretActivity(h.analyst, adminView(), new Date(), h.store);
     const changes = s.events.filter((e) => e.object.includes(scope)).map((e) => `${e.object}: ${e.change}`);
     expect(changes).toEqual(
       expect.arrayContaining([`secret ${scope}/db-password: written`, `scope ${scope}: ${ANALYSTS} given READ`, `scope ${scope}: created`]),
@@ -89,7 +120,7 @@ describe('live events reach the feeds', () => {
       body: { label: 'audit-int', list_type: 'ALLOW', ip_addresses: ['198.51.100.7'] },
     });
     await waitForAuditEvent(h.analyst, { service: 'accounts', action: 'createIpAccessList' }, () => true);
-    const c = await loadConfigChanges(h.analyst, adminView(), new Date());
+    const c = await loadConfigChanges(h.analyst, adminView(), new Date(), h.store);
     expect(c.events.map((e) => e.change)).toContain('maxTokenLifetimeDays = 60');
     expect(c.events.some((e) => e.action === 'createIpAccessList')).toBe(true);
   });

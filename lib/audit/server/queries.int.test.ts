@@ -121,7 +121,7 @@ describe('failed authentication', () => {
 
 describe('feeds', () => {
   it('permission changes name who changed what on which object', async () => {
-    const p = await loadPermissionChanges(h.analyst, q({ range: '90d' }), new Date());
+    const p = await loadPermissionChanges(h.analyst, q({ range: '90d' }), new Date(), h.store);
     expect(p.events.length).toBeGreaterThan(0);
     for (const e of p.events) expect(categorizeEvent(e.service, e.action)).toBe('permissions');
     expect(p.events.some((e) => e.action === 'updatePermissions' && /^(grant|revoke) /.test(e.change))).toBe(true);
@@ -129,21 +129,21 @@ describe('feeds', () => {
   });
 
   it('token lifecycle counts creations with their lifetimes', async () => {
-    const t = await loadTokenActivity(h.analyst, q({ range: '90d' }), new Date());
+    const t = await loadTokenActivity(h.analyst, q({ range: '90d' }), new Date(), h.store);
     expect(t.created.total).toBeGreaterThan(0);
     expect(t.created.noExpiry + t.created.longLived).toBeLessThanOrEqual(t.created.total);
     expect(t.events.some((e) => e.action === 'generateDbToken')).toBe(true);
   });
 
   it('secret activity has readers per scope and the writes', async () => {
-    const s = await loadSecretActivity(h.analyst, q({ range: '90d' }), new Date());
+    const s = await loadSecretActivity(h.analyst, q({ range: '90d' }), new Date(), h.store);
     expect(s.actions.find((a) => a.action === 'getSecret')?.events).toBeGreaterThan(0);
     expect(s.readers[0]!.scope).toBeTruthy();
     expect(s.events.every((e) => e.action !== 'getSecret')).toBe(true);
   });
 
   it('configuration changes include workspace-conf edits', async () => {
-    const c = await loadConfigChanges(h.analyst, q({ range: '90d' }), new Date());
+    const c = await loadConfigChanges(h.analyst, q({ range: '90d' }), new Date(), h.store);
     expect(c.events.some((e) => e.action === 'workspaceConfEdit' && e.change.includes('='))).toBe(true);
   });
 });
@@ -152,10 +152,10 @@ describe('explorer', () => {
   it('pages by keyset without skipping or repeating, newest first', async () => {
     const view = q({ range: '7d' });
     const now = new Date();
-    const first = await loadExplorerPage(h.analyst, view, null, now);
+    const first = await loadExplorerPage(h.analyst, view, null, now, h.store);
     expect(first.events).toHaveLength(100);
     expect(first.nextCursor).not.toBeNull();
-    const second = await loadExplorerPage(h.analyst, view, decodeEventKey(first.nextCursor!), now);
+    const second = await loadExplorerPage(h.analyst, view, decodeEventKey(first.nextCursor!), now, h.store);
     const keys = [...first.events, ...second.events].map((e) => e.key);
     expect(new Set(keys).size).toBe(keys.length);
     const order = [...first.events, ...second.events].map((e) => decodeEventKey(e.key));
@@ -166,13 +166,13 @@ describe('explorer', () => {
   });
 
   it('opens one event in full', async () => {
-    const page = await loadExplorerPage(h.analyst, q({ range: '24h', category: 'signin', outcome: 'failure' }), null, new Date());
+    const page = await loadExplorerPage(h.analyst, q({ range: '24h', category: 'signin', outcome: 'failure' }), null, new Date(), h.store);
     const key = page.events[0]!.key;
-    const detail = await loadEventDetail(h.analyst, decodeEventKey(key));
+    const detail = await loadEventDetail(h.analyst, decodeEventKey(key), h.store);
     expect(detail).toMatchObject({ key, category: 'signin' });
     expect(detail!.response?.status_code).toBeGreaterThanOrEqual(400);
     expect(typeof detail!.request_params).toBe('object');
-    expect(await loadEventDetail(h.analyst, { ...decodeEventKey(key), eventId: 'no-such-event' })).toBeNull();
+    expect(await loadEventDetail(h.analyst, { ...decodeEventKey(key), eventId: 'no-such-event' }, h.store)).toBeNull();
   });
 
   it('exports newest first and says when it stopped at the cap', async () => {

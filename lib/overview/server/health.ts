@@ -23,10 +23,16 @@ async function timed<T>(load: () => Promise<T>): Promise<{ value: T; latencyMs: 
 }
 
 /** Exported for its test. The text goes to the browser, so it is redacted like every upstream message is. */
-export function failure(e: unknown, latencyMs: number): Health {
-  if (isDatabricksError(e)) return { ok: false, latencyMs, errorCode: e.errorCode, error: upstreamReason(e) };
+export function failure(e: unknown, latencyMs: number, checkedAt = Date.now()): Health {
+  if (isDatabricksError(e)) return { ok: false, checkedAt, latencyMs, errorCode: e.errorCode, error: upstreamReason(e) };
   // Not a Databricks error: a bug of ours. Its message may hold anything, so say less.
-  return { ok: false, latencyMs, errorCode: 'INTERNAL', error: 'Unexpected error while checking the connection (see the server log)' };
+  return {
+    ok: false,
+    checkedAt,
+    latencyMs,
+    errorCode: 'INTERNAL',
+    error: 'Unexpected error while checking the connection (see the server log)',
+  };
 }
 
 // Concurrent checks by the same identity share one upstream call (coalesced); the latency reported is that call's.
@@ -36,6 +42,7 @@ export async function checkRest(ws: Workspace): Promise<Health> {
     const { value: me, latencyMs } = await ws.coalesce('health.rest', () => timed(() => currentUser(ws.rest, AbortSignal.timeout(8_000))));
     return {
       ok: true,
+      checkedAt: Date.now(),
       latencyMs,
       identity: me.displayName && me.displayName !== me.userName ? `${me.displayName} (${me.userName})` : me.userName,
     };
@@ -48,7 +55,7 @@ export async function checkSql(ws: Workspace): Promise<Health> {
   const started = Date.now();
   try {
     const { value: result, latencyMs } = await ws.coalesce('health.sql', () => timed(() => ws.sql.query(WHO_AM_I)));
-    return { ok: true, latencyMs, identity: result.rows[0]?.user_name ?? 'unknown' };
+    return { ok: true, checkedAt: Date.now(), latencyMs, identity: result.rows[0]?.user_name ?? 'unknown' };
   } catch (e) {
     return failure(e, Date.now() - started);
   }

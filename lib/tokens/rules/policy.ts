@@ -1,6 +1,7 @@
 // The workspace's token policy as a security reviewer reads it: how long new tokens may live, whether PATs are on,
 // and who may create them.
 import { TOKEN_RISK_THRESHOLDS } from './risk';
+import { count } from '@/lib/plural';
 
 /** Databricks accepts `maxTokenLifetimeDays` between 1 and 730 (current docs; unset behaves as 730). */
 export const MAX_TOKEN_LIFETIME_LIMITS = { min: 1, max: 730 } as const;
@@ -96,8 +97,8 @@ export function assessTokenPolicy(input: TokenPolicyInput): TokenPolicyAssessmen
 export function describePolicyChange(current: number | null, next: number): string | null {
   const { min, max } = MAX_TOKEN_LIFETIME_LIMITS;
   if (!Number.isInteger(next) || next < min || next > max) return null;
-  const from = current === null ? 'no maximum' : `${current} days`;
-  const notes = [`Maximum lifetime of new tokens: ${from} → ${next} days.`];
+  const from = current === null ? 'no maximum' : count(current, 'day');
+  const notes = [`Maximum lifetime of new tokens: ${from} → ${count(next, 'day')}.`];
   if (current === null || next < current) notes.push('Existing tokens keep their expiry; only new tokens are capped.');
   const recommended = TOKEN_RISK_THRESHOLDS.recommendedMaxLifetimeDays;
   if (next > recommended) notes.push(`This is above the recommended ${recommended} days.`);

@@ -162,6 +162,13 @@ describe('assessTokenRisk', () => {
     });
   });
 
+  it('lists every reason, most severe first: sharing before an older lifetime or dormancy', () => {
+    const t = token({ creationTime: NOW - 100 * DAY_MS, expiryTime: NOW + 170 * DAY_MS, lastUsedDay: NOW - 61 * DAY_MS });
+    const risk = assessTokenRisk(t, { distinctIps: 32, distinctClients: 1 }, { now: NOW, maxLifetimeDays: 365 });
+    expect(risk.reasons.map((r) => r.code)).toEqual(['possibly_shared', 'unused', 'lifetime_above_max']);
+    expect(risk.reasons[0]?.text).toMatch(/^Used from 32 source IPs/);
+  });
+
   it('lists every reason, highest level first', () => {
     const t = token({
       creationTime: NOW - 200 * DAY_MS,
@@ -171,7 +178,7 @@ describe('assessTokenRisk', () => {
     });
     const risk = assessTokenRisk(t, { distinctIps: 6, distinctClients: 1 }, ctx);
     expect(risk.level).toBe('high');
-    expect(risk.reasons.map((r) => r.code)).toEqual(['no_expiry', 'owner_inactive', 'unused', 'possibly_shared']);
+    expect(risk.reasons.map((r) => r.code)).toEqual(['owner_inactive', 'no_expiry', 'possibly_shared', 'unused']);
   });
 });
 

@@ -8,7 +8,16 @@
 //   A younger token without use is normal (provisioned, not yet deployed) and raises nothing.
 // - Lifetimes are compared in whole days (rounded), so a token created with exactly the maximum is not flagged.
 // - "Possibly shared" is `medium`: it is a practice problem (one workload per token), not an exposure by itself.
-import { DAY_MS, RISK_RANK, type RiskLevel, type RiskReason, type TokenRecord, type TokenRisk, type TokenUsage } from './types';
+import {
+  DAY_MS,
+  RISK_RANK,
+  type RiskCode,
+  type RiskLevel,
+  type RiskReason,
+  type TokenRecord,
+  type TokenRisk,
+  type TokenUsage,
+} from './types';
 
 export const TOKEN_RISK_THRESHOLDS = {
   expiringWithinDays: 30,
@@ -20,6 +29,20 @@ export const TOKEN_RISK_THRESHOLDS = {
   sharedMinClients: 3,
   usageWindowDays: 30,
 } as const;
+
+/**
+ * Within a level: a live token of someone who is gone outranks one that merely never expires; signs of sharing (an
+ * active misuse pattern) outrank an imminent expiry, which outranks dormancy, which outranks a long lifetime.
+ */
+export const REASON_SEVERITY: Record<RiskCode, number> = {
+  owner_inactive: 7,
+  no_expiry: 6,
+  possibly_shared: 5,
+  expires_soon: 4,
+  unused: 3,
+  lifetime_above_max: 2,
+  expired: 1,
+};
 
 export interface RiskContext {
   now: number;
@@ -144,8 +167,9 @@ export function assessTokenRisk(token: TokenRecord, usage: TokenUsage | undefine
   const shared = sharedReason(usage);
   if (shared) reasons.push(shared);
 
-  // Stable sort keeps rule order within a level, so the text reads the same on every render.
-  reasons.sort((a, b) => RISK_RANK[b.level] - RISK_RANK[a.level]);
+  // Most severe first, so the reason a table shows before "more" is the one that matters most. Stable: equal ranks
+  // keep rule order, and the text reads the same on every render.
+  reasons.sort((a, b) => RISK_RANK[b.level] - RISK_RANK[a.level] || REASON_SEVERITY[b.code] - REASON_SEVERITY[a.code]);
   return { level: highestLevel(reasons), reasons };
 }
 

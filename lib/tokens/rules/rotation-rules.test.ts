@@ -5,6 +5,7 @@ import {
   rotationComment,
   rotationLifetimeLimits,
   rotationMarker,
+  rotationLabel,
   rotationPlan,
   type RotationActor,
 } from './rotation-rules';
@@ -41,6 +42,18 @@ describe('rotationPlan', () => {
       canRotate: false,
       reason:
         'Databricks does not let anyone create a token for another person: only Bo Li can create their own. Revoke this token and ask them to create a new one.',
+    });
+  });
+  it('says plainly why one’s own token cannot be rotated when Brickwatch acts as a service principal', () => {
+    const sp: RotationActor = { id: '30', kind: 'service_principal', name: 'uuid-sp' };
+    const plan = rotationPlan(owner({ name: 'Bo@Example.com' }), sp, { userName: 'bo@example.com' });
+    expect(plan.canRotate).toBe(false);
+    const reason = !plan.canRotate ? plan.reason : '';
+    expect(reason).toMatch(/^This is your own token, but Brickwatch acts as the service principal uuid-sp/);
+    expect(reason).not.toMatch(/another person/);
+    // Someone else's token is still "another person's".
+    expect(rotationPlan(owner({}), sp, { userName: 'admin@example.com' })).toMatchObject({
+      reason: expect.stringMatching(/another person/),
     });
   });
   it('offers only revoke for a deactivated service principal', () => {
@@ -118,5 +131,15 @@ describe('rotation marker', () => {
     ];
     expect(findRotatedToken(tokens, id)?.tokenId).toBe('mine');
     expect(findRotatedToken(tokens, 'cccccccc-3333')).toBeNull();
+  });
+});
+
+describe('rotationLabel', () => {
+  it('names the token by its old comment (markers removed) and its owner', () => {
+    expect(rotationLabel({ newComment: 'nightly etl [bw-rot:abcdef12-3456]', ownerName: 'etl-bot' })).toEqual({
+      comment: 'nightly etl',
+      owner: 'etl-bot',
+    });
+    expect(rotationLabel({ newComment: '[bw-rot:abcdef12-3456]', ownerName: null })).toEqual({ comment: '', owner: null });
   });
 });

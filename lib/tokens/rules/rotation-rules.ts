@@ -19,9 +19,19 @@ export type RotationPlan =
   | { canRotate: true; method: 'on_behalf_of'; applicationId: string }
   | { canRotate: false; reason: string };
 
-export function rotationPlan(owner: TokenOwner, actor: RotationActor): RotationPlan {
+/**
+ * `person` is who asks (their userName): when Brickwatch acts as a service principal, their own token is still not
+ * one Brickwatch can replace, and the reason says so in those words rather than as "another person's".
+ */
+export function rotationPlan(owner: TokenOwner, actor: RotationActor, person?: { userName: string }): RotationPlan {
   if (owner.id !== null && owner.id === actor.id) return { canRotate: true, method: 'own' };
   const who = owner.displayName ?? owner.name ?? (owner.id ? `#${owner.id}` : 'the owner');
+  if (owner.kind === 'user' && person && owner.name?.toLowerCase() === person.userName.toLowerCase() && owner.status === 'active') {
+    return {
+      canRotate: false,
+      reason: `This is your own token, but Brickwatch acts as the service principal ${actor.name} in this workspace, and Databricks only lets an identity create tokens for itself or for service principals. Create the new token yourself in Databricks (Settings → Developer → Access tokens), then revoke this one here.`,
+    };
+  }
   if (owner.status === 'deleted') {
     return {
       canRotate: false,
@@ -109,4 +119,14 @@ export function findRotatedToken<T extends { tokenId: string; comment?: string |
 ): T | null {
   const marker = rotationMarker(rotationId);
   return tokens.find((t) => t.comment?.endsWith(marker)) ?? null;
+}
+
+/** The old token's comment as it was (the new token's comment without rotation markers), for the action log. */
+export function commentWithoutMarker(comment: string): string {
+  return comment.replace(MARKER, '').trim();
+}
+
+/** How the action log names the token a rotation is about: its comment and its owner, as people know them. */
+export function rotationLabel(entry: { newComment: string; ownerName: string | null }): { comment: string; owner: string | null } {
+  return { comment: commentWithoutMarker(entry.newComment), owner: entry.ownerName };
 }

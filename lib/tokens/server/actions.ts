@@ -8,6 +8,7 @@ import { describePolicyChange, parseMaxLifetimeDays } from '@/lib/tokens/rules/p
 import { recordAction, type ActionContext } from '@/lib/activity/server/record';
 import { tokenTarget, type PolicyChange, type RevokeResult } from '@/lib/tokens/contract';
 import { invalidateTokenReads } from './cache';
+import { knownToken } from './list';
 import { isForbidden, upstreamReason, upstreamRequestId } from '@/lib/databricks/upstream';
 import { confirmRevoked, deleteToken, getTokenConf, revokeOwnToken, setMaxTokenLifetimeDays } from '@/lib/databricks/api/tokens';
 
@@ -25,11 +26,18 @@ async function goneAfter(ctx: ActionContext, tokenId: string, e: unknown, own: b
 }
 
 async function revokeOne(ctx: ActionContext, tokenId: string, bulk: number | undefined): Promise<RevokeResult> {
+  // Named in the action log as the list showed it: once revoked, Databricks can no longer say what it was.
+  const label = knownToken(ctx.ws, tokenId) ?? {};
   const open = await findOpenRotation(ctx.db ?? getDb(), tokenId);
   // A rotation in flight owns the token until it settles; one that waits (e.g. "old token still active") does not.
   if (open && !WAITING_STATES.has(open.state)) {
     const message = `${open.actor} is rotating this token right now; revoke it after the rotation finishes.`;
-    await recordAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'failure', { refused: 'ROTATION_IN_PROGRESS', rotation: open.id, bulk });
+    await recordAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'failure', {
+      ...label,
+      refused: 'ROTATION_IN_PROGRESS',
+      rotation: open.id,
+      bulk,
+    });
     return { tokenId, status: 'failed', message };
   }
   let own = false;
@@ -43,15 +51,15 @@ async function revokeOne(ctx: ActionContext, tokenId: string, bulk: number | und
       own = true;
       requestId = (await revokeOwnToken(ctx.ws.rest, tokenId)).requestId;
     }
-    await recordAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'success', { bulk }, requestId);
+    await recordAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'success', { ...label, bulk }, requestId);
     return { tokenId, status: 'revoked', message: null };
   } catch (e) {
     const requestId = upstreamRequestId(e);
     if (await goneAfter(ctx, tokenId, e, own)) {
-      await recordAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'success', { bulk, note: 'already gone' }, requestId);
+      await recordAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'success', { ...label, bulk, note: 'already gone' }, requestId);
       return { tokenId, status: 'already_gone', message: null };
     }
-    await recordAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'failure', { bulk, error: upstreamReason(e) }, requestId);
+    await recordAction(ctx, 'tokens.revoke', tokenTarget(tokenId), 'failure', { ...label, bulk, error: upstreamReason(e) }, requestId);
     return {
       tokenId,
       status: 'failed',

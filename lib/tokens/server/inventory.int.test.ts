@@ -119,6 +119,14 @@ describe('revoke and policy actions', () => {
     });
   });
 
+  it('names a revoked token in the action log as the list showed it: comment and owner', async () => {
+    const id = (await createOwnToken(h.admin.ws.rest, { lifetimeSeconds: 86_400, comment: 'named in the log' })).info.token_id;
+    await tokenListView(h.admin.ws, DEFAULT_TOKEN_FILTERS, { fresh: true });
+    await revokeTokens(h.admin.ctx, [id]);
+    const [row] = await listActions(h.db, { target: `token:${id}` });
+    expect(row!.detail).toMatchObject({ comment: 'named in the log', owner: expect.any(String) });
+  });
+
   it('reports a failed revoke without stopping the others', async () => {
     const a = (await createOwnToken(h.admin.ws.rest, { lifetimeSeconds: 86_400, comment: 'bulk c' })).info.token_id;
     const b = (await createOwnToken(h.admin.ws.rest, { lifetimeSeconds: 86_400, comment: 'bulk d' })).info.token_id;

@@ -2,7 +2,7 @@
 // then a filter and sort of those rows, and the view's JSON text is memoised, so paging back, other tabs and the
 // benchmark cost no recomputation.
 import 'server-only';
-import { rotationLifetimeLimits } from '@/lib/tokens/rules/rotation-rules';
+import { commentWithoutMarker, rotationLifetimeLimits } from '@/lib/tokens/rules/rotation-rules';
 import { tokenFiltersToSearchParams, type TokenFilters } from '@/lib/tokens/contract';
 
 import { assessTokens, selectTokens, type AssessedTokens } from '@/lib/tokens/rules/query';
@@ -10,6 +10,9 @@ import { assessTokens, selectTokens, type AssessedTokens } from '@/lib/tokens/ru
 import { encodeTokenRows } from '@/lib/tokens/rules/wire';
 import type { Workspace } from '@/lib/databricks/get-workspace';
 import type { TokenListResponse } from '@/lib/tokens/contract';
+import { identityKey } from '@/lib/read-cache';
+import { processSingleton } from '@/lib/singleton';
+import type { TokenRecord } from '@/lib/tokens/rules/types';
 import { cachedRead, invalidateTokenReads } from './cache';
 import { loadTokenInventory, type TokenInventory } from './inventory';
 
@@ -73,6 +76,7 @@ export async function tokenListView(
 ): Promise<TokenListView> {
   if (fresh) invalidateTokenReads(ws.host, ['tokens', 'directory', 'conf', 'permissions'], ws);
   const inv = await cachedRead(ws, 'inventory', () => loadTokenInventory(ws));
+  lastSeen.set(identityKey(ws), inv);
   const memo = memoFor(inv, now);
   const key = tokenFiltersToSearchParams(filters).toString();
   let view = memo.views.get(key);
@@ -83,4 +87,22 @@ export async function tokenListView(
     memo.views.set(key, view);
   }
   return view;
+}
+
+// The list each identity read last, so an action on a token can name it in the action log (comment and owner) without
+// asking Databricks again: a revoked token can no longer be looked up, and its row should still read as people know it.
+const lastSeen = processSingleton('tokens.last-seen', () => new Map<string, TokenInventory>());
+const byId = new WeakMap<TokenInventory, Map<string, TokenRecord>>();
+
+/** A token's comment and owner as the identity's last list showed them; null when it has not listed this token. */
+export function knownToken(ws: Pick<Workspace, 'host' | 'actingAs'>, tokenId: string): { comment: string; owner: string | null } | null {
+  const inv = lastSeen.get(identityKey(ws));
+  if (!inv) return null;
+  let index = byId.get(inv);
+  if (!index) {
+    index = new Map(inv.records.map((r) => [r.tokenId, r]));
+    byId.set(inv, index);
+  }
+  const record = index.get(tokenId);
+  return record ? { comment: commentWithoutMarker(record.comment), owner: record.owner.displayName ?? record.owner.name } : null;
 }

@@ -10,6 +10,7 @@ import type { TokenValue } from '@/lib/databricks/api/tokens';
 import { getDb } from '@/lib/store/db';
 import { heartbeat, HEARTBEAT_MS, saveSnapshot, type JournalEntry, type SaveOptions } from '@/lib/store/rotation-journal';
 import { tokenTarget } from '@/lib/tokens/contract';
+import { rotationLabel } from '@/lib/tokens/rules/rotation-rules';
 import {
   CONFIRMING_STATES,
   nextStep,
@@ -131,10 +132,14 @@ export async function drive(
       tokenTarget(entry.tokenId),
       event.type === 'interrupted' ? 'partial' : SUCCEEDED.has(event.type) ? 'success' : 'failure',
       {
+        ...rotationLabel(entry),
         rotation: entry.id,
         result: event.type,
         state: s.state,
         replacement: s.newTokenId,
+        // Where the value goes: the audit event of the secret write names the same scope and key.
+        scope: entry.secretScope,
+        key: entry.secretKey,
         error: 'error' in event ? event.error : undefined,
       },
       upstreamRequestId,

@@ -5,6 +5,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { recordAction } from '@/lib/activity/server/record';
+import { knownToken } from './list';
 import { loadDirectory } from '@/lib/databricks/api/scim-directory';
 import { getToken, getTokenConf, listOwnTokens, type TokenInfo, type TokenValue } from '@/lib/databricks/api/tokens';
 import { isForbidden, upstreamReason, upstreamRequestId } from '@/lib/databricks/upstream';
@@ -25,7 +26,13 @@ import { tokenTarget, type RotationView } from '@/lib/tokens/contract';
 import { parseMaxLifetimeDays } from '@/lib/tokens/rules/policy';
 import { CONFIRMING_STATES, SETTLING_STATES, TERMINAL_STATES, transition, WAITING_STATES } from '@/lib/tokens/rules/rotation-machine';
 import { describeRotation } from '@/lib/tokens/rules/rotation-outcome';
-import { resolveRotationLifetime, rotationComment, rotationPlan, type RotationActor } from '@/lib/tokens/rules/rotation-rules';
+import {
+  resolveRotationLifetime,
+  rotationComment,
+  rotationLabel,
+  rotationPlan,
+  type RotationActor,
+} from '@/lib/tokens/rules/rotation-rules';
 import { cachedRead } from './cache';
 import { loadActor, resolveOwner } from './inventory';
 import { drive, snapshotOf, type RotationContext } from './rotation-driver';
@@ -141,7 +148,7 @@ async function prepare(ctx: RotationContext, req: RotateRequest, id: string): Pr
     cachedRead(ctx.ws, 'directory', () => loadDirectory(ctx.ws.rest)),
   );
   const owner = resolveOwner(old.owner_id ?? null, directory);
-  const plan = rotationPlan(owner, actor);
+  const plan = rotationPlan(owner, actor, ctx.person);
   if (!plan.canRotate) throw new DomainError('refused', 'NOT_ROTATABLE', plan.reason);
   const conf = await mustRead("the workspace's maximum token lifetime", () => cachedRead(ctx.ws, 'conf', () => getTokenConf(ctx.ws.rest)));
   const lifetime = resolveRotationLifetime(
@@ -185,8 +192,10 @@ function outcomeOf(view: RotationView): 'success' | 'partial' | 'failure' {
   return view.outcome.status === 'failed' ? 'failure' : 'partial';
 }
 
-async function logOutcome(ctx: RotationContext, action: string, view: RotationView): Promise<RotationView> {
+async function logOutcome(ctx: RotationContext, action: string, entry: JournalEntry): Promise<RotationView> {
+  const view = rotationView(entry);
   await recordAction(ctx, action, tokenTarget(view.tokenId), outcomeOf(view), {
+    ...rotationLabel(entry),
     rotation: view.id,
     state: view.state,
     method: view.method,
@@ -202,10 +211,12 @@ async function logOutcome(ctx: RotationContext, action: string, view: RotationVi
 
 export async function rotateToken(ctx: RotationContext, req: RotateRequest): Promise<RotationResult> {
   const id = randomUUID();
-  const intent = await prepare(ctx, req, id).catch((e: unknown) => failed(ctx, 'tokens.rotate', req.tokenId, e));
-  const entry = await openRotation(ctx, intent).catch((e: unknown) => failed(ctx, 'tokens.rotate', req.tokenId, e));
+  // Refused before a journal entry exists: named as the list showed it, like a revoke.
+  const label = knownToken(ctx.ws, req.tokenId) ?? {};
+  const intent = await prepare(ctx, req, id).catch((e: unknown) => failed(ctx, 'tokens.rotate', req.tokenId, e, label));
+  const entry = await openRotation(ctx, intent).catch((e: unknown) => failed(ctx, 'tokens.rotate', req.tokenId, e, label));
   const done = await drive(ctx, entry, 'rotate', instanceId());
-  const view = await logOutcome(ctx, 'tokens.rotate', rotationView(done.entry));
+  const view = await logOutcome(ctx, 'tokens.rotate', done.entry);
   // Shown once: the value goes to this response only, and the rotation waits for the admin's confirmation.
   return { rotation: view, value: view.delivery === 'reveal' && view.state === 'awaiting_confirmation' ? done.value : null };
 }
@@ -250,7 +261,7 @@ export async function retryRotation(ctx: RotationContext, id: string): Promise<R
     current = await saveSnapshot(ctx.db ?? getDb(), id, transition(snapshotOf(current), { type: 'retry' }));
     current = (await drive(ctx, current, 'resume', instanceId())).entry;
   }
-  return logOutcome(ctx, 'tokens.rotate.retry', rotationView(current));
+  return logOutcome(ctx, 'tokens.rotate.retry', current);
 }
 
 /** A value shown once: the admin says where it went ("I have stored it"), and the old token is revoked. */
@@ -284,6 +295,7 @@ async function settleConfirmation(ctx: RotationContext, id: string, event: 'conf
     // Too late: the deadline decides (the new token is revoked), never the other way round.
     const expired = (await drive(ctx, entry, 'recover', instanceId())).entry;
     await recordAction(ctx, action, tokenTarget(entry.tokenId), 'failure', {
+      ...rotationLabel(entry),
       rotation: id,
       refused: 'CONFIRMATION_EXPIRED',
       state: expired.state,
@@ -292,7 +304,7 @@ async function settleConfirmation(ctx: RotationContext, id: string, event: 'conf
   }
   const db = ctx.db ?? getDb();
   const next = await saveSnapshot(db, id, transition(snapshotOf(entry), { type: event }), { deadline: null, nextCheckAt: null });
-  await recordAction(ctx, action, tokenTarget(entry.tokenId), 'success', { rotation: id, state: next.state });
+  await recordAction(ctx, action, tokenTarget(entry.tokenId), 'success', { ...rotationLabel(entry), rotation: id, state: next.state });
   const done = await drive(ctx, next, 'resume', instanceId());
-  return logOutcome(ctx, 'tokens.rotate', rotationView(done.entry));
+  return logOutcome(ctx, 'tokens.rotate', done.entry);
 }
