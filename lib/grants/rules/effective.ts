@@ -1,0 +1,170 @@
+// Who can actually read an object: the one computation the grant screens ("who can read this table?", "what can
+// this person read?") and data protection ("who sees this column raw?") share. In Unity Catalog reading a table needs
+// three things at once, each of which may come from a different grant or group: USE CATALOG on its catalog, USE
+// SCHEMA on its schema (or on the catalog, which passes it down), and SELECT on the table, its schema or its catalog.
+// ALL PRIVILEGES stands for each of them; an owner holds everything on what it owns and below. MANAGE alone does not
+// read, and workspace admins read only what they are granted, like anyone else (reference §10.2).
+import type { Principal, PrincipalIndex } from '@/lib/principals/rules';
+import { readPrivilegeOf, splitFullName, sqlPrivilege, type LeafType, type SecurableType } from './privileges';
+
+/** A grant made on the securable itself (not one information_schema lists as inherited). */
+export interface DirectGrant {
+  principal: string;
+  /** Full name of the catalog, schema or object the grant was made on. */
+  securable: string;
+  type: SecurableType;
+  /** SQL spelling (`USE CATALOG`). */
+  privilege: string;
+}
+
+export interface ReadTarget {
+  fullName: string;
+  type: LeafType;
+  owner: string | null;
+  schemaOwner: string | null;
+  catalogOwner: string | null;
+}
+
+/** One way a principal comes to hold the read privilege: a grant (or ownership), possibly through groups. */
+export interface ReadRoute {
+  kind: 'grant' | 'owner';
+  /** Who the grant names (or who owns): the principal itself or a group it is in. */
+  grantee: string;
+  securable: string;
+  /** The privilege granted, or `OWNER`. */
+  privilege: string;
+  /** Groups from the grantee down to the one that lists the principal; empty when the grant names it directly. */
+  groups: string[];
+}
+
+export interface Reader {
+  principal: Principal;
+  via: ReadRoute[];
+}
+
+/** Direct grants by the securable they were made on, for many lookups in one request. */
+export type GrantsBySecurable = ReadonlyMap<string, readonly DirectGrant[]>;
+
+export function indexGrants(grants: Iterable<DirectGrant>): Map<string, DirectGrant[]> {
+  const out = new Map<string, DirectGrant[]>();
+  for (const g of grants) {
+    const key = g.securable.toLowerCase();
+    const list = out.get(key);
+    if (list) list.push(g);
+    else out.set(key, [g]);
+  }
+  return out;
+}
+
+interface Holder {
+  grantee: string;
+  kind: 'grant' | 'owner';
+  securable: string;
+  privilege: string;
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+export interface EffectiveAccess {
+  /** Every active or deactivated person and service principal who can read the target, with how. Deleted names are left out. */
+  readers(target: ReadTarget, grants: GrantsBySecurable): Reader[];
+  /** How `principal` reads the target, or null when it cannot. */
+  routesFor(principal: string, target: ReadTarget, grants: GrantsBySecurable): ReadRoute[] | null;
+}
+
+/**
+ * Effective read access over one principal index. Group memberships are expanded once per group and kept for the
+ * life of this object (one request), so thousands of tables cost lookups, not directory walks.
+ */
+export function effectiveAccess(index: PrincipalIndex): EffectiveAccess {
+  const memberVia = new Map<string, Map<string, { principal: Principal; via: string[] }>>();
+  const groupsOf = new Map<string, Set<string>>();
+
+  const membersOf = (grantee: string) => {
+    const key = lower(grantee);
+    let m = memberVia.get(key);
+    if (!m) {
+      m = new Map();
+      const p = index.resolve(grantee);
+      if (p.kind === 'group') for (const member of index.members(grantee)) m.set(lower(member.principal.name), member);
+      else m.set(key, { principal: p, via: [] });
+      memberVia.set(key, m);
+    }
+    return m;
+  };
+  const groupsOfPrincipal = (name: string) => {
+    const key = lower(name);
+    let s = groupsOf.get(key);
+    if (!s) {
+      s = new Set(index.groupsOf(name).map(lower));
+      groupsOf.set(key, s);
+    }
+    return s;
+  };
+  /** The groups path by which `principal` gets what `grantee` holds, or null when it does not. */
+  const pathTo = (principal: string, grantee: string): string[] | null => {
+    if (lower(principal) === lower(grantee)) return [];
+    if (!groupsOfPrincipal(principal).has(lower(grantee))) return null;
+    return membersOf(grantee).get(lower(principal))?.via ?? [grantee];
+  };
+
+  const holders = (target: ReadTarget, grants: GrantsBySecurable) => {
+    const { catalog, schema } = splitFullName(target.fullName);
+    const schemaName = `${catalog}.${schema}`;
+    const on = (securable: string) => grants.get(lower(securable)) ?? [];
+    const pick = (securable: string, wanted: readonly string[]): Holder[] =>
+      on(securable)
+        .filter((g) => wanted.includes(sqlPrivilege(g.privilege)))
+        .map((g) => ({ grantee: g.principal, kind: 'grant' as const, securable, privilege: sqlPrivilege(g.privilege) }));
+    const owner = (who: string | null, securable: string): Holder[] =>
+      who ? [{ grantee: who, kind: 'owner', securable, privilege: 'OWNER' }] : [];
+    const read = readPrivilegeOf(target.type);
+    return {
+      useCatalog: [...pick(catalog, ['USE CATALOG', 'ALL PRIVILEGES']), ...owner(target.catalogOwner, catalog)],
+      useSchema: [
+        ...pick(schemaName, ['USE SCHEMA', 'ALL PRIVILEGES']),
+        ...pick(catalog, ['USE SCHEMA', 'ALL PRIVILEGES']),
+        ...owner(target.schemaOwner, schemaName),
+        ...owner(target.catalogOwner, catalog),
+      ],
+      read: [
+        ...pick(target.fullName, [read, 'ALL PRIVILEGES']),
+        ...pick(schemaName, [read, 'ALL PRIVILEGES']),
+        ...pick(catalog, [read, 'ALL PRIVILEGES']),
+        ...owner(target.owner, target.fullName),
+        ...owner(target.schemaOwner, schemaName),
+        ...owner(target.catalogOwner, catalog),
+      ],
+    };
+  };
+
+  const routesOf = (principal: string, list: Holder[]): ReadRoute[] =>
+    list.flatMap((h) => {
+      const groups = pathTo(principal, h.grantee);
+      return groups === null ? [] : [{ ...h, groups }];
+    });
+
+  return {
+    readers(target, grants) {
+      const h = holders(target, grants);
+      // Everyone who may use the catalog is the candidate set: usually the narrowest of the three conditions.
+      const candidates = new Map<string, Principal>();
+      for (const holder of h.useCatalog)
+        for (const [key, m] of membersOf(holder.grantee))
+          if (m.principal.status !== 'deleted' && m.principal.kind !== 'group') candidates.set(key, m.principal);
+      const out: Reader[] = [];
+      for (const principal of candidates.values()) {
+        if (routesOf(principal.name, h.useSchema).length === 0) continue;
+        const via = routesOf(principal.name, h.read);
+        if (via.length) out.push({ principal, via });
+      }
+      return out.sort((a, b) => a.principal.name.localeCompare(b.principal.name));
+    },
+    routesFor(principal, target, grants) {
+      const h = holders(target, grants);
+      if (routesOf(principal, h.useCatalog).length === 0 || routesOf(principal, h.useSchema).length === 0) return null;
+      const via = routesOf(principal, h.read);
+      return via.length ? via : null;
+    },
+  };
+}
