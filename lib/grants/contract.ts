@@ -71,14 +71,12 @@ export const matrixQuerySchema = z
   .check(z.refine((q) => !q.schema || q.catalog, { error: 'schema needs catalog too', path: ['schema'] }));
 export type MatrixQuery = z.output<typeof matrixQuerySchema>;
 
-export const whoCanReadQuerySchema = z
-  .object({ securable: fullName('securable') })
-  .check(
-    z.refine((q) => q.securable.split('.').length === 3, {
-      error: 'securable must be a table, view or volume (catalog.schema.name)',
-      path: ['securable'],
-    }),
-  );
+export const whoCanReadQuerySchema = z.object({ securable: fullName('securable') }).check(
+  z.refine((q) => q.securable.split('.').length === 3, {
+    error: 'securable must be a table, view or volume (catalog.schema.name)',
+    path: ['securable'],
+  }),
+);
 export const whatCanReadQuerySchema = z.object({ principal: principalName('principal') });
 export const securableQuerySchema = z.object({
   type: z.enum(SECURABLE_TYPES, { error: `type must be one of ${list(SECURABLE_TYPES)}` }),
