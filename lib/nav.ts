@@ -2,7 +2,7 @@
 // the entries the person's role may open (the pages check the role again on the server).
 import type { Role } from './roles';
 
-export type NavIcon = 'home' | 'key' | 'list' | 'shield';
+export type NavIcon = 'home' | 'key' | 'list' | 'shield' | 'grid' | 'lock';
 
 export interface NavItem {
   href: string;
@@ -28,6 +28,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     description: 'What happened, when and by whom: sign-in failures, permission, token, secret and configuration changes.',
     role: 'analyst',
     icon: 'shield',
+  },
+  {
+    href: '/grants',
+    label: 'Grants',
+    description: 'Who can read what in Unity Catalog, least-privilege drift and unused grants, with reviewed GRANT and REVOKE.',
+    role: 'analyst',
+    icon: 'grid',
   },
   {
     href: '/tokens',

@@ -106,3 +106,13 @@ export const ShieldIcon = (p: IconProps) => (
     <path d="M8 1.75l5.25 2v4c0 3-2.25 5.25-5.25 6.5-3-1.25-5.25-3.5-5.25-6.5v-4z" />
   </Icon>
 );
+export const GridIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M2.5 2.5h11v11h-11zM2.5 6.25h11M2.5 10h11M6.25 2.5v11M10 2.5v11" />
+  </Icon>
+);
+export const LockIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3.5 7.25h9v6.25h-9zM5.25 7.25V5a2.75 2.75 0 015.5 0v2.25" />
+  </Icon>
+);

@@ -14,6 +14,7 @@ export const ACCESS: Record<string, Access> = {
   'PAGE /tokens': 'analyst',
   'PAGE /audit': 'analyst',
   'PAGE /activity': 'analyst',
+  'PAGE /grants': 'analyst',
   // Sign-in (next-auth's own endpoints) and liveness
   'GET /api/auth/[...nextauth]': 'public',
   'POST /api/auth/[...nextauth]': 'public',
@@ -49,6 +50,14 @@ export const ACCESS: Record<string, Access> = {
   'POST /api/tokens/rotations/[id]/retry': 'admin',
   'POST /api/tokens/rotations/[id]/confirm': 'admin',
   'POST /api/tokens/rotations/[id]/discard': 'admin',
+  // Grants
+  'GET /api/grants/matrix': 'analyst',
+  'GET /api/grants/who-can-read': 'analyst',
+  'GET /api/grants/what-can-read': 'analyst',
+  'GET /api/grants/securable': 'analyst',
+  'GET /api/grants/findings': 'analyst',
+  'GET /api/grants/script': 'analyst',
+  'POST /api/grants/apply': 'admin',
 };
 
 /**
@@ -66,6 +75,12 @@ export function sampleUrl(method: string, route: string): string {
   const query: Record<string, string> = {
     '/api/overview/health': '?target=rest',
     '/api/audit/export': '?range=24h&service=accounts&action=nothingMatchesThis',
+    '/api/grants/matrix': '?catalog=reference',
+    '/api/grants/who-can-read': '?securable=reference.geo.regions',
+    '/api/grants/what-can-read': '?principal=users-who-do-not-exist%40example.com',
+    '/api/grants/securable': '?type=CATALOG&name=reference',
+    '/api/grants/findings': '?days=90',
+    '/api/grants/script': '?format=sql&code=legacy_usage',
   };
   return url + (query[route] ?? '');
 }

@@ -136,7 +136,7 @@ export function grantFindings(grants: readonly DirectGrant[], ctx: RuleContext):
       add(
         'broad_group_privileged',
         'high',
-        `${privilege} on ${on} is granted to ${g.principal}: everyone in the account can ${privilege === 'MANAGE' ? 'grant access to it' : 'read, change and grant it'}.`,
+        `${privilege} on ${on} is granted to ${g.principal}: everyone in the ${g.principal.toLowerCase() === 'users' ? 'workspace' : 'account'} can ${privilege === 'MANAGE' ? 'grant access to it' : 'read, change and grant it'}.`,
       );
     } else if (p.kind === 'service_principal' && privilege === 'ALL PRIVILEGES') {
       add(
