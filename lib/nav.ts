@@ -37,6 +37,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'grid',
   },
   {
+    href: '/data-protection',
+    label: 'Data protection',
+    description: 'Which personal data is masked or filtered, who still sees it raw, and one-click masks.',
+    role: 'analyst',
+    icon: 'lock',
+  },
+  {
     href: '/tokens',
     label: 'Tokens',
     description: 'Every personal access token, its risk, the lifetime policy, rotation and revocation.',

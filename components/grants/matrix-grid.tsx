@@ -14,7 +14,7 @@ import { KIND_LABEL, TYPE_LABEL, principalLabel } from './format';
 const ROW_H = 44;
 const HEADER_H = 56;
 const COL_W = 148;
-const SIDE_W = 340;
+const SIDE_W = 300;
 
 export interface MatrixGridProps {
   model: MatrixModel;

@@ -118,6 +118,7 @@ export function MatrixPanel({
         ) : null}
         <TextFilter
           label="Principal"
+          className="w-48"
           placeholder="Name, with its groups"
           value={state.principal ?? ''}
           suggestions={model?.principals.map((p) => p.name) ?? []}
@@ -127,7 +128,7 @@ export function MatrixPanel({
           Principal type
           <select
             id={ids.type}
-            className={control}
+            className={`${control} w-36`}
             value={state.principalType ?? ''}
             onChange={(e) => setState({ principalType: (e.target.value || undefined) as GrantsPageState['principalType'] })}
           >
@@ -143,7 +144,7 @@ export function MatrixPanel({
           Privilege
           <select
             id={ids.privilege}
-            className={control}
+            className={`${control} w-40`}
             value={state.privilege ?? ''}
             onChange={(e) => setState({ privilege: (e.target.value || undefined) as GrantsPageState['privilege'] })}
           >
@@ -163,7 +164,7 @@ export function MatrixPanel({
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             placeholder="e.g. customers"
-            className={`${control} w-48`}
+            className={`${control} w-40`}
           />
         </label>
         <div className="ml-auto flex items-center gap-2">

@@ -15,6 +15,7 @@ export const ACCESS: Record<string, Access> = {
   'PAGE /audit': 'analyst',
   'PAGE /activity': 'analyst',
   'PAGE /grants': 'analyst',
+  'PAGE /data-protection': 'analyst',
   // Sign-in (next-auth's own endpoints) and liveness
   'GET /api/auth/[...nextauth]': 'public',
   'POST /api/auth/[...nextauth]': 'public',
@@ -58,6 +59,12 @@ export const ACCESS: Record<string, Access> = {
   'GET /api/grants/findings': 'analyst',
   'GET /api/grants/script': 'analyst',
   'POST /api/grants/apply': 'admin',
+  // Data protection
+  'GET /api/data-protection/columns': 'analyst',
+  'POST /api/data-protection/masks': 'admin',
+  'DELETE /api/data-protection/masks': 'admin',
+  'POST /api/data-protection/row-filters': 'admin',
+  'DELETE /api/data-protection/row-filters': 'admin',
 };
 
 /**
@@ -81,6 +88,7 @@ export function sampleUrl(method: string, route: string): string {
     '/api/grants/securable': '?type=CATALOG&name=reference',
     '/api/grants/findings': '?days=90',
     '/api/grants/script': '?format=sql&code=legacy_usage',
+    '/api/data-protection/columns': '?catalog=reference',
   };
   return url + (query[route] ?? '');
 }

@@ -123,6 +123,8 @@ export const columnsResponseSchema = z.object({
   notices: z.array(noticeSchema),
   /** Where new masking functions are created (catalog.schema). */
   maskSchema: z.string(),
+  /** Groups a mask can let see raw values. */
+  groups: z.array(z.string()),
   statements: z.number(),
   readAt: z.number(),
 });

@@ -1,5 +1,5 @@
-// /grants (analyst and up): the server checks the role, reads the view from the URL and starts the query the open tab
-// shows; the client renders it as soon as it streams in.
+// /grants (analyst and up): the server checks the role, reads the view from the URL and prefetches what the open tab
+// shows; the client renders it.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { requireRole } from '@/lib/auth/session';
@@ -20,22 +20,24 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
   const state = parseGrantsPage(await searchParams);
   const workspace = getWorkspace(user);
   const queryClient = getServerQueryClient();
-  // Not awaited: the shell renders at once and the open tab's data streams into it.
+  // Awaited (loading.tsx shows meanwhile): the views render from useQuery, so the server must render what the browser
+  // will hydrate with; a query still pending on the server but settled in the browser would not hydrate.
+  const prefetches: Array<Promise<void>> = [];
   if (state.tab === 'matrix') {
     const query = matrixQueryOf(state);
-    void queryClient.prefetchQuery({ ...grantQueries.matrix(query), queryFn: () => loadMatrix(workspace, query) });
+    prefetches.push(queryClient.prefetchQuery({ ...grantQueries.matrix(query), queryFn: () => loadMatrix(workspace, query) }));
   } else if (state.tab === 'findings') {
-    void queryClient.prefetchQuery({ ...grantQueries.findings(state.days), queryFn: () => loadFindings(workspace, state.days) });
+    prefetches.push(
+      queryClient.prefetchQuery({ ...grantQueries.findings(state.days), queryFn: () => loadFindings(workspace, state.days) }),
+    );
   } else {
-    if (state.readable) {
-      const readable = state.readable;
-      void queryClient.prefetchQuery({ ...grantQueries.whoCanRead(readable), queryFn: () => whoCanRead(workspace, readable) });
-    }
-    if (state.reader) {
-      const reader = state.reader;
-      void queryClient.prefetchQuery({ ...grantQueries.whatCanRead(reader), queryFn: () => whatCanRead(workspace, reader) });
-    }
+    const { readable, reader } = state;
+    if (readable)
+      prefetches.push(queryClient.prefetchQuery({ ...grantQueries.whoCanRead(readable), queryFn: () => whoCanRead(workspace, readable) }));
+    if (reader)
+      prefetches.push(queryClient.prefetchQuery({ ...grantQueries.whatCanRead(reader), queryFn: () => whatCanRead(workspace, reader) }));
   }
+  await Promise.all(prefetches);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <GrantsClient canAct={hasRole(user.role, 'admin')} />

@@ -128,6 +128,7 @@ export function loadColumns(ws: Workspace, query: ColumnsQuery, maskSchema = get
       functions: [...functions.values()].sort((a, b) => a.name.localeCompare(b.name)),
       notices: partialViewNotice(ws, index, 'the tables you can see and the grants made to you or your groups'),
       maskSchema,
+      groups: index.groupNames(),
       statements: 5,
       readAt: Date.now(),
     };

@@ -34,7 +34,7 @@ export const CANDIDATES = defineQuery({
   timeoutSeconds: 60,
   sql: `WITH tagged AS (
     SELECT catalog_name, schema_name, table_name, column_name,
-      concat_ws(',', collect_set(CASE WHEN coalesce(tag_value, '') = '' THEN tag_name ELSE tag_name || '=' || tag_value END)) AS tags
+      array_join(collect_set(CASE WHEN coalesce(tag_value, '') = '' THEN tag_name ELSE tag_name || '=' || tag_value END), ',') AS tags
     FROM ${IS}.column_tags WHERE lower(tag_name) RLIKE :tag_pattern
     GROUP BY catalog_name, schema_name, table_name, column_name
   )

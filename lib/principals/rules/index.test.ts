@@ -51,4 +51,8 @@ describe('principal index', () => {
     expect(index.groupsOf('6f1c-app-id').sort()).toEqual(['account users', 'analysts', 'data-eng', 'platform', 'users']);
     expect(index.groupsOf('platform').sort()).toEqual(['analysts', 'data-eng', 'platform']);
   });
+
+  it('lists every group by name, the all-users groups included', () => {
+    expect(index.groupNames()).toEqual(['account users', 'analysts', 'data-eng', 'platform', 'users']);
+  });
 });

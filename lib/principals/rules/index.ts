@@ -37,6 +37,8 @@ export interface PrincipalIndex {
   members(groupName: string): Member[];
   /** Every group the principal is in, directly or through other groups, the all-users groups included. */
   groupsOf(name: string): string[];
+  /** Every group's name, the directory's and the all-users groups. */
+  groupNames(): string[];
 }
 
 const key = (name: string) => name.toLowerCase();
@@ -107,5 +109,7 @@ export function buildPrincipalIndex(input: DirectoryInput): PrincipalIndex {
     return [...seen.values(), ...everyone];
   };
 
-  return { resolve, members, groupsOf };
+  const groupNames = () => [...new Set([...input.groups.map((g) => g.displayName), ...EVERYONE_GROUPS])].sort((a, b) => a.localeCompare(b));
+
+  return { resolve, members, groupsOf, groupNames };
 }
