@@ -93,8 +93,10 @@ export function ProtectionView({ canAct }: { canAct: boolean }) {
                     onChange={(q) => setState({ q: q || undefined })}
                     className="w-48"
                   />
-                  <label htmlFor={ids.catalog} className="flex flex-col gap-1 text-xs text-muted">
-                    Catalog
+                  <div className="flex flex-col gap-1">
+                    <label htmlFor={ids.catalog} className="text-xs text-muted">
+                      Catalog
+                    </label>
                     <select
                       id={ids.catalog}
                       className={control}
@@ -108,9 +110,11 @@ export function ProtectionView({ canAct }: { canAct: boolean }) {
                         </option>
                       ))}
                     </select>
-                  </label>
-                  <label htmlFor={ids.kind} className="flex flex-col gap-1 text-xs text-muted">
-                    Kind
+                  </div>
+                  <div className="flex flex-col gap-1">
+                    <label htmlFor={ids.kind} className="text-xs text-muted">
+                      Kind
+                    </label>
                     <select
                       id={ids.kind}
                       className={control}
@@ -124,9 +128,11 @@ export function ProtectionView({ canAct }: { canAct: boolean }) {
                         </option>
                       ))}
                     </select>
-                  </label>
-                  <label htmlFor={ids.status} className="flex flex-col gap-1 text-xs text-muted">
-                    Mask
+                  </div>
+                  <div className="flex flex-col gap-1">
+                    <label htmlFor={ids.status} className="text-xs text-muted">
+                      Mask
+                    </label>
                     <select
                       id={ids.status}
                       className={control}
@@ -137,7 +143,7 @@ export function ProtectionView({ canAct }: { canAct: boolean }) {
                       <option value="unmasked">Not masked</option>
                       <option value="masked">Masked</option>
                     </select>
-                  </label>
+                  </div>
                 </div>
               }
             />

@@ -82,8 +82,10 @@ export function MatrixPanel({
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-2">
-        <label className="flex flex-col gap-1 text-xs text-muted" htmlFor={ids.catalog}>
-          Catalog
+        <div className="flex flex-col gap-1">
+          <label htmlFor={ids.catalog} className="text-xs text-muted">
+            Catalog
+          </label>
           <select
             id={ids.catalog}
             className={control}
@@ -97,10 +99,12 @@ export function MatrixPanel({
               </option>
             ))}
           </select>
-        </label>
+        </div>
         {state.catalog ? (
-          <label className="flex flex-col gap-1 text-xs text-muted" htmlFor={ids.schema}>
-            Schema
+          <div className="flex flex-col gap-1">
+            <label htmlFor={ids.schema} className="text-xs text-muted">
+              Schema
+            </label>
             <select
               id={ids.schema}
               className={control}
@@ -114,7 +118,7 @@ export function MatrixPanel({
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         ) : null}
         <TextFilter
           label="Principal"
@@ -124,8 +128,10 @@ export function MatrixPanel({
           suggestions={model?.principals.map((p) => p.name) ?? []}
           onChange={(v) => setState({ principal: v || undefined })}
         />
-        <label className="flex flex-col gap-1 text-xs text-muted" htmlFor={ids.type}>
-          Principal type
+        <div className="flex flex-col gap-1">
+          <label htmlFor={ids.type} className="text-xs text-muted">
+            Principal type
+          </label>
           <select
             id={ids.type}
             className={`${control} w-36`}
@@ -139,9 +145,11 @@ export function MatrixPanel({
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col gap-1 text-xs text-muted" htmlFor={ids.privilege}>
-          Privilege
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={ids.privilege} className="text-xs text-muted">
+            Privilege
+          </label>
           <select
             id={ids.privilege}
             className={`${control} w-40`}
@@ -155,9 +163,11 @@ export function MatrixPanel({
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col gap-1 text-xs text-muted" htmlFor={ids.search}>
-          Search securables
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={ids.search} className="text-xs text-muted">
+            Search securables
+          </label>
           <input
             id={ids.search}
             type="search"
@@ -166,7 +176,7 @@ export function MatrixPanel({
             placeholder="e.g. customers"
             className={`${control} w-40`}
           />
-        </label>
+        </div>
         <div className="ml-auto flex items-center gap-2">
           {model ? (
             <p aria-live="polite" className="text-xs text-muted tabular-nums">
