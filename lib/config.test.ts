@@ -189,7 +189,8 @@ describe('loadConfig', () => {
   it('resolves the grants policy file against the working directory and checks the masking schema', () => {
     expect(loadConfig(userMode, '/srv').grants).toEqual({ policyFile: null, maskSchema: 'main.governance' });
     expect(
-      loadConfig({ ...userMode, BRICKWATCH_GRANTS_POLICY: 'policies/grants.yaml', BRICKWATCH_MASK_SCHEMA: 'security.masks' }, '/srv').grants,
+      loadConfig({ ...userMode, BRICKWATCH_GRANTS_POLICY: 'policies/grants.yaml', BRICKWATCH_MASK_SCHEMA: 'security.masks' }, '/srv')
+        .grants,
     ).toEqual({ policyFile: '/srv/policies/grants.yaml', maskSchema: 'security.masks' });
     expect(errorOf({ ...userMode, BRICKWATCH_MASK_SCHEMA: 'governance' }).message).toBe(
       'Brickwatch configuration error: BRICKWATCH_MASK_SCHEMA must be one schema as catalog.schema, e.g. main.governance',

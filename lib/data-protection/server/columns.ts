@@ -9,7 +9,8 @@ import { coverageOf } from '@/lib/data-protection/rules/coverage';
 import { detectColumn, SQL_NAME_PATTERN, TAG_PATTERN } from '@/lib/data-protection/rules/detect';
 import { analyseMask, seesRaw } from '@/lib/data-protection/rules/mask-analysis';
 import { readFilter, readMask, type FilterOnTable, type MaskOnColumn } from '@/lib/data-protection/rules/views';
-import { effectiveAccess, indexGrants, type Reader } from '@/lib/grants/rules/effective';
+import { effectiveAccess, indexGrants } from '@/lib/grants/rules/effective';
+import type { Principal } from '@/lib/principals/rules';
 import { leafTypeOfTable } from '@/lib/grants/rules/privileges';
 import { directGrantOf } from '@/lib/grants/server/access';
 import { cachedGrantsRead, GRANTS_READ, loadIndex, partialViewNotice } from '@/lib/grants/server/read';
@@ -46,7 +47,14 @@ export function loadColumns(ws: Workspace, query: ColumnsQuery, maskSchema = get
 
     const byTable = indexGrants(grants.rows.map(directGrantOf));
     const access = effectiveAccess(index);
-    const readersOf = new Map<string, Reader[]>();
+    const readersOf = new Map<string, readonly Principal[]>();
+    const namesOf = new WeakMap<readonly Principal[], string[]>();
+    const groupsOf = new Map<string, string[]>();
+    const groupsOfName = (name: string) => {
+      let g = groupsOf.get(name);
+      if (!g) groupsOf.set(name, (g = index.groupsOf(name)));
+      return g;
+    };
     const columns: ColumnView[] = [];
     for (const c of candidates.rows) {
       const tags = c.tags ? c.tags.split(',').filter(Boolean) : [];
@@ -55,7 +63,7 @@ export function loadColumns(ws: Workspace, query: ColumnsQuery, maskSchema = get
       const table = `${c.table_catalog}.${c.table_schema}.${c.table_name}`;
       let readers = readersOf.get(table.toLowerCase());
       if (!readers) {
-        readers = access.readers(
+        readers = access.readerPrincipals(
           {
             fullName: table,
             type: leafTypeOfTable(c.table_type),
@@ -72,11 +80,12 @@ export function loadColumns(ws: Workspace, query: ColumnsQuery, maskSchema = get
       const filter = filterOf.get(key(table)) ?? null;
       let unmasked: string[] | null;
       let note: string | null = null;
-      if (!analysis) unmasked = readers.map((r) => r.principal.name);
-      else if (analysis.kind === 'known')
-        unmasked = readers
-          .filter((r) => seesRaw(analysis, r.principal.name, index.groupsOf(r.principal.name)))
-          .map((r) => r.principal.name);
+      if (!analysis) {
+        // Every unmasked column of a table has the same raw readers: one list per table.
+        unmasked = namesOf.get(readers) ?? readers.map((r) => r.name);
+        namesOf.set(readers, unmasked);
+      } else if (analysis.kind === 'known')
+        unmasked = readers.filter((r) => seesRaw(analysis, r.name, groupsOfName(r.name))).map((r) => r.name);
       else {
         unmasked = null;
         note = `Depends on the function: ${analysis.reason}.`;

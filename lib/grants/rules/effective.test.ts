@@ -112,4 +112,20 @@ describe('effective read access', () => {
     const readers = effectiveAccess(index).readers({ ...target, fullName: 'analytics.gold.files', type: 'VOLUME', owner: null }, grants);
     expect(readers.map((r) => r.principal.name)).toEqual(['bo@hp.com']);
   });
+
+  it('answers each object of a schema on its own, with what the schema passes down shared', () => {
+    const grants = indexGrants([
+      g('users', 'analytics', 'USE CATALOG'),
+      g('users', 'analytics.gold', 'USE SCHEMA'),
+      g('juniors', 'analytics.gold', 'SELECT'),
+      g('ann@hp.com', 'analytics.gold.sales', 'SELECT'),
+    ]);
+    const access = effectiveAccess(index);
+    const sales = access.readers({ ...target, owner: null }, grants);
+    const other = access.readers({ ...target, fullName: 'analytics.gold.other', owner: null }, grants);
+    expect(sales.map((r) => r.principal.name)).toEqual(['ann@hp.com', 'bo@hp.com']);
+    expect(other.map((r) => r.principal.name)).toEqual(['bo@hp.com']);
+    const ownedByEngineers = access.readers({ ...target, fullName: 'analytics.gold.third' }, grants);
+    expect(ownedByEngineers.map((r) => r.principal.name)).toEqual(['app-1', 'bo@hp.com', 'cy@hp.com']);
+  });
 });
