@@ -3,7 +3,8 @@
 // start at the same moment), a sign-out on one is honoured by the other, and the action log has one chain.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
+import { expect, test } from './support/test';
 import { startTestPostgres, type TestPostgres } from '../testing/postgres-server';
 import { startApp, type AppServer } from '../testing/app-server';
 import { personFor, workspace } from './support/fixtures';

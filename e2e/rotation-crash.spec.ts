@@ -3,7 +3,7 @@
 // working credential, leaving an orphan, or leaving a secret holding a revoked token. (`npm run test:chaos` runs fifty
 // random ones.)
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { z } from 'zod';
 import { readTruth, violations } from '../testing/rotation-invariants';
 import { CrashApp, runCrash, type CrashEnv } from '../testing/rotation-crash';

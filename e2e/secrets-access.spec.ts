@@ -1,7 +1,7 @@
 // The secrets screens as each role meets them (the status of every route per role is in access-matrix.spec.ts): an
 // analyst reads everything and gets 403 from every action; bad input gets a 400 in words; Databricks' refusals keep
 // their meaning.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { authFile } from './support/fixtures';
 
 test.describe('analyst', () => {

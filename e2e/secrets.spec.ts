@@ -4,7 +4,8 @@
 // seeded plain credentials without their values.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { authFile, workspace } from './support/fixtures';
 
 test.use({ storageState: authFile('admin') });

@@ -186,6 +186,17 @@ describe('loadConfig', () => {
     expect(errorOf({ ...userMode, BRICKWATCH_UPSTREAM_TIMEOUT_MS: '50' }).message).toMatch(/must be between 500 and 120000 milliseconds/);
   });
 
+  it('resolves the grants policy file against the working directory and checks the masking schema', () => {
+    expect(loadConfig(userMode, '/srv').grants).toEqual({ policyFile: null, maskSchema: 'main.governance' });
+    expect(
+      loadConfig({ ...userMode, BRICKWATCH_GRANTS_POLICY: 'policies/grants.yaml', BRICKWATCH_MASK_SCHEMA: 'security.masks' }, '/srv')
+        .grants,
+    ).toEqual({ policyFile: '/srv/policies/grants.yaml', maskSchema: 'security.masks' });
+    expect(errorOf({ ...userMode, BRICKWATCH_MASK_SCHEMA: 'governance' }).message).toBe(
+      'Brickwatch configuration error: BRICKWATCH_MASK_SCHEMA must be one schema as catalog.schema, e.g. main.governance',
+    );
+  });
+
   it('runs background work as the service identity, or in user mode only as a configured service principal', () => {
     expect(loadConfig(userMode, '/srv').backgroundAuth).toBeNull();
     expect(loadConfig({ ...userMode, DATABRICKS_CLIENT_ID: 'sp', DATABRICKS_CLIENT_SECRET: 's3cret' }, '/srv').backgroundAuth).toEqual({

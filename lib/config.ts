@@ -47,6 +47,12 @@ export interface AppConfig {
   };
   /** Group display names per role; a person gets the highest role any of their groups maps to. */
   roleGroups: Record<Role, string[]>;
+  grants: {
+    /** The intended-grants policy file (YAML or JSON), absolute; null when none is configured. */
+    policyFile: string | null;
+    /** The schema (catalog.schema) where data protection keeps masking functions. */
+    maskSchema: string;
+  };
   dataDir: string;
   /** The app's own store: SQLite in the data directory by default; Postgres (a server of your own, or Lakebase). */
   store: StoreConfig;
@@ -123,6 +129,13 @@ const schema = z.object({
   BRICKWATCH_UPSTREAM_TIMEOUT_MS: seconds('BRICKWATCH_UPSTREAM_TIMEOUT_MS', 'milliseconds', 500, 120_000, 10_000),
   BRICKWATCH_ROTATION_SETTLE_SECONDS: seconds('BRICKWATCH_ROTATION_SETTLE_SECONDS', 'seconds', 1, 3_600, 120),
   BRICKWATCH_ROTATION_CONFIRM_SECONDS: seconds('BRICKWATCH_ROTATION_CONFIRM_SECONDS', 'seconds', 1, 86_400, 900),
+  BRICKWATCH_GRANTS_POLICY: optional,
+  BRICKWATCH_MASK_SCHEMA: optional.pipe(
+    z
+      .string()
+      .regex(/^[^.\s/`]+\.[^.\s/`]+$/, 'must be one schema as catalog.schema, e.g. main.governance')
+      .default('main.governance'),
+  ),
   BRICKWATCH_LOG_LEVEL: optional.pipe(
     z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).default('info'),
   ),
@@ -359,6 +372,10 @@ export function loadConfig(raw: Env, cwd = process.cwd()): AppConfig {
     upstreamTimeoutMs: env.BRICKWATCH_UPSTREAM_TIMEOUT_MS,
     rotation: { settleMs: env.BRICKWATCH_ROTATION_SETTLE_SECONDS * 1000, confirmMs: env.BRICKWATCH_ROTATION_CONFIRM_SECONDS * 1000 },
     roleGroups,
+    grants: {
+      policyFile: env.BRICKWATCH_GRANTS_POLICY ? path.resolve(cwd, env.BRICKWATCH_GRANTS_POLICY) : null,
+      maskSchema: env.BRICKWATCH_MASK_SCHEMA,
+    },
     dataDir,
     store: storeConfig(env, dataDir, databricksApp, backgroundAuth),
     actionLog: actionLogConfig(env, production),

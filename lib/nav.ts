@@ -2,7 +2,7 @@
 // the entries the person's role may open (the pages check the role again on the server).
 import type { Role } from './roles';
 
-export type NavIcon = 'home' | 'key' | 'list' | 'lock' | 'shield';
+export type NavIcon = 'home' | 'key' | 'list' | 'shield' | 'grid' | 'lock' | 'eye-off';
 
 export interface NavItem {
   href: string;
@@ -35,6 +35,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
     description: 'Secret scopes, their access lists and findings, and credentials left in cluster and job settings.',
     role: 'analyst',
     icon: 'lock',
+  },
+  {
+    href: '/grants',
+    label: 'Grants',
+    description: 'Who can read what in Unity Catalog, least-privilege drift and unused grants, with reviewed GRANT and REVOKE.',
+    role: 'analyst',
+    icon: 'grid',
+  },
+  {
+    href: '/data-protection',
+    label: 'Data protection',
+    description: 'Which personal data is masked or filtered, who still sees it raw, and one-click masks.',
+    role: 'analyst',
+    icon: 'eye-off',
   },
   {
     href: '/tokens',

@@ -53,5 +53,7 @@ export function appEnv(workspace: WorkspaceFile, mode: 'service' | 'user', url: 
       : {}),
     NEXTAUTH_URL: url,
     BRICKWATCH_DATA_DIR: dataDir,
+    // The shipped example policy fits the seeded estate's layered design (and its drift).
+    BRICKWATCH_GRANTS_POLICY: join(__dirname, '..', 'policies', 'grants.example.yaml'),
   };
 }

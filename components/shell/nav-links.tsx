@@ -2,10 +2,18 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/components/ui/cn';
-import { HomeIcon, KeyIcon, ListIcon, LockIcon, ShieldIcon } from '@/components/ui/icons';
+import { EyeOffIcon, GridIcon, HomeIcon, KeyIcon, ListIcon, LockIcon, ShieldIcon } from '@/components/ui/icons';
 import type { NavIcon, NavItem } from '@/lib/nav';
 
-const ICONS: Record<NavIcon, typeof HomeIcon> = { home: HomeIcon, key: KeyIcon, list: ListIcon, lock: LockIcon, shield: ShieldIcon };
+const ICONS: Record<NavIcon, typeof HomeIcon> = {
+  home: HomeIcon,
+  key: KeyIcon,
+  list: ListIcon,
+  shield: ShieldIcon,
+  grid: GridIcon,
+  lock: LockIcon,
+  'eye-off': EyeOffIcon,
+};
 
 export function NavLinks({ items }: { items: readonly Pick<NavItem, 'href' | 'label' | 'icon'>[] }) {
   const pathname = usePathname();

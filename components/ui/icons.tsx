@@ -112,3 +112,14 @@ export const ShieldIcon = (p: IconProps) => (
     <path d="M8 1.75l5.25 2v4c0 3-2.25 5.25-5.25 6.5-3-1.25-5.25-3.5-5.25-6.5v-4z" />
   </Icon>
 );
+export const EyeOffIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M1.75 8S4 3.75 8 3.75 14.25 8 14.25 8 12 12.25 8 12.25 1.75 8 1.75 8zM2.5 2.5l11 11" />
+    <circle cx="8" cy="8" r="1.75" />
+  </Icon>
+);
+export const GridIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M2.5 2.5h11v11h-11zM2.5 6.25h11M2.5 10h11M6.25 2.5v11M10 2.5v11" />
+  </Icon>
+);

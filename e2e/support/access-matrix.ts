@@ -16,6 +16,8 @@ export const ACCESS: Record<string, Access> = {
   'PAGE /activity': 'analyst',
   'PAGE /secrets': 'analyst',
   'PAGE /secrets/[scope]': 'analyst',
+  'PAGE /grants': 'analyst',
+  'PAGE /data-protection': 'analyst',
   // Sign-in (next-auth's own endpoints) and liveness
   'GET /api/auth/[...nextauth]': 'public',
   'POST /api/auth/[...nextauth]': 'public',
@@ -63,6 +65,20 @@ export const ACCESS: Record<string, Access> = {
   'DELETE /api/secrets/scopes/[scope]/acls': 'admin',
   'GET /api/secrets/plain-credentials': 'analyst',
   'GET /api/secrets/principals': 'admin',
+  // Grants
+  'GET /api/grants/matrix': 'analyst',
+  'GET /api/grants/who-can-read': 'analyst',
+  'GET /api/grants/what-can-read': 'analyst',
+  'GET /api/grants/securable': 'analyst',
+  'GET /api/grants/findings': 'analyst',
+  'GET /api/grants/script': 'analyst',
+  'POST /api/grants/apply': 'admin',
+  // Data protection
+  'GET /api/data-protection/columns': 'analyst',
+  'POST /api/data-protection/masks': 'admin',
+  'DELETE /api/data-protection/masks': 'admin',
+  'POST /api/data-protection/row-filters': 'admin',
+  'DELETE /api/data-protection/row-filters': 'admin',
 };
 
 /**
@@ -82,6 +98,13 @@ export function sampleUrl(method: string, route: string): string {
   const query: Record<string, string> = {
     '/api/overview/health': '?target=rest',
     '/api/audit/export': '?range=24h&service=accounts&action=nothingMatchesThis',
+    '/api/grants/matrix': '?catalog=reference',
+    '/api/grants/who-can-read': '?securable=reference.geo.regions',
+    '/api/grants/what-can-read': '?principal=users-who-do-not-exist%40example.com',
+    '/api/grants/securable': '?type=CATALOG&name=reference',
+    '/api/grants/findings': '?days=90',
+    '/api/grants/script': '?format=sql&code=legacy_usage',
+    '/api/data-protection/columns': '?catalog=reference',
   };
   return url + (query[route] ?? '');
 }

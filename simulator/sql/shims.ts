@@ -20,6 +20,8 @@ export const SHIM_MACROS: readonly string[] = [
   'unix_micros(ts) AS epoch_us(CAST(ts AS TIMESTAMP))',
   'unix_seconds(ts) AS CAST(epoch(CAST(ts AS TIMESTAMP)) AS BIGINT)',
   'nvl2(a, b, c) AS CASE WHEN a IS NOT NULL THEN b ELSE c END',
+  // Databricks' array_join(array, delimiter) joins the elements and skips NULLs, as array_to_string does.
+  'array_join(a, d) AS array_to_string(a, d)',
   // Identity and namespace: variables set per session.
   "current_user() AS getvariable('sim_user')",
   "session_user() AS getvariable('sim_user')",

@@ -68,6 +68,11 @@ describe('SQL warehouse through the real driver', () => {
     });
   });
 
+  it('joins an array into a string with array_join, skipping NULLs, as Databricks does', async () => {
+    const [row] = await admin.q("SELECT array_join(array('pii', NULL, 'class.restricted'), ',') AS joined");
+    expect(row).toEqual({ joined: 'pii,class.restricted' });
+  });
+
   it('pages large results through FetchResults', async () => {
     const op = await admin.session.executeStatement('SELECT range AS i, CAST(range AS VARCHAR) AS s FROM range(250000)', {
       maxRows: 10000,

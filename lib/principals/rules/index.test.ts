@@ -67,4 +67,8 @@ describe('principal index', () => {
       'user:bo@example.com',
     ]);
   });
+
+  it('lists every group by name, the all-users groups included', () => {
+    expect(index.groupNames()).toEqual(['account users', 'analysts', 'data-eng', 'platform', 'users']);
+  });
 });

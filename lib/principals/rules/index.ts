@@ -39,6 +39,8 @@ export interface PrincipalIndex {
   groupsOf(name: string): string[];
   /** Every principal in the directory (people, service principals, groups), for pickers. */
   all(): readonly Principal[];
+  /** Every group's name, the directory's and the all-users groups. */
+  groupNames(): string[];
 }
 
 const key = (name: string) => name.toLowerCase();
@@ -109,6 +111,8 @@ export function buildPrincipalIndex(input: DirectoryInput): PrincipalIndex {
     return [...seen.values(), ...everyone];
   };
 
+  const groupNames = () => [...new Set([...input.groups.map((g) => g.displayName), ...EVERYONE_GROUPS])].sort((a, b) => a.localeCompare(b));
+
   const everyone = [...byName.values()];
-  return { resolve, members, groupsOf, all: () => everyone };
+  return { resolve, members, groupsOf, groupNames, all: () => everyone };
 }
