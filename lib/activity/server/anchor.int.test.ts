@@ -14,7 +14,7 @@ import { getBackgroundWorkspace, type Workspace } from '@/lib/databricks/get-wor
 import { appendAction } from '@/lib/store/action-log';
 import type { Db } from '@/lib/store/engine';
 import { openSqlite } from '@/lib/store/sqlite';
-import { ANCHOR_KEY, anchorChainHead, anchorStatus, chainHeadForReport, secretAnchors, type AnchorStore } from './anchor';
+import { anchorChainHead, anchorKeyName, anchorStatus, chainHeadForReport, secretAnchors, type AnchorStore } from './anchor';
 import { anchorIfDue } from './anchor-worker';
 import { chainStatus } from './chain';
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
     NEXTAUTH_SECRET: 'anchor-test-secret-0123456789abcdef',
   });
   ws = getBackgroundWorkspace(config)!;
-  anchors = secretAnchors(ws, SCOPE);
+  anchors = secretAnchors(ws, SCOPE, KEY.id);
   db = openSqlite(file);
   for (let i = 1; i <= 3; i++) await appendAction(db, KEY, revoke(i));
 });
@@ -50,7 +50,7 @@ describe('anchoring the action log', () => {
     const at = new Date('2026-03-02T09:00:00.000Z');
     const first = await anchorChainHead(db, KEY, anchors, at);
     expect(first).toMatchObject({ outcome: 'anchored', anchor: { seq: 3, at: at.toISOString() } });
-    const stored = JSON.parse((await getSecretText(ws.rest, { scope: SCOPE, key: ANCHOR_KEY }))!) as Record<string, unknown>;
+    const stored = JSON.parse((await getSecretText(ws.rest, { scope: SCOPE, key: anchorKeyName(KEY.id) }))!) as Record<string, unknown>;
     expect(stored).toEqual({ seq: 3, hash: (first as { anchor: { hash: string } }).anchor.hash, at: at.toISOString(), keyId: KEY.id });
     expect(await anchorStatus(db, anchors, () => anchors.read())).toMatchObject({ state: 'ok', seq: 3 });
   });
@@ -96,7 +96,7 @@ describe('anchoring the action log', () => {
       state: 'off',
       reason: expect.stringContaining('DATABRICKS_CLIENT_ID'),
     });
-    const unreadable = secretAnchors(ws, 'no-such-scope-for-anchors');
+    const unreadable = secretAnchors(ws, 'no-such-scope-for-anchors', KEY.id);
     expect(await anchorStatus(db, unreadable, () => unreadable.read())).toEqual({ state: 'none', scope: 'no-such-scope-for-anchors' });
     const failing: AnchorStore = { ...anchors, read: () => Promise.reject(new Error('PERMISSION_DENIED: no READ on the scope')) };
     expect(await anchorStatus(db, failing, () => failing.read())).toMatchObject({

@@ -13,8 +13,11 @@ import type { ActionLogKey } from '@/lib/store/action-log-key';
 import { checkAnchor, verifyActionLog, type ChainAnchor } from '@/lib/store/action-log-verify';
 import type { Db } from '@/lib/store/engine';
 
-/** The secret's key in the anchor scope. */
-export const ANCHOR_KEY = 'action-log-head';
+/**
+ * The secret's key in the anchor scope: one per action log key, so two deployments watching one workspace (staging
+ * and production, each with its own store and key) never read each other's head as their own.
+ */
+export const anchorKeyName = (keyId: string) => `action-log-head-${keyId}`;
 
 export interface AnchorStore {
   scope: string;
@@ -29,8 +32,8 @@ const anchorValue = z.object({
 });
 
 /** Anchors in a secret of the workspace, read and written as the background identity. */
-export function secretAnchors(ws: Workspace, scope: string): AnchorStore {
-  const target = { scope, key: ANCHOR_KEY };
+export function secretAnchors(ws: Workspace, scope: string, keyId: string): AnchorStore {
+  const target = { scope, key: anchorKeyName(keyId) };
   return {
     scope,
     async read() {
@@ -43,7 +46,7 @@ export function secretAnchors(ws: Workspace, scope: string): AnchorStore {
         parsed = null;
       }
       const anchor = anchorValue.safeParse(parsed);
-      if (!anchor.success) throw new Error(`the anchor in ${scope}/${ANCHOR_KEY} is not one Brickwatch wrote`);
+      if (!anchor.success) throw new Error(`the anchor in ${scope}/${target.key} is not one Brickwatch wrote`);
       return anchor.data;
     },
     async write(anchor, keyId) {

@@ -41,7 +41,7 @@ export function processAnchors(): AnchorStore | null {
   return processSingleton('action-log-anchors', () => {
     const config = getConfig();
     const ws = getBackgroundWorkspace(config);
-    return ws ? secretAnchors(ws, config.actionLog.anchor.scope) : null;
+    return ws ? secretAnchors(ws, config.actionLog.anchor.scope, getActionLogKey(config).id) : null;
   });
 }
 
