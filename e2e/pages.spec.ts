@@ -6,11 +6,14 @@ import { join } from 'node:path';
 import { hasRole } from '../lib/roles';
 import { THEME_COOKIE } from '../components/shell/theme';
 import { expectAccessible, settled, switchTheme } from './support/a11y';
-import { ACCESS, discoverRoutes } from './support/access-matrix';
+import { ACCESS, discoverRoutes, sampleUrl } from './support/access-matrix';
 import { authFile, type Persona } from './support/fixtures';
 import { expect, test } from './support/test';
 
-const PAGES = discoverRoutes(join(__dirname, '..', 'app')).filter((r) => r.method === 'PAGE');
+// Dynamic pages are walked at the sample address the access matrix uses for reads (a seeded object).
+const PAGES = discoverRoutes(join(__dirname, '..', 'app'))
+  .filter((r) => r.method === 'PAGE')
+  .map((r) => ({ ...r, path: sampleUrl('GET', r.path) }));
 const CALLERS: Array<Persona | 'anonymous'> = ['anonymous', 'none', 'manager', 'analyst', 'admin'];
 
 for (const caller of CALLERS) {

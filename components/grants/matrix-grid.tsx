@@ -129,7 +129,6 @@ export function MatrixGrid({ model, caption, canAct, onToggle, onSecurable, onPr
                 <button
                   type="button"
                   onClick={() => onPrincipal(p)}
-                  aria-label={`${principalLabel(p)}, ${KIND_LABEL[p.kind]}${p.status !== 'active' ? `, ${p.status}` : ''}: details`}
                   className="flex h-full w-full flex-col items-start justify-end rounded px-1 text-left hover:bg-surface"
                 >
                   <span className={cn('w-full truncate text-xs font-semibold', p.status !== 'active' && 'line-through decoration-muted')}>
@@ -138,6 +137,7 @@ export function MatrixGrid({ model, caption, canAct, onToggle, onSecurable, onPr
                   <span className="text-[11px] text-muted">
                     {p.status === 'active' ? KIND_LABEL[p.kind] : `${KIND_LABEL[p.kind]}, ${p.status}`}
                   </span>
+                  <span className="sr-only">: details</span>
                 </button>
               </div>
             );
@@ -178,7 +178,6 @@ export function MatrixGrid({ model, caption, canAct, onToggle, onSecurable, onPr
                 <button
                   type="button"
                   onClick={() => onSecurable(s)}
-                  aria-label={`${TYPE_LABEL[s.type]} ${s.fullName}${s.owner ? `, owned by ${s.owner}` : ''}: grants and owner`}
                   className="flex min-w-0 flex-1 flex-col items-start rounded px-1 text-left hover:bg-surface-2"
                 >
                   <span className="flex w-full min-w-0 items-baseline gap-1.5">
@@ -187,6 +186,7 @@ export function MatrixGrid({ model, caption, canAct, onToggle, onSecurable, onPr
                     {s.objects ? <span className="shrink-0 text-[11px] text-muted">{s.objects.toLocaleString('en')} inside</span> : null}
                   </span>
                   {s.owner ? <span className="w-full truncate text-[11px] text-muted">owner {s.owner}</span> : null}
+                  <span className="sr-only">{s.fullName}: grants and owner</span>
                 </button>
               </div>
               {virtualCols.map((c) => {
@@ -205,9 +205,10 @@ export function MatrixGrid({ model, caption, canAct, onToggle, onSecurable, onPr
                       <button
                         type="button"
                         onClick={() => onCell(s, p)}
-                        aria-label={`${principalLabel(p)} on ${s.fullName}: ${text || (canAct ? 'nothing; grant…' : 'nothing')}`}
                         className="flex h-full w-full items-center rounded px-0.5 text-left hover:bg-surface-2"
                       >
+                        {/* The name is the whole cell in words; the chips (hidden from it) may show only part. */}
+                        <span className="sr-only">{`${principalLabel(p)} on ${s.fullName}: ${text || (canAct ? 'nothing; grant…' : 'nothing')}`}</span>
                         {cell ? <CellContent cell={cell} /> : null}
                       </button>
                     ) : null}

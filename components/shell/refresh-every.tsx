@@ -1,13 +1,15 @@
 'use client';
-import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 
-/** Re-renders the current page from the server every `seconds`, so a page waiting on the workspace recovers by itself. */
+/**
+ * Loads the current page again from the server every `seconds`, so a page waiting on the workspace recovers by
+ * itself. A full load rather than router.refresh(): this page is a forbidden() fallback, and the client router keeps
+ * a fallback it has shown until the next navigation, even when the server would now render the dashboard.
+ */
 export function RefreshEvery({ seconds }: { seconds: number }) {
-  const router = useRouter();
   useEffect(() => {
-    const timer = setInterval(() => router.refresh(), seconds * 1000);
+    const timer = setInterval(() => window.location.reload(), seconds * 1000);
     return () => clearInterval(timer);
-  }, [router, seconds]);
+  }, [seconds]);
   return null;
 }
