@@ -1,5 +1,5 @@
-// /secrets (analyst and up): the server checks the role, reads the filters from the URL and starts the scope list and
-// the credentials check; the client renders each as soon as it streams in.
+// /secrets (analyst and up): the server checks the role, reads the filters from the URL and reads the scope list and
+// the credentials check; the client renders them.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
@@ -24,9 +24,13 @@ export default async function SecretsPage({ searchParams }: { searchParams: Prom
   // A browser reload sends Cache-Control: max-age=0; the person then gets fresh reads, not the short cache.
   if (wantsFresh(await headers())) refreshAll(workspace);
   const queryClient = getServerQueryClient();
-  // Not awaited: the page shell renders at once and each part streams into it when Databricks has answered.
-  void queryClient.prefetchQuery({ ...secretQueries.list(filters), queryFn: () => scopeListView(workspace, filters) });
-  void queryClient.prefetchQuery({ ...secretQueries.plain(), queryFn: () => loadPlainCredentials(workspace) });
+  // Awaited (both at once), with loading.tsx's skeleton on screen meanwhile: the answers arrive with the page, so the
+  // server's HTML and the browser's first render agree (an answer that resolved in between would not hydrate). A read
+  // that failed is not sent along; the browser asks again and shows why.
+  await Promise.all([
+    queryClient.prefetchQuery({ ...secretQueries.list(filters), queryFn: () => scopeListView(workspace, filters) }),
+    queryClient.prefetchQuery({ ...secretQueries.plain(), queryFn: () => loadPlainCredentials(workspace) }),
+  ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <SecretsClient

@@ -32,7 +32,8 @@ export default async function ScopePage({ params }: { params: Promise<{ scope: s
   if (name === null || scopeNameProblem(name)) notFound();
   const workspace = getWorkspace(user);
   const queryClient = getServerQueryClient();
-  void queryClient.prefetchQuery({ ...secretQueries.scope(name), queryFn: () => scopeDetailView(workspace, name) });
+  // Awaited, as on /secrets: the answer arrives with the page, so the server's HTML and the browser's first render agree.
+  await queryClient.prefetchQuery({ ...secretQueries.scope(name), queryFn: () => scopeDetailView(workspace, name) });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <ScopeClient name={name} canAct={hasRole(user.role, 'admin')} />
