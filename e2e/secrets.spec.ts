@@ -171,7 +171,7 @@ test('puts a plain credential into a new scope from its finding and gives the re
   const scope = `e2e-fix-${run}`;
   await page.goto('/secrets');
   const table = page.getByRole('table', { name: 'Credentials outside scopes' });
-  await table.getByRole('button', { name: 'Put SNOWFLAKE_PASSWORD of claims-etl-shared into a scope' }).click();
+  await table.getByRole('button', { name: 'Put into a scope: SNOWFLAKE_PASSWORD of claims-etl-shared' }).click();
   const dialog = page.getByRole('dialog', { name: 'Put a secret' });
   await expect(dialog.getByLabel('Scope', { exact: true })).toHaveValue('claims-etl-shared');
   await expect(dialog.getByLabel('Key', { exact: true })).toHaveValue('snowflake-password');

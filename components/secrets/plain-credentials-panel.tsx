@@ -67,7 +67,7 @@ function columns(canAct: boolean, onFix: (f: PlainCredentialView) => void) {
             <span className="flex flex-wrap gap-1">
               <CopyButton text={f.suggestion.reference} label="Copy" />
               {canAct ? (
-                <Button size="sm" onClick={() => onFix(f)} aria-label={`Put ${f.name} of ${f.objectName} into a scope`}>
+                <Button size="sm" onClick={() => onFix(f)} aria-label={`Put into a scope: ${f.name} of ${f.objectName}`}>
                   Put into a scope…
                 </Button>
               ) : null}
