@@ -14,6 +14,7 @@ import { DatabricksError } from '@/lib/databricks/errors';
 import { emptyResponse } from '@/lib/databricks/schemas';
 import { createOwnToken } from '@/lib/databricks/api/tokens';
 import { listActions } from '@/lib/store/action-log';
+import { actionLogKey } from '@/lib/store/action-log-key';
 import { revokeTokens } from '@/lib/tokens/server/actions';
 
 let h: AuditHarness;
@@ -76,6 +77,7 @@ describe('live events reach the feeds', () => {
       person: { userName: 'alex.morgan@harborpine.com', role: 'admin' as const },
       requestId: 'rq-via',
       db: h.store.db,
+      logKey: actionLogKey('audit-integration-action-log-key-0123456789'),
     };
     await revokeTokens(ctx, [tokenId]);
     // A revoke made straight against Databricks by the same identity is not Brickwatch's.
