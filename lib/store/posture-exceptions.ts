@@ -130,3 +130,8 @@ export async function claimExpiryRecord(db: Db, id: string, now: number): Promis
   const res = await db.run('UPDATE posture_exceptions SET expiry_recorded_at = ? WHERE id = ? AND expiry_recorded_at IS NULL', [now, id]);
   return res.changes === 1;
 }
+
+/** Gives the claim back when the record could not be written, so the next look records it. */
+export async function releaseExpiryRecord(db: Db, id: string): Promise<void> {
+  await db.run('UPDATE posture_exceptions SET expiry_recorded_at = NULL WHERE id = ?', [id]);
+}

@@ -3,16 +3,13 @@
 // Taken daily by the background identity (or, without one, by the first person to open the page that day) and at
 // every evaluation an admin asks for.
 import 'server-only';
-import type { CheckStatus } from '@/lib/posture/rules/types';
+import type { SnapshotCheckState } from '@/lib/posture/rules/alerts';
 import type { Db } from './engine';
 
 export type SnapshotCause = 'daily' | 'admin' | 'viewer';
 
-export interface SnapshotCheck {
-  status: CheckStatus;
-  /** Open (not accepted) failing items of a high-severity check. */
-  keys?: string[];
-}
+/** A check's status and, for a failing high-severity check, its open items' keys (lib/posture/rules/alerts.ts). */
+export type SnapshotCheck = SnapshotCheckState;
 
 export interface Snapshot {
   id: string;

@@ -3,6 +3,7 @@ import 'server-only';
 import type { CheckDefinition } from './define';
 import { auditLogsCheck } from './audit-logs';
 import { clusterPoliciesCheck } from './cluster-policies';
+import { codeCredentialsCheck } from './code-credentials';
 import { ipAccessListsCheck } from './ip-access-lists';
 import { jobsRunAsCheck } from './jobs-run-as';
 import { piiMaskingCheck } from './pii-masking';
@@ -27,4 +28,5 @@ export const CHECKS: readonly CheckDefinition[] = [
   spPrivilegesCheck,
   weeklyReviewCheck,
   auditLogsCheck,
+  codeCredentialsCheck,
 ];

@@ -1,10 +1,11 @@
 // Check 6: personal-data columns are masked: the Data protection area's coverage (issue 14) against a threshold.
-// Until the area lands, piiMaskingInput throws "area not built". Wiring it: every column the area classes as personal
+// Until the area lands, its input (lib/posture/server/inputs/data-protection.ts) throws "area not built". Wiring it: every column the area classes as personal
 // data, and whether a column mask (or a row filter that hides it) protects it.
 import 'server-only';
 import type { CheckMeta, Gap } from '@/lib/posture/rules/types';
 import { plural, verdictFrom } from '@/lib/posture/rules/verdict';
-import { areaNotBuilt, defineCheck, evidence, type CheckContext } from './define';
+import { piiMaskingInput } from '@/lib/posture/server/inputs/data-protection';
+import { defineCheck, evidence } from './define';
 
 /**
  * The share of personal-data columns that must be masked. Not 100 %: detection finds some columns that are not really
@@ -46,11 +47,6 @@ export const piiMaskingMeta: CheckMeta = {
     external: false,
   },
 };
-
-/** Seam for the Data protection area (issue 14): personal-data columns and whether each is masked. */
-export async function piiMaskingInput(_ctx: CheckContext): Promise<PiiMaskingInput> {
-  return areaNotBuilt('Data protection');
-}
 
 export function judgePiiMasking(input: PiiMaskingInput) {
   const total = input.columns.length;

@@ -1,10 +1,11 @@
 // Check 4: secret scope ACLs are narrow: the all-users group holds no MANAGE or WRITE, and every scope has more than
 // one manager (one person's departure must not orphan it). The ACLs are the Secrets area's (issue 12); until it lands,
-// secretScopeAclsInput throws "area not built". Wiring it: per scope, what `users` holds and who manages it.
+// its input (lib/posture/server/inputs/secrets.ts) throws "area not built". Wiring it: per scope, what `users` holds and who manages it.
 import 'server-only';
 import type { CheckMeta, Evidence, Gap } from '@/lib/posture/rules/types';
 import { plural, verdictFrom } from '@/lib/posture/rules/verdict';
-import { areaNotBuilt, defineCheck, evidence, type CheckContext } from './define';
+import { secretScopeAclsInput } from '@/lib/posture/server/inputs/secrets';
+import { defineCheck, evidence } from './define';
 
 export interface ScopeAcl {
   scope: string;
@@ -37,11 +38,6 @@ export const secretScopeAclsMeta: CheckMeta = {
     external: false,
   },
 };
-
-/** Seam for the Secrets area (issue 12): each scope's ACL as summarised above. */
-export async function secretScopeAclsInput(_ctx: CheckContext): Promise<SecretScopeAclsInput> {
-  return areaNotBuilt('Secrets');
-}
 
 export function judgeSecretScopeAcls(input: SecretScopeAclsInput) {
   const items: Evidence[] = [];

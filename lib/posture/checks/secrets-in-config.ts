@@ -1,11 +1,12 @@
 // Check 3: secrets live in secret scopes, not as plain values in cluster or job environment variables or Spark conf.
-// The finding is the Secrets area's (issue 12). Until it lands, secretsInConfigInput throws "area not built".
+// The finding is the Secrets area's (issue 12). Until it lands, its input (lib/posture/server/inputs/secrets.ts) throws "area not built".
 // Wiring it: return the area's plain-credential findings in the shape below (a `{{secrets/scope/key}}` reference is
 // not a finding; the area decides what is a credential).
 import 'server-only';
 import type { CheckMeta, Gap } from '@/lib/posture/rules/types';
 import { plural, verdictFrom } from '@/lib/posture/rules/verdict';
-import { areaNotBuilt, defineCheck, evidence, workspaceUrl, type CheckContext, type JudgeEnv } from './define';
+import { secretsInConfigInput } from '@/lib/posture/server/inputs/secrets';
+import { defineCheck, evidence, workspaceUrl, type JudgeEnv } from './define';
 
 export interface PlainCredentialFinding {
   objectKind: 'cluster' | 'job';
@@ -42,11 +43,6 @@ export const secretsInConfigMeta: CheckMeta = {
     external: false,
   },
 };
-
-/** Seam for the Secrets area (issue 12): its plain-credential findings over clusters and jobs. */
-export async function secretsInConfigInput(_ctx: CheckContext): Promise<SecretsInConfigInput> {
-  return areaNotBuilt('Secrets');
-}
 
 export function judgeSecretsInConfig(input: SecretsInConfigInput, { host }: JudgeEnv) {
   const items = input.findings.map((f) =>

@@ -1,11 +1,12 @@
 // Check 10: service principals are not over-privileged: no ALL PRIVILEGES or MANAGE anywhere, and no write privilege
 // granted on a whole catalog or the metastore (it reaches every schema and table below). The grants are the Grants
-// area's (issue 13); until it lands, spPrivilegesInput throws "area not built". Wiring it: the Unity Catalog grants
+// area's (issue 13); until it lands, its input (lib/posture/server/inputs/grants.ts) throws "area not built". Wiring it: the Unity Catalog grants
 // held by service principals (directly or through groups, with the group named).
 import 'server-only';
 import type { CheckMeta, Gap } from '@/lib/posture/rules/types';
 import { plural, verdictFrom } from '@/lib/posture/rules/verdict';
-import { areaNotBuilt, defineCheck, evidence, type CheckContext } from './define';
+import { spPrivilegesInput } from '@/lib/posture/server/inputs/grants';
+import { defineCheck, evidence } from './define';
 
 export interface SpGrant {
   /** The service principal's application id. */
@@ -66,11 +67,6 @@ export const spPrivilegesMeta: CheckMeta = {
     external: false,
   },
 };
-
-/** Seam for the Grants area (issue 13): Unity Catalog grants held by service principals. */
-export async function spPrivilegesInput(_ctx: CheckContext): Promise<SpPrivilegesInput> {
-  return areaNotBuilt('Grants');
-}
 
 export function judgeSpPrivileges(input: SpPrivilegesInput) {
   const broad = input.grants.filter(isBroadGrant);

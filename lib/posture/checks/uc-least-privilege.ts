@@ -1,10 +1,11 @@
 // Check 5: Unity Catalog grants follow least privilege: the Grants area's least-privilege findings (issue 13), and no
 // legacy USAGE (privilege model 0.1; Unity Catalog 1.0 uses USE CATALOG / USE SCHEMA). Until the area lands,
-// ucLeastPrivilegeInput throws "area not built". Wiring it: the area's findings, each with a stable key.
+// its input (lib/posture/server/inputs/grants.ts) throws "area not built". Wiring it: the area's findings, each with a stable key.
 import 'server-only';
 import type { CheckMeta, Gap } from '@/lib/posture/rules/types';
 import { plural, verdictFrom } from '@/lib/posture/rules/verdict';
-import { areaNotBuilt, defineCheck, evidence, type CheckContext } from './define';
+import { ucLeastPrivilegeInput } from '@/lib/posture/server/inputs/grants';
+import { defineCheck, evidence } from './define';
 
 export interface GrantFinding {
   /** Stable across evaluations, e.g. 'grant:main.finance:analysts:ALL PRIVILEGES'. */
@@ -43,11 +44,6 @@ export const ucLeastPrivilegeMeta: CheckMeta = {
     external: false,
   },
 };
-
-/** Seam for the Grants area (issue 13): its least-privilege findings and legacy USAGE grants. */
-export async function ucLeastPrivilegeInput(_ctx: CheckContext): Promise<UcLeastPrivilegeInput> {
-  return areaNotBuilt('Grants');
-}
 
 export function judgeUcLeastPrivilege(input: UcLeastPrivilegeInput) {
   const grants = (q: string) => `/grants?q=${encodeURIComponent(q)}`;

@@ -1,10 +1,11 @@
 // Check 11: the weekly audit review is happening: a weekly report was generated in the last 7 days and someone opened
-// it. Reports are issue 16; until that area lands, weeklyReviewInput throws "area not built". Wiring it: the reports
+// it. Reports are issue 16; until that area lands, its input (lib/posture/server/inputs/reports.ts) throws "area not built". Wiring it: the reports
 // generated in the window, each with when it was first opened and by whom.
 import 'server-only';
 import type { CheckMeta } from '@/lib/posture/rules/types';
 import { verdictFrom } from '@/lib/posture/rules/verdict';
-import { areaNotBuilt, defineCheck, evidence, type CheckContext, type JudgeEnv } from './define';
+import { weeklyReviewInput } from '@/lib/posture/server/inputs/reports';
+import { defineCheck, evidence, type JudgeEnv } from './define';
 
 export const REVIEW_WINDOW_DAYS = 7;
 
@@ -35,11 +36,6 @@ export const weeklyReviewMeta: CheckMeta = {
     external: false,
   },
 };
-
-/** Seam for the Reports area (issue 16): the weekly reports of the window. */
-export async function weeklyReviewInput(_ctx: CheckContext): Promise<WeeklyReviewInput> {
-  return areaNotBuilt('Reports');
-}
 
 export function judgeWeeklyReview(input: WeeklyReviewInput, { now }: JudgeEnv) {
   const since = now - REVIEW_WINDOW_DAYS * 86_400_000;

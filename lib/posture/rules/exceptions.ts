@@ -84,6 +84,15 @@ export function expiryProblem(expiresOn: string, now: number): string | null {
 
 const ref = (e: PostureException): ExceptionRef => ({ id: e.id, owner: e.owner, reason: e.reason, expiresOn: e.expiresOn });
 
+/** The failing items of a raw result that no active exception accepts (all of them, not only the shown ones). */
+export function openEvidence(raw: RawCheckResult, exceptions: readonly PostureException[], now: number): Evidence[] {
+  if (raw.status !== 'fail') return [];
+  const active = exceptions.filter((e) => e.checkId === raw.id && exceptionState(e, now) === 'active');
+  if (active.some((e) => e.evidenceKey === null)) return [];
+  const accepted = new Set(active.map((e) => e.evidenceKey));
+  return raw.evidence.filter((e) => !accepted.has(e.key));
+}
+
 /** Applies the active exceptions to one check's raw result. */
 export function applyExceptions(raw: RawCheckResult, exceptions: readonly PostureException[], now: number): CheckResult {
   const active = exceptions.filter((e) => e.checkId === raw.id && exceptionState(e, now) === 'active');

@@ -27,6 +27,7 @@ export const CHECK_IDS = [
   'sp-privileges',
   'weekly-review',
   'audit-logs',
+  'code-credentials',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
@@ -51,7 +52,7 @@ export interface Read {
 
 export interface CheckMeta {
   id: CheckId;
-  /** 1–12, the checklist's order. */
+  /** 1–13, the checklist's order (13: the code scan's, issue 17). */
   number: number;
   title: string;
   category: Category;
