@@ -49,6 +49,14 @@ export const ACCESS: Record<string, Access> = {
   'POST /api/tokens/rotations/[id]/retry': 'admin',
   'POST /api/tokens/rotations/[id]/confirm': 'admin',
   'POST /api/tokens/rotations/[id]/discard': 'admin',
+  // Posture (the home page)
+  'GET /api/posture': 'manager',
+  'GET /api/posture/trend': 'manager',
+  'POST /api/posture/evaluate': 'admin',
+  'GET /api/posture/exceptions': 'manager',
+  'POST /api/posture/exceptions': 'admin',
+  'PATCH /api/posture/exceptions/[id]': 'admin',
+  'DELETE /api/posture/exceptions/[id]': 'admin',
 };
 
 /**

@@ -128,6 +128,12 @@ export const exceptionSchema = z.object({
 export type ExceptionView = z.output<typeof exceptionSchema>;
 
 export const exceptionsResponseSchema = z.object({ exceptions: z.array(exceptionSchema) });
+export const exceptionResponseSchema = z.object({ exception: exceptionSchema });
+
+// ---- Evaluate now (admin) ----
+
+/** Which checks to read afresh: only 'all' (a trend point needs every check); the field keeps the request explicit. */
+export const evaluateBody = z.object({ checks: z.literal('all', { error: 'checks must be "all"' }) });
 
 // ---- Trend ----
 

@@ -4,6 +4,7 @@
 // principal) the first view of the day by each person takes one as that person. An admin's evaluation always takes one.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { recordAction, type ActionContext } from '@/lib/activity/server/record';
 import { getConfig, type AppConfig } from '@/lib/config';
 import { getBackgroundWorkspace, type Workspace } from '@/lib/databricks/get-workspace';
 import { log } from '@/lib/log';
@@ -113,4 +114,24 @@ export async function loadTrend(ws: Workspace, config: AppConfig = getConfig(), 
     points: points.map(({ id: _id, ...p }) => p),
     schedule: background ? { kind: 'background', identity: background.actingAs.name } : { kind: 'viewer', identity: null },
   };
+}
+
+/** An admin's "Evaluate now": every check read afresh, a snapshot taken, the attempt in the action log. */
+export async function evaluateNow(ctx: ActionContext): Promise<Evaluation> {
+  const db = ctx.db ?? getDb();
+  try {
+    const ev = await evaluatePosture(ctx.ws, { fresh: true, db });
+    const { snapshot, newFindings } = await takeSnapshot(ctx.ws, ev, { cause: 'admin', takenBy: ctx.person.userName, db });
+    await recordAction(ctx, 'posture.evaluate', 'posture:workspace', 'success', {
+      score: snapshot.score,
+      measured: snapshot.measured,
+      total: snapshot.total,
+      accepted: snapshot.accepted,
+      newHighSeverity: newFindings.reduce((n, f) => n + f.items.length, 0),
+    });
+    return ev;
+  } catch (e) {
+    await recordAction(ctx, 'posture.evaluate', 'posture:workspace', 'failure', { error: e instanceof Error ? e.message : String(e) });
+    throw e;
+  }
 }
