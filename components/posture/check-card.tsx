@@ -8,7 +8,7 @@ import type { CheckResultView, EvidenceItem } from '@/lib/posture/contract';
 import { plural } from '@/lib/posture/rules/verdict';
 
 /** Items shown before "Show all": a check can find hundreds; the first few say what kind of problem it is. */
-const FIRST = 8;
+const FIRST = 5;
 
 export interface AcceptTarget {
   check: CheckResultView;

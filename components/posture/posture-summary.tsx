@@ -25,14 +25,18 @@ export function PostureSummary({ posture, trend }: { posture: Posture; trend: Tr
       <StatCard
         label="Coverage"
         tone={notMeasured === 0 ? 'success' : 'warning'}
-        value={`${coverage.measured} of ${coverage.total} checks`}
-        hint={notMeasured === 0 ? 'Every check was measured' : `${plural(notMeasured, 'check')} not measured: never counted as passing`}
+        value={`${coverage.measured} of ${coverage.total}`}
+        hint={
+          notMeasured === 0
+            ? 'Every check was measured'
+            : `checks measured; ${plural(notMeasured, 'check')} not measured, never counted as passing`
+        }
       />
       <StatCard
         label="Failing"
         tone={counts.fail > 0 ? 'danger' : 'success'}
-        value={plural(counts.fail, 'check')}
-        hint={`${counts.pass} passing · ${accepted} accepted`}
+        value={counts.fail}
+        hint={`${plural(counts.fail, 'check')} failing · ${counts.pass} passing · ${accepted} accepted`}
       />
       <TrendCard trend={trend} />
     </div>

@@ -43,11 +43,12 @@ function Section({ id, title, description, children }: { id: string; title: stri
   );
 }
 
+/** Who takes the daily snapshot, the page says (the issue's "who runs it when nobody is signed in"). */
 function scheduleText(trend: Trend | undefined): string | null {
   if (!trend) return null;
   return trend.schedule.kind === 'background'
-    ? `Daily snapshots are taken as ${trend.schedule.identity}, even when nobody is signed in, and at every evaluation an admin asks for.`
-    : 'No identity is configured for background work, so the day’s snapshot is taken when a person first opens this page, as that person; you see the snapshots taken as you.';
+    ? `Daily snapshots are taken as ${trend.schedule.identity} even when nobody is signed in, and at each evaluation an admin asks for.`
+    : 'No identity is set up for background work, so each day’s snapshot is taken when a person first opens this page, as that person (you see the ones taken as you), and at each evaluation an admin asks for.';
 }
 
 export function PostureView({ canAdmin, defaultOwner }: PostureViewProps) {
@@ -74,10 +75,9 @@ export function PostureView({ canAdmin, defaultOwner }: PostureViewProps) {
       description="How secure this workspace is right now, and what to fix first: Databricks’ security checklist, evaluated live."
       meta={
         data ? (
-          <>
-            Evaluated at {time(data.evaluatedAt)} as {data.actingAs.name}
-            {scheduleText(trend) ? <> · {scheduleText(trend)}</> : null}
-          </>
+          <span>
+            Evaluated at {time(data.evaluatedAt)} as {data.actingAs.name}. {scheduleText(trend)}
+          </span>
         ) : null
       }
       actions={

@@ -42,7 +42,13 @@ export function notCollected(meta: CheckMeta, e: unknown): Extract<Verdict, { st
     return { status: 'not_collected', reason: `Databricks gave no answer within ${e.ms / 1000} s.`, needs: null, notes: [] };
   const area = missingArea(e);
   if (area !== null)
-    return { status: 'not_collected', reason: `${(e as Error).message}.`, needs: `Brickwatch's ${area} area (not built yet)`, notes: [] };
+    return {
+      status: 'not_collected',
+      reason: `${(e as Error).message}.`,
+      // What the area will need in turn, so an install can be granted it before the area lands.
+      needs: `Brickwatch's ${area} area (not built yet); then ${permissions}`,
+      notes: [],
+    };
   if (isForbidden(e))
     return { status: 'not_collected', reason: `Databricks refused: ${upstreamReason(e)}.`, needs: permissions, notes: [] };
   if (isDatabricksError(e) && e.errorCode === 'TIMEOUT')
