@@ -1,13 +1,18 @@
 // GET /api/posture's answer (evaluatePosture) against a started simulator, with the real SQL driver: score, coverage
 // and the not-yet-built areas' "not collected"; a fault on one upstream at a time costs that check only, and is
-// never a pass; an accepted finding changes the status and the score as the issue specifies.
+// never a pass; an accepted finding changes the status and the score as the issue specifies. Then the snapshots: the
+// day's is taken once per identity and day (claimPeriod), an admin's evaluation is a trend point and an action, and an
+// exception that ran out brings its finding back and is logged as expired exactly once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scorePosture } from '@/lib/posture/rules/score';
 import { CHECK_IDS, type CheckId } from '@/lib/posture/rules/types';
 import type { Posture } from '@/lib/posture/contract';
 import { startHarness, type Harness } from '@/testing/tokens-harness';
+import { listActions } from '@/lib/store/action-log';
+import { listSnapshots } from '@/lib/store/posture-snapshots';
 import { createPostureException } from './exceptions';
 import { evaluatePosture } from './evaluate';
+import { evaluateNow, snapshotIfDue } from './snapshots';
 
 let h: Harness;
 let baseline: Posture;
@@ -107,5 +112,55 @@ describe('exceptions', () => {
     expect(view.coverage).toEqual(baseline.coverage);
     expect(view.score).toBe(scorePosture(view.checks).score);
     expect(view.score).toBeGreaterThan(baseline.score!);
+  });
+});
+
+const DAY = 86_400_000;
+
+describe('snapshots', () => {
+  it('takes the day’s snapshot once per identity and day, and again the next day', async () => {
+    const now = Date.now();
+    const first = await snapshotIfDue(h.admin.ws, 'viewer', { db: h.db, now });
+    expect(first?.snapshot).toMatchObject({ cause: 'viewer', identity: h.admin.userName, total: 13 });
+    expect(first?.newFindings).toEqual([]); // the first snapshot is the baseline
+    expect(await snapshotIfDue(h.admin.ws, 'viewer', { db: h.db, now: now + 1000 })).toBeNull();
+    expect(await snapshotIfDue(h.admin.ws, 'viewer', { db: h.db, now: now + DAY })).not.toBeNull();
+    const points = await listSnapshots(h.db, now - DAY, [h.admin.userName]);
+    expect(points.map((p) => p.cause)).toEqual(['viewer', 'viewer']);
+  });
+
+  it('makes an admin’s evaluation a trend point and an action of that admin', async () => {
+    const ev = await evaluateNow(h.admin.ctx);
+    const [point] = (await listSnapshots(h.db, Date.now() - 60_000, [h.admin.userName])).filter((p) => p.cause === 'admin');
+    expect(point).toMatchObject({ takenBy: h.admin.userName, score: ev.view.score, measured: ev.view.coverage.measured });
+    const [action] = await listActions(h.db, { action: 'posture.evaluate' });
+    expect(action).toMatchObject({ actor: h.admin.userName, outcome: 'success' });
+  });
+});
+
+describe('an exception that runs out', () => {
+  it('brings the finding back the day after its expiry, logged as expired once', async () => {
+    const base = (await evaluatePosture(h.admin.ws, { db: h.db })).view;
+    const failing = base.checks.find((c) => c.status === 'fail')!;
+    const today = new Date().toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.now() + DAY).toISOString().slice(0, 10);
+    const { id } = await createPostureException(h.admin.ctx, {
+      checkId: failing.id,
+      reason: 'Accepted until tomorrow, for the test',
+      owner: 'Alex Morgan',
+      expiresOn: tomorrow,
+    });
+    expect(today < tomorrow).toBe(true);
+    const opts = { db: h.db, logKey: h.admin.ctx.logKey };
+    expect(
+      (await evaluatePosture(h.admin.ws, { ...opts, now: Date.now() + DAY })).view.checks.find((c) => c.id === failing.id)!.status,
+    ).toBe('accepted');
+    const later = Date.now() + 2 * DAY + 60_000;
+    const back = (await evaluatePosture(h.admin.ws, { ...opts, now: later })).view;
+    expect(back.checks.find((c) => c.id === failing.id)!.status).toBe('fail');
+    await evaluatePosture(h.admin.ws, { ...opts, now: later + 1000 });
+    const expired = await listActions(h.db, { action: 'posture.exception.expire', target: `posture-exception:${id}` });
+    expect(expired).toHaveLength(1);
+    expect(expired[0]).toMatchObject({ actor: 'brickwatch', outcome: 'success' });
   });
 });

@@ -8,6 +8,7 @@ import type { Workspace } from '@/lib/databricks/get-workspace';
 import { log } from '@/lib/log';
 import { cachedRead, invalidateReads } from '@/lib/read-cache';
 import { getDb } from '@/lib/store/db';
+import type { ActionLogKey } from '@/lib/store/action-log-key';
 import type { Db } from '@/lib/store/engine';
 import { claimExpiryRecord, listExceptions, releaseExpiryRecord, type StoredException } from '@/lib/store/posture-exceptions';
 import { invalidateTokenReads } from '@/lib/tokens/server/cache';
@@ -39,6 +40,8 @@ export interface EvaluateOptions {
   fresh?: boolean;
   now?: number;
   db?: Db;
+  /** The action log's key for expiry records; the configured one when omitted. */
+  logKey?: ActionLogKey;
   run?: RunOptions;
 }
 
@@ -70,7 +73,7 @@ export async function evaluatePosture(ws: Workspace, opts: EvaluateOptions = {})
   const db = opts.db ?? getDb();
   const [{ at, results }, exceptions] = await Promise.all([rawResults(ws, opts), listExceptions(db)]);
   const now = opts.now ?? Date.now();
-  await recordExpiries(ws, db, exceptions, now);
+  await recordExpiries(ws, db, exceptions, now, opts.logKey);
   const checks = results.map((r) => applyExceptions(r, exceptions, now));
   const { score, coverage, accepted, counts } = scorePosture(checks);
   return {
@@ -81,7 +84,13 @@ export async function evaluatePosture(ws: Workspace, opts: EvaluateOptions = {})
 }
 
 /** "Exception expired" goes to the action log once per expiry, as the system (nobody acted). */
-async function recordExpiries(ws: Workspace, db: Db, exceptions: readonly StoredException[], now: number): Promise<void> {
+async function recordExpiries(
+  ws: Workspace,
+  db: Db,
+  exceptions: readonly StoredException[],
+  now: number,
+  logKey?: ActionLogKey,
+): Promise<void> {
   for (const e of exceptions) {
     if (e.expiryRecordedAt !== null || exceptionState(e, now) !== 'expired') continue;
     let claimed = false;
@@ -89,7 +98,7 @@ async function recordExpiries(ws: Workspace, db: Db, exceptions: readonly Stored
       if (!(await claimExpiryRecord(db, e.id, now))) continue;
       claimed = true;
       await recordAction(
-        { ws, person: { userName: 'brickwatch', role: 'system' }, requestId: `posture:${now}`, db },
+        { ws, person: { userName: 'brickwatch', role: 'system' }, requestId: `posture:${now}`, db, logKey },
         'posture.exception.expire',
         `posture-exception:${e.id}`,
         'success',

@@ -78,7 +78,8 @@ export async function runChecks(ws: Workspace, opts: RunOptions = {}): Promise<R
         verdict = notCollected(meta, e);
         if (verdict.reason.startsWith('An unexpected error'))
           log.error('posture.check_failed', { check: meta.id, error: e, stack: e instanceof Error ? e.stack : undefined });
-        else log.info('posture.check_not_collected', { check: meta.id, reason: verdict.reason });
+        // A check waiting for its area is not news on every evaluation; an upstream that failed is.
+        else if (missingArea(e) === null) log.info('posture.check_not_collected', { check: meta.id, reason: verdict.reason });
       }
       return { ...meta, ...verdict, durationMs: Date.now() - started };
     }),

@@ -120,7 +120,7 @@ export async function loadTrend(ws: Workspace, config: AppConfig = getConfig(), 
 export async function evaluateNow(ctx: ActionContext): Promise<Evaluation> {
   const db = ctx.db ?? getDb();
   try {
-    const ev = await evaluatePosture(ctx.ws, { fresh: true, db });
+    const ev = await evaluatePosture(ctx.ws, { fresh: true, db, logKey: ctx.logKey });
     const { snapshot, newFindings } = await takeSnapshot(ctx.ws, ev, { cause: 'admin', takenBy: ctx.person.userName, db });
     await recordAction(ctx, 'posture.evaluate', 'posture:workspace', 'success', {
       score: snapshot.score,
