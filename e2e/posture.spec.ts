@@ -24,14 +24,27 @@ test.describe('as a manager', () => {
     await expect(page.getByText(`${api.coverage.measured} of ${api.coverage.total}`, { exact: true })).toBeVisible();
 
     const failing = page.getByRole('region', { name: /^Failing \(\d+\)$/ });
-    const first = failing.getByRole('article').first();
     await expect(
-      first
+      failing
+        .getByRole('article')
+        .first()
+        .getByRole('list', { name: /^Evidence for / })
+        .getByRole('listitem')
+        .first(),
+    ).toBeVisible();
+    // Evidence and fixes in the workspace are linked; Brickwatch pages the manager's role cannot open are named, not linked.
+    const jobs = failing.getByRole('article', { name: /Automated workflows run as service principals/ });
+    await expect(
+      jobs
         .getByRole('list', { name: /^Evidence for / })
         .getByRole('link')
         .first(),
-    ).toBeVisible();
-    await expect(first.getByRole('link', { name: /^Open / })).toBeVisible();
+    ).toHaveAttribute('href', /\/jobs\/\d+$/);
+    await expect(jobs.getByRole('link', { name: /^Open Jobs in Databricks/ })).toBeVisible();
+    await expect(failing.getByRole('article', { name: /Tokens expire within 90 days/ })).toContainText(
+      'Fixed on the Tokens page, which your role cannot open',
+    );
+    await expect(failing.getByRole('link', { name: /^Open Tokens/ })).toHaveCount(0);
     await expect(
       page.getByRole('region', { name: /^Not collected/ }).getByRole('row', { name: /Secret scope access is narrow/ }),
     ).toContainText('Secrets area (not built yet)');

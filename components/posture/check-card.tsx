@@ -15,7 +15,18 @@ export interface AcceptTarget {
   item: EvidenceItem | null;
 }
 
-export function CheckCard({ check, onAccept }: { check: CheckResultView; onAccept: ((t: AcceptTarget) => void) | null }) {
+/** Whether the viewer's role may open a Brickwatch page (a manager may not open /tokens); workspace links are left as they are. */
+export type CanOpen = (href: string) => boolean;
+
+export function CheckCard({
+  check,
+  onAccept,
+  canOpen,
+}: {
+  check: CheckResultView;
+  onAccept: ((t: AcceptTarget) => void) | null;
+  canOpen: CanOpen;
+}) {
   const [all, setAll] = useState(false);
   const shown = all ? check.evidence : check.evidence.slice(0, FIRST);
   const hidden = check.evidenceTotal - shown.length;
@@ -55,7 +66,7 @@ export function CheckCard({ check, onAccept }: { check: CheckResultView; onAccep
         {shown.map((e) => (
           <li key={e.key} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-2 text-sm">
             <div className="min-w-0 flex-1">
-              {e.href ? (
+              {e.href && canOpen(e.href) ? (
                 <EvidenceLink href={e.href} label={e.label} />
               ) : (
                 <span className="font-medium [overflow-wrap:anywhere]">{e.label}</span>
@@ -100,7 +111,7 @@ export function CheckCard({ check, onAccept }: { check: CheckResultView; onAccep
       ) : null}
       <footer className="flex flex-wrap items-center justify-between gap-3 border-t border-border bg-surface-2 px-4 py-2.5 text-sm">
         <p className="min-w-0 flex-1 text-muted">{check.fix.text}</p>
-        <FixLink fix={check.fix} />
+        <FixLink fix={check.fix} canOpen={canOpen} />
       </footer>
     </article>
   );
@@ -119,8 +130,12 @@ function EvidenceLink({ href, label }: { href: string; label: string }) {
   );
 }
 
-export function FixLink({ fix }: { fix: CheckResultView['fix'] }) {
+export function FixLink({ fix, canOpen }: { fix: CheckResultView['fix']; canOpen: CanOpen }) {
   const cls = 'shrink-0 text-sm font-medium text-accent underline-offset-2 hover:underline';
+  if (!fix.external && !canOpen(fix.href))
+    return (
+      <span className="shrink-0 text-sm text-muted">Fixed on the {fix.label.replace(/^Open /, '')} page, which your role cannot open</span>
+    );
   return fix.external ? (
     <a href={fix.href} target="_blank" rel="noreferrer" className={cls}>
       {fix.label} <span aria-hidden>↗</span>

@@ -2,7 +2,7 @@
 // The home page's posture: score beside coverage and the trend; failing checks first, with evidence and the fix;
 // then what could not be measured and what Brickwatch needs for it; the passing ones; the exceptions.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { RefreshIcon } from '@/components/ui/icons';
@@ -13,7 +13,7 @@ import { apiFetch } from '@/lib/query/fetch';
 import { postureSchema, type Posture, type Trend } from '@/lib/posture/contract';
 import { postureQueries } from '@/lib/posture/queries';
 import { plural } from '@/lib/posture/rules/verdict';
-import { CheckCard, type AcceptTarget } from './check-card';
+import { CheckCard, type AcceptTarget, type CanOpen } from './check-card';
 import { NotCollectedList, PassingList } from './check-lists';
 import { ExceptionDialog, type ExceptionDialogState } from './exception-dialog';
 import { ExceptionsTable } from './exceptions-table';
@@ -24,6 +24,8 @@ export interface PostureViewProps {
   canAdmin: boolean;
   /** The signed-in person's name, the owner a new exception starts with. */
   defaultOwner: string;
+  /** The Brickwatch pages the person's role may open: links to others are shown as text. */
+  openable: string[];
 }
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 };
@@ -44,14 +46,26 @@ function Section({ id, title, description, children }: { id: string; title: stri
 }
 
 /** Who takes the daily snapshot, the page says (the issue's "who runs it when nobody is signed in"). */
-function scheduleText(trend: Trend | undefined): string | null {
+function Schedule({ trend, acting }: { trend: Trend | undefined; acting: string }) {
   if (!trend) return null;
-  return trend.schedule.kind === 'background'
-    ? `Daily snapshots are taken as ${trend.schedule.identity} even when nobody is signed in, and at each evaluation an admin asks for.`
-    : 'No identity is set up for background work, so each day’s snapshot is taken when a person first opens this page, as that person (you see the ones taken as you), and at each evaluation an admin asks for.';
+  if (trend.schedule.kind === 'viewer')
+    return (
+      <>
+        No identity is set up for background work, so each day’s snapshot is taken when a person first opens this page, as that person (you
+        see the ones taken as you), and at each evaluation an admin asks for.
+      </>
+    );
+  return (
+    <>
+      Daily snapshots are taken as{' '}
+      {trend.schedule.identity === acting ? 'this identity' : <span className="whitespace-nowrap">{trend.schedule.identity}</span>} even
+      when nobody is signed in, and at each evaluation an admin asks for.
+    </>
+  );
 }
 
-export function PostureView({ canAdmin, defaultOwner }: PostureViewProps) {
+export function PostureView({ canAdmin, defaultOwner, openable }: PostureViewProps) {
+  const canOpen = useCallback<CanOpen>((href) => !href.startsWith('/') || openable.includes(href.split(/[?#]/)[0]!), [openable]);
   const queryClient = useQueryClient();
   const toast = useToast();
   const { data, error, refetch, isFetching } = useQuery(postureQueries.summary());
@@ -76,7 +90,8 @@ export function PostureView({ canAdmin, defaultOwner }: PostureViewProps) {
       meta={
         data ? (
           <span>
-            Evaluated at {time(data.evaluatedAt)} as {data.actingAs.name}. {scheduleText(trend)}
+            Evaluated at {time(data.evaluatedAt)} as <span className="whitespace-nowrap">{data.actingAs.name}</span>.{' '}
+            <Schedule trend={trend} acting={data.actingAs.name} />
           </span>
         ) : null
       }
@@ -137,7 +152,7 @@ export function PostureView({ canAdmin, defaultOwner }: PostureViewProps) {
           ) : (
             <div className="space-y-4">
               {failing.map((c) => (
-                <CheckCard key={c.id} check={c} onAccept={onAccept} />
+                <CheckCard key={c.id} check={c} onAccept={onAccept} canOpen={canOpen} />
               ))}
             </div>
           )}
@@ -159,7 +174,7 @@ export function PostureView({ canAdmin, defaultOwner }: PostureViewProps) {
           >
             <div className="space-y-4">
               {accepted.map((c) => (
-                <CheckCard key={c.id} check={c} onAccept={onAccept} />
+                <CheckCard key={c.id} check={c} onAccept={onAccept} canOpen={canOpen} />
               ))}
             </div>
           </Section>

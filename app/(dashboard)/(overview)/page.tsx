@@ -41,7 +41,11 @@ export default async function HomePage() {
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <HomeClient
-        posture={{ canAdmin: hasRole(user.role, 'admin'), defaultOwner: user.displayName }}
+        posture={{
+          canAdmin: hasRole(user.role, 'admin'),
+          defaultOwner: user.displayName,
+          openable: NAV_ITEMS.filter((i) => hasRole(user.role, i.role)).map((i) => i.href),
+        }}
         workspace={{ host: config.databricks.host, warehouse: config.databricks.warehouseId ?? config.databricks.httpPath }}
         person={{ displayName: user.displayName, userName: user.userName, role: user.role }}
         acting={{ mode: config.identityMode, kind: workspace.actingAs.kind, name: workspace.actingAs.name }}
