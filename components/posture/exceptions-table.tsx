@@ -63,7 +63,7 @@ export function ExceptionsTable({ exceptions, onChange }: { exceptions: Exceptio
                   {e.endedBy ? `; ended by ${e.endedBy}` : ''}
                 </span>
               </td>
-              <td className="px-4 py-2.5 [overflow-wrap:anywhere]">{e.owner}</td>
+              <td className="min-w-32 px-4 py-2.5 break-words">{e.owner}</td>
               <td className="px-4 py-2.5 whitespace-nowrap tabular-nums">{e.expiresOn}</td>
               <td className="px-4 py-2.5">
                 <Badge tone={STATE[e.state].tone}>{STATE[e.state].label}</Badge>

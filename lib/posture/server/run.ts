@@ -46,7 +46,7 @@ export function notCollected(meta: CheckMeta, e: unknown): Extract<Verdict, { st
       status: 'not_collected',
       reason: `${(e as Error).message}.`,
       // What the area will need in turn, so an install can be granted it before the area lands.
-      needs: `Brickwatch's ${area} area (not built yet); then ${permissions}`,
+      needs: `Brickwatch's ${area} area (not built yet)${/^None\b/.test(permissions) ? '' : `; then ${permissions}`}`,
       notes: [],
     };
   if (isForbidden(e))
