@@ -84,6 +84,20 @@ describe('one failing upstream at a time', () => {
     });
   }
 
+  it('a failing SQL warehouse: the audit-log check is not collected, token sharing never passes, the rest answer as before', async () => {
+    await h.sim.control('POST', '/faults', { spec: 'POST /sql/** -> 503:TEMPORARILY_UNAVAILABLE' });
+    try {
+      const view = (await evaluatePosture(h.admin.ws, { fresh: true, db: h.db, run: { timeoutMs: 5_000 } })).view;
+      expect(status(view, 'audit-logs').status).toBe('not_collected');
+      // Token sharing is read from the audit log: without it the check fails on what it could read, or is not collected.
+      expect(['fail', 'not_collected']).toContain(status(view, 'token-creation').status);
+      const sqlFree = view.checks.filter((c) => !['audit-logs', 'token-creation'].includes(c.id));
+      for (const c of sqlFree) expect(c.status, c.id).toBe(status(baseline, c.id).status);
+    } finally {
+      await h.sim.control('DELETE', '/faults');
+    }
+  });
+
   it('a hanging upstream costs its check a timeout, not the page', async () => {
     await h.sim.control('POST', '/faults', { spec: 'GET /api/2.0/ip-access-lists -> delay:3000' });
     try {
