@@ -14,7 +14,7 @@ for (const persona of PERSONAS) {
     if (persona === 'none') {
       await expect(page.getByRole('heading', { name: 'You are not authorized to use Brickwatch' })).toBeVisible();
     } else {
-      await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Posture', level: 1 })).toBeVisible();
       await expect(page.getByRole('banner').getByText(person.displayName)).toBeVisible();
     }
     await page.context().storageState({ path: authFile(persona) });

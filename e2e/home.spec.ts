@@ -12,7 +12,7 @@ for (const persona of ['admin', 'analyst', 'manager'] as const) {
       const person = personFor(persona);
       const ws = workspace();
       await page.goto('/');
-      await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Posture', level: 1 })).toBeVisible();
       const you = page.getByRole('region', { name: 'You' });
       await expect(you.getByText(person.displayName)).toBeVisible();
       await expect(you.getByText(ROLE_LABEL[persona], { exact: true })).toBeVisible();

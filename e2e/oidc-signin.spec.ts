@@ -39,7 +39,7 @@ test.describe('matched by a verified e-mail address', () => {
     await expect(page.getByRole('button', { name: 'Sign in with Databricks' })).toHaveCount(0);
     await page.getByRole('button', { name: 'Sign in with Company SSO' }).click();
     await page.getByRole('button', { name: new RegExp(manager.displayName) }).click();
-    await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Posture', level: 1 })).toBeVisible();
     await expect(page.getByRole('region', { name: 'You' }).getByText('Manager', { exact: true })).toBeVisible();
     await expect(page.getByRole('region', { name: 'REST API' }).getByText('Connected')).toBeVisible();
   });

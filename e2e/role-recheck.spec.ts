@@ -52,6 +52,6 @@ test('drops an admin role SCIM has not confirmed for 31 minutes, says why, and r
     await simControl(ws, 'DELETE', `/faults/${rules[0]!.id}`);
   }
   // No reload: the page asks again on its own, and the next re-check (due 10 s after the failed one) succeeds.
-  await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByRole('heading', { name: 'Posture', level: 1 })).toBeVisible({ timeout: 45_000 });
   expect((await page.request.get(`${app.url}/api/activity`)).status()).toBe(200);
 });

@@ -22,7 +22,7 @@ test('the browser sees a name and a role, never a token', async ({ page, context
     if (cookie.name.includes('session-token') || cookie.name.includes('csrf')) expect(cookie.httpOnly, cookie.name).toBe(true);
   }
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Posture', level: 1 })).toBeVisible();
   const html = await page.content();
   expect(html).not.toMatch(/"accessToken"|"refreshToken"|dapi[0-9a-f]{8}/);
   expect(await page.evaluate(() => document.cookie)).not.toContain('session-token');

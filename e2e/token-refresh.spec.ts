@@ -30,7 +30,7 @@ test('an expired upstream token is refreshed without a visible error', async ({ 
   await page.goto(`${app.url}/`);
   await page.getByRole('button', { name: 'Sign in with Databricks' }).click();
   await page.getByRole('button', { name: new RegExp(person.displayName) }).click();
-  await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Posture', level: 1 })).toBeVisible();
   // User mode: Databricks sees the person, not a service principal.
   await expect(page.getByRole('region', { name: 'REST API' }).getByText(person.userName)).toBeVisible();
 
@@ -38,7 +38,7 @@ test('an expired upstream token is refreshed without a visible error', async ({ 
   // Reload until a refresh_token grant has happened (the token lives TTL_S seconds); every load must stay clean.
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Posture', level: 1 })).toBeVisible();
     for (const card of ['REST API', 'SQL warehouse'])
       await expect(page.getByRole('region', { name: card }).getByText('Connected')).toBeVisible();
     await expect(page.getByText(/Not collected|expired|Sign in again/i)).toHaveCount(0);

@@ -14,7 +14,13 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { href: '/', label: 'Overview', description: 'Workspace, identity and connection health.', role: 'manager', icon: 'home' },
+  {
+    href: '/',
+    label: 'Posture',
+    description: 'The security checklist, live: score, coverage, what to fix first; workspace and connection health.',
+    role: 'manager',
+    icon: 'home',
+  },
   {
     href: '/activity',
     label: 'Activity',

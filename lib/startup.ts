@@ -4,6 +4,7 @@ import 'server-only';
 import { startAnchorWorker } from './activity/server/anchor-worker';
 import { ConfigError, getConfig } from './config';
 import { log, redactText } from './log';
+import { startPostureSnapshotWorker } from './posture/server/snapshot-worker';
 import { sealUnkeyedLog } from './store/action-log';
 import { getActionLogKey, getDb, storeVariable } from './store/db';
 import { startRotationWorker } from './tokens/server/rotation-worker';
@@ -27,9 +28,11 @@ export async function checkStartup(): Promise<void> {
       url: config.auth.url,
       store: config.store.kind,
     });
-    // Work nobody waits for: rotations to finish after a crash, settle windows and confirmation deadlines; anchors.
+    // Work nobody waits for: rotations to finish after a crash, settle windows and confirmation deadlines; anchors;
+    // the daily posture snapshot.
     startRotationWorker();
     startAnchorWorker();
+    startPostureSnapshotWorker();
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);

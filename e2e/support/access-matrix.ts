@@ -79,6 +79,14 @@ export const ACCESS: Record<string, Access> = {
   'DELETE /api/data-protection/masks': 'admin',
   'POST /api/data-protection/row-filters': 'admin',
   'DELETE /api/data-protection/row-filters': 'admin',
+  // Posture (the home page)
+  'GET /api/posture': 'manager',
+  'GET /api/posture/trend': 'manager',
+  'POST /api/posture/evaluate': 'admin',
+  'GET /api/posture/exceptions': 'manager',
+  'POST /api/posture/exceptions': 'admin',
+  'PATCH /api/posture/exceptions/[id]': 'admin',
+  'DELETE /api/posture/exceptions/[id]': 'admin',
 };
 
 /**

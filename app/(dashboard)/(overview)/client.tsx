@@ -3,32 +3,30 @@ import { Suspense } from 'react';
 import { HealthCard, HealthCardSkeleton } from '@/components/overview/health-card';
 import { IdentityCards, type IdentityCardsProps } from '@/components/overview/identity-cards';
 import { AreaLinks, type AreaLink } from '@/components/overview/area-links';
-import { PageHeader } from '@/components/ui/page-header';
+import { PostureView, type PostureViewProps } from '@/components/posture/posture-view';
 
-export function OverviewClient({ areas, ...identity }: IdentityCardsProps & { areas: AreaLink[] }) {
+/** The home page: the posture first; then the workspace, who you are and who Brickwatch acts as, and both connections. */
+export function HomeClient({ areas, posture, ...identity }: IdentityCardsProps & { areas: AreaLink[]; posture: PostureViewProps }) {
   return (
-    <>
-      <PageHeader
-        title="Overview"
-        description="The workspace Brickwatch watches, who you are here, and whether both of its connections to Databricks work right now."
-      />
-      <div className="space-y-6">
-        <IdentityCards {...identity} />
-        <section aria-labelledby="health-heading" className="space-y-3">
-          <h2 id="health-heading" className="text-sm font-semibold">
-            Connection health
-          </h2>
-          <div className="grid gap-4 md:grid-cols-2">
-            <Suspense fallback={<HealthCardSkeleton title="REST API" />}>
-              <HealthCard target="rest" title="REST API" description="SCIM /Me as the acting identity" />
-            </Suspense>
-            <Suspense fallback={<HealthCardSkeleton title="SQL warehouse" />}>
-              <HealthCard target="sql" title="SQL warehouse" description="SELECT current_user() through the SQL driver" />
-            </Suspense>
-          </div>
-        </section>
-        {areas.length > 0 ? <AreaLinks areas={areas} /> : null}
+    <div className="space-y-10">
+      <div>
+        <PostureView {...posture} />
       </div>
-    </>
+      <section aria-labelledby="workspace-heading" className="space-y-3 border-t border-border pt-6">
+        <h2 id="workspace-heading" className="text-sm font-semibold">
+          Workspace and connections
+        </h2>
+        <IdentityCards {...identity} />
+        <div className="grid gap-4 md:grid-cols-2">
+          <Suspense fallback={<HealthCardSkeleton title="REST API" />}>
+            <HealthCard target="rest" title="REST API" description="SCIM /Me as the acting identity" />
+          </Suspense>
+          <Suspense fallback={<HealthCardSkeleton title="SQL warehouse" />}>
+            <HealthCard target="sql" title="SQL warehouse" description="SELECT current_user() through the SQL driver" />
+          </Suspense>
+        </div>
+      </section>
+      {areas.length > 0 ? <AreaLinks areas={areas} /> : null}
+    </div>
   );
 }

@@ -2,5 +2,5 @@
 import { RouteError } from '@/components/shell/route-error';
 
 export default function OverviewError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <RouteError error={error} reset={reset} what="the overview" />;
+  return <RouteError error={error} reset={reset} what="the posture page" />;
 }

@@ -1,5 +1,6 @@
-// Overview: which workspace, who you are, who Brickwatch acts as, and live health of both upstreams.
-// The pattern every area follows: the server page checks the role and prefetches; client.tsx renders the queries.
+// The home page (manager and up): the workspace's security posture, live, then which workspace, who you are, who
+// Brickwatch acts as, and the health of both upstreams. The server checks the role and starts every query; each part
+// streams in as it answers.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { requireRole } from '@/lib/auth/session';
@@ -8,24 +9,43 @@ import { getWorkspace } from '@/lib/databricks/get-workspace';
 import { checkRest, checkSql } from '@/lib/overview/server/health';
 import { NAV_ITEMS } from '@/lib/nav';
 import { overviewQueries } from '@/lib/overview/queries';
+import { postureQueries } from '@/lib/posture/queries';
+import { evaluatePosture } from '@/lib/posture/server/evaluate';
+import { listPostureExceptions } from '@/lib/posture/server/exceptions';
+import { loadTrend, viewerSnapshotInBackground } from '@/lib/posture/server/snapshots';
 import { getServerQueryClient } from '@/lib/query/server';
 import { hasRole } from '@/lib/roles';
-import { OverviewClient } from './client';
+import { HomeClient } from './client';
 
-export const metadata: Metadata = { title: 'Overview' };
+export const metadata: Metadata = { title: 'Posture' };
 
-export default async function OverviewPage() {
+export default async function HomePage() {
   const user = await requireRole('manager');
   const config = getConfig();
   const workspace = getWorkspace(user);
   const queryClient = getServerQueryClient();
-  // Not awaited: each check streams into its own <Suspense> as soon as it answers, independently of the other.
+  // Not awaited: each part streams in as soon as it answers, independently of the others.
+  void queryClient.prefetchQuery({
+    ...postureQueries.summary(),
+    queryFn: async () => {
+      const ev = await evaluatePosture(workspace);
+      viewerSnapshotInBackground(workspace, ev, config);
+      return ev.view;
+    },
+  });
+  void queryClient.prefetchQuery({ ...postureQueries.trend(), queryFn: () => loadTrend(workspace, config) });
+  void queryClient.prefetchQuery({ ...postureQueries.exceptions(), queryFn: async () => ({ exceptions: await listPostureExceptions() }) });
   void queryClient.prefetchQuery({ ...overviewQueries.health('rest'), queryFn: () => checkRest(workspace) });
   void queryClient.prefetchQuery({ ...overviewQueries.health('sql'), queryFn: () => checkSql(workspace) });
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <OverviewClient
+      <HomeClient
+        posture={{
+          canAdmin: hasRole(user.role, 'admin'),
+          defaultOwner: user.displayName,
+          openable: NAV_ITEMS.filter((i) => hasRole(user.role, i.role)).map((i) => i.href),
+        }}
         workspace={{ host: config.databricks.host, warehouse: config.databricks.warehouseId ?? config.databricks.httpPath }}
         person={{ displayName: user.displayName, userName: user.userName, role: user.role }}
         acting={{ mode: config.identityMode, kind: workspace.actingAs.kind, name: workspace.actingAs.name }}

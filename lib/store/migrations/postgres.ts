@@ -96,4 +96,38 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     id: 'store-2-schedule-runs',
     sql: `CREATE TABLE schedule_runs (job TEXT NOT NULL, period TEXT NOT NULL, holder TEXT NOT NULL, started_at BIGINT NOT NULL, PRIMARY KEY (job, period));`,
   },
+  {
+    id: 'posture-1-exceptions-and-snapshots',
+    sql: `
+      CREATE TABLE posture_exceptions (
+        id TEXT PRIMARY KEY,
+        check_id TEXT NOT NULL,
+        evidence_key TEXT,
+        reason TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        expires_on TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        updated_by TEXT,
+        updated_at BIGINT,
+        ended_by TEXT,
+        ended_at BIGINT,
+        expiry_recorded_at BIGINT
+      );
+      CREATE INDEX posture_exceptions_check ON posture_exceptions (check_id, evidence_key);
+      CREATE TABLE posture_snapshots (
+        id TEXT PRIMARY KEY,
+        taken_at BIGINT NOT NULL,
+        cause TEXT NOT NULL CHECK (cause IN ('daily', 'admin', 'viewer')),
+        identity TEXT NOT NULL,
+        taken_by TEXT,
+        score INTEGER,
+        measured INTEGER NOT NULL,
+        total INTEGER NOT NULL,
+        accepted INTEGER NOT NULL,
+        statuses TEXT NOT NULL
+      );
+      CREATE INDEX posture_snapshots_taken ON posture_snapshots (taken_at);
+    `,
+  },
 ];

@@ -87,4 +87,40 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     id: 'store-2-schedule-runs',
     sql: `CREATE TABLE schedule_runs (job TEXT NOT NULL, period TEXT NOT NULL, holder TEXT NOT NULL, started_at INTEGER NOT NULL, PRIMARY KEY (job, period));`,
   },
+  {
+    // Posture: exceptions (an admin accepting a finding until a date; ended early or expired rows stay, for the record)
+    // and snapshots of the score and coverage (daily and at every evaluation an admin asks for), for the trend.
+    id: 'posture-1-exceptions-and-snapshots',
+    sql: `
+      CREATE TABLE posture_exceptions (
+        id TEXT PRIMARY KEY,
+        check_id TEXT NOT NULL,
+        evidence_key TEXT,
+        reason TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        expires_on TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_by TEXT,
+        updated_at INTEGER,
+        ended_by TEXT,
+        ended_at INTEGER,
+        expiry_recorded_at INTEGER
+      );
+      CREATE INDEX posture_exceptions_check ON posture_exceptions (check_id, evidence_key);
+      CREATE TABLE posture_snapshots (
+        id TEXT PRIMARY KEY,
+        taken_at INTEGER NOT NULL,
+        cause TEXT NOT NULL CHECK (cause IN ('daily', 'admin', 'viewer')),
+        identity TEXT NOT NULL,
+        taken_by TEXT,
+        score INTEGER,
+        measured INTEGER NOT NULL,
+        total INTEGER NOT NULL,
+        accepted INTEGER NOT NULL,
+        statuses TEXT NOT NULL
+      );
+      CREATE INDEX posture_snapshots_taken ON posture_snapshots (taken_at);
+    `,
+  },
 ];
