@@ -2,7 +2,8 @@
 // and can neither accept a finding nor open analyst pages; an admin accepts one item (the check stays failing, the
 // item is marked) and a whole check (it moves to Accepted: coverage unchanged, accepted count up, score recomputed
 // without it), then ends that exception and the check fails again.
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
+import { expect, test } from './support/test';
 import { postureSchema, type Posture } from '../lib/posture/contract';
 import { authFile } from './support/fixtures';
 

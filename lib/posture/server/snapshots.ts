@@ -8,7 +8,7 @@ import { recordAction, type ActionContext } from '@/lib/activity/server/record';
 import { getConfig, type AppConfig } from '@/lib/config';
 import { getBackgroundWorkspace, type Workspace } from '@/lib/databricks/get-workspace';
 import { log } from '@/lib/log';
-import { instanceId } from '@/lib/singleton';
+import { instanceId, processSingleton } from '@/lib/singleton';
 import { getDb } from '@/lib/store/db';
 import type { Db } from '@/lib/store/engine';
 import {
@@ -75,6 +75,14 @@ export async function takeSnapshot(ws: Workspace, ev: Evaluation, opts: Snapshot
 
 export const DAILY_JOB = 'posture-daily-snapshot';
 
+/** (job, day) pairs this process knows are taken, for the process's own store only; old days are dropped as new ones come. */
+const takenDays = processSingleton('posture-taken-days', () => new Set<string>());
+
+function rememberTaken(known: string, period: string): void {
+  for (const k of takenDays) if (!k.endsWith(`|${period}`)) takenDays.delete(k);
+  takenDays.add(known);
+}
+
 /**
  * The day's snapshot, taken once per day across every instance: by the background identity, or (viewer mode) by each
  * person on their first view of the day. null when this day's is taken already (here or elsewhere).
@@ -88,10 +96,18 @@ export async function snapshotIfDue(
   const now = opts.now ?? Date.now();
   const job = cause === 'daily' ? DAILY_JOB : `${DAILY_JOB}:${ws.actingAs.name}`;
   const period = utcDay(now);
-  if (!(await claimPeriod(db, job, period, instanceId(), now))) return null;
+  // Every view in viewer mode asks; once the day is known taken, this process stops asking the store.
+  const known = `${job}|${period}`;
+  if (opts.db === undefined && takenDays.has(known)) return null;
+  if (!(await claimPeriod(db, job, period, instanceId(), now))) {
+    if (opts.db === undefined) rememberTaken(known, period);
+    return null;
+  }
   try {
     const ev = opts.evaluation ?? (await evaluatePosture(ws, { db, now }));
-    return await takeSnapshot(ws, ev, { cause, now, db });
+    const taken = await takeSnapshot(ws, ev, { cause, now, db });
+    if (opts.db === undefined) rememberTaken(known, period);
+    return taken;
   } catch (e) {
     await releasePeriod(db, job, period, instanceId());
     throw e;
