@@ -141,6 +141,18 @@ export async function failedScheduledSince(db: Db, since: number): Promise<numbe
   return Number(row?.n ?? 0);
 }
 
+const INTERRUPTED = 'Interrupted: the Brickwatch instance running this scan stopped before it finished.';
+
+/** Closes a running run whose holder stopped beating (or is known dead), so nobody waits on it. */
+export async function closeStaleRun(db: Db, now = Date.now(), holderIsDead: (holder: string) => boolean = () => false): Promise<void> {
+  const open = await runningRun(db);
+  if (!open || (now - open.heartbeatAt <= CODE_SCAN_STALE_MS && !holderIsDead(open.holder))) return;
+  await db.run(
+    "UPDATE code_scan_runs SET state = 'failed', finished_at = ?, error = ? WHERE id = ? AND state = 'running' AND heartbeat_at = ?",
+    [now, INTERRUPTED, open.id, open.heartbeatAt],
+  );
+}
+
 /**
  * Starts a run, unless one is running: a run whose holder stopped beating is closed as failed first (its instance
  * died), so a crash never blocks scanning. Check and insert in one transaction; the unique index backs it up.
@@ -149,14 +161,16 @@ export async function insertRun(
   db: Db,
   run: Omit<StoredRun, 'state' | 'heartbeatAt' | 'finishedAt' | 'cancelRequested' | 'error'>,
   now = Date.now(),
+  /** True for a holder known to be dead (a process on this host that is gone): its run is taken over at once. */
+  holderIsDead: (holder: string) => boolean = () => false,
 ): Promise<StoredRun> {
   return db.transaction(async (tx) => {
     const open = await runningRun(tx);
-    if (open && now - open.heartbeatAt <= CODE_SCAN_STALE_MS) throw new CodeScanConflictError(open);
+    if (open && now - open.heartbeatAt <= CODE_SCAN_STALE_MS && !holderIsDead(open.holder)) throw new CodeScanConflictError(open);
     if (open)
       await tx.run("UPDATE code_scan_runs SET state = 'failed', finished_at = ?, error = ? WHERE id = ? AND state = 'running'", [
         now,
-        'Interrupted: the Brickwatch instance running this scan stopped before it finished.',
+        INTERRUPTED,
         open.id,
       ]);
     await tx.run(`INSERT INTO code_scan_runs (${RUN_COLUMNS}) VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, NULL, 0, ?, NULL)`, [
@@ -319,6 +333,14 @@ export async function removeObjects(db: Db, ids: readonly string[]): Promise<voi
 export async function markStale(db: Db, ids: readonly string[]): Promise<void> {
   for (const part of chunks(ids, 400))
     await db.run(`UPDATE code_scan_objects SET stale = 1 WHERE object_id IN (${marks(part.length)})`, part);
+}
+
+/** Objects with findings whose owner is not known yet (new, or the last attempt could not read the audit log). */
+export async function objectsNeedingOwner(db: Db): Promise<Array<{ objectId: string; path: string; objectType: ScanObjectType }>> {
+  const rows = await db.all<{ object_id: string; path: string; object_type: ScanObjectType }>(
+    "SELECT object_id, path, object_type FROM code_scan_objects WHERE findings > 0 AND (owner_source IS NULL OR owner_source = 'unavailable')",
+  );
+  return rows.map((r) => ({ objectId: r.object_id, path: r.path, objectType: r.object_type }));
 }
 
 export async function setOwners(db: Db, owners: readonly OwnerWrite[]): Promise<void> {

@@ -39,6 +39,16 @@ export interface SourceInfo {
   path: string;
 }
 
+/**
+ * Bumped whenever the detectors or safe patterns change what they report: objects read by an older version are read
+ * again by the next scan even when unchanged, so the findings always come from the rules that ship.
+ */
+export const SCANNER_VERSION = '1';
+
+/** Workspace files that hold no text to scan (packages, archives, data, images): not exported at all. */
+export const BINARY_FILE =
+  /\.(whl|jar|egg|zip|gz|tgz|tar|bz2|xz|7z|parquet|orc|avro|png|jpe?g|gif|bmp|ico|pdf|docx?|xlsx?|pptx?|so|dll|exe|bin|pkl|pickle|joblib|h5|pt|onnx|npy|npz|db|sqlite|dbc)$/i;
+
 /** One object's findings are capped: a dump of keys is one problem to fix, not a thousand rows. */
 export const MAX_FINDINGS_PER_OBJECT = 100;
 /** Lines longer than this are data (a pasted table, minified output), scanned in their first part only. */
