@@ -189,6 +189,10 @@ export const codeScanCheckInputSchema = z.discriminatedUnion('collected', [
     completedAt: z.string(),
     actingAs: z.string(),
     coverage: coverageSchema,
+    /** Every finding the scans know of (masked previews, owners, fixes are derived from the detector). */
+    findings: z.array(findingSchema),
+    /** What could not be collected about them ("owners' display names not collected: …"). */
+    notices: z.array(z.string()),
     /** A scan is running now: the figures may change soon. */
     running: z.boolean(),
   }),

@@ -5,6 +5,7 @@
 // or under a folder that could not be listed → kept, marked stale), and the owners of new findings are looked up.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { ScanProgress, ScanRun } from '@/lib/code-scan/contract';
 import { getStatus, exportSource, listWorkspace } from '@/lib/databricks/api/workspace';
 import { isDatabricksError } from '@/lib/databricks/errors';
@@ -71,6 +72,8 @@ export async function startScan(req: StartScan): Promise<ScanRun> {
     isDeadLocalInstance,
   );
   const controller = new AbortController();
+  // Every in-flight call listens on the run's signal: as many as the walk's workers, beyond Node's default warning.
+  setMaxListeners(0, controller.signal);
   const done = execute(req, run.id, progress, controller).finally(() => local.delete(run.id));
   local.set(run.id, { controller, done });
   return toScanRun(run);
