@@ -21,6 +21,8 @@ export function freePort(): Promise<number> {
 
 export interface AppServer {
   url: string;
+  /** The app's data directory (its SQLite store), for tests that search what it wrote. */
+  dataDir: string;
   process: ChildProcess;
   stop(): Promise<void>;
 }
@@ -37,9 +39,10 @@ export async function startApp(opts: {
 }): Promise<AppServer> {
   const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'brickwatch-e2e-data-'));
   const env = {
     ...process.env,
-    ...appEnv(opts.workspace, opts.mode, url, mkdtempSync(join(tmpdir(), 'brickwatch-e2e-data-'))),
+    ...appEnv(opts.workspace, opts.mode, url, dataDir),
     NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
     // Production requires the action log's key from configuration (instances sharing a store pass the same one).
     BRICKWATCH_ACTION_LOG_KEY: randomBytes(32).toString('base64'),
@@ -77,6 +80,7 @@ export async function startApp(opts: {
   exited.catch(() => undefined);
   return {
     url,
+    dataDir,
     process: child,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -14,6 +14,7 @@ export const ACCESS: Record<string, Access> = {
   'PAGE /tokens': 'analyst',
   'PAGE /audit': 'analyst',
   'PAGE /activity': 'analyst',
+  'PAGE /secrets/code': 'analyst',
   // Sign-in (next-auth's own endpoints) and liveness
   'GET /api/auth/[...nextauth]': 'public',
   'POST /api/auth/[...nextauth]': 'public',
@@ -49,6 +50,11 @@ export const ACCESS: Record<string, Access> = {
   'POST /api/tokens/rotations/[id]/retry': 'admin',
   'POST /api/tokens/rotations/[id]/confirm': 'admin',
   'POST /api/tokens/rotations/[id]/discard': 'admin',
+  // Credentials in code
+  'GET /api/code-scan/status': 'analyst',
+  'GET /api/code-scan/findings': 'analyst',
+  'POST /api/code-scan/scans': 'analyst',
+  'POST /api/code-scan/scans/[id]/cancel': 'admin',
 };
 
 /**

@@ -1,5 +1,5 @@
-// What an admin does on the code-scan screen: start a scan (as their own workspace identity) and cancel one. Every
-// attempt goes to the action log, refused or not.
+// What people do on the code-scan screen: start a scan (analysts and up, read as their workspace identity) and cancel
+// one (admins). Every attempt goes to the action log, refused or not.
 import 'server-only';
 import type { ScanRun, StartScanBody } from '@/lib/code-scan/contract';
 import { scanTarget } from '@/lib/code-scan/contract';
