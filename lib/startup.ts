@@ -2,6 +2,7 @@
 // surfacing later as a broken page.
 import 'server-only';
 import { startAnchorWorker } from './activity/server/anchor-worker';
+import { startCodeScanWorker } from './code-scan/server/schedule-worker';
 import { ConfigError, getConfig } from './config';
 import { log, redactText } from './log';
 import { sealUnkeyedLog } from './store/action-log';
@@ -30,6 +31,7 @@ export async function checkStartup(): Promise<void> {
     // Work nobody waits for: rotations to finish after a crash, settle windows and confirmation deadlines; anchors.
     startRotationWorker();
     startAnchorWorker();
+    startCodeScanWorker();
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);

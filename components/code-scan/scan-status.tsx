@@ -118,7 +118,7 @@ export function ScanStatus({ status, displayNames, canStart, canCancel, now }: S
 
       <p className="text-xs text-muted">
         {status.schedule.state === 'on'
-          ? `Scheduled scans run every ${status.schedule.everyHours === 1 ? 'hour' : `${status.schedule.everyHours} hours`} as ${name(status.schedule.actingAs ?? '')}.`
+          ? `Scheduled scans run every ${status.schedule.everyHours === 1 ? 'hour' : `${status.schedule.everyHours} hours`} as ${name(status.schedule.actingAs ?? '')}, once a first scan has completed.`
           : `Scheduled scans are off. ${status.schedule.reason ?? ''}`}
       </p>
     </Card>

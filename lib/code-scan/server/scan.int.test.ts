@@ -8,10 +8,11 @@ import { plantedNotebookSecrets, type PlantedSecret } from '@/simulator/seed/not
 import { emptyResponse } from '@/lib/databricks/schemas';
 import { exportSource } from '@/lib/databricks/api/workspace';
 import type { ScanProgress } from '@/lib/code-scan/contract';
-import { getRun } from '@/lib/store/code-scan';
+import { getRun, latestRuns } from '@/lib/store/code-scan';
 import { personWithRole, signIn, startHarness, type Harness } from '@/testing/tokens-harness';
 import { codeScanPostureInput } from './posture';
 import { scanFinished, startScan } from './run';
+import { scanIfDue } from './schedule-worker';
 import { findingsView } from './views';
 
 let h: Harness;
@@ -42,8 +43,9 @@ async function scan(mode: 'incremental' | 'full' = 'incremental') {
 const key = (f: { path: string; line: number; detector?: string; kind?: string }) => `${f.path}:${f.line}:${f.detector ?? f.kind}`;
 
 describe('scanning the demo workspace as an admin', () => {
-  it('says "not collected: no scan yet" to the posture check before the first scan', async () => {
+  it('says "not collected: no scan yet" to the posture check before the first scan, and schedules none', async () => {
     expect(await codeScanPostureInput(h.admin.ws, h.db)).toEqual({ collected: false, reason: 'no scan yet' });
+    expect(await scanIfDue(h.db, h.admin.ws, 60_000)).toBeNull();
   });
 
   it('finds exactly the seeded credentials, each with a masked preview, an owner and the coverage', async () => {
@@ -115,6 +117,17 @@ describe('scanning the demo workspace as an admin', () => {
       await h.sim.control('DELETE', '/faults');
     }
     expect((await findingsView(h.admin.ws, h.db)).findings.length).toBe(positives.length - 1);
+  });
+
+  it('runs a scheduled scan once the last one is an interval old, once per period', async () => {
+    const { completed } = await latestRuns(h.db);
+    const later = completed!.finishedAt! + 3_600_000;
+    const id = await scanIfDue(h.db, h.admin.ws, 60_000, later);
+    expect(id).not.toBeNull();
+    expect(await scanIfDue(h.db, h.admin.ws, 60_000, later)).toBeNull();
+    await scanFinished(id!);
+    const run = (await getRun(h.db, id!))!;
+    expect([run.kind, run.mode, run.startedBy, run.state]).toEqual(['scheduled', 'incremental', 'schedule', 'completed']);
   });
 
   it('keeps no credential value in the store', async () => {
