@@ -29,10 +29,13 @@ test('an analyst starts a scan, watches its progress and opens a finding; no cre
     }
   });
   // Slow exports down so the scan runs long enough to be watched.
-  await simControl(ws, 'POST', '/faults', { spec: 'GET /api/2.0/workspace/export -> delay:150' });
+  await simControl(ws, 'POST', '/faults', { spec: 'GET /api/2.0/workspace/export -> delay:300' });
   try {
-    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/code-scan/findings')), page.goto('/secrets/code')]);
+    await page.goto('/secrets/code');
     await expect(page.getByRole('heading', { name: 'Credentials in code' })).toBeVisible();
+    await expect(page.getByText('No scan yet').first()).toBeVisible();
+    // Enabled once React runs in the page, so the click reaches its handler.
+    await expect(page.getByRole('button', { name: 'Full scan' })).toBeEnabled();
     await page.getByRole('button', { name: 'Full scan' }).click();
 
     const bar = page.getByRole('progressbar', { name: 'Scan progress' });
@@ -51,11 +54,13 @@ test('an analyst starts a scan, watches its progress and opens a finding; no cre
   await expect(page.getByLabel('Coverage')).toContainText('could not be read');
   await expect(table.getByRole('row')).toHaveCount(positives.length + 1);
 
-  const token = positives.find((p) => p.kind === 'databricks-token')!;
-  await table.getByRole('row').filter({ hasText: 'Databricks personal access token' }).first().getByRole('button').click();
+  const row = table.getByRole('row').filter({ hasText: 'Databricks personal access token' }).first();
+  const path = (await row.getByRole('button').textContent())!;
+  expect(positives.filter((p) => p.kind === 'databricks-token').map((p) => p.path)).toContain(path);
+  await row.getByRole('button').click();
   const dialog = page.getByRole('dialog', { name: 'Databricks personal access token' });
   await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText(token.path);
+  await expect(dialog).toContainText(path);
   await expect(dialog.locator('code').first()).toHaveText(/^dapi••••••••[0-9a-f]{4}$/);
   await expect(dialog).toContainText('databricks secrets put-secret');
   await expect(dialog).toContainText('dbutils.secrets.get(');

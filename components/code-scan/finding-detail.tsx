@@ -29,7 +29,7 @@ function CopyBlock({ label, text }: { label: string; text: string }) {
           {copied === 'yes' ? 'Copied' : copied === 'failed' ? 'Copy failed: select the text' : 'Copy'}
         </Button>
       </div>
-      <pre className="overflow-x-auto rounded-md border border-border bg-surface-2 p-3 font-mono text-xs whitespace-pre">{text}</pre>
+      <pre className="overflow-x-auto rounded-md border border-border bg-surface-2 p-3 font-mono text-xs whitespace-pre-wrap">{text}</pre>
     </div>
   );
 }

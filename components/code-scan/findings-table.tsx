@@ -19,6 +19,15 @@ const CONTEXT_LABELS: Record<Finding['context'], string> = {
   config: 'in a config file',
 };
 
+// The table says how the owner was found in two words; the finding's detail has the full note.
+const OWNER_SOURCE_SHORT: Record<Finding['owner']['source'], string> = {
+  'audit-log': 'created it',
+  folder: 'manages the folder',
+  none: 'no named owner',
+  unavailable: 'not collected',
+  pending: 'looking up',
+};
+
 export const ownerLabel = (o: Finding['owner']) =>
   o.principal?.displayName ?? o.name ?? (o.source === 'pending' ? 'Looking up…' : 'No owner');
 
@@ -97,7 +106,7 @@ function columns(onOpen: (id: string) => void) {
               {f.owner.principal && f.owner.principal.status !== 'active' ? <Badge tone="warning">{f.owner.principal.status}</Badge> : null}
             </span>
           }
-          detail={f.owner.source === 'audit-log' ? 'created it' : f.owner.source === 'folder' ? 'manages the folder' : (f.owner.note ?? '')}
+          detail={OWNER_SOURCE_SHORT[f.owner.source]}
         />
       ),
       meta: { className: 'w-52' },

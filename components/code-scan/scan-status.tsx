@@ -2,6 +2,7 @@
 // The scan's state: a progress bar with its counts while one runs (polled, never blocking the page), else what the
 // newest scan did; the buttons to start one (analysts and up) and cancel it (admins); the schedule in one line.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { InlineStatus } from '@/components/ui/inline-status';
@@ -19,7 +20,17 @@ export interface ScanStatusProps {
   now: number;
 }
 
+const noSubscription = () => () => undefined;
+/** False in the server's HTML, true once React runs here: a click before then would be lost, so buttons wait. */
+const useHydrated = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+
 export function ScanStatus({ status, displayNames, canStart, canCancel, now }: ScanStatusProps) {
+  const hydrated = useHydrated();
   const queryClient = useQueryClient();
   const toast = useToast();
   const refresh = () => queryClient.invalidateQueries({ queryKey: codeScanQueries.all() });
@@ -80,7 +91,7 @@ export function ScanStatus({ status, displayNames, canStart, canCancel, now }: S
             <Button
               variant="ghost-danger"
               pending={cancel.isPending}
-              disabled={running.cancelRequested}
+              disabled={!hydrated || running.cancelRequested}
               onClick={() => cancel.mutate(running.id)}
             >
               Cancel scan
@@ -90,7 +101,7 @@ export function ScanStatus({ status, displayNames, canStart, canCancel, now }: S
             <>
               <Button
                 variant="secondary"
-                disabled={running !== null}
+                disabled={!hydrated || running !== null}
                 pending={start.isPending && start.variables === 'full'}
                 onClick={() => start.mutate('full')}
                 title="Read every notebook and file again, changed or not"
@@ -99,7 +110,7 @@ export function ScanStatus({ status, displayNames, canStart, canCancel, now }: S
               </Button>
               <Button
                 variant="primary"
-                disabled={running !== null}
+                disabled={!hydrated || running !== null}
                 pending={start.isPending && start.variables === 'incremental'}
                 onClick={() => start.mutate('incremental')}
                 title="Read only what changed since the last scan"

@@ -27,7 +27,7 @@ describe('the fix for a finding', () => {
     expect(fix.snippet).toBe('DATABRICKS_TOKEN = dbutils.secrets.get(scope="sam.rivera", key="databricks-token")');
     expect(fix.snippetLanguage).toBe('python');
     expect(fix.setup).toBe('databricks secrets create-scope sam.rivera\ndatabricks secrets put-secret sam.rivera databricks-token');
-    expect(fix.steps[0]).toMatch(/^Rotate this databricks personal access token/);
+    expect(fix.steps[0]).toMatch(/^Rotate this Databricks personal access token/);
     expect(fix.steps.join(' ')).toContain('WorkspaceClient()');
   });
 

@@ -100,7 +100,9 @@ const envName = (variable: string | null, key: string) =>
 export function fixFor(input: FixInput): Fix {
   const scope = suggestedScope(input.path);
   const key = suggestedKey(input.variable, input.detector);
-  const label = DETECTOR_LABELS[input.detector].toLowerCase();
+  const full = DETECTOR_LABELS[input.detector];
+  // Names of products and formats keep their capitals ("this Databricks personal access token", "this private key").
+  const label = /^(Databricks|AWS|Azure|GitHub|Slack)\b/.test(full) ? full : full.charAt(0).toLowerCase() + full.slice(1);
   const history = input.inGitFolder
     ? "the notebook's revision history and the Git repository's history"
     : "the notebook's revision history";
