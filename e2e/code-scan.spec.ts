@@ -63,9 +63,11 @@ test('an analyst starts a scan, watches its progress and opens a finding; no cre
   await expect(dialog).toContainText(path);
   await expect(dialog.locator('code').first()).toHaveText(/^dapi••••••••[0-9a-f]{4}$/);
   await expect(dialog).toContainText('databricks secrets put-secret');
-  await expect(dialog).toContainText('dbutils.secrets.get(');
+  // The line to paste reads the value from the scope: a lookup in code, a {{secrets/…}} reference for a shell cell.
+  await expect(dialog).toContainText(/Replace line \d+ with/);
+  await expect(dialog).toContainText(/dbutils\.secrets\.get\(|\{\{secrets\/data-science\//);
   await expect(page).toHaveURL(/[?&]finding=[a-f0-9]{32}/);
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
   await expect(dialog).toHaveCount(0);
 
   // No response, log line or stored file holds a seeded credential.
