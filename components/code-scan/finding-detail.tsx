@@ -95,7 +95,9 @@ export function FindingDetail({ finding, onClose }: { finding: Finding | null; o
           ) : null}
           <Row term="Owner">
             <span>{ownerLabel(o)}</span>
-            {o.principal && o.principal.displayName && o.name ? <span className="ml-1 text-muted">({o.name})</span> : null}
+            {o.principal?.displayName && o.name && o.principal.displayName !== o.name ? (
+              <span className="ml-1 text-muted">({o.name})</span>
+            ) : null}
             {o.principal && o.principal.status !== 'active' ? (
               <Badge tone="warning" className="ml-2">
                 {o.principal.status}

@@ -87,12 +87,17 @@ function columns(onOpen: (id: string) => void) {
       id: 'detector',
       header: 'Credential',
       cell: ({ row: { original: f } }) => <TwoLines main={DETECTOR_LABELS[f.detector]} detail={CONTEXT_LABELS[f.context]} />,
-      meta: { className: 'w-52' },
+      meta: { className: 'min-w-44' },
     }),
     col.accessor('preview', {
       header: 'Preview',
-      cell: (c) => <code className="font-mono text-xs whitespace-nowrap">{c.getValue<string>()}</code>,
-      meta: { className: 'w-56' },
+      // A webhook's preview is a URL: it may wrap after a slash, never inside the masked part.
+      cell: (c) => (
+        <code className="font-mono text-xs">
+          <WrappingPath path={c.getValue<string>()} />
+        </code>
+      ),
+      meta: { className: 'max-w-64' },
     }),
     col.accessor((f) => ownerLabel(f.owner), {
       id: 'owner',
