@@ -8,7 +8,10 @@ import { plantedNotebookSecrets, type PlantedSecret } from '@/simulator/seed/not
 import { emptyResponse } from '@/lib/databricks/schemas';
 import { exportSource } from '@/lib/databricks/api/workspace';
 import type { ScanProgress } from '@/lib/code-scan/contract';
+import { listActions } from '@/lib/store/action-log';
 import { getRun, latestRuns } from '@/lib/store/code-scan';
+import { scanTarget } from '@/lib/code-scan/contract';
+import { cancelScanAction, startScanAction } from './actions';
 import { personWithRole, signIn, startHarness, type Harness } from '@/testing/tokens-harness';
 import { codeScanPostureInput } from './posture';
 import { scanFinished, startScan } from './run';
@@ -133,6 +136,31 @@ describe('scanning the demo workspace as an admin', () => {
   it('keeps no credential value in the store', async () => {
     const files = fs.readdirSync(h.config.dataDir).map((f) => fs.readFileSync(`${h.config.dataDir}/${f}`));
     for (const p of positives) for (const f of files) expect(f.includes(Buffer.from(p.value)), p.kind).toBe(false);
+  });
+});
+
+describe('starting and cancelling', () => {
+  it('refuses a second scan while one runs, cancels on request, keeps what it read, and logs every attempt', async () => {
+    const ctx = h.admin.ctx;
+    await h.sim.control('POST', '/faults', { spec: 'GET /api/2.0/workspace/export -> delay:200' });
+    try {
+      const run = await startScanAction(ctx, { mode: 'full' });
+      await expect(startScanAction(ctx, { mode: 'incremental' })).rejects.toMatchObject({ kind: 'conflict', code: 'SCAN_RUNNING' });
+      await expect.poll(async () => JSON.parse((await getRun(h.db, run.id))!.progress).scanned as number).toBeGreaterThan(0);
+      const cancelled = await cancelScanAction(ctx, run.id);
+      expect(cancelled.cancelRequested).toBe(true);
+      await scanFinished(run.id);
+      expect((await getRun(h.db, run.id))!.state).toBe('cancelled');
+      await expect(cancelScanAction(ctx, run.id)).rejects.toMatchObject({ kind: 'conflict', code: 'SCAN_NOT_RUNNING' });
+      const actions = await listActions(h.db, { target: scanTarget(run.id) });
+      expect(actions.map((a) => `${a.action}:${a.outcome}`).sort()).toEqual(
+        ['code-scan.cancel:failure', 'code-scan.cancel:success', 'code-scan.start:failure', 'code-scan.start:success'].sort(),
+      );
+    } finally {
+      await h.sim.control('DELETE', '/faults');
+    }
+    // The findings of the last completed scan are still there.
+    expect((await findingsView(h.admin.ws, h.db)).findings.length).toBe(positives.length - 1);
   });
 });
 
