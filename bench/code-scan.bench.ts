@@ -14,7 +14,8 @@ import { plantedNotebookSecrets } from '../simulator/seed/notebook-secrets';
 import { loadConfig } from '../lib/config';
 import { getBackgroundWorkspace } from '../lib/databricks/get-workspace';
 import { openSqlite } from '../lib/store/sqlite';
-import { getRun, listFindings } from '../lib/store/code-scan';
+import { listFindings } from '../lib/store/code-scan';
+import { getRun } from '../lib/store/code-scan-runs';
 import { scanFinished, startScan } from '../lib/code-scan/server/run';
 import type { ScanProgress } from '../lib/code-scan/contract';
 

@@ -1,26 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STORE_ENGINES, type TestStore } from '@/testing/store-engines';
 import {
-  beat,
-  CODE_SCAN_STALE_MS,
-  CodeScanConflictError,
   coverageCounts,
-  finishRun,
-  getRun,
-  insertRun,
-  latestRuns,
   listFindings,
   listUnreadable,
   loadObjectStates,
   markStale,
   removeObjects,
-  requestCancel,
-  runningRun,
   saveObjects,
   setOwners,
   updateSeen,
   type ObjectWrite,
 } from './code-scan';
+import {
+  beat,
+  CODE_SCAN_STALE_MS,
+  CodeScanConflictError,
+  finishRun,
+  getRun,
+  insertRun,
+  latestRuns,
+  requestCancel,
+  runningRun,
+} from './code-scan-runs';
 
 const T0 = 1_790_000_000_000;
 const run = (id: string, holder = 'instance-a') => ({

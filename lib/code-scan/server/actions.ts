@@ -5,7 +5,7 @@ import type { ScanRun, StartScanBody } from '@/lib/code-scan/contract';
 import { scanTarget } from '@/lib/code-scan/contract';
 import { recordAction, type ActionContext } from '@/lib/activity/server/record';
 import { DomainError } from '@/lib/errors';
-import { CodeScanConflictError, getRun, requestCancel } from '@/lib/store/code-scan';
+import { CodeScanConflictError, getRun, requestCancel } from '@/lib/store/code-scan-runs';
 import { getDb } from '@/lib/store/db';
 import { abortLocal, startScan } from './run';
 import { toScanRun } from './views';

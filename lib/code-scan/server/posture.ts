@@ -4,7 +4,7 @@
 import 'server-only';
 import type { CodeScanCheckInput } from '@/lib/code-scan/contract';
 import type { Workspace } from '@/lib/databricks/get-workspace';
-import { latestRuns, runningRun } from '@/lib/store/code-scan';
+import { latestRuns, runningRun } from '@/lib/store/code-scan-runs';
 import { getDb } from '@/lib/store/db';
 import type { Db } from '@/lib/store/engine';
 import { findingsView } from './views';

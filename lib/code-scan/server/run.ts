@@ -14,10 +14,6 @@ import { upstreamReason } from '@/lib/databricks/upstream';
 import { log } from '@/lib/log';
 import { instanceId, isDeadLocalInstance, processSingleton } from '@/lib/singleton';
 import {
-  beat,
-  CODE_SCAN_HEARTBEAT_MS,
-  finishRun,
-  insertRun,
   loadObjectStates,
   markStale,
   objectsNeedingOwner,
@@ -26,9 +22,8 @@ import {
   setOwners,
   updateSeen,
   type ObjectState,
-  type RunKind,
-  type RunMode,
 } from '@/lib/store/code-scan';
+import { beat, CODE_SCAN_HEARTBEAT_MS, finishRun, insertRun, type RunKind, type RunMode } from '@/lib/store/code-scan-runs';
 import type { Db } from '@/lib/store/engine';
 import { resolveOwners } from './owners';
 import { toScanRun } from './views';

@@ -9,7 +9,7 @@ import { emptyResponse } from '@/lib/databricks/schemas';
 import { exportSource } from '@/lib/databricks/api/workspace';
 import type { ScanProgress } from '@/lib/code-scan/contract';
 import { listActions } from '@/lib/store/action-log';
-import { getRun, latestRuns } from '@/lib/store/code-scan';
+import { getRun, latestRuns } from '@/lib/store/code-scan-runs';
 import { scanTarget } from '@/lib/code-scan/contract';
 import { cancelScanAction, startScanAction } from './actions';
 import { personWithRole, signIn, startHarness, type Harness } from '@/testing/tokens-harness';

@@ -7,7 +7,7 @@ import { getConfig } from '@/lib/config';
 import { getBackgroundWorkspace, type Workspace } from '@/lib/databricks/get-workspace';
 import { log } from '@/lib/log';
 import { instanceId, processSingleton } from '@/lib/singleton';
-import { CodeScanConflictError, failedScheduledSince, latestRuns, runningRun } from '@/lib/store/code-scan';
+import { CodeScanConflictError, failedScheduledSince, latestRuns, runningRun } from '@/lib/store/code-scan-runs';
 import { getDb } from '@/lib/store/db';
 import type { Db } from '@/lib/store/engine';
 import { claimPeriod, periodOf, releasePeriod } from '@/lib/store/schedule';

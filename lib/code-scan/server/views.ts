@@ -21,17 +21,8 @@ import { upstreamReason } from '@/lib/databricks/upstream';
 import { loadPrincipals } from '@/lib/principals/server/load';
 import type { PrincipalIndex } from '@/lib/principals/rules';
 import { isDeadLocalInstance } from '@/lib/singleton';
-import {
-  closeStaleRun,
-  coverageCounts,
-  latestRuns,
-  listFindings,
-  listUnreadable,
-  runningRun,
-  type CoverageCounts,
-  type FindingRow,
-  type StoredRun,
-} from '@/lib/store/code-scan';
+import { coverageCounts, listFindings, listUnreadable, type CoverageCounts, type FindingRow } from '@/lib/store/code-scan';
+import { closeStaleRun, latestRuns, runningRun, type StoredRun } from '@/lib/store/code-scan-runs';
 import type { Db } from '@/lib/store/engine';
 import { safeParse } from 'zod/mini';
 import { emptyProgress } from './walk';
