@@ -10,13 +10,14 @@ import { exportSource } from '@/lib/databricks/api/workspace';
 import type { ScanProgress } from '@/lib/code-scan/contract';
 import { listActions } from '@/lib/store/action-log';
 import { getRun, latestRuns } from '@/lib/store/code-scan-runs';
-import { scanTarget } from '@/lib/code-scan/contract';
+import { codeScanCheckInputSchema, findingsResponseSchema, scanTarget, statusResponseSchema } from '@/lib/code-scan/contract';
+import { safeParse } from 'zod/mini';
 import { cancelScanAction, startScanAction } from './actions';
 import { personWithRole, signIn, startHarness, type Harness } from '@/testing/tokens-harness';
 import { codeScanPostureInput } from './posture';
 import { scanFinished, startScan } from './run';
 import { scanIfDue } from './schedule-worker';
-import { findingsView } from './views';
+import { findingsView, statusView } from './views';
 
 let h: Harness;
 const { positives } = plantedNotebookSecrets('demo', 42);
@@ -70,6 +71,10 @@ describe('scanning the demo workspace as an admin', () => {
     expect(progress.exports).toBeGreaterThan(250);
     const posture = await codeScanPostureInput(h.admin.ws, h.db);
     expect(posture.collected && posture.coverage.findings).toBe(positives.length);
+    // What the browser and Posture receive parses with the contract they parse it with.
+    expect(safeParse(findingsResponseSchema, JSON.parse(JSON.stringify(view))).success).toBe(true);
+    expect(safeParse(statusResponseSchema, JSON.parse(JSON.stringify(await statusView(h.db, h.config)))).success).toBe(true);
+    expect(safeParse(codeScanCheckInputSchema, JSON.parse(JSON.stringify(posture))).success).toBe(true);
   });
 
   it('re-scans an unchanged workspace without a single export call', async () => {
