@@ -297,6 +297,12 @@ describe('the store and the action log key', () => {
     });
     expect(errorOf({ ...userMode, BRICKWATCH_ANCHOR_SCOPE: 'bad scope!' }).variable).toBe('BRICKWATCH_ANCHOR_SCOPE');
   });
+  it('schedules code scans daily unless told otherwise; 0 turns them off', () => {
+    expect(loadConfig(userMode).codeScan).toEqual({ everyMs: 86_400_000 });
+    expect(loadConfig({ ...userMode, BRICKWATCH_CODE_SCAN_INTERVAL_HOURS: '6' }).codeScan).toEqual({ everyMs: 21_600_000 });
+    expect(loadConfig({ ...userMode, BRICKWATCH_CODE_SCAN_INTERVAL_HOURS: '0' }).codeScan).toEqual({ everyMs: null });
+    expect(errorOf({ ...userMode, BRICKWATCH_CODE_SCAN_INTERVAL_HOURS: '1000' }).variable).toBe('BRICKWATCH_CODE_SCAN_INTERVAL_HOURS');
+  });
 });
 
 describe('normaliseHost', () => {

@@ -57,6 +57,8 @@ export interface AppConfig {
   /** The app's own store: SQLite in the data directory by default; Postgres (a server of your own, or Lakebase). */
   store: StoreConfig;
   actionLog: ActionLogConfig;
+  /** Scheduled code scans (as the background identity): every `everyMs`, or null when turned off (interval 0). */
+  codeScan: { everyMs: number | null };
   /** Running as a Databricks App (the platform sets DATABRICKS_APP_NAME and DATABRICKS_APP_PORT). */
   databricksApp: boolean;
   auth: { url: string; secret: string; secureCookies: boolean };
@@ -186,6 +188,7 @@ const schema = z.object({
       .default('brickwatch-anchors'),
   ),
   BRICKWATCH_ANCHOR_INTERVAL_SECONDS: seconds('BRICKWATCH_ANCHOR_INTERVAL_SECONDS', 'seconds', 60, 86_400, 3_600),
+  BRICKWATCH_CODE_SCAN_INTERVAL_HOURS: seconds('BRICKWATCH_CODE_SCAN_INTERVAL_HOURS', 'hours', 0, 720, 24),
   NODE_ENV: optional,
 });
 
@@ -379,6 +382,7 @@ export function loadConfig(raw: Env, cwd = process.cwd()): AppConfig {
     dataDir,
     store: storeConfig(env, dataDir, databricksApp, backgroundAuth),
     actionLog: actionLogConfig(env, production),
+    codeScan: { everyMs: env.BRICKWATCH_CODE_SCAN_INTERVAL_HOURS ? env.BRICKWATCH_CODE_SCAN_INTERVAL_HOURS * 3_600_000 : null },
     databricksApp,
     auth: { url: authUrl.origin, secret: env.NEXTAUTH_SECRET, secureCookies: authUrl.protocol === 'https:' },
     logLevel: env.BRICKWATCH_LOG_LEVEL,

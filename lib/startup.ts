@@ -2,6 +2,7 @@
 // surfacing later as a broken page.
 import 'server-only';
 import { startAnchorWorker } from './activity/server/anchor-worker';
+import { startCodeScanWorker } from './code-scan/server/schedule-worker';
 import { ConfigError, getConfig } from './config';
 import { log, redactText } from './log';
 import { startPostureSnapshotWorker } from './posture/server/snapshot-worker';
@@ -33,6 +34,7 @@ export async function checkStartup(): Promise<void> {
     startRotationWorker();
     startAnchorWorker();
     startPostureSnapshotWorker();
+    startCodeScanWorker();
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);

@@ -18,6 +18,7 @@ export const ACCESS: Record<string, Access> = {
   'PAGE /secrets/[scope]': 'analyst',
   'PAGE /grants': 'analyst',
   'PAGE /data-protection': 'analyst',
+  'PAGE /secrets/code': 'analyst',
   // Sign-in (next-auth's own endpoints) and liveness
   'GET /api/auth/[...nextauth]': 'public',
   'POST /api/auth/[...nextauth]': 'public',
@@ -87,6 +88,11 @@ export const ACCESS: Record<string, Access> = {
   'POST /api/posture/exceptions': 'admin',
   'PATCH /api/posture/exceptions/[id]': 'admin',
   'DELETE /api/posture/exceptions/[id]': 'admin',
+  // Credentials in code
+  'GET /api/code-scan/status': 'analyst',
+  'GET /api/code-scan/findings': 'analyst',
+  'POST /api/code-scan/scans': 'analyst',
+  'POST /api/code-scan/scans/[id]/cancel': 'admin',
 };
 
 /**

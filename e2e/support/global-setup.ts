@@ -17,6 +17,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // Workers inherit the environment the global setup leaves behind.
   process.env.E2E_WORKSPACE = JSON.stringify(sim.workspace);
   process.env.E2E_DATA_DIR = app.dataDir;
+  process.env.E2E_APP_LOG = join(logDir, 'e2e-app-server.log');
   return async () => {
     await app.stop();
     await sim.stop();

@@ -15,6 +15,7 @@ const SHIPPED: Record<string, Record<string, string>> = {
     'store-1-action-log-key': '50fb53cb8fe98723a60cfba2ad0faefa51c4c96b8ba4e30d3b9fa9f08f4b1c77',
     'store-2-schedule-runs': 'debaebf7006fdd222a1b6bce319b24828f3f11b404c01b9af34246c7ba116f28',
     'posture-1-exceptions-and-snapshots': '0077418dfdddf09a346edeff106a7b346e2e92bf37333e06dd03f6a2b0b6e9a7',
+    'codescan-1-state': '3e659f56faa3170e3ae315fc036b0776c7cb1636433c7ba5c90426a475966ca4',
   },
   postgres: {
     'foundation-1-action-log': '9d41949123e4cafc47d1b2295c86b6bb5349ef0b6661523a2a5cde7292976678',
@@ -24,6 +25,7 @@ const SHIPPED: Record<string, Record<string, string>> = {
     'store-1-action-log-key': '50fb53cb8fe98723a60cfba2ad0faefa51c4c96b8ba4e30d3b9fa9f08f4b1c77',
     'store-2-schedule-runs': 'd5e6e62f03d1e2f95c3aef30fd91bea5299108b0ef0a189b60add02a34283ba5',
     'posture-1-exceptions-and-snapshots': '91881086cc43c0ac86feb96655a768a8821dd28ddbc1dad0a17abf6d2518722e',
+    'codescan-1-state': 'ac8add2c449d88a9e902dbe5b792dcb79ce714337d22106d6cf6d608429a081e',
   },
 };
 

@@ -130,4 +130,62 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX posture_snapshots_taken ON posture_snapshots (taken_at);
     `,
   },
+  {
+    // Credentials in code: scan runs (progress, cancellation, one running at a time across instances), what each
+    // workspace object looked like when last read (modified_at and a content hash, so a re-scan exports only what
+    // changed) with its owner, and findings as masked previews only: no credential value is ever stored.
+    id: 'codescan-1-state',
+    sql: `
+      CREATE TABLE code_scan_runs (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('manual', 'scheduled')),
+        mode TEXT NOT NULL CHECK (mode IN ('incremental', 'full')),
+        started_by TEXT NOT NULL,
+        acting_as TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('running', 'completed', 'cancelled', 'failed')),
+        holder TEXT NOT NULL,
+        started_at BIGINT NOT NULL,
+        heartbeat_at BIGINT NOT NULL,
+        finished_at BIGINT,
+        cancel_requested INTEGER NOT NULL DEFAULT 0,
+        progress TEXT NOT NULL,
+        error TEXT
+      );
+      CREATE UNIQUE INDEX code_scan_runs_one_running ON code_scan_runs (state) WHERE state = 'running';
+      CREATE INDEX code_scan_runs_started ON code_scan_runs (started_at);
+      CREATE TABLE code_scan_objects (
+        object_id TEXT PRIMARY KEY,
+        path TEXT NOT NULL,
+        object_type TEXT NOT NULL CHECK (object_type IN ('NOTEBOOK', 'FILE', 'LIBRARY')),
+        language TEXT,
+        modified_at BIGINT,
+        content_hash TEXT,
+        rules_version TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('scanned', 'unreadable')),
+        reason TEXT CHECK (reason IN ('permission', 'size', 'format', 'error')),
+        detail TEXT,
+        scanned_at BIGINT NOT NULL,
+        stale INTEGER NOT NULL DEFAULT 0,
+        in_git_folder INTEGER NOT NULL DEFAULT 0,
+        findings INTEGER NOT NULL DEFAULT 0,
+        truncated INTEGER NOT NULL DEFAULT 0,
+        owner_source TEXT,
+        owner_name TEXT,
+        owner_note TEXT
+      );
+      CREATE INDEX code_scan_objects_findings ON code_scan_objects (findings) WHERE findings > 0;
+      CREATE INDEX code_scan_objects_unreadable ON code_scan_objects (status) WHERE status = 'unreadable';
+      CREATE TABLE code_scan_findings (
+        id TEXT PRIMARY KEY,
+        object_id TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        detector TEXT NOT NULL,
+        preview TEXT NOT NULL,
+        variable TEXT,
+        context TEXT NOT NULL,
+        first_seen_at BIGINT NOT NULL
+      );
+      CREATE INDEX code_scan_findings_object ON code_scan_findings (object_id);
+    `,
+  },
 ];
