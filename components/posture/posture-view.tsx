@@ -65,7 +65,14 @@ function Schedule({ trend, acting }: { trend: Trend | undefined; acting: string 
 }
 
 export function PostureView({ canAdmin, defaultOwner, openable }: PostureViewProps) {
-  const canOpen = useCallback<CanOpen>((href) => !href.startsWith('/') || openable.includes(href.split(/[?#]/)[0]!), [openable]);
+  // A page below an area (/secrets/<scope>, /secrets/code) opens with the area's role.
+  const canOpen = useCallback<CanOpen>(
+    (href) => {
+      const path = href.split(/[?#]/)[0]!;
+      return !href.startsWith('/') || openable.some((o) => path === o || (o !== '/' && path.startsWith(`${o}/`)));
+    },
+    [openable],
+  );
   const queryClient = useQueryClient();
   const toast = useToast();
   const { data, error, refetch, isFetching } = useQuery(postureQueries.summary());
