@@ -1,13 +1,15 @@
-// Check 13: no hard-coded credentials in notebooks or repos: the code scan's findings (issue 17). Until that area lands,
-// its input (lib/posture/server/inputs/code-scan.ts) throws "area not built"; once it has, a workspace never scanned is
-// "not collected: no scan yet", and a scan that could not read some objects says how many.
+// Check 13: no hard-coded credentials in notebooks or repos: the code scan's findings (issue 17), handed over by
+// lib/posture/server/inputs/code-scan.ts. A workspace never scanned is "not collected: no scan yet", and a scan that
+// could not read some objects says how many. Each item links to the finding on the code scan page (owner and fix).
 import 'server-only';
 import type { CheckMeta, Gap, Verdict } from '@/lib/posture/rules/types';
 import { plural, verdictFrom } from '@/lib/posture/rules/verdict';
 import { codeCredentialsInput } from '@/lib/posture/server/inputs/code-scan';
-import { defineCheck, evidence, workspaceUrl, type JudgeEnv } from './define';
+import { defineCheck, evidence } from './define';
 
 export interface CodeCredentialFinding {
+  /** The code scan's finding id (its page opens the finding from ?finding=). */
+  id: string;
   /** Workspace path of the notebook or file, e.g. '/Repos/ana@harborpine.com/etl/load.py'. */
   path: string;
   line: number;
@@ -21,8 +23,10 @@ export interface CodeCredentialsInput {
   /** When the last complete scan finished; null: none has. */
   scannedAt: number | null;
   findings: CodeCredentialFinding[];
-  /** Objects the scan could not read (permission, size, format), so "0 findings" never hides "0 scanned". */
+  /** Objects the scan could not read (permission, errors, folders it could not list), so "0 findings" never hides "0 scanned". */
   gaps: Gap[];
+  /** Objects no scan can read (libraries, binary files, over the 10 MB export limit): said beside a pass, not a gap. */
+  unscannable: number;
 }
 
 export const codeCredentialsMeta: CheckMeta = {
@@ -40,18 +44,18 @@ export const codeCredentialsMeta: CheckMeta = {
   judges: 'Fails for every credential the last complete code scan found; not collected until a scan has completed.',
   fix: {
     text: 'Move each value into a secret scope, read it with dbutils.secrets.get(scope, key), and rotate the credential: everyone who could read the code has seen it.',
-    label: 'Open Secrets',
-    href: '/secrets',
+    label: 'Open Credentials in code',
+    href: '/secrets/code',
     external: false,
   },
 };
 
-export function judgeCodeCredentials(input: CodeCredentialsInput, { host }: JudgeEnv): Verdict {
+export function judgeCodeCredentials(input: CodeCredentialsInput): Verdict {
   if (input.scannedAt === null)
     return {
       status: 'not_collected',
       reason: 'No code scan has completed yet.',
-      needs: 'An admin to start a code scan on the Secrets page',
+      needs: 'A code scan: an analyst or admin starts one on the Credentials in code page (Secrets)',
       notes: [],
     };
   const items = input.findings.map((f) =>
@@ -59,14 +63,17 @@ export function judgeCodeCredentials(input: CodeCredentialsInput, { host }: Judg
       `code:${f.path}:${f.line}`,
       `${f.path}:${f.line}`,
       `${f.detector}: ${f.preview}`,
-      workspaceUrl(host, `/#workspace${encodeURI(f.path)}`),
+      `/secrets/code?finding=${encodeURIComponent(f.id)}`,
     ),
   );
+  const unscannable = input.unscannable
+    ? ` ${plural(input.unscannable, 'object')} no scan can read (libraries, binary files, over 10 MB) ${input.unscannable === 1 ? 'was' : 'were'} not looked at.`
+    : '';
   const files = new Set(input.findings.map((f) => f.path)).size;
   return verdictFrom({
     evidence: items,
     gaps: input.gaps,
-    passReason: `The last code scan (${new Date(input.scannedAt).toISOString().slice(0, 10)}) found no credential.`,
+    passReason: `The last code scan (${new Date(input.scannedAt).toISOString().slice(0, 10)}) found no credential.${unscannable}`,
     failReason: () => `${plural(items.length, 'hard-coded credential')} in ${plural(files, 'notebook or file', 'notebooks and files')}.`,
   });
 }

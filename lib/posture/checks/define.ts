@@ -2,6 +2,7 @@
 // load returned). The runner times each check out on its own and turns a failed read into "not collected: <why>".
 import 'server-only';
 import type { Workspace } from '@/lib/databricks/get-workspace';
+import type { Db } from '@/lib/store/engine';
 import { DomainError, isDomainError } from '@/lib/errors';
 import type { CheckMeta, Evidence, Verdict } from '@/lib/posture/rules/types';
 import type { SharedReads } from './shared';
@@ -11,6 +12,8 @@ export interface CheckContext {
   now: number;
   /** Reads several checks need (who the identity is, workspace-conf), made once per evaluation. */
   shared: SharedReads;
+  /** The app's store, for checks fed by what an area keeps there (the code scan); the configured one when absent. */
+  db?: Db;
 }
 
 /** What a judgement may use besides its input: the time, and the workspace URL its links point into. */

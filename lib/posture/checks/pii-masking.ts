@@ -1,6 +1,6 @@
-// Check 6: personal-data columns are masked: the Data protection area's coverage (issue 14) against a threshold.
-// Until the area lands, its input (lib/posture/server/inputs/data-protection.ts) throws "area not built". Wiring it: every column the area classes as personal
-// data, and whether a column mask (or a row filter that hides it) protects it.
+// Check 6: personal-data columns are masked: the Data protection area's coverage (issue 14) against a threshold, over
+// every column the area classes as personal data and whether a column mask protects it (handed over by
+// lib/posture/server/inputs/data-protection.ts). Each unmasked column links to its row on the Data protection page.
 import 'server-only';
 import type { CheckMeta, Gap } from '@/lib/posture/rules/types';
 import { plural, verdictFrom } from '@/lib/posture/rules/verdict';
@@ -60,7 +60,7 @@ export function judgePiiMasking(input: PiiMaskingInput) {
           evidence(
             `column:${c.table}.${c.column}`,
             `${c.table}.${c.column}`,
-            `Personal data (${c.category}), not masked`,
+            `Unmasked ${c.category}`,
             `/data-protection?q=${encodeURIComponent(`${c.table}.${c.column}`)}`,
           ),
         );

@@ -1,6 +1,6 @@
 // Check 4: secret scope ACLs are narrow: the all-users group holds no MANAGE or WRITE, and every scope has more than
-// one manager (one person's departure must not orphan it). The ACLs are the Secrets area's (issue 12); until it lands,
-// its input (lib/posture/server/inputs/secrets.ts) throws "area not built". Wiring it: per scope, what `users` holds and who manages it.
+// one manager (one person's departure must not orphan it). The ACLs are the Secrets area's (issue 12), handed over by
+// lib/posture/server/inputs/secrets.ts: per scope, what `users` holds and who manages it.
 import 'server-only';
 import type { CheckMeta, Evidence, Gap } from '@/lib/posture/rules/types';
 import { plural, verdictFrom } from '@/lib/posture/rules/verdict';
@@ -13,9 +13,10 @@ export interface ScopeAcl {
   usersPermission: 'READ' | 'WRITE' | 'MANAGE' | null;
   /**
    * People and service principals holding MANAGE, groups expanded (lib/principals), deactivated ones left out.
-   * Workspace admins' implicit MANAGE does not count: it is not a decision about this scope.
+   * Workspace admins' implicit MANAGE does not count: it is not a decision about this scope. null: not known (the
+   * directory could not be read to expand groups; a gap says so), so this scope's managers are not judged.
    */
-  managers: string[];
+  managers: string[] | null;
 }
 
 export interface SecretScopeAclsInput {
@@ -42,10 +43,10 @@ export const secretScopeAclsMeta: CheckMeta = {
 export function judgeSecretScopeAcls(input: SecretScopeAclsInput) {
   const items: Evidence[] = [];
   for (const s of [...input.scopes].sort((a, b) => a.scope.localeCompare(b.scope))) {
-    const href = `/secrets?scope=${encodeURIComponent(s.scope)}`;
+    const href = `/secrets/${encodeURIComponent(s.scope)}`;
     if (s.usersPermission === 'MANAGE' || s.usersPermission === 'WRITE')
       items.push(evidence(`scope:${s.scope}:users`, s.scope, `Every workspace user holds ${s.usersPermission}`, href));
-    if (s.managers.length <= 1)
+    if (s.managers !== null && s.managers.length <= 1)
       items.push(
         evidence(
           `scope:${s.scope}:managers`,

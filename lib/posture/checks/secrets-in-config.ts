@@ -1,7 +1,6 @@
 // Check 3: secrets live in secret scopes, not as plain values in cluster or job environment variables or Spark conf.
-// The finding is the Secrets area's (issue 12). Until it lands, its input (lib/posture/server/inputs/secrets.ts) throws "area not built".
-// Wiring it: return the area's plain-credential findings in the shape below (a `{{secrets/scope/key}}` reference is
-// not a finding; the area decides what is a credential).
+// The finding is the Secrets area's (issue 12), handed over by lib/posture/server/inputs/secrets.ts: a
+// `{{secrets/scope/key}}` reference is not a finding; the area decides what is a credential.
 import 'server-only';
 import type { CheckMeta, Gap } from '@/lib/posture/rules/types';
 import { plural, verdictFrom } from '@/lib/posture/rules/verdict';
@@ -12,8 +11,10 @@ export interface PlainCredentialFinding {
   objectKind: 'cluster' | 'job';
   objectId: string;
   objectName: string;
-  /** Where the value sits, e.g. 'spark_env_vars.SNOWFLAKE_PASSWORD' or 'job_clusters[main].spark_conf.fs.azure.account.key…'. */
+  /** Where the setting sits, in the Secrets area's words: 'Environment variables', 'Job cluster main · Spark config'. */
   location: string;
+  /** The setting's name, e.g. 'SNOWFLAKE_PASSWORD' or 'spark.hadoop.fs.azure.account.key.harborpine.dfs.core.windows.net'. */
+  name: string;
 }
 
 export interface SecretsInConfigInput {
@@ -47,9 +48,9 @@ export const secretsInConfigMeta: CheckMeta = {
 export function judgeSecretsInConfig(input: SecretsInConfigInput, { host }: JudgeEnv) {
   const items = input.findings.map((f) =>
     evidence(
-      `${f.objectKind}:${f.objectId}:${f.location}`,
+      `${f.objectKind}:${f.objectId}:${f.location}:${f.name}`,
       f.objectName,
-      `Plain credential in ${f.location}`,
+      `${f.name} holds a plain credential (${f.location})`,
       workspaceUrl(
         host,
         f.objectKind === 'cluster' ? `/compute/clusters/${encodeURIComponent(f.objectId)}` : `/jobs/${encodeURIComponent(f.objectId)}`,

@@ -1,7 +1,7 @@
 // Check 10: service principals are not over-privileged: no ALL PRIVILEGES or MANAGE anywhere, and no write privilege
 // granted on a whole catalog or the metastore (it reaches every schema and table below). The grants are the Grants
-// area's (issue 13); until it lands, its input (lib/posture/server/inputs/grants.ts) throws "area not built". Wiring it: the Unity Catalog grants
-// held by service principals (directly or through groups, with the group named).
+// area's (issue 13), handed over by lib/posture/server/inputs/grants.ts: the Unity Catalog grants held by service
+// principals (directly or through groups, with the group named).
 import 'server-only';
 import type { CheckMeta, Gap } from '@/lib/posture/rules/types';
 import { plural, verdictFrom } from '@/lib/posture/rules/verdict';
@@ -54,12 +54,12 @@ export const spPrivilegesMeta: CheckMeta = {
   severity: 'high',
   reads: [
     {
-      what: 'Unity Catalog grants held by service principals (Grants area)',
+      what: 'Unity Catalog grants on catalogs, schemas, tables, views, volumes and functions held by service principals, directly or through groups (Grants area: system.information_schema)',
       permission: 'Metastore admin, or ownership of the securables',
     },
   ],
   judges:
-    'Fails for every ALL PRIVILEGES or MANAGE a service principal holds, and for every write privilege it holds on a whole catalog or the metastore.',
+    'Fails for every ALL PRIVILEGES or MANAGE a service principal holds, and for every write privilege it holds on a whole catalog. Grants to all users are check 5’s.',
   fix: {
     text: 'Grant each service principal the privileges its workload uses, on the schemas and tables it writes, instead of ALL PRIVILEGES, MANAGE or catalog-wide writes.',
     label: 'Open Grants',

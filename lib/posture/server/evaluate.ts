@@ -12,6 +12,8 @@ import type { ActionLogKey } from '@/lib/store/action-log-key';
 import type { Db } from '@/lib/store/engine';
 import { claimExpiryRecord, listExceptions, releaseExpiryRecord, type StoredException } from '@/lib/store/posture-exceptions';
 import { invalidateTokenReads } from '@/lib/tokens/server/cache';
+import { invalidateGrantsReads } from '@/lib/grants/server/read';
+import { refreshAll } from '@/lib/secrets/server/cache';
 import type { Posture } from '@/lib/posture/contract';
 import { applyExceptions, exceptionState } from '@/lib/posture/rules/exceptions';
 import { scorePosture } from '@/lib/posture/rules/score';
@@ -59,13 +61,18 @@ async function rawResults(ws: Workspace, opts: EvaluateOptions): Promise<{ at: n
         COMPUTE_READS.policies.key,
         COMPUTE_READS.clusters.key,
         AUDIT_REACH_READ.key,
+        'scim.groups',
       ],
       ws,
     );
+    // The areas' reads behind checks 3–6 and 10: this identity's secrets afresh; Unity Catalog reads are kept per
+    // workspace generation, so every identity re-reads them once (as after a grant made through Brickwatch).
+    refreshAll(ws);
+    invalidateGrantsReads(ws.host);
   }
   return cachedRead(ws, RESULTS_READ.key, RESULTS_READ, async () => {
     const at = Date.now();
-    return { at, results: await runChecks(ws, opts.run) };
+    return { at, results: await runChecks(ws, { db: opts.db, ...opts.run }) };
   });
 }
 

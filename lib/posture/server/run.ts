@@ -4,6 +4,7 @@
 import 'server-only';
 import { isDatabricksError } from '@/lib/databricks/errors';
 import type { Workspace } from '@/lib/databricks/get-workspace';
+import type { Db } from '@/lib/store/engine';
 import { isForbidden, upstreamReason } from '@/lib/databricks/upstream';
 import { isDomainError } from '@/lib/errors';
 import { log } from '@/lib/log';
@@ -19,6 +20,8 @@ export interface RunOptions {
   now?: number;
   timeoutMs?: number;
   checks?: readonly CheckDefinition[];
+  /** The store the code scan's results are read from; the configured one when absent. */
+  db?: Db;
 }
 
 class CheckTimeout extends Error {
@@ -66,7 +69,7 @@ function withLinks(meta: CheckMeta, host: string): CheckMeta {
 export async function runChecks(ws: Workspace, opts: RunOptions = {}): Promise<RawCheckResult[]> {
   const now = opts.now ?? Date.now();
   const timeoutMs = opts.timeoutMs ?? CHECK_TIMEOUT_MS;
-  const ctx = { ws, now, shared: sharedReads(ws) };
+  const ctx = { ws, now, shared: sharedReads(ws), db: opts.db };
   return Promise.all(
     (opts.checks ?? CHECKS).map(async (check): Promise<RawCheckResult> => {
       const started = Date.now();
