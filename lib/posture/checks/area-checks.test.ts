@@ -152,7 +152,7 @@ describe('code credentials (13)', () => {
       findings: [{ id: 'f'.repeat(32), path: '/Repos/ana/etl/load.py', line: 12, detector: 'Databricks token', preview: 'dapi••••3f2a' }],
     });
     expect(v.status === 'fail' && v.evidence[0]).toEqual({
-      key: 'code:/Repos/ana/etl/load.py:12',
+      key: 'code:/Repos/ana/etl/load.py:12:Databricks token',
       label: '/Repos/ana/etl/load.py:12',
       detail: 'Databricks token: dapi••••3f2a',
       href: `/secrets/code?finding=${'f'.repeat(32)}`,

@@ -60,7 +60,8 @@ export function judgeCodeCredentials(input: CodeCredentialsInput): Verdict {
     };
   const items = input.findings.map((f) =>
     evidence(
-      `code:${f.path}:${f.line}`,
+      // The detector too: two credentials on one line are two items.
+      `code:${f.path}:${f.line}:${f.detector}`,
       `${f.path}:${f.line}`,
       `${f.detector}: ${f.preview}`,
       `/secrets/code?finding=${encodeURIComponent(f.id)}`,
