@@ -40,7 +40,8 @@ export const secretsInConfigMeta: CheckMeta = {
   fix: {
     text: 'Move each value into a secret scope and reference it as {{secrets/<scope>/<key>}}, then rotate the credential: it has been readable by everyone who could view the configuration.',
     label: 'Open Secrets',
-    href: '/secrets',
+    // The page's "Credentials outside scopes" panel, where each value is moved into a scope.
+    href: '/secrets#plain-credentials',
     external: false,
   },
 };
