@@ -5,6 +5,7 @@ import { z } from 'zod';
 
 import { ConfigError } from './config-error';
 import { actionLogConfig, storeConfig, type ActionLogConfig, type StoreConfig } from './config-store';
+import { reportsConfig, type ReportsConfig } from './config-reports';
 import type { Role } from './roles';
 
 export { ConfigError };
@@ -51,6 +52,8 @@ export interface AppConfig {
   /** The app's own store: SQLite in the data directory by default; Postgres (a server of your own, or Lakebase). */
   store: StoreConfig;
   actionLog: ActionLogConfig;
+  /** Weekly reports: the schedule, its time zone, and the optional delivery webhook (a secret). */
+  reports: ReportsConfig;
   /** Running as a Databricks App (the platform sets DATABRICKS_APP_NAME and DATABRICKS_APP_PORT). */
   databricksApp: boolean;
   auth: { url: string; secret: string; secureCookies: boolean };
@@ -173,6 +176,9 @@ const schema = z.object({
       .default('brickwatch-anchors'),
   ),
   BRICKWATCH_ANCHOR_INTERVAL_SECONDS: seconds('BRICKWATCH_ANCHOR_INTERVAL_SECONDS', 'seconds', 60, 86_400, 3_600),
+  BRICKWATCH_REPORT_CRON: optional,
+  BRICKWATCH_REPORT_TIME_ZONE: optional,
+  BRICKWATCH_REPORT_WEBHOOK_URL: optional,
   NODE_ENV: optional,
 });
 
@@ -362,6 +368,7 @@ export function loadConfig(raw: Env, cwd = process.cwd()): AppConfig {
     dataDir,
     store: storeConfig(env, dataDir, databricksApp, backgroundAuth),
     actionLog: actionLogConfig(env, production),
+    reports: reportsConfig(env),
     databricksApp,
     auth: { url: authUrl.origin, secret: env.NEXTAUTH_SECRET, secureCookies: authUrl.protocol === 'https:' },
     logLevel: env.BRICKWATCH_LOG_LEVEL,

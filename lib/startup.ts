@@ -7,6 +7,7 @@ import { log, redactText } from './log';
 import { sealUnkeyedLog } from './store/action-log';
 import { getActionLogKey, getDb, storeVariable } from './store/db';
 import { startRotationWorker } from './tokens/server/rotation-worker';
+import { startReportScheduler } from './reports/server/scheduler';
 
 export async function checkStartup(): Promise<void> {
   try {
@@ -27,9 +28,11 @@ export async function checkStartup(): Promise<void> {
       url: config.auth.url,
       store: config.store.kind,
     });
-    // Work nobody waits for: rotations to finish after a crash, settle windows and confirmation deadlines; anchors.
+    // Work nobody waits for: rotations to finish after a crash, settle windows and confirmation deadlines; anchors;
+    // the weekly report schedule (a week missed while the app was down is made up now).
     startRotationWorker();
     startAnchorWorker();
+    startReportScheduler();
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);

@@ -14,6 +14,7 @@ const SHIPPED: Record<string, Record<string, string>> = {
     'tokens-2-rotation-leases-and-windows': 'b80568d52c0333c7f12f77f0254be6e09cfda608f3fbb4f123d0a4a61b982e3a',
     'store-1-action-log-key': '50fb53cb8fe98723a60cfba2ad0faefa51c4c96b8ba4e30d3b9fa9f08f4b1c77',
     'store-2-schedule-runs': 'debaebf7006fdd222a1b6bce319b24828f3f11b404c01b9af34246c7ba116f28',
+    'reports-1-weekly-reports': '892f8519b3c8be1b06292f84523121bf0cc9ca1951c1837989f9ebc5e4c34f9e',
   },
   postgres: {
     'foundation-1-action-log': '9d41949123e4cafc47d1b2295c86b6bb5349ef0b6661523a2a5cde7292976678',
@@ -22,6 +23,7 @@ const SHIPPED: Record<string, Record<string, string>> = {
     'tokens-2-rotation-leases-and-windows': 'c88e4e42c4be57d2d707f7ff483e6dcc55a2fd35ab9767352d043359204644a1',
     'store-1-action-log-key': '50fb53cb8fe98723a60cfba2ad0faefa51c4c96b8ba4e30d3b9fa9f08f4b1c77',
     'store-2-schedule-runs': 'd5e6e62f03d1e2f95c3aef30fd91bea5299108b0ef0a189b60add02a34283ba5',
+    'reports-1-weekly-reports': '80bed6cedb4f5c4b8d874c491066db57fe268a756f7da317f5dcc0cc5ddc2630',
   },
 };
 
