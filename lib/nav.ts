@@ -16,6 +16,13 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Overview', description: 'Workspace, identity and connection health.', role: 'manager', icon: 'home' },
   {
+    href: '/reports',
+    label: 'Reports',
+    description: 'Weekly summaries for managers: what changed, beside the week before, and what stood out.',
+    role: 'manager',
+    icon: 'list',
+  },
+  {
     href: '/activity',
     label: 'Activity',
     description: 'Every change made through Brickwatch, tamper-evident.',

@@ -14,6 +14,7 @@ export const ACCESS: Record<string, Access> = {
   'PAGE /tokens': 'analyst',
   'PAGE /audit': 'analyst',
   'PAGE /activity': 'analyst',
+  'PAGE /reports': 'manager',
   // Sign-in (next-auth's own endpoints) and liveness
   'GET /api/auth/[...nextauth]': 'public',
   'POST /api/auth/[...nextauth]': 'public',
@@ -39,6 +40,10 @@ export const ACCESS: Record<string, Access> = {
   'GET /api/audit/events': 'analyst',
   'GET /api/audit/events/[key]': 'analyst',
   'GET /api/audit/export': 'analyst',
+  // Reports
+  'GET /api/reports': 'manager',
+  'GET /api/reports/[id]': 'manager',
+  'POST /api/reports/weekly': 'admin',
   // Tokens
   'GET /api/tokens': 'analyst',
   'GET /api/tokens/rotations': 'analyst',
@@ -66,6 +71,8 @@ export function sampleUrl(method: string, route: string): string {
   const query: Record<string, string> = {
     '/api/overview/health': '?target=rest',
     '/api/audit/export': '?range=24h&service=accounts&action=nothingMatchesThis',
+    // Its body's one field is optional, so {} is a valid request: a query parameter it does not take makes it a 400.
+    '/api/reports/weekly': '?unexpected=1',
   };
   return url + (query[route] ?? '');
 }
