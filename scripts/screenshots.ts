@@ -11,7 +11,7 @@ const theme = process.argv.includes('--dark') ? 'dark' : 'light';
 const PERSONAS = [
   { name: 'admin', person: /Alex Morgan/, pages: NAV_ITEMS.map((i) => i.href) },
   { name: 'analyst', person: /Priya Shah/, pages: ['/'] },
-  { name: 'manager', person: /Daniel Okafor/, pages: ['/', '/activity'] },
+  { name: 'manager', person: /Daniel Okafor/, pages: ['/', '/activity', '/reports'] },
   { name: 'none', person: /Sam Rivera/, pages: ['/'] },
 ];
 

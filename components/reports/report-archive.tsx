@@ -19,7 +19,7 @@ export function ReportArchive({
       {reports.length === 0 ? (
         <p className="px-4 py-3 text-sm text-muted">No reports stored yet.</p>
       ) : (
-        <ul className="max-h-[28rem] divide-y divide-border overflow-y-auto">
+        <ul className="max-h-48 divide-y divide-border overflow-y-auto xl:max-h-[28rem]">
           {reports.map((r) => (
             <li key={r.id}>
               <button
@@ -35,9 +35,10 @@ export function ReportArchive({
                   <span className="font-medium tabular-nums">{r.week}</span>
                   {r.version > 1 ? <Badge>v{r.version}</Badge> : null}
                 </span>
-                <span className="block text-xs text-muted">
-                  {r.trigger === 'schedule' ? 'Schedule' : <span className="break-all">{r.generatedBy}</span>}, {formatTime(r.generatedAt)}
+                <span className="block text-xs whitespace-nowrap text-muted">
+                  {r.trigger === 'schedule' ? 'By the schedule' : r.generatedBy}
                 </span>
+                <span className="block text-xs text-muted">{formatTime(r.generatedAt)}</span>
                 {r.missing > 0 ? (
                   <span className="block text-xs text-warning">
                     {r.missing} {r.missing === 1 ? 'figure' : 'figures'} not counted

@@ -16,7 +16,7 @@ export function ReportDetails({ report }: { report: Report }) {
           {report.previousWindow.from} to {report.previousWindow.to}
         </dd>
         <dt className="text-muted">Queries ran as</dt>
-        <dd className="font-mono break-all">{report.actingAs}</dd>
+        <dd className="font-mono break-words">{report.actingAs}</dd>
         <dt className="text-muted">Query versions</dt>
         <dd>
           <ul className="font-mono">

@@ -12,7 +12,12 @@ import { ReportDetails } from './report-details';
 export function ReportView({ report }: { report: Report }) {
   const file = `/api/reports/${encodeURIComponent(report.id)}`;
   return (
-    <article aria-label={`Weekly report ${report.week}`} className="space-y-5 print:space-y-3">
+    <article
+      aria-label={`Weekly report ${report.week}`}
+      // Printed, the report is dense enough for one or two A4 pages: smaller type, tighter rows and panels.
+      className="space-y-5 print:space-y-2 print:text-[11px] print:[&_section]:shadow-none print:[&_section>div]:px-3 print:[&_section>div]:py-2 print:[&_section>header]:py-1.5 print:[&_td]:py-0.5 print:[&_th]:py-0.5 print:[&_li]:my-0"
+    >
+      <p className="hidden text-xs font-semibold tracking-wide text-muted uppercase print:block">Brickwatch weekly report</p>
       <header className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-border bg-surface p-4 shadow-card print:border-0 print:p-0 print:shadow-none">
         <div className="min-w-0 space-y-1">
           <h2 className="text-lg font-semibold">
@@ -23,7 +28,7 @@ export function ReportView({ report }: { report: Report }) {
           </h2>
           <p className="text-xs text-muted">
             Generated {formatTime(report.generatedAt, report.timeZone)} by{' '}
-            {report.trigger === 'schedule' ? 'the schedule' : <span className="break-all">{report.generatedBy}</span>}
+            {report.trigger === 'schedule' ? 'the schedule' : <span className="whitespace-nowrap">{report.generatedBy}</span>}
             {report.version > 1 ? (
               <>
                 {' '}
@@ -57,7 +62,7 @@ export function ReportView({ report }: { report: Report }) {
         <FiguresTable figures={report.figures} />
       </Card>
 
-      <div className="grid gap-5 2xl:grid-cols-2 print:grid-cols-1">
+      <div className="grid gap-5 2xl:grid-cols-2 print:grid-cols-2 print:gap-2">
         <Card title="Notable events" description="The events that matter most this week, most serious first.">
           {report.notable.length === 0 ? (
             <p className="text-sm text-muted">Nothing stood out this week.</p>
@@ -73,7 +78,7 @@ export function ReportView({ report }: { report: Report }) {
                     {n.actor ? (
                       <>
                         {' '}
-                        by <span className="break-all">{n.actor}</span>
+                        by <span className="whitespace-nowrap">{n.actor}</span>
                       </>
                     ) : null}
                     {n.link ? (
@@ -114,7 +119,7 @@ export function ReportView({ report }: { report: Report }) {
               <tbody>
                 {report.actors.map((a) => (
                   <tr key={a.actor} className="border-b border-border/60">
-                    <td className="py-1.5 pr-3 font-mono text-xs break-all">{a.actor}</td>
+                    <td className="py-1.5 pr-3 font-mono text-xs whitespace-nowrap">{a.actor}</td>
                     <td className="py-1.5 pr-3 text-right tabular-nums">{a.changes.toLocaleString('en-US')}</td>
                     <td className="py-1.5 pr-3 text-right tabular-nums">{a.events.toLocaleString('en-US')}</td>
                     <td className="py-1.5 text-right tabular-nums">{a.failed.toLocaleString('en-US')}</td>

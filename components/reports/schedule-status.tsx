@@ -4,39 +4,39 @@ import { formatTime } from './format';
 
 /** Whether reports are made on their own, when next, as whom, and where they are delivered (the URL masked). */
 export function ScheduleStatus({ schedule }: { schedule: Schedule }) {
+  const item = 'flex flex-wrap items-baseline gap-x-1.5';
   return (
-    <section aria-label="Schedule" className="space-y-2 rounded-lg border border-border bg-surface p-4 text-sm shadow-card">
-      <div className="flex items-center justify-between gap-2">
-        <h2 className="font-semibold">Schedule</h2>
-        <Badge tone={schedule.on ? 'success' : 'warning'}>{schedule.on ? 'On' : 'Off'}</Badge>
-      </div>
+    <section
+      aria-label="Schedule"
+      className="flex flex-wrap items-center gap-x-6 gap-y-2 rounded-lg border border-border bg-surface px-4 py-3 text-sm shadow-card"
+    >
+      <h2 className="flex items-center gap-2 font-semibold">
+        Schedule <Badge tone={schedule.on ? 'success' : 'warning'}>{schedule.on ? 'On' : 'Off'}</Badge>
+      </h2>
       {schedule.on ? (
-        <dl className="space-y-1.5 text-xs">
-          <div>
-            <dt className="text-muted">Runs</dt>
-            <dd>
-              <code className="font-mono">{schedule.cron}</code> ({schedule.timeZone})
-            </dd>
-          </div>
+        <>
+          <p className={item}>
+            <span className="text-muted">Runs</span>
+            <code className="font-mono text-xs">{schedule.cron}</code>
+            <span>({schedule.timeZone})</span>
+          </p>
           {schedule.nextRun ? (
-            <div>
-              <dt className="text-muted">Next run</dt>
-              <dd>{formatTime(schedule.nextRun, schedule.timeZone)}</dd>
-            </div>
+            <p className={item}>
+              <span className="text-muted">Next run</span> {formatTime(schedule.nextRun, schedule.timeZone)}
+            </p>
           ) : null}
           {schedule.runsAs ? (
-            <div>
-              <dt className="text-muted">Runs as</dt>
-              <dd className="font-mono break-all">{schedule.runsAs}</dd>
-            </div>
+            <p className={item}>
+              <span className="text-muted">Runs as</span> <span className="font-mono text-xs whitespace-nowrap">{schedule.runsAs}</span>
+            </p>
           ) : null}
-        </dl>
+        </>
       ) : (
-        <p className="text-xs text-muted">{schedule.reason}</p>
+        <p className="min-w-0 basis-full text-muted">{schedule.reason}</p>
       )}
-      <p className="text-xs">
-        <span className="text-muted">Delivery: </span>
-        {schedule.webhook ? <span className="font-mono break-all">{schedule.webhook}</span> : 'no webhook configured'}
+      <p className={item}>
+        <span className="text-muted">Delivery</span>
+        {schedule.webhook ? <span className="font-mono text-xs whitespace-nowrap">{schedule.webhook}</span> : 'no webhook configured'}
       </p>
     </section>
   );

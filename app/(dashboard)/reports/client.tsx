@@ -27,9 +27,13 @@ export function ReportsClient({ canGenerate }: { canGenerate: boolean }) {
           actions={canGenerate ? <GenerateReport onGenerated={(newId) => setState({ id: newId })} /> : null}
         />
       </div>
-      <div className="grid gap-6 xl:grid-cols-[15rem_minmax(0,1fr)]">
+      {list.data ? (
+        <div className="mb-6 print:hidden">
+          <ScheduleStatus schedule={list.data.schedule} />
+        </div>
+      ) : null}
+      <div className="grid gap-6 xl:grid-cols-[14rem_minmax(0,1fr)]">
         <div className="space-y-4 print:hidden">
-          {list.data ? <ScheduleStatus schedule={list.data.schedule} /> : null}
           {list.error ? <InlineStatus tone="danger">{list.error.message}</InlineStatus> : null}
           {list.data ? (
             <ReportArchive reports={list.data.reports} selected={shown} onSelect={(next) => setState({ id: next })} />
