@@ -13,7 +13,7 @@ import type { Db } from '@/lib/store/engine';
 import { hasScheduledReport } from '@/lib/store/reports';
 import { claimPeriod, releasePeriod } from '@/lib/store/schedule';
 import { claimPeriodFor, scheduledWeekDue } from '../rules/schedule';
-import { createReport, ownIdentity, reportSettings, type ReportSettings } from './reports';
+import { createReport, ownIdentity, reportSettings, type CreateOutcome, type ReportSettings } from './reports';
 
 export const REPORT_JOB = 'reports.weekly';
 const CATCH_UP_MS = 10 * 60_000;
@@ -31,6 +31,8 @@ export interface TickDeps {
   ownIdentity: string | null;
   holder: string;
   now: Date;
+  /** Makes and stores the report (createReport unless a test says otherwise). */
+  create?: (week: string) => Promise<CreateOutcome>;
 }
 
 /** One tick: generates the week the schedule owes if nobody has; gives the claim back when generation fails. */
@@ -41,13 +43,17 @@ export async function runScheduleTick(d: TickDeps): Promise<TickResult> {
   const period = claimPeriodFor(week, d.now);
   if (!(await claimPeriod(d.db, REPORT_JOB, period, d.holder, d.now.getTime()))) return { outcome: 'claimed_elsewhere', week };
   try {
-    const created = await createReport(
-      d.db,
-      d.ws,
-      d.settings,
-      { week, trigger: 'schedule', generatedBy: 'schedule', ownIdentity: d.ownIdentity, now: d.now },
-      'await',
-    );
+    const create =
+      d.create ??
+      ((w: string) =>
+        createReport(
+          d.db,
+          d.ws,
+          d.settings,
+          { week: w, trigger: 'schedule', generatedBy: 'schedule', ownIdentity: d.ownIdentity, now: d.now },
+          'await',
+        ));
+    const created = await create(week);
     return created.stored ? { outcome: 'generated', week, id: created.report.id } : { outcome: 'done', week };
   } catch (e) {
     await releasePeriod(d.db, REPORT_JOB, period, d.holder);
