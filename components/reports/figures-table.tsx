@@ -65,6 +65,7 @@ export function FiguresTable({ figures }: { figures: Figure[] }) {
                   <th scope="row" className={cn('py-1.5 pr-3 text-left font-normal', kind && 'pl-4 text-muted')}>
                     {f.label}
                     {f.status !== 'ok' && f.reason ? <span className="block text-xs text-muted">{f.reason}</span> : null}
+                    {f.note ? <span className="block text-xs text-muted print:hidden">{f.note}</span> : null}
                   </th>
                   <td className="py-1.5 pr-3 text-right font-medium tabular-nums">
                     <FigureValue f={f} />

@@ -44,6 +44,8 @@ export const figureSchema = z.object({
   status: z.enum(FIGURE_STATUSES),
   /** Why the figure is missing or not collected, in words. */
   reason: z.optional(text),
+  /** What the figure counts, where its name alone could mislead. */
+  note: z.optional(text),
   /** A share (posture coverage) rather than a count. */
   unit: z.optional(z.enum(['count', 'percent', 'score'])),
   /** The Audit page's query (search params) for the events behind the figure; left out for managers. */

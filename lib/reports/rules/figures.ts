@@ -30,6 +30,7 @@ interface FigureSpec {
   audit: AuditFilters | null;
   /** Said beside the link when the Audit page shows more than was counted. */
   linkNote?: string;
+  note?: string;
 }
 
 export const FIGURES: Record<FigureKey, FigureSpec> = {
@@ -47,6 +48,7 @@ export const FIGURES: Record<FigureKey, FigureSpec> = {
     label: 'Tokens expiring next week',
     group: 'tokens',
     audit: null,
+    note: 'Tokens created within the audit log’s year and not revoked by the end of the week; the Tokens page lists every live token.',
   },
   tokens_without_expiry: {
     label: 'Tokens created without expiry',
@@ -117,6 +119,7 @@ export function figure(key: FigureKey, window: { from: Date; to: Date }, counted
     ...(spec.unit ? { unit: spec.unit } : {}),
     link: spec.audit ? auditLink(window, spec.audit) : null,
     ...(spec.linkNote ? { linkNote: spec.linkNote } : {}),
+    ...(spec.note ? { note: spec.note } : {}),
   };
   if ('error' in counted) return { ...base, value: null, previous: null, status: 'missing', reason: counted.error };
   return { ...base, value: counted.value, previous: counted.previous, status: 'ok' };

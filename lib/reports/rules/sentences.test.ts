@@ -31,7 +31,7 @@ describe('summary sentences', () => {
       '1,204 failed sign-ins from 7 addresses, the same as the week before.',
       'Failed sign-ins spiked in 2 hours; the notable events say when.',
       '1 token was created (1 without an expiry) and 3 revoked.',
-      '2 tokens expire next week: their owners should rotate them before then.',
+      '2 tokens created within the audit log’s year expire next week: their owners should rotate them before then.',
       'Secrets were read 0 times, down from 12 the week before.',
       'No secret, scope or secret permission was changed.',
     ]);

@@ -79,10 +79,12 @@ function tokens(get: Lookup): string[] {
   if (ok(revoked)) parts.push(`${fmt.format(revoked.value)} revoked`);
   if (parts.length) out.push(`${parts.join(' and ')}.`.replace(/^./, (c) => c.toUpperCase()));
   if (ok(expiring)) {
+    // Counted from creations in the audit log, which keeps a year: the sentence says so rather than "no token".
+    const seen = 'created within the audit log’s year';
     out.push(
       expiring.value === 0
-        ? 'No token expires next week.'
-        : `${count(expiring.value, 'token')} ${expiring.value === 1 ? 'expires' : 'expire'} next week: ${expiring.value === 1 ? 'its owner' : 'their owners'} should rotate ${expiring.value === 1 ? 'it' : 'them'} before then.`,
+        ? `No token ${seen} expires next week.`
+        : `${count(expiring.value, 'token')} ${seen} ${expiring.value === 1 ? 'expires' : 'expire'} next week: ${expiring.value === 1 ? 'its owner' : 'their owners'} should rotate ${expiring.value === 1 ? 'it' : 'them'} before then.`,
     );
   }
   for (const f of [created, revoked, noExpiry, expiring]) if (f && !ok(f)) out.push(missingSentence(f));

@@ -15,8 +15,11 @@ import { maskWebhookUrl } from '@/lib/webhooks/mask';
 import { webhookMessage } from '@/lib/webhooks/message';
 import type { Report, ReportList, ScheduleStatus } from '../contract';
 import { nextScheduledRun } from '../rules/schedule';
-import { lastCompleteWeek, weekEnded } from '../rules/week';
+import { lastCompleteWeek, weekEnded, weekWindow } from '../rules/week';
 import { generateReport, type ReportDraft } from './generate';
+
+/** How long system.access.audit keeps events. */
+export const AUDIT_RETENTION_DAYS = 365;
 
 export interface ReportSettings {
   timeZone: string;
@@ -79,6 +82,14 @@ export async function createReport(
   const now = input.now ?? new Date();
   if (!weekEnded(input.week, settings.timeZone, now)) {
     throw new DomainError('invalid', 'WEEK_NOT_ENDED', `Week ${input.week} has not ended yet; a report covers a whole week.`);
+  }
+  // Databricks keeps a year of audit events: an older week would read as a week in which nothing happened.
+  if (weekWindow(input.week, settings.timeZone).from.getTime() < now.getTime() - AUDIT_RETENTION_DAYS * 86_400_000) {
+    throw new DomainError(
+      'invalid',
+      'WEEK_TOO_OLD',
+      `Week ${input.week} is older than the audit log's ${AUDIT_RETENTION_DAYS}-day retention, so its events can no longer be counted.`,
+    );
   }
   const draft = await generateReport(ws, { ...input, timeZone: settings.timeZone, now });
   const stored = await insertReport(db, {
