@@ -153,6 +153,8 @@ test.describe('as an admin, on an instance with a webhook', () => {
       expect(message.text).toContain(`Brickwatch weekly report, ${WEEK}`);
       expect(message.text).toContain(`${app.url}/reports?id=`);
       expect(message.blocks.length).toBeGreaterThan(1);
+      // The report carries the action log's verified head (or says the log is empty).
+      expect(JSON.stringify(message.blocks)).toMatch(/action log (head #\d+ \S+|is empty)/);
     }
     // An analyst and up can follow a figure into the Audit page.
     await expect(page.getByRole('link', { name: 'Events behind failed sign-ins' })).toHaveAttribute(

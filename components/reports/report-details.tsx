@@ -1,6 +1,19 @@
 import type { Report } from '@/lib/reports/contract';
 import { formatTime } from './format';
 
+/** The action log as it stood when the report was made: its verified head, so a later copy can be checked against it. */
+export function ActionLogHead({ report }: { report: Report }) {
+  const a = report.actionLog;
+  if (!a) return <>Not recorded.</>;
+  if (!a.ok) return <>Did not verify: {a.reason}</>;
+  if (!a.head) return <>Empty when the report was made.</>;
+  return (
+    <>
+      Verified; entry #{a.head.seq}, hash <span className="font-mono break-words">{a.head.hash}</span>
+    </>
+  );
+}
+
 /** What makes the snapshot checkable: the exact windows, who the queries ran as, their versions, and its deliveries. */
 export function ReportDetails({ report }: { report: Report }) {
   return (
@@ -26,6 +39,10 @@ export function ReportDetails({ report }: { report: Report }) {
               </li>
             ))}
           </ul>
+        </dd>
+        <dt className="text-muted">Action log</dt>
+        <dd>
+          <ActionLogHead report={report} />
         </dd>
         <dt className="text-muted">Delivery</dt>
         <dd>

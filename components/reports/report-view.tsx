@@ -6,7 +6,7 @@ import { Card } from '@/components/ui/card';
 import type { Report } from '@/lib/reports/contract';
 import { FiguresTable } from './figures-table';
 import { formatTime, weekDays } from './format';
-import { ReportDetails } from './report-details';
+import { ActionLogHead, ReportDetails } from './report-details';
 
 /** One stored report: summary, figures, notable events, most active actors; prints as one or two pages. */
 export function ReportView({ report }: { report: Report }) {
@@ -131,6 +131,10 @@ export function ReportView({ report }: { report: Report }) {
         </Card>
       </div>
       <ReportDetails report={report} />
+      <p className="hidden text-[10px] text-muted print:block">
+        Counted over {report.window.from} to {report.window.to} as {report.actingAs}. Action log when made:{' '}
+        <ActionLogHead report={report} />
+      </p>
     </article>
   );
 }

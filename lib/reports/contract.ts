@@ -117,6 +117,16 @@ export const reportSchema = z.object({
   notable: z.array(notableSchema),
   actors: z.array(actorSchema),
   deliveries: z.array(deliverySchema),
+  /**
+   * The action log's verified head when the report was made (null: an empty log), so the report and its webhook copy
+   * carry evidence of the log as it stood; or why the chain did not verify. Absent only from a draft.
+   */
+  actionLog: z.optional(
+    z.union([
+      z.object({ ok: z.literal(true), head: z.nullable(z.object({ seq: z.number(), hash: z.string(), at: z.string() })) }),
+      z.object({ ok: z.literal(false), reason: z.string() }),
+    ]),
+  ),
 });
 export type Report = z.output<typeof reportSchema>;
 
