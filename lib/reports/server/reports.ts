@@ -8,7 +8,7 @@ import { DomainError } from '@/lib/errors';
 import { log, redactText } from '@/lib/log';
 import { chainHeadForReport } from '@/lib/activity/server/anchor';
 import { getActionLogKey } from '@/lib/store/db';
-import { processSingleton } from '@/lib/singleton';
+import { forgetSingleton, processSingleton } from '@/lib/singleton';
 import type { Db } from '@/lib/store/engine';
 import { getReportRow, insertReport, listReportRows } from '@/lib/store/reports';
 import { deliveriesFor } from '@/lib/store/webhook-deliveries';
@@ -43,7 +43,16 @@ export async function ownIdentity(config: AppConfig, background: Workspace | nul
   const auth = config.backgroundAuth;
   if (!auth || !background) return null;
   if (auth.kind === 'oauth-m2m') return auth.clientId;
-  return processSingleton('reports-own-identity', () => currentUser(background.rest).then((u) => u.userName));
+  // Asked once per process; a failed lookup is not kept, so the next tick asks again.
+  return processSingleton('reports-own-identity', () =>
+    currentUser(background.rest).then(
+      (u) => u.userName,
+      (e: unknown) => {
+        forgetSingleton('reports-own-identity');
+        throw e;
+      },
+    ),
+  );
 }
 
 function reportLink(settings: ReportSettings, id: string): string {
