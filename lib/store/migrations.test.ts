@@ -17,6 +17,7 @@ const SHIPPED: Record<string, Record<string, string>> = {
     'posture-1-exceptions-and-snapshots': '0077418dfdddf09a346edeff106a7b346e2e92bf37333e06dd03f6a2b0b6e9a7',
     'codescan-1-state': '3e659f56faa3170e3ae315fc036b0776c7cb1636433c7ba5c90426a475966ca4',
     'reports-1-weekly-reports': '892f8519b3c8be1b06292f84523121bf0cc9ca1951c1837989f9ebc5e4c34f9e',
+    'reports-2-opens': 'c1ca77a25c6cdc6d894d76a66024436634e1047cdf4ac3122c97413521e0f25b',
   },
   postgres: {
     'foundation-1-action-log': '9d41949123e4cafc47d1b2295c86b6bb5349ef0b6661523a2a5cde7292976678',
@@ -28,6 +29,7 @@ const SHIPPED: Record<string, Record<string, string>> = {
     'posture-1-exceptions-and-snapshots': '91881086cc43c0ac86feb96655a768a8821dd28ddbc1dad0a17abf6d2518722e',
     'codescan-1-state': 'ac8add2c449d88a9e902dbe5b792dcb79ce714337d22106d6cf6d608429a081e',
     'reports-1-weekly-reports': '80bed6cedb4f5c4b8d874c491066db57fe268a756f7da317f5dcc0cc5ddc2630',
+    'reports-2-opens': 'c1ca77a25c6cdc6d894d76a66024436634e1047cdf4ac3122c97413521e0f25b',
   },
 };
 

@@ -11,6 +11,7 @@ import { reportQueries } from '@/lib/reports/queries';
 import { listReports, loadReport, withoutAuditLinks } from '@/lib/reports/server/reports';
 import { hasRole } from '@/lib/roles';
 import { getDb } from '@/lib/store/db';
+import { recordReportOpen } from '@/lib/store/report-opens';
 import { parseSearchParams, type RawSearchParams } from '@/lib/url-state';
 import { ReportsClient } from './client';
 
@@ -31,6 +32,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       ...reportQueries.detail(shown),
       queryFn: async () => {
         const report = await loadReport(db, shown);
+        // Read by a person: the weekly review is happening (posture's check 11).
+        await recordReportOpen(db, report.id, user.userName);
         return analyst ? report : withoutAuditLinks(report);
       },
     });

@@ -1,5 +1,6 @@
 // The shape of one check: what it is (meta), how it reads (load, server-side), and how it judges (judge, pure over what
 // load returned). The runner times each check out on its own and turns a failed read into "not collected: <why>".
+import type { Db } from '@/lib/store/engine';
 import 'server-only';
 import type { Workspace } from '@/lib/databricks/get-workspace';
 import { DomainError, isDomainError } from '@/lib/errors';
@@ -11,6 +12,8 @@ export interface CheckContext {
   now: number;
   /** Reads several checks need (who the identity is, workspace-conf), made once per evaluation. */
   shared: SharedReads;
+  /** The app's store, for checks that read it; the process's store when omitted. */
+  db?: Db;
 }
 
 /** What a judgement may use besides its input: the time, and the workspace URL its links point into. */

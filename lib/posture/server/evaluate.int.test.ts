@@ -28,7 +28,6 @@ const WAITING_FOR_AREAS: CheckId[] = [
   'uc-least-privilege',
   'pii-masking',
   'sp-privileges',
-  'weekly-review',
   'code-credentials',
 ];
 const status = (p: Posture, id: CheckId) => p.checks.find((c) => c.id === id)!;

@@ -65,7 +65,7 @@ async function rawResults(ws: Workspace, opts: EvaluateOptions): Promise<{ at: n
   }
   return cachedRead(ws, RESULTS_READ.key, RESULTS_READ, async () => {
     const at = Date.now();
-    return { at, results: await runChecks(ws, opts.run) };
+    return { at, results: await runChecks(ws, { ...opts.run, db: opts.db }) };
   });
 }
 

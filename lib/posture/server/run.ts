@@ -1,6 +1,7 @@
 // Runs every check in parallel, each with its own timeout, and turns whatever went wrong into that check's
 // "not collected: <why>" (with the permission it lacked when Databricks refused). One slow or failing upstream costs
 // one check, never the page.
+import type { Db } from '@/lib/store/engine';
 import 'server-only';
 import { isDatabricksError } from '@/lib/databricks/errors';
 import type { Workspace } from '@/lib/databricks/get-workspace';
@@ -19,6 +20,8 @@ export interface RunOptions {
   now?: number;
   timeoutMs?: number;
   checks?: readonly CheckDefinition[];
+  /** The app's store, for checks that read it (the weekly review); the process's store when omitted. */
+  db?: Db;
 }
 
 class CheckTimeout extends Error {
@@ -66,7 +69,7 @@ function withLinks(meta: CheckMeta, host: string): CheckMeta {
 export async function runChecks(ws: Workspace, opts: RunOptions = {}): Promise<RawCheckResult[]> {
   const now = opts.now ?? Date.now();
   const timeoutMs = opts.timeoutMs ?? CHECK_TIMEOUT_MS;
-  const ctx = { ws, now, shared: sharedReads(ws) };
+  const ctx = { ws, now, shared: sharedReads(ws), db: opts.db };
   return Promise.all(
     (opts.checks ?? CHECKS).map(async (check): Promise<RawCheckResult> => {
       const started = Date.now();

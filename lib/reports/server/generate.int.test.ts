@@ -22,7 +22,14 @@ const prev = weekWindow(shiftWeek(week, -1), 'UTC');
 beforeAll(async () => {
   h = await startAuditHarness();
   own = h.sim.workspace.servicePrincipal.clientId;
-  report = await generateReport(h.admin, { week, timeZone: 'UTC', trigger: 'on_demand', generatedBy: 'test', ownIdentity: own });
+  report = await generateReport(h.admin, {
+    week,
+    timeZone: 'UTC',
+    trigger: 'on_demand',
+    generatedBy: 'test',
+    ownIdentity: own,
+    db: h.store.db,
+  });
 }, 120_000);
 afterAll(async () => h?.stop());
 
@@ -170,7 +177,11 @@ WHERE event_date >= CAST(:from_date AS DATE) AND event_time < :to AND service_na
       ].sort(),
     );
     for (const v of Object.values(report.queryVersions)) expect(v).toMatch(/^[0-9a-f]{12}$/);
-    expect(fig(report, 'posture_score')).toMatchObject({ status: 'not_collected', value: null, reason: 'posture not built yet' });
+    expect(fig(report, 'posture_score')).toMatchObject({
+      status: 'not_collected',
+      value: null,
+      reason: 'no posture snapshot with a score was taken that week',
+    });
     expect(report.actors.length).toBeGreaterThan(0);
     expect(report.sentences.length).toBeGreaterThan(3);
     expect(report.notable.length).toBeLessThanOrEqual(10);
@@ -187,7 +198,14 @@ WHERE event_date >= CAST(:from_date AS DATE) AND event_time < :to AND service_na
             : h.admin.sql.query(q, p)) as Workspace['sql']['query'],
       } as Workspace['sql'],
     };
-    const partial = await generateReport(failing, { week, timeZone: 'UTC', trigger: 'on_demand', generatedBy: 'test', ownIdentity: own });
+    const partial = await generateReport(failing, {
+      week,
+      timeZone: 'UTC',
+      trigger: 'on_demand',
+      generatedBy: 'test',
+      ownIdentity: own,
+      db: h.store.db,
+    });
     for (const key of ['permission_changes', 'failed_signins', 'secret_reads']) {
       expect(fig(partial, key)).toMatchObject({
         value: null,

@@ -2,6 +2,7 @@
 // before, notable events, most active actors, sentences — then a snapshot that is stored and never recomputed. A query
 // that fails leaves its figures missing with the reason; if every query fails, nothing is stored (the schedule tries
 // again; an admin is told why).
+import type { Db } from '@/lib/store/engine';
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_SPIKE_OPTIONS, detectSpikes } from '@/lib/audit/rules/spikes';
@@ -40,6 +41,8 @@ export interface GenerateInput {
   /** Brickwatch's own identity, whose secret reads are not counted; null when it has none. */
   ownIdentity: string | null;
   now?: Date;
+  /** Where the posture snapshots are read; the process's store when omitted. */
+  db?: Db;
 }
 
 /** A snapshot before it is stored (the store assigns the version). */
@@ -119,7 +122,7 @@ export async function generateReport(ws: Workspace, input: GenerateInput): Promi
     run(statements.actors),
     run(statements.candidates),
     run(statements.bulk),
-    loadPostureInput(current, previous),
+    loadPostureInput(current, previous, input.db),
   ]);
   const sqlOutcomes = [summary, kinds, hourly, expiring, actors, candidates, bulk];
   if (sqlOutcomes.every((o) => !o.ok)) {

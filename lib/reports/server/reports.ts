@@ -113,7 +113,7 @@ export async function createReport(
       `Week ${input.week} is older than the audit log's ${AUDIT_RETENTION_DAYS}-day retention, so its events can no longer be counted.`,
     );
   }
-  const generated = await generateReport(ws, { ...input, timeZone: settings.timeZone, now });
+  const generated = await generateReport(ws, { ...input, timeZone: settings.timeZone, now, db });
   const draft: ReportDraft = { ...generated, actionLog: await actionLogHead(db, now) };
   const stored = await insertReport(db, {
     id: draft.id,

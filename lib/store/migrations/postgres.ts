@@ -223,4 +223,17 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX webhook_deliveries_subject ON webhook_deliveries (subject, at);
     `,
   },
+  {
+    // Who opened which weekly report first: the posture's weekly-review check asks whether last week's report was read.
+    // A separate table because reports themselves never change.
+    id: 'reports-2-opens',
+    sql: `
+      CREATE TABLE report_opens (
+        report_id TEXT NOT NULL,
+        opened_by TEXT NOT NULL,
+        opened_at BIGINT NOT NULL,
+        PRIMARY KEY (report_id, opened_by)
+      );
+    `,
+  },
 ];
