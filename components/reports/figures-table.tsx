@@ -73,7 +73,7 @@ export function FiguresTable({ figures }: { figures: Figure[] }) {
                   <td className="py-1.5 pr-3 text-right tabular-nums text-muted">
                     {f.status === 'ok' ? formatCount(f.previous, f.unit) : '—'}
                   </td>
-                  <td className="py-1.5 pr-3 text-right tabular-nums">{formatChange(f.value, f.previous) ?? '—'}</td>
+                  <td className="py-1.5 pr-3 text-right whitespace-nowrap tabular-nums">{formatChange(f.value, f.previous) ?? '—'}</td>
                   {linked ? (
                     <td className="py-1.5 text-xs print:hidden">
                       {f.link ? (
