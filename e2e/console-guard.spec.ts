@@ -24,5 +24,5 @@ test('a declared console error does not', async ({ page, consoleErrors }) => {
   consoleErrors.allow(/provoked on purpose/);
   await page.goto('/');
   await page.evaluate(() => console.error('provoked on purpose'));
-  await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Posture', level: 1 })).toBeVisible();
 });

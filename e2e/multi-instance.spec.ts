@@ -98,6 +98,16 @@ test('the action log has one chain, whichever instance wrote and whichever verif
   expect(logB.entries).toEqual(logA.entries);
 });
 
+test('the weekly schedule makes last week’s report once, though both instances started at the same moment', async () => {
+  type List = { reports: Array<{ id: string; week: string; trigger: string }> };
+  const scheduled = async (on: APIRequestContext) =>
+    ((await (await on.get('/api/reports')).json()) as List).reports.filter((r) => r.trigger === 'schedule');
+  // Each instance ticks at start; the report appears once the one that claimed the week has made it.
+  await expect.poll(async () => (await scheduled(onA)).length, { timeout: 60_000 }).toBe(1);
+  const [fromA, fromB] = await Promise.all([scheduled(onA), scheduled(onB)]);
+  expect(fromB).toEqual(fromA);
+});
+
 test('signing out on one instance ends the session on the other', async () => {
   expect((await onB.get('/api/activity')).status()).toBe(200);
   const { csrfToken } = (await (await onA.get('/api/auth/csrf')).json()) as { csrfToken: string };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 
 import { ConfigError } from './config-error';
 import { actionLogConfig, storeConfig, type ActionLogConfig, type StoreConfig } from './config-store';
+import { reportsConfig, type ReportsConfig } from './config-reports';
 import type { Role } from './roles';
 
 export { ConfigError };
@@ -59,6 +60,8 @@ export interface AppConfig {
   actionLog: ActionLogConfig;
   /** Scheduled code scans (as the background identity): every `everyMs`, or null when turned off (interval 0). */
   codeScan: { everyMs: number | null };
+  /** Weekly reports: the schedule, its time zone, and the optional delivery webhook (a secret). */
+  reports: ReportsConfig;
   /** Running as a Databricks App (the platform sets DATABRICKS_APP_NAME and DATABRICKS_APP_PORT). */
   databricksApp: boolean;
   auth: { url: string; secret: string; secureCookies: boolean };
@@ -189,6 +192,9 @@ const schema = z.object({
   ),
   BRICKWATCH_ANCHOR_INTERVAL_SECONDS: seconds('BRICKWATCH_ANCHOR_INTERVAL_SECONDS', 'seconds', 60, 86_400, 3_600),
   BRICKWATCH_CODE_SCAN_INTERVAL_HOURS: seconds('BRICKWATCH_CODE_SCAN_INTERVAL_HOURS', 'hours', 0, 720, 24),
+  BRICKWATCH_REPORT_CRON: optional,
+  BRICKWATCH_REPORT_TIME_ZONE: optional,
+  BRICKWATCH_REPORT_WEBHOOK_URL: optional,
   NODE_ENV: optional,
 });
 
@@ -383,6 +389,7 @@ export function loadConfig(raw: Env, cwd = process.cwd()): AppConfig {
     store: storeConfig(env, dataDir, databricksApp, backgroundAuth),
     actionLog: actionLogConfig(env, production),
     codeScan: { everyMs: env.BRICKWATCH_CODE_SCAN_INTERVAL_HOURS ? env.BRICKWATCH_CODE_SCAN_INTERVAL_HOURS * 3_600_000 : null },
+    reports: reportsConfig(env),
     databricksApp,
     auth: { url: authUrl.origin, secret: env.NEXTAUTH_SECRET, secureCookies: authUrl.protocol === 'https:' },
     logLevel: env.BRICKWATCH_LOG_LEVEL,

@@ -22,6 +22,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'home',
   },
   {
+    href: '/reports',
+    label: 'Reports',
+    description: 'Weekly summaries for managers: what changed, beside the week before, and what stood out.',
+    role: 'manager',
+    icon: 'list',
+  },
+  {
     href: '/activity',
     label: 'Activity',
     description: 'Every change made through Brickwatch, tamper-evident.',

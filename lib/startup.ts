@@ -9,6 +9,7 @@ import { startPostureSnapshotWorker } from './posture/server/snapshot-worker';
 import { sealUnkeyedLog } from './store/action-log';
 import { getActionLogKey, getDb, storeVariable } from './store/db';
 import { startRotationWorker } from './tokens/server/rotation-worker';
+import { startReportScheduler } from './reports/server/scheduler';
 
 export async function checkStartup(): Promise<void> {
   try {
@@ -30,11 +31,12 @@ export async function checkStartup(): Promise<void> {
       store: config.store.kind,
     });
     // Work nobody waits for: rotations to finish after a crash, settle windows and confirmation deadlines; anchors;
-    // the daily posture snapshot.
+    // the daily posture snapshot, the weekly report schedule (a week missed while the app was down is made up now).
     startRotationWorker();
     startAnchorWorker();
     startPostureSnapshotWorker();
     startCodeScanWorker();
+    startReportScheduler();
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);

@@ -19,6 +19,7 @@ import { isoTime, plural } from './format';
 import { PlainCredentialsPanel } from './plain-credentials-panel';
 import { ScopeFiltersBar } from './scope-filters-bar';
 import { ScopeTable } from './scope-table';
+import { SecretsTabs } from './secrets-tabs';
 
 export interface SecretsViewProps {
   /** Why the link's filters were ignored, when they were invalid. */
@@ -109,6 +110,7 @@ export function SecretsView({ filterError, canAct }: SecretsViewProps) {
         }
       />
       <div className="space-y-5">
+        <SecretsTabs current="scopes" />
         {filterError ? (
           <InlineStatus tone="warning">The link’s filters were not understood ({filterError}); showing every scope instead.</InlineStatus>
         ) : null}

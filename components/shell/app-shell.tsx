@@ -23,14 +23,14 @@ export interface ShellProps {
 export function AppShell({ person, workspaceHost, theme, children }: ShellProps) {
   const items = NAV_ITEMS.filter((i) => hasRole(person.role, i.role)).map(({ href, label, icon }) => ({ href, label, icon }));
   return (
-    <div className="min-h-screen xl:grid xl:grid-cols-[15rem_minmax(0,1fr)]">
+    <div className="min-h-screen xl:grid xl:grid-cols-[15rem_minmax(0,1fr)] print:block">
       <a
         href="#main"
         className="sr-only z-50 rounded-md bg-accent px-3 py-2 text-accent-fg focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
       >
         Skip to content
       </a>
-      <aside className="flex flex-wrap items-center gap-x-4 border-b border-border bg-surface xl:sticky xl:top-0 xl:h-screen xl:flex-col xl:flex-nowrap xl:items-stretch xl:border-r xl:border-b-0">
+      <aside className="flex flex-wrap items-center gap-x-4 border-b border-border bg-surface print:hidden xl:sticky xl:top-0 xl:h-screen xl:flex-col xl:flex-nowrap xl:items-stretch xl:border-r xl:border-b-0">
         <div className="flex items-center gap-2.5 px-4 py-3 xl:py-4">
           <BrandMark />
           <div className="min-w-0">
@@ -50,7 +50,7 @@ export function AppShell({ person, workspaceHost, theme, children }: ShellProps)
         </p>
       </aside>
       <div className="flex min-w-0 flex-col">
-        <header className="flex items-center justify-end gap-3 border-b border-border bg-surface/80 px-4 py-2 backdrop-blur lg:px-8">
+        <header className="flex items-center justify-end gap-3 border-b border-border bg-surface/80 px-4 py-2 backdrop-blur print:hidden lg:px-8">
           <div className="mr-auto min-w-0 text-left xl:mr-0 xl:text-right">
             <p className="truncate text-sm leading-tight font-medium">{person.displayName}</p>
             <p className="truncate text-[11px] leading-tight text-muted">{person.userName}</p>
@@ -61,7 +61,7 @@ export function AppShell({ person, workspaceHost, theme, children }: ShellProps)
           <ThemeToggle initial={theme} />
           <SignOutButton />
         </header>
-        <main id="main" tabIndex={-1} className="w-full max-w-7xl flex-1 px-4 py-6 outline-none lg:px-8 lg:py-8">
+        <main id="main" tabIndex={-1} className="w-full max-w-7xl flex-1 px-4 py-6 outline-none lg:px-8 lg:py-8 print:max-w-none print:p-0">
           {children}
         </main>
       </div>

@@ -19,6 +19,7 @@ export const ACCESS: Record<string, Access> = {
   'PAGE /grants': 'analyst',
   'PAGE /data-protection': 'analyst',
   'PAGE /secrets/code': 'analyst',
+  'PAGE /reports': 'manager',
   // Sign-in (next-auth's own endpoints) and liveness
   'GET /api/auth/[...nextauth]': 'public',
   'POST /api/auth/[...nextauth]': 'public',
@@ -45,6 +46,10 @@ export const ACCESS: Record<string, Access> = {
   'GET /api/audit/events': 'analyst',
   'GET /api/audit/events/[key]': 'analyst',
   'GET /api/audit/export': 'analyst',
+  // Reports
+  'GET /api/reports': 'manager',
+  'GET /api/reports/[id]': 'manager',
+  'POST /api/reports/weekly': 'admin',
   // Tokens
   'GET /api/tokens': 'analyst',
   'GET /api/tokens/rotations': 'analyst',
@@ -119,6 +124,8 @@ export function sampleUrl(method: string, route: string): string {
     '/api/grants/findings': '?days=90',
     '/api/grants/script': '?format=sql&code=legacy_usage',
     '/api/data-protection/columns': '?catalog=reference',
+    // Its body's one field is optional, so {} is a valid request: a query parameter it does not take makes it a 400.
+    '/api/reports/weekly': '?unexpected=1',
   };
   return url + (query[route] ?? '');
 }

@@ -16,6 +16,8 @@ const SHIPPED: Record<string, Record<string, string>> = {
     'store-2-schedule-runs': 'debaebf7006fdd222a1b6bce319b24828f3f11b404c01b9af34246c7ba116f28',
     'posture-1-exceptions-and-snapshots': '0077418dfdddf09a346edeff106a7b346e2e92bf37333e06dd03f6a2b0b6e9a7',
     'codescan-1-state': '3e659f56faa3170e3ae315fc036b0776c7cb1636433c7ba5c90426a475966ca4',
+    'reports-1-weekly-reports': '892f8519b3c8be1b06292f84523121bf0cc9ca1951c1837989f9ebc5e4c34f9e',
+    'reports-2-opens': 'c1ca77a25c6cdc6d894d76a66024436634e1047cdf4ac3122c97413521e0f25b',
   },
   postgres: {
     'foundation-1-action-log': '9d41949123e4cafc47d1b2295c86b6bb5349ef0b6661523a2a5cde7292976678',
@@ -26,6 +28,8 @@ const SHIPPED: Record<string, Record<string, string>> = {
     'store-2-schedule-runs': 'd5e6e62f03d1e2f95c3aef30fd91bea5299108b0ef0a189b60add02a34283ba5',
     'posture-1-exceptions-and-snapshots': '91881086cc43c0ac86feb96655a768a8821dd28ddbc1dad0a17abf6d2518722e',
     'codescan-1-state': 'ac8add2c449d88a9e902dbe5b792dcb79ce714337d22106d6cf6d608429a081e',
+    'reports-1-weekly-reports': '80bed6cedb4f5c4b8d874c491066db57fe268a756f7da317f5dcc0cc5ddc2630',
+    'reports-2-opens': 'c1ca77a25c6cdc6d894d76a66024436634e1047cdf4ac3122c97413521e0f25b',
   },
 };
 

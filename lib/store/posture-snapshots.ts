@@ -73,9 +73,7 @@ export async function listSnapshots(db: Db, since: number, identities?: readonly
   return rows.map(point);
 }
 
-/** The newest snapshot taken as `identity`, with its check statuses. */
-export async function latestSnapshot(db: Db, identity: string): Promise<Snapshot | null> {
-  const row = await db.get<Row>('SELECT * FROM posture_snapshots WHERE identity = ? ORDER BY taken_at DESC, id DESC LIMIT 1', [identity]);
+function withChecks(row: Row | undefined): Snapshot | null {
   if (!row) return null;
   let checks: Record<string, SnapshotCheck> = {};
   try {
@@ -84,6 +82,20 @@ export async function latestSnapshot(db: Db, identity: string): Promise<Snapshot
     // An unreadable row compares as "nothing known before", which at worst repeats an alert.
   }
   return { ...point(row), checks };
+}
+
+/** The newest snapshot taken as `identity`, with its check statuses. */
+export async function latestSnapshot(db: Db, identity: string): Promise<Snapshot | null> {
+  return withChecks(
+    await db.get<Row>('SELECT * FROM posture_snapshots WHERE identity = ? ORDER BY taken_at DESC, id DESC LIMIT 1', [identity]),
+  );
+}
+
+/** The newest snapshot taken before `before` (ms), whoever took it, with its check statuses. */
+export async function snapshotBefore(db: Db, before: number): Promise<Snapshot | null> {
+  return withChecks(
+    await db.get<Row>('SELECT * FROM posture_snapshots WHERE taken_at < ? ORDER BY taken_at DESC, id DESC LIMIT 1', [before]),
+  );
 }
 
 /** Snapshots older than the trend shows are dropped (a year of dailies plus admin evaluations). */

@@ -223,13 +223,19 @@ export function history(seed: number, workspaceId: string, sizes: Readonly<Recor
     sql: `CREATE OR REPLACE TEMP TABLE ah_token_tpl AS SELECT idx, owner, ip, ua, MAP {'user': owner, 'tokenId': token_id} AS params FROM ah_tokens`,
   });
   const useKey = 'dd.tidx * 1000 + dd.k';
+  /**
+   * A shared token's own handful of addresses or clients: a window of `least + tidx % spread` consecutive entries of
+   * the list, starting where the token's index puts it, so two shared tokens never show the same count and set.
+   */
+  const sharedPick = (tidx: string, key: string, salt: string, name: string, least: number, spread: number) =>
+    `${ctx(name)}[1 + CAST((${tidx} * 7 + ${h(key, salt)} % (${least} + ${tidx} % ${spread})) % ${sizes[name] ?? 1} AS BIGINT)]`;
   const tokenUse: Part = {
     from: `(SELECT t.idx AS tidx, t.use_from, t.use_to, t.shared, d0.*, r.k FROM ah_tokens t, ah_days d0, range(t.rate) r(k)
         WHERE t.use_from < d0.end_ms AND t.use_to > d0.start_ms) dd JOIN ah_token_tpl tt ON tt.idx = dd.tidx`,
     key: useKey,
     at: at(`greatest(dd.use_from, dd.start_ms) + ${u(useKey, 't')} * (least(dd.use_to, dd.end_ms) - greatest(dd.use_from, dd.start_ms))`),
-    ip: `CASE WHEN dd.shared THEN ${pick(useKey, 'ip', 'shared_ips')} ELSE tt.ip END`,
-    ua: `CASE WHEN dd.shared THEN ${pick(useKey, 'ua', 'clients')} ELSE tt.ua END`,
+    ip: `CASE WHEN dd.shared THEN ${sharedPick('dd.tidx', useKey, 'ip', 'shared_ips', 6, 11)} ELSE tt.ip END`,
+    ua: `CASE WHEN dd.shared THEN ${sharedPick('dd.tidx', useKey, 'ua', 'clients', 3, 4)} ELSE tt.ua END`,
     email: 'tt.owner',
     service: "'accounts'",
     action: "'tokenLogin'",
@@ -241,7 +247,7 @@ export function history(seed: number, workspaceId: string, sizes: Readonly<Recor
     where: 't.last_use >= dd.start_ms AND t.last_use < dd.end_ms',
     key: 't.idx',
     at: at('t.last_use'),
-    ip: `CASE WHEN t.shared THEN ${pick('t.idx', 'lip', 'shared_ips')} ELSE t.ip END`,
+    ip: `CASE WHEN t.shared THEN ${sharedPick('t.idx', 't.idx', 'lip', 'shared_ips', 6, 11)} ELSE t.ip END`,
     ua: 't.ua',
     email: 't.owner',
     service: "'accounts'",

@@ -27,7 +27,7 @@ const FAILED_SIGNIN = [categoryPredicate('signin'), FAILED_SQL];
 // The account someone tried to sign in as: failed logins often have no resolved identity, only request_params.user.
 const ACCOUNT_SQL = "coalesce(nullif(request_params['user'], ''), user_identity.email, '(unknown)')";
 // An IPv4 address may carry ':port' (§12.1); one attacker on many source ports is still one address.
-const ADDRESS_SQL = "CASE WHEN source_ip_address LIKE '%.%:%' THEN split_part(source_ip_address, ':', 1) ELSE source_ip_address END";
+export const ADDRESS_SQL = "CASE WHEN source_ip_address LIKE '%.%:%' THEN split_part(source_ip_address, ':', 1) ELSE source_ip_address END";
 // 366 days + a week of hours: the longest series the window limits allow.
 const HOURLY_MAX_ROWS = 9_000;
 

@@ -12,7 +12,7 @@ export interface CheckContext {
   now: number;
   /** Reads several checks need (who the identity is, workspace-conf), made once per evaluation. */
   shared: SharedReads;
-  /** The app's store, for checks fed by what an area keeps there (the code scan); the configured one when absent. */
+  /** The app's store, for checks fed by what an area keeps there (code scan, weekly reports); the process's store when omitted. */
   db?: Db;
 }
 

@@ -1,6 +1,6 @@
 // GET /api/posture's answer (evaluatePosture) against a started simulator, with the real SQL driver: score, coverage,
 // the checks fed by the Secrets, Grants, Data protection and code scan areas judged live (their evidence checked
-// against what the simulator itself holds, read over the wire as its admin), and the Reports area's "not collected";
+// against what the simulator itself holds, read over the wire as its admin), the weekly review from the app's store;
 // a fault on one upstream at a time costs the checks that read it, and is never a pass; an accepted finding changes
 // the status and the score as the issue specifies. Then the snapshots: the day's is taken once per identity and day
 // (claimPeriod), an admin's evaluation is a trend point and an action, and an exception that ran out brings its
@@ -33,8 +33,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => h?.stop());
 
-/** Checks whose input is not Databricks' answer: the Reports area (not built), the code scan (none has run yet). */
-const NOT_LIVE: CheckId[] = ['weekly-review', 'code-credentials'];
+/** Checks whose input is not Databricks' answer: the code scan (none has run yet). */
+const NOT_LIVE: CheckId[] = ['code-credentials'];
 const status = (p: Posture, id: CheckId) => p.checks.find((c) => c.id === id)!;
 const evidenceOf = (p: Posture, id: CheckId) => {
   const c = status(p, id);
@@ -55,11 +55,8 @@ describe('the posture as a workspace admin', () => {
     expect(baseline.coverage.measured).toBe(baseline.checks.filter((c) => c.status !== 'not_collected').length);
   });
 
-  it('says "not collected" for the Reports area\'s check, naming it, and for the code scan\'s before a first scan', () => {
-    expect(status(baseline, 'weekly-review')).toMatchObject({
-      status: 'not_collected',
-      needs: "Brickwatch's Reports area (not built yet)",
-    });
+  it('judges the weekly review from the store (no report there yet: fail), and says "not collected" for the code scan before a first scan', () => {
+    expect(status(baseline, 'weekly-review')).toMatchObject({ status: 'fail' });
     expect(status(baseline, 'code-credentials')).toMatchObject({
       status: 'not_collected',
       reason: 'No code scan has completed yet.',

@@ -20,7 +20,7 @@ export interface RunOptions {
   now?: number;
   timeoutMs?: number;
   checks?: readonly CheckDefinition[];
-  /** The store the code scan's results are read from; the configured one when absent. */
+  /** The app's store, for checks fed by what an area keeps there (code scan, weekly reports); the process's store when omitted. */
   db?: Db;
 }
 

@@ -23,6 +23,7 @@ import { claimPeriod, releasePeriod } from '@/lib/store/schedule';
 import { TREND_DAYS, type Trend } from '@/lib/posture/contract';
 import { newHighSeverityFindings, snapshotState, type NewFindings } from '@/lib/posture/rules/alerts';
 import { openEvidence, utcDay } from '@/lib/posture/rules/exceptions';
+import { alertNewFindings } from './alerts';
 import type { Evaluation } from './evaluate';
 import { evaluatePosture } from './evaluate';
 
@@ -36,6 +37,8 @@ export interface SnapshotOptions {
   takenBy?: string | null;
   now?: number;
   db?: Db;
+  /** Where new high-severity findings are posted (its reports webhook); the process's configuration unless a store is given. */
+  config?: AppConfig | null;
 }
 
 export interface TakenSnapshot {
@@ -68,8 +71,11 @@ export async function takeSnapshot(ws: Workspace, ev: Evaluation, opts: Snapshot
   await insertSnapshot(db, snapshot);
   await pruneSnapshots(db, now - KEEP_MS);
   const newFindings = newHighSeverityFindings(previous?.checks ?? null, current);
-  if (newFindings.length)
+  if (newFindings.length) {
     log.info('posture.new_high_severity_findings', { identity: snapshot.identity, checks: newFindings.map((f) => f.checkId) });
+    const config = opts.config !== undefined ? opts.config : opts.db === undefined ? getConfig() : null;
+    if (config) alertNewFindings(db, config, snapshot.id, newFindings);
+  }
   return { snapshot, newFindings };
 }
 

@@ -188,4 +188,52 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX code_scan_findings_object ON code_scan_findings (object_id);
     `,
   },
+  {
+    id: 'reports-1-weekly-reports',
+    sql: `
+      CREATE TABLE reports (
+        id TEXT PRIMARY KEY,
+        week TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        trigger TEXT NOT NULL,
+        generated_at BIGINT NOT NULL,
+        generated_by TEXT NOT NULL,
+        missing INTEGER NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX reports_week_version ON reports (week, version);
+      CREATE UNIQUE INDEX reports_scheduled_week ON reports (week) WHERE trigger = 'schedule';
+      CREATE INDEX reports_generated ON reports (generated_at);
+      CREATE FUNCTION reports_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'reports are immutable';
+      END;
+      $$;
+      CREATE TRIGGER reports_no_change BEFORE UPDATE OR DELETE ON reports FOR EACH ROW EXECUTE FUNCTION reports_immutable();
+      CREATE TABLE webhook_deliveries (
+        id TEXT PRIMARY KEY,
+        subject TEXT NOT NULL,
+        target TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        status INTEGER,
+        error TEXT,
+        at BIGINT NOT NULL
+      );
+      CREATE INDEX webhook_deliveries_subject ON webhook_deliveries (subject, at);
+    `,
+  },
+  {
+    // Who opened which weekly report first: the posture's weekly-review check asks whether last week's report was read.
+    // A separate table because reports themselves never change.
+    id: 'reports-2-opens',
+    sql: `
+      CREATE TABLE report_opens (
+        report_id TEXT NOT NULL,
+        opened_by TEXT NOT NULL,
+        opened_at BIGINT NOT NULL,
+        PRIMARY KEY (report_id, opened_by)
+      );
+    `,
+  },
 ];

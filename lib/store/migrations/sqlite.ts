@@ -181,4 +181,51 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX code_scan_findings_object ON code_scan_findings (object_id);
     `,
   },
+  {
+    // Weekly reports: immutable snapshots (who or "schedule", when, the exact window and query versions in the body).
+    // The schedule writes a week at most once (the partial unique index, across instances); an admin's regeneration
+    // is a new version beside the old. The triggers make the snapshots append-only whatever code runs against them.
+    id: 'reports-1-weekly-reports',
+    sql: `
+      CREATE TABLE reports (
+        id TEXT PRIMARY KEY,
+        week TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        trigger TEXT NOT NULL,
+        generated_at INTEGER NOT NULL,
+        generated_by TEXT NOT NULL,
+        missing INTEGER NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX reports_week_version ON reports (week, version);
+      CREATE UNIQUE INDEX reports_scheduled_week ON reports (week) WHERE trigger = 'schedule';
+      CREATE INDEX reports_generated ON reports (generated_at);
+      CREATE TRIGGER reports_no_update BEFORE UPDATE ON reports BEGIN SELECT RAISE(ABORT, 'reports are immutable'); END;
+      CREATE TRIGGER reports_no_delete BEFORE DELETE ON reports BEGIN SELECT RAISE(ABORT, 'reports are immutable'); END;
+      CREATE TABLE webhook_deliveries (
+        id TEXT PRIMARY KEY,
+        subject TEXT NOT NULL,
+        target TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        status INTEGER,
+        error TEXT,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX webhook_deliveries_subject ON webhook_deliveries (subject, at);
+    `,
+  },
+  {
+    // Who opened which weekly report first: the posture's weekly-review check asks whether last week's report was read.
+    // A separate table because reports themselves never change.
+    id: 'reports-2-opens',
+    sql: `
+      CREATE TABLE report_opens (
+        report_id TEXT NOT NULL,
+        opened_by TEXT NOT NULL,
+        opened_at BIGINT NOT NULL,
+        PRIMARY KEY (report_id, opened_by)
+      );
+    `,
+  },
 ];

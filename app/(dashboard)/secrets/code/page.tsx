@@ -18,9 +18,11 @@ export default async function CredentialsInCodePage() {
   const user = await requireRole('analyst');
   const workspace = getWorkspace(user);
   const queryClient = getServerQueryClient();
-  await queryClient.prefetchQuery({ ...codeScanQueries.status(), queryFn: () => statusView(getDb(), getConfig()) });
-  // Not awaited: owners' display names need the directory, which may take a moment; the shell renders at once.
-  void queryClient.prefetchQuery({ ...codeScanQueries.findings(), queryFn: () => findingsView(workspace, getDb()) });
+  // Awaited (both at once): the answers arrive with the page, so the server's HTML and the browser's first render agree.
+  await Promise.all([
+    queryClient.prefetchQuery({ ...codeScanQueries.status(), queryFn: () => statusView(getDb(), getConfig()) }),
+    queryClient.prefetchQuery({ ...codeScanQueries.findings(), queryFn: () => findingsView(workspace, getDb()) }),
+  ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <CodeScanClient canStart={hasRole(user.role, 'analyst')} canCancel={hasRole(user.role, 'admin')} />

@@ -1,11 +1,11 @@
-// Posture's inputs from the Reports area (issue 16): the weekly reports of the review window and who opened them (check 11).
-// Until that area lands each throws "area not built", so its check says "not collected", never "pass". Wiring the
-// area is this one file: return its findings in the shape the check module declares.
+// Posture's input from the Reports area (issue 16): the weekly reports of the review window and who opened them first
+// (check 11). Brickwatch's own store: nothing in Databricks is read, so this check is measured on every install.
 import 'server-only';
-import type { WeeklyReviewInput } from '@/lib/posture/checks/weekly-review';
-import { areaNotBuilt, type CheckContext } from '@/lib/posture/checks/define';
+import { REVIEW_WINDOW_DAYS, type WeeklyReviewInput } from '@/lib/posture/checks/weekly-review';
+import type { CheckContext } from '@/lib/posture/checks/define';
+import { getDb } from '@/lib/store/db';
+import { reportsReadSince } from '@/lib/store/report-opens';
 
-/** Seam for the Reports area (issue 16): the weekly reports of the window. */
-export async function weeklyReviewInput(_ctx: CheckContext): Promise<WeeklyReviewInput> {
-  return areaNotBuilt('Reports');
+export async function weeklyReviewInput(ctx: CheckContext): Promise<WeeklyReviewInput> {
+  return { reports: await reportsReadSince(ctx.db ?? getDb(), ctx.now - REVIEW_WINDOW_DAYS * 86_400_000) };
 }
