@@ -84,7 +84,7 @@ export function ReportView({ report }: { report: Report }) {
                     {n.link ? (
                       <>
                         {' '}
-                        <Link href={`/audit?${n.link}`} className="text-accent underline-offset-2 hover:underline print:hidden">
+                        <Link href={`/audit?${n.link}`} className="text-accent underline underline-offset-2 print:hidden">
                           Open in Audit
                         </Link>
                       </>

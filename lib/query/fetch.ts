@@ -41,7 +41,13 @@ export async function apiFetch<S extends core.$ZodType>(
   } catch {
     throw new ApiClientError(0, 'NETWORK', 'Brickwatch is not reachable. Check your connection and try again.', null);
   }
-  const body = (await res.json().catch(() => null)) as unknown;
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch (e) {
+    // A query cancelled while its answer was arriving (a new search term, a closed dialog) is an abort, not a bad answer.
+    if (init.signal?.aborted) throw e;
+  }
   if (!res.ok) {
     const e = (body as ErrorBody | null)?.error;
     throw new ApiClientError(

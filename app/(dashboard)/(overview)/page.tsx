@@ -1,6 +1,5 @@
 // The home page (manager and up): the workspace's security posture, live, then which workspace, who you are, who
-// Brickwatch acts as, and the health of both upstreams. The server checks the role and starts every query; each part
-// streams in as it answers.
+// Brickwatch acts as, and the health of both upstreams. The server checks the role and reads them all at once.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { requireRole } from '@/lib/auth/session';
@@ -24,19 +23,23 @@ export default async function HomePage() {
   const config = getConfig();
   const workspace = getWorkspace(user);
   const queryClient = getServerQueryClient();
-  // Not awaited: each part streams in as soon as it answers, independently of the others.
-  void queryClient.prefetchQuery({
-    ...postureQueries.summary(),
-    queryFn: async () => {
-      const ev = await evaluatePosture(workspace);
-      viewerSnapshotInBackground(workspace, ev, config);
-      return ev.view;
-    },
-  });
-  void queryClient.prefetchQuery({ ...postureQueries.trend(), queryFn: () => loadTrend(workspace, config) });
-  void queryClient.prefetchQuery({ ...postureQueries.exceptions(), queryFn: async () => ({ exceptions: await listPostureExceptions() }) });
-  void queryClient.prefetchQuery({ ...overviewQueries.health('rest'), queryFn: () => checkRest(workspace) });
-  void queryClient.prefetchQuery({ ...overviewQueries.health('sql'), queryFn: () => checkSql(workspace) });
+  // Awaited together, with loading.tsx's skeleton on screen meanwhile: the answers arrive with the page, so the server's
+  // HTML and the browser's first render agree (one that resolved mid-render would not hydrate). Each check has its own
+  // timeout and a failed read becomes its "not collected", so a slow upstream costs seconds, never the page.
+  await Promise.all([
+    queryClient.prefetchQuery({
+      ...postureQueries.summary(),
+      queryFn: async () => {
+        const ev = await evaluatePosture(workspace);
+        viewerSnapshotInBackground(workspace, ev, config);
+        return ev.view;
+      },
+    }),
+    queryClient.prefetchQuery({ ...postureQueries.trend(), queryFn: () => loadTrend(workspace, config) }),
+    queryClient.prefetchQuery({ ...postureQueries.exceptions(), queryFn: async () => ({ exceptions: await listPostureExceptions() }) }),
+    queryClient.prefetchQuery({ ...overviewQueries.health('rest'), queryFn: () => checkRest(workspace) }),
+    queryClient.prefetchQuery({ ...overviewQueries.health('sql'), queryFn: () => checkSql(workspace) }),
+  ]);
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
