@@ -17,9 +17,9 @@ export interface BenchMetric {
   spread?: string;
 }
 
-/** The simulator's per-request latency for this run: the runner's --latency-ms (default 20 ms), else 0. */
+/** The simulator's per-request latency for this run: --latency-ms on the bench's or the runner's command line, 20 ms by default. */
 export function benchLatencyMs(): number {
-  return Number(benchArg('latency-ms', process.env.BENCH_LATENCY_MS ?? '0'));
+  return Number(benchArg('latency-ms', process.env.BENCH_LATENCY_MS ?? '20'));
 }
 
 /** "p50 12 · p95 30 · max 41 ms (n = 30)" for a set of samples. */
