@@ -21,6 +21,10 @@ const latencyMs = latencyAt >= 0 ? Number(args[latencyAt + 1]) : 20;
 if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new Error('--latency-ms takes a number of milliseconds');
 /** Flags go to every bench (the latency also through BENCH_LATENCY_MS, so a bench needs no flag parsing for it). */
 const benchFlags = args.slice(filter === undefined ? 0 : 1);
+/** `--note "…"`: a sentence for the report's header (why some benches are absent, what the host was doing). */
+const noteAt = args.indexOf('--note');
+const note = noteAt >= 0 ? args[noteAt + 1] : undefined;
+const NOTE = /^<!-- note -->\n(.*)$/m;
 
 interface Outcome {
   bench: string;
@@ -131,8 +135,12 @@ function report(outcomes: Outcome[], all: string[]): string {
     '',
     'Ratio = value ÷ target (target ÷ value where higher is better): ≤ 1 meets the target.',
     '',
-    missing.length ? `Not measured in this report: ${missing.join(', ')}.` : 'Every bench is in this report.',
+    missing.length
+      ? `Not measured in this report: ${missing.join(', ')} (\`npm run bench -- <name>\` adds a bench's section).`
+      : 'Every bench is in this report.',
   ];
+  const kept = note ?? (existsSync(REPORT) ? NOTE.exec(readFileSync(REPORT, 'utf8'))?.[1] : undefined);
+  if (kept) lines.push('', '<!-- note -->', kept);
   for (const name of all) if (sections.has(name)) lines.push('', sections.get(name)!);
   return `${lines.join('\n')}\n`;
 }
