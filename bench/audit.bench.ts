@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
-import { benchArg, recordMetrics, runBench } from '../scripts/lib/bench-metrics';
+import { benchArg, benchLatencyMs, recordMetrics, runBench } from '../scripts/lib/bench-metrics';
 import { ensureBuild } from '../scripts/lib/build';
 import { startTestSimulator } from '../testing/simulator';
 import { ensureTestCa } from '../testing/test-ca';
@@ -63,7 +63,7 @@ async function measureTimeline(request: APIRequestContext, days: number) {
 async function main() {
   await ensureTestCa();
   const startedSim = Date.now();
-  const sim = await startTestSimulator({ scale: 'large', stateDir: STATE_DIR });
+  const sim = await startTestSimulator({ scale: 'large', stateDir: STATE_DIR, latencyMs: benchLatencyMs() });
   const simReadyS = (Date.now() - startedSim) / 1000;
   await ensureBuild(DIST_DIR);
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });

@@ -1,4 +1,4 @@
-// `tsx bench/code-scan.bench.ts [--state-dir /tmp/code-scan-bench-large] [--latency 20]`: credentials in code at
+// `tsx bench/code-scan.bench.ts [--state-dir /tmp/code-scan-bench-large] [--latency-ms 20]`: credentials in code at
 // `large` scale (20,000 notebooks, ~7,500 folders). Starts a large simulator with 20 ms added to every request in a
 // process of its own, as Databricks is a remote service (kept in --state-dir so later runs skip the seed), and runs
 // the app's scanner in this process, as the service principal, on a throwaway store. Measures a full scan (target
@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchArg, recordMetrics, runBench } from '../scripts/lib/bench-metrics';
+import { benchArg, benchLatencyMs, recordMetrics, runBench } from '../scripts/lib/bench-metrics';
 import type { WorkspaceFile } from '../simulator/core/contract';
 import { appEnv } from '../testing/simulator';
 import { ensureTestCa, giveTestCa } from '../testing/test-ca';
@@ -23,7 +23,7 @@ import { scanFinished, startScan } from '../lib/code-scan/server/run';
 import type { ScanProgress } from '../lib/code-scan/contract';
 
 const STATE_DIR = benchArg('state-dir', '/tmp/code-scan-bench-large');
-const LATENCY_MS = Number(benchArg('latency', '20'));
+const LATENCY_MS = benchLatencyMs();
 const FULL_TARGET_S = 180;
 const INCREMENTAL_TARGET_S = 10;
 

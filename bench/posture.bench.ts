@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request as playwrightRequest } from '@playwright/test';
-import { benchArg, recordMetrics, runBench } from '../scripts/lib/bench-metrics';
+import { benchArg, benchLatencyMs, recordMetrics, runBench } from '../scripts/lib/bench-metrics';
 import { ensureBuild } from '../scripts/lib/build';
 import { startTestSimulator } from '../testing/simulator';
 import { ensureTestCa } from '../testing/test-ca';
@@ -20,7 +20,7 @@ const DIST_DIR = process.env.BRICKWATCH_DIST_DIR || '.next-bench';
 const ROOT = join(__dirname, '..');
 const LOG = join(ROOT, 'test-results', 'bench-posture-app.log');
 const TARGET_MS = 2_000;
-const LATENCY_MS = 20;
+const LATENCY_MS = benchLatencyMs();
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
-import { benchArg, recordMetrics, runBench } from '../scripts/lib/bench-metrics';
+import { benchArg, benchLatencyMs, recordMetrics, runBench } from '../scripts/lib/bench-metrics';
 import { ensureBuild } from '../scripts/lib/build';
 import { startTestSimulator, type TestSimulator } from '../testing/simulator';
 import { ensureTestCa } from '../testing/test-ca';
@@ -19,7 +19,7 @@ import { signInByApi } from '../e2e/support/sign-in';
 
 const STATE_DIR = benchArg('state-dir', '/tmp/secrets-bench-large');
 const RUNS = Number(benchArg('runs', '8'));
-const LATENCY_MS = Number(benchArg('latency-ms', '20'));
+const LATENCY_MS = benchLatencyMs();
 const DIST_DIR = process.env.BRICKWATCH_DIST_DIR || '.next-bench';
 const ROOT = join(__dirname, '..');
 const LOG = join(ROOT, 'test-results', 'bench-secrets-app.log');

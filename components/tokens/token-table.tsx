@@ -3,11 +3,10 @@
 // windowed past a few hundred rows. Cells wrap at word boundaries instead of cutting text; at 1280 px and up every
 // column shows, and below that only "Last used" gives way (see its column). The CSV (token-csv.ts) has one column per
 // fact instead.
-import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import { createContext, useContext, useId, useMemo, useState, type ReactNode } from 'react';
 import { RiskBadge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { DataTable } from '@/components/ui/data-table';
+import { WindowedTable, type WindowedColumn } from '@/components/ui/windowed-table';
 import { Words } from '@/components/ui/words';
 import { isoDay } from '@/lib/tokens/rules/risk';
 import { commentWithoutMarker } from '@/lib/tokens/rules/rotation-rules';
@@ -30,8 +29,6 @@ export interface TokenTableProps {
   toolbar?: ReactNode;
   empty?: ReactNode;
 }
-
-const col = createColumnHelper<TokenRow>();
 
 // Selection and callbacks reach the cells through context, so the column definitions stay stable and a click on a
 // checkbox re-renders the visible rows only, not the row model of every token.
@@ -179,19 +176,13 @@ function Actions({ row }: { row: TokenRow }) {
   );
 }
 
-function tokenColumns(canAct: boolean) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TanStack's own column type
-  const columns: ColumnDef<TokenRow, any>[] = [
-    col.display({
-      id: 'risk',
-      header: 'Risk and why',
-      cell: (c) => <Risk row={c.row.original} />,
-      meta: { className: 'align-top' },
-    }),
-    col.display({
+function tokenColumns(canAct: boolean): WindowedColumn<TokenRow>[] {
+  const columns: WindowedColumn<TokenRow>[] = [
+    { id: 'risk', header: 'Risk and why', cell: (r) => <Risk row={r} />, className: 'align-top' },
+    {
       id: 'token',
       header: 'Token',
-      cell: ({ row: { original: r } }) => (
+      cell: (r) => (
         <TwoLines
           main={<Comment comment={r.comment} />}
           detail={
@@ -201,59 +192,52 @@ function tokenColumns(canAct: boolean) {
           }
         />
       ),
-      meta: { className: 'min-w-32 align-top' },
-    }),
-    col.display({ id: 'owner', header: 'Owner', cell: (c) => <Owner row={c.row.original} />, meta: { className: 'align-top' } }),
-    col.display({
+      className: 'min-w-32 align-top',
+    },
+    { id: 'owner', header: 'Owner', cell: (r) => <Owner row={r} />, className: 'align-top' },
+    {
       id: 'expires',
       header: 'Expires',
-      cell: (c) => {
-        const [main, detail] = expiryLines(c.row.original);
+      cell: (r) => {
+        const [main, detail] = expiryLines(r);
         return <TwoLines main={main} detail={detail} />;
       },
-      meta: { className: 'whitespace-nowrap tabular-nums align-top' },
-    }),
+      className: 'whitespace-nowrap tabular-nums align-top',
+    },
     // The one column that gives way below 1280 px: how recently a token was used matters most when it has not been,
     // and then a risk reason says so ("Unused for 108 days"); the filter, the sort and the CSV keep it.
-    col.display({
+    {
       id: 'lastUsed',
       header: 'Last used',
-      cell: (c) => <LastUsed row={c.row.original} />,
-      meta: { className: 'whitespace-nowrap tabular-nums align-top', hideBelowXl: true },
-    }),
+      cell: (r) => <LastUsed row={r} />,
+      className: 'whitespace-nowrap tabular-nums align-top',
+      hideBelowXl: true,
+    },
   ];
-  if (canAct) {
-    columns.unshift(
-      col.display({
-        id: 'select',
-        header: () => <SelectAll />,
-        cell: (c) => <SelectOne row={c.row.original} />,
-        meta: { className: 'w-10 align-top' },
-      }),
-    );
-    columns.push(
-      col.display({
-        id: 'actions',
-        header: () => <span className="sr-only">Actions</span>,
-        cell: (c) => <Actions row={c.row.original} />,
-        meta: { stickyRight: true, className: 'align-top' },
-      }),
-    );
-  }
-  // The server sorts (the URL says how): a header click must not quietly reorder the view away from its link.
-  return columns.map((c) => ({ ...c, enableSorting: false }));
+  if (!canAct) return columns;
+  // The server sorts (the URL says how): headers are not sort buttons, so a click cannot reorder the view away from its link.
+  return [
+    { id: 'select', header: <SelectAll />, cell: (r) => <SelectOne row={r} />, className: 'w-10 align-top' },
+    ...columns,
+    {
+      id: 'actions',
+      header: <span className="sr-only">Actions</span>,
+      cell: (r) => <Actions row={r} />,
+      stickyRight: true,
+      className: 'align-top',
+    },
+  ];
 }
 
 export function TokenTable({ canAct, toolbar, empty, ...cells }: TokenTableProps) {
   const columns = useMemo(() => tokenColumns(canAct), [canAct]);
   return (
     <TableContext.Provider value={cells}>
-      <DataTable
-        data={cells.rows}
+      <WindowedTable
+        rows={cells.rows}
         columns={columns}
         getRowId={(r) => r.tokenId}
         caption="Personal access tokens"
-        search={false}
         toolbar={toolbar}
         empty={empty}
         rowHeight={72}

@@ -1,6 +1,7 @@
 'use client';
 // The /tokens screen: notices, summary, policy, rotations and the table. Filters are the URL; the server applies them.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useCallback, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DegradedNotice } from '@/components/ui/degraded-notice';
@@ -15,14 +16,16 @@ import { useUrlState } from '@/lib/use-url-state';
 import { count } from '@/lib/plural';
 import { failureError, isQueryFailure } from '@/lib/query/fetch';
 import type { TokenRow } from '@/lib/tokens/rules/types';
-import { BulkRevokeDialog, RevokeDialog } from './revoke-dialogs';
-import { RotateDialog } from './rotate-dialog';
 import { RotationJournal } from './rotation-journal';
 import { TokenFiltersBar } from './token-filters-bar';
 import { TokenPolicyPanel } from './token-policy-panel';
 import { TokenSummaryCards } from './token-summary';
-import { tokensToCsv } from './token-csv';
 import { TokenTable } from './token-table';
+
+// Dialogs open on a click, after the page is live: their forms and checks load then, not with the page's first screen.
+const RotateDialog = dynamic(() => import('./rotate-dialog').then((m) => m.RotateDialog), { ssr: false });
+const RevokeDialog = dynamic(() => import('./revoke-dialogs').then((m) => m.RevokeDialog), { ssr: false });
+const BulkRevokeDialog = dynamic(() => import('./revoke-dialogs').then((m) => m.BulkRevokeDialog), { ssr: false });
 
 /** Rotations that wait for a person: a step to retry, or a value shown once that nobody has confirmed storing. */
 const NEEDS_SOMEONE = new Set(['partial', 'needs_attention', 'awaiting_confirmation']);
@@ -66,8 +69,9 @@ function emptyFor(data: TokenList, filters: TokenFilters, clear: () => void) {
   );
 }
 
-/** What is shown — the server's filtered and sorted rows — as a file, built in the browser. */
-function downloadCsv(rows: readonly TokenRow[]) {
+/** What is shown — the server's filtered and sorted rows — as a file, built in the browser (its code loads on the click). */
+async function downloadCsv(rows: readonly TokenRow[]) {
+  const { tokensToCsv } = await import('./token-csv');
   const url = URL.createObjectURL(new Blob([tokensToCsv(rows)], { type: 'text/csv;charset=utf-8' }));
   Object.assign(document.createElement('a'), { href: url, download: 'tokens.csv' }).click();
   URL.revokeObjectURL(url);
@@ -166,6 +170,11 @@ export function TokensView({ filterError, canAct, person }: TokensViewProps) {
             </Button>
           </InlineStatus>
         ) : null}
+        {data && !data.complete && !error ? (
+          <InlineStatus tone="info">
+            Showing the first {count(data.rows.length, 'token')} of {data.matched.toLocaleString('en')}; the rest are loading…
+          </InlineStatus>
+        ) : null}
         {data ? (
           <>
             <TokenSummaryCards summary={data.summary} />
@@ -185,7 +194,12 @@ export function TokensView({ filterError, canAct, person }: TokensViewProps) {
                   onChange={(next) => setFilters(() => next)}
                   actions={
                     <>
-                      <Button size="sm" icon={<DownloadIcon />} onClick={() => downloadCsv(data.rows)} disabled={data.rows.length === 0}>
+                      <Button
+                        size="sm"
+                        icon={<DownloadIcon />}
+                        onClick={() => void downloadCsv(data.rows)}
+                        disabled={data.rows.length === 0 || !data.complete}
+                      >
                         Export CSV
                       </Button>
                       {canAct && selectedShown.length ? (

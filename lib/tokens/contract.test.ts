@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bulkRevokeBody, policyBody, rotateBody, tokenIdParams } from './contract';
+import { bulkRevokeBody, isWireRow, policyBody, rotateBody, tokenIdParams } from './contract';
 
 const firstMessage = (r: { success: boolean; error?: { issues: Array<{ message: string }> } }) => r.error?.issues[0]?.message;
 
@@ -51,5 +51,19 @@ describe('policyBody and ids', () => {
   it('refuses ids with path characters', () => {
     expect(tokenIdParams.safeParse({ id: '../x' }).success).toBe(false);
     expect(tokenIdParams.safeParse({ id: 'a'.repeat(64) }).success).toBe(true);
+  });
+});
+
+describe('token rows on the wire', () => {
+  const row = ['abc', 'etl', 1, null, 2, -1, 0, [1, 2]];
+  it('accepts a positional row as the route encodes it', () => {
+    expect(isWireRow(row)).toBe(true);
+    expect(isWireRow(['abc', '', 1, 5, null, 0, 3, []])).toBe(true);
+  });
+  it('refuses anything else', () => {
+    expect(isWireRow(row.slice(0, 7))).toBe(false);
+    expect(isWireRow(['abc', 'etl', '1', null, 2, -1, 0, [1]])).toBe(false);
+    expect(isWireRow(['abc', 'etl', 1, null, 2, -1, 0, ['1']])).toBe(false);
+    expect(isWireRow({ 0: 'abc' })).toBe(false);
   });
 });

@@ -13,6 +13,21 @@ export interface BenchMetric {
   target?: number;
   /** Default true: latency, bytes. False for throughput-like figures. */
   lowerIsBetter?: boolean;
+  /** How much the figure varied, in words ("p50 12 · p95 30 · max 41 ms, 30 runs"). */
+  spread?: string;
+}
+
+/** The simulator's per-request latency for this run: --latency-ms on the bench's or the runner's command line, 20 ms by default. */
+export function benchLatencyMs(): number {
+  return Number(benchArg('latency-ms', process.env.BENCH_LATENCY_MS ?? '20'));
+}
+
+/** "p50 12 · p95 30 · max 41 ms (n = 30)" for a set of samples. */
+export function spreadOf(samples: readonly number[], unit = 'ms'): string {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+  const f = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+  return s.length ? `min ${f(s[0]!)} · p50 ${f(at(0.5))} · p95 ${f(at(0.95))} · max ${f(s[s.length - 1]!)} ${unit} (n = ${s.length})` : '';
 }
 
 /** The value of `--name <value>` on the bench's command line, or the fallback. */

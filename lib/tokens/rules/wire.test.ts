@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TOKEN_FILTERS } from '@/lib/tokens/contract';
 import { queryTokens } from './query';
 import { DAY_MS, type TokenRecord } from './types';
-import { decodeTokenRows, encodeTokenRows } from './wire';
+import { decodeTokenRows, encodeTokenRows, headOfWire } from './wire';
 
 const NOW = Date.UTC(2026, 10, 28, 9);
 const ana = { id: '1', kind: 'user' as const, name: 'ana@example.com', displayName: 'Ana', status: 'active' as const };
@@ -36,6 +36,16 @@ describe('token wire format', () => {
 
   it('round-trips every field, including derived risk and days left', () => {
     expect(decodeTokenRows(encodeTokenRows(rows), NOW)).toEqual(rows);
+  });
+
+  it('keeps the first rows with only the owners, creators and reasons they use', () => {
+    const wire = encodeTokenRows(rows);
+    const head = headOfWire(wire, 1);
+    expect(decodeTokenRows(head, NOW)).toEqual(rows.slice(0, 1));
+    expect(head.owners).toHaveLength(1);
+    expect(head.reasons.length).toBeLessThan(wire.reasons.length);
+    expect(decodeTokenRows(headOfWire(wire, 3), NOW)).toEqual(rows.slice(0, 3));
+    expect(headOfWire(wire, rows.length)).toBe(wire);
   });
 
   it('stores each owner, creator and reason once', () => {

@@ -49,6 +49,35 @@ export function encodeTokenRows(rows: readonly TokenRow[]): TokenListWire {
   return { owners: owners.values, creators: creators.values, reasons: reasons.values, rows: out };
 }
 
+/**
+ * The first `n` rows with dictionaries holding only what those rows use: what the server page embeds so the first
+ * screen shows at once, instead of a long list's every owner and reason.
+ */
+export function headOfWire(wire: TokenListWire, n: number): TokenListWire {
+  if (wire.rows.length <= n) return wire;
+  const owners = interner<number>(String);
+  const creators = interner<number>(String);
+  const reasons = interner<number>(String);
+  const rows = wire.rows
+    .slice(0, n)
+    .map(([id, comment, created, expiry, lastUsed, creator, owner, reasonIdx]): WireRow => [
+      id,
+      comment,
+      created,
+      expiry,
+      lastUsed,
+      creator < 0 ? -1 : creators.add(creator),
+      owners.add(owner),
+      reasonIdx.map((i) => reasons.add(i)),
+    ]);
+  return {
+    owners: owners.values.map((i) => wire.owners[i]!),
+    creators: creators.values.map((i) => wire.creators[i]!),
+    reasons: reasons.values.map((i) => wire.reasons[i]!),
+    rows,
+  };
+}
+
 /** Rebuilds the rows; `now` must be the instant the server assessed them, so days left match its risk rules. */
 export function decodeTokenRows(wire: TokenListWire, now: number): TokenRow[] {
   return wire.rows.map(([tokenId, comment, creationTime, expiryTime, lastUsedDay, creator, owner, reasonIdx]) => {
