@@ -2,7 +2,7 @@
 // the entries the person's role may open (the pages check the role again on the server).
 import type { Role } from './roles';
 
-export type NavIcon = 'home' | 'key' | 'list' | 'shield' | 'grid' | 'lock' | 'eye-off';
+export type NavIcon = 'home' | 'key' | 'list' | 'shield' | 'grid' | 'lock' | 'eye-off' | 'file';
 
 export interface NavItem {
   href: string;
@@ -26,7 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'Reports',
     description: 'Weekly summaries for managers: what changed, beside the week before, and what stood out.',
     role: 'manager',
-    icon: 'list',
+    icon: 'file',
   },
   {
     href: '/activity',

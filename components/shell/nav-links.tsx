@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/components/ui/cn';
-import { EyeOffIcon, GridIcon, HomeIcon, KeyIcon, ListIcon, LockIcon, ShieldIcon } from '@/components/ui/icons';
+import { EyeOffIcon, FileIcon, GridIcon, HomeIcon, KeyIcon, ListIcon, LockIcon, ShieldIcon } from '@/components/ui/icons';
 import type { NavIcon, NavItem } from '@/lib/nav';
 
 const ICONS: Record<NavIcon, typeof HomeIcon> = {
@@ -13,6 +13,7 @@ const ICONS: Record<NavIcon, typeof HomeIcon> = {
   grid: GridIcon,
   lock: LockIcon,
   'eye-off': EyeOffIcon,
+  file: FileIcon,
 };
 
 export function NavLinks({ items }: { items: readonly Pick<NavItem, 'href' | 'label' | 'icon'>[] }) {
@@ -28,7 +29,8 @@ export function NavLinks({ items }: { items: readonly Pick<NavItem, 'href' | 'la
               href={item.href}
               aria-current={active ? 'page' : undefined}
               className={cn(
-                'flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm whitespace-nowrap transition-colors',
+                // Tighter in the top bar (below 1280 px), so every section fits a 1024 px screen without scrolling.
+                'flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm whitespace-nowrap transition-colors xl:gap-2.5 xl:px-2.5',
                 active ? 'bg-accent-soft font-medium text-accent' : 'text-muted hover:bg-surface-2 hover:text-fg',
               )}
             >

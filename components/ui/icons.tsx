@@ -118,6 +118,11 @@ export const EyeOffIcon = (p: IconProps) => (
     <circle cx="8" cy="8" r="1.75" />
   </Icon>
 );
+export const FileIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 1.75h5.5L12.5 4.75v9.5h-8.5zM9.5 1.75v3h3M6 8h4.5M6 10.75h4.5" />
+  </Icon>
+);
 export const GridIcon = (p: IconProps) => (
   <Icon {...p}>
     <path d="M2.5 2.5h11v11h-11zM2.5 6.25h11M2.5 10h11M6.25 2.5v11M10 2.5v11" />
