@@ -44,11 +44,15 @@ async function main() {
   try {
     const api = await playwrightRequest.newContext({ baseURL: app.url });
     const admin = sim.workspace.people.find((p) => p.groups.includes('admins'))!;
-    await signInByApi(api, admin.userName);
+    // Landing on Activity, not the home page: the first GET /api/posture below is then the uncached evaluation.
+    await signInByApi(api, admin.userName, '/activity');
     const get = async () => {
       const res = await api.get('/api/posture');
       if (!res.ok()) throw new Error(`GET /api/posture: HTTP ${res.status()} ${(await res.text()).slice(0, 300)}`);
-      return (await res.json()) as { coverage: { measured: number; total: number }; checks: Array<{ id: string; status: string }> };
+      return (await res.json()) as {
+        coverage: { measured: number; total: number };
+        checks: Array<{ id: string; status: string; durationMs: number }>;
+      };
     };
     const first = await get();
     for (let i = 0; i < RUNS; i++) await get();
@@ -59,18 +63,23 @@ async function main() {
     const views = serverDurations('GET', '/api/posture');
     const evaluations = serverDurations('POST', '/api/posture/evaluate');
     process.stdout.write(
-      `${JSON.stringify({ latencyMs: LATENCY_MS, measured: first.coverage, statuses: first.checks.map((c) => `${c.id}:${c.status}`), views, evaluations })}\n`,
+      `${JSON.stringify({ latencyMs: LATENCY_MS, measured: first.coverage, statuses: first.checks.map((c) => `${c.id}:${c.status}:${c.durationMs}ms`), views, evaluations })}\n`,
     );
     recordMetrics('posture', [
       {
-        label: `GET /api/posture, first view (every check reads Databricks; large, ${LATENCY_MS} ms latency)`,
+        label: `GET /api/posture, first view (large, ${LATENCY_MS} ms latency; it joins the evaluation the daily snapshot began at start-up, so it is less than one evaluation)`,
         value: views[0]!,
         unit: 'ms',
         target: TARGET_MS,
       },
-      { label: 'GET /api/posture, cached views, p95 (server-side)', value: pct(views.slice(1), 95), unit: 'ms', target: TARGET_MS },
       {
-        label: 'POST /api/posture/evaluate (every read afresh, and a snapshot), p50',
+        label: 'GET /api/posture, views shared from the cache, p95 (server-side)',
+        value: pct(views.slice(1), 95),
+        unit: 'ms',
+        target: TARGET_MS,
+      },
+      {
+        label: 'POST /api/posture/evaluate (every read afresh, and a snapshot): one whole evaluation, p50',
         value: pct(evaluations, 50),
         unit: 'ms',
         target: TARGET_MS,

@@ -3,10 +3,10 @@
 import { type APIRequestContext } from '@playwright/test';
 import { expect } from './test';
 
-export async function signInByApi(request: APIRequestContext, userName: string): Promise<void> {
+export async function signInByApi(request: APIRequestContext, userName: string, landOn = '/'): Promise<void> {
   const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
   const res = await request.post(`/api/auth/signin/databricks?login_hint=${encodeURIComponent(userName)}`, {
-    form: { csrfToken, callbackUrl: '/' },
+    form: { csrfToken, callbackUrl: landOn },
     maxRedirects: 10,
   });
   expect(res.ok(), `sign-in as ${userName} ended at ${res.url()} (HTTP ${res.status()})`).toBe(true);
