@@ -60,10 +60,18 @@ async function main() {
       const res = await api.post('/api/posture/evaluate', { data: { checks: 'all' }, headers: { Origin: app.url } });
       if (!res.ok()) throw new Error(`POST /api/posture/evaluate: HTTP ${res.status()}`);
     }
-    const views = serverDurations('GET', '/api/posture');
+    const afterEvaluate = await get();
+    const views = serverDurations('GET', '/api/posture').slice(0, -1);
     const evaluations = serverDurations('POST', '/api/posture/evaluate');
     process.stdout.write(
-      `${JSON.stringify({ latencyMs: LATENCY_MS, measured: first.coverage, statuses: first.checks.map((c) => `${c.id}:${c.status}:${c.durationMs}ms`), views, evaluations })}\n`,
+      `${JSON.stringify({
+        latencyMs: LATENCY_MS,
+        measured: first.coverage,
+        statuses: first.checks.map((c) => `${c.id}:${c.status}:${c.durationMs}ms`),
+        evaluated: afterEvaluate.checks.map((c) => `${c.id}:${c.durationMs}ms`),
+        views,
+        evaluations,
+      })}\n`,
     );
     recordMetrics('posture', [
       {
