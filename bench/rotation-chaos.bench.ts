@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchArg, recordMetrics, runBench } from '../scripts/lib/bench-metrics';
+import { deleteToken, listAllTokens } from '../lib/databricks/api/tokens';
 import { ensureBuild } from '../scripts/lib/build';
 import { inProcessTrial } from '../testing/rotation-chaos';
 import { readTruth, rng, violations, type TrialRecord } from '../testing/rotation-invariants';
@@ -54,12 +55,22 @@ async function inProcess(seed: number): Promise<Tally> {
       const { record, faults } = await inProcessTrial(env, r, i);
       judge(tally, `trial ${i} [${faults.join('; ')}]`, record, await readTruth(truthOf(h), record.secret));
       if ((i + 1) % 50 === 0) process.stdout.write(`  ${i + 1}/${TRIALS} in-process trials, ${tally.found.length} violations\n`);
+      if ((i + 1) % 100 === 0) await revokeJudgedTrialTokens(h);
     }
   } finally {
     tally.seconds = (Date.now() - started) / 1000;
     await h.stop();
   }
   return tally;
+}
+
+/**
+ * Every trial leaves a working token behind (the old one, or its replacement), and Databricks allows 600 tokens per
+ * owner: once judged, they are revoked, a hundred trials at a time.
+ */
+async function revokeJudgedTrialTokens(h: Harness): Promise<void> {
+  const left = (await listAllTokens(h.setup)).filter((t) => t.comment?.startsWith('chaos trial '));
+  for (const t of left) await deleteToken(h.setup, t.token_id);
 }
 
 async function crashes(seed: number): Promise<Tally> {
