@@ -132,7 +132,7 @@ async function execute(req: StartScan, id: string, progress: ScanProgress, contr
     log.info('code_scan.completed', { scan: id, ...current, failedBy: undefined });
   } catch (e) {
     if (signal.aborted) {
-      await finish('cancelled', null).catch(() => undefined);
+      await finish('cancelled', null).catch((err: unknown) => log.error('code_scan.finish_failed', { scan: id, error: err }));
       return;
     }
     if (!isDatabricksError(e)) log.error('code_scan.failed', { scan: id, error: e, stack: e instanceof Error ? e.stack : undefined });

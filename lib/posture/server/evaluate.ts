@@ -114,7 +114,11 @@ async function recordExpiries(
     } catch (err) {
       // The view goes on: the finding is back either way; the record is retried on the next view.
       log.warn('posture.expiry_record_failed', { exception: e.id, error: err });
-      if (claimed) await releaseExpiryRecord(db, e.id).catch(() => undefined);
+      // Left claimed, the expiry would never be recorded: say so where an operator looks.
+      if (claimed)
+        await releaseExpiryRecord(db, e.id).catch((err2: unknown) =>
+          log.error('posture.expiry_release_failed', { exception: e.id, error: err2 }),
+        );
     }
   }
 }
