@@ -80,8 +80,3 @@ export function clustersOfJob(j: JobRecord): JobInfo {
     truncated: j.has_more === true,
   };
 }
-
-/** Every job with the clusters its runs start. */
-export async function listAllJobs(rest: RestClient, signal?: AbortSignal): Promise<JobInfo[]> {
-  return (await listJobs(rest, signal)).map(clustersOfJob);
-}

@@ -1,9 +1,9 @@
 // Check 7: automated workflows run as service principals. A job whose run-as is a person stops (or keeps that person's
 // access alive) when they leave, and acts with everything that person may do.
 import 'server-only';
-import { getJob, listJobs, type JobRecord } from '@/lib/databricks/api/jobs';
+import { getJob, type JobRecord } from '@/lib/databricks/api/jobs';
 import { upstreamReason } from '@/lib/databricks/upstream';
-import { cachedRead } from '@/lib/read-cache';
+import { loadJobs } from '@/lib/jobs/server/load';
 import type { CheckMeta, Evidence, Gap } from '@/lib/posture/rules/types';
 import { plural, verdictFrom } from '@/lib/posture/rules/verdict';
 import { defineCheck, evidence, workspaceUrl, type CheckContext, type JudgeEnv } from './define';
@@ -58,11 +58,9 @@ export function runAsOf(job: JobRecord): { runAs: string | null; kind: RunAsKind
 
 const LOOKUP_CONCURRENCY = 6;
 
-export const JOBS_READ = { key: 'posture.jobs', ttlMs: 120_000 };
-
 export async function jobsRunAsInput(ctx: CheckContext): Promise<JobsRunAsInput> {
   const { ws } = ctx;
-  const [listed, scope] = await Promise.all([cachedRead(ws, JOBS_READ.key, JOBS_READ, () => listJobs(ws.rest)), ctx.shared.scope()]);
+  const [listed, scope] = await Promise.all([loadJobs(ws), ctx.shared.scope()]);
   const jobs = listed.map((j) => ({ job: j, ...runAsOf(j) }));
   const unresolved: string[] = [];
   // A list answer without run-as (the SDK's model has none): ask for those jobs one by one.

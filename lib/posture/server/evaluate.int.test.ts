@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { listAllClusters } from '@/lib/databricks/api/clusters';
-import { listAllJobs } from '@/lib/databricks/api/jobs';
+import { clustersOfJob, listJobs } from '@/lib/databricks/api/jobs';
 import { listAcls, listScopes } from '@/lib/databricks/api/secrets';
 import { defineQuery } from '@/lib/databricks/sql-client';
 import { scanFinished, startScan } from '@/lib/code-scan/server/run';
@@ -84,7 +84,7 @@ describe("the areas' checks, against what the simulator holds", () => {
       Object.entries({ ...spec.spark_env_vars, ...spec.spark_conf })
         .filter(([name, value]) => credential.test(name) && !value.startsWith('{{secrets/'))
         .map(([name]) => `${kind}:${id}:${name}`);
-    const [clusters, jobs] = await Promise.all([listAllClusters(h.setup), listAllJobs(h.setup)]);
+    const [clusters, jobs] = await Promise.all([listAllClusters(h.setup), listJobs(h.setup).then((js) => js.map(clustersOfJob))]);
     const truth = [
       ...clusters.flatMap((c) => plain('cluster', c.clusterId, c)),
       ...jobs.flatMap((j) => [...j.jobClusters, ...j.tasks].flatMap((c) => plain('job', j.jobId, c.cluster))),

@@ -21,7 +21,7 @@ import type { RawCheckResult } from '@/lib/posture/rules/types';
 import { AUDIT_REACH_READ } from '@/lib/posture/checks/audit-logs';
 import { COMPUTE_READS } from '@/lib/posture/checks/cluster-policies';
 import { IP_LISTS_READ } from '@/lib/posture/checks/ip-access-lists';
-import { JOBS_READ } from '@/lib/posture/checks/jobs-run-as';
+import { JOBS_READ } from '@/lib/jobs/server/load';
 import { CONF_READ } from '@/lib/posture/checks/shared';
 import { runChecks, type RunOptions } from './run';
 

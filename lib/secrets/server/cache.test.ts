@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { generationOf, inventoryKey, returnDirty, scopesChanged, takeDirty } from './cache';
+import { JOBS_READ } from '@/lib/jobs/server/load';
+import { cachedRead } from '@/lib/read-cache';
+import { aclsKey, generationOf, INVENTORY_READ, inventoryKey, refreshAll, returnDirty, scopesChanged, takeDirty } from './cache';
 
 const as = (name: string, host = 'https://ws-cache-test') => ({ host, actingAs: { kind: 'user' as const, name } });
 
@@ -34,5 +36,18 @@ describe('secrets read memory', () => {
     const taken = takeDirty(ann);
     returnDirty(ann, taken);
     expect(takeDirty(ann).scopes).toEqual(new Set(['a']));
+  });
+
+  it('re-reads the ACL-only read and the shared job listing on Refresh, and never answers an ACL read from before a change', async () => {
+    const ann = as('ann@x.com', 'https://ws-four');
+    let aclReads = 0;
+    let jobReads = 0;
+    const acls = () => cachedRead(ann, aclsKey(ann.host), INVENTORY_READ, () => Promise.resolve(++aclReads));
+    const jobs = () => cachedRead(ann, JOBS_READ.key, JOBS_READ, () => Promise.resolve(++jobReads));
+    expect([await acls(), await acls(), await jobs(), await jobs()]).toEqual([1, 1, 1, 1]);
+    refreshAll(ann);
+    expect([await acls(), await jobs()]).toEqual([2, 2]);
+    scopesChanged(ann.host, ['kafka-ingest']);
+    expect([await acls(), await jobs()]).toEqual([3, 2]);
   });
 });

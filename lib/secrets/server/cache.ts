@@ -5,6 +5,7 @@ import 'server-only';
 import type { Workspace } from '@/lib/databricks/get-workspace';
 import { cachedRead, identityKey, invalidateReads, type ReadPolicy } from '@/lib/read-cache';
 import { processSingleton } from '@/lib/singleton';
+import { JOBS_READ } from '@/lib/jobs/server/load';
 
 /** A scope's keys and ACL are re-read after a minute (changes made outside Brickwatch show by then). */
 export const SCOPE_REUSE_MS = 60_000;
@@ -35,6 +36,7 @@ function stateOf(host: string): HostState {
 /** Moves on every change made through Brickwatch; keys built with it are never answered from before the change. */
 export const generationOf = (host: string) => stateOf(host).generation;
 export const inventoryKey = (host: string) => `secrets.inventory#${generationOf(host)}`;
+export const aclsKey = (host: string) => `secrets.acls#${generationOf(host)}`;
 
 export function cachedInventory<T>(ws: Identity, load: () => Promise<T>): Promise<T> {
   return cachedRead(ws, inventoryKey(ws.host), INVENTORY_READ, load);
@@ -46,10 +48,10 @@ export function cachedInventory<T>(ws: Identity, load: () => Promise<T>): Promis
  */
 export function scopesChanged(host: string, scopes: readonly string[]): void {
   const s = stateOf(host);
-  const old = inventoryKey(host);
+  const old = [inventoryKey(host), aclsKey(host)];
   s.generation++;
   for (const set of s.dirty.values()) for (const scope of scopes) set.add(scope.toLowerCase());
-  invalidateReads(host, [old]);
+  invalidateReads(host, old);
 }
 
 /** What the next read of this identity must re-read: the scopes changed since its last read, or all of them. */
@@ -78,7 +80,7 @@ export function returnDirty(ws: Identity, taken: { all: boolean; scopes: Set<str
  */
 export function refreshAll(ws: Identity): void {
   stateOf(ws.host).full.add(identityKey(ws));
-  invalidateReads(ws.host, [inventoryKey(ws.host), 'secrets.plain'], ws);
+  invalidateReads(ws.host, [inventoryKey(ws.host), aclsKey(ws.host), 'secrets.plain', JOBS_READ.key], ws);
 }
 
 /** A request that asks for a fresh answer (the Refresh button, a browser reload) rather than one from cache. */

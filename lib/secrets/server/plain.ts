@@ -5,8 +5,9 @@ import 'server-only';
 import { listAllClusters, type ClusterInfo } from '@/lib/databricks/api/clusters';
 import type { ClusterSpec } from '@/lib/databricks/api/compute-settings';
 import type { Workspace } from '@/lib/databricks/get-workspace';
-import { listAllJobs, type JobInfo } from '@/lib/databricks/api/jobs';
+import { clustersOfJob, type JobInfo } from '@/lib/databricks/api/jobs';
 import { upstreamReason } from '@/lib/databricks/upstream';
+import { loadJobs } from '@/lib/jobs/server/load';
 import { cachedRead } from '@/lib/read-cache';
 import type { PlainCredentialsResponse } from '@/lib/secrets/contract';
 import { detectPlainCredentials, type CredentialSource } from '@/lib/secrets/rules/plain-credentials';
@@ -51,7 +52,11 @@ async function settle<T>(p: Promise<T>): Promise<{ ok: true; value: T } | { ok: 
 }
 
 async function readPlainCredentials(ws: Workspace): Promise<PlainCredentialsResponse> {
-  const [clusters, jobs, actor] = await Promise.all([settle(listAllClusters(ws.rest)), settle(listAllJobs(ws.rest)), loadActor(ws)]);
+  const [clusters, jobs, actor] = await Promise.all([
+    settle(listAllClusters(ws.rest)),
+    settle(loadJobs(ws).then((jobs) => jobs.map(clustersOfJob))),
+    loadActor(ws),
+  ]);
   const notices: PlainCredentialsResponse['notices'] = [];
   if (actor.workspaceAdmin !== true)
     notices.push({

@@ -7,14 +7,14 @@ import type { CheckContext } from '@/lib/posture/checks/define';
 
 const reads = vi.hoisted(() => ({
   plain: vi.fn(),
-  inventory: vi.fn(),
+  acls: vi.fn(),
   principals: vi.fn(),
   findings: vi.fn(),
   scan: vi.fn(),
   runs: vi.fn(),
 }));
 vi.mock('@/lib/secrets/server/plain', () => ({ loadPlainCredentials: reads.plain }));
-vi.mock('@/lib/secrets/server/inventory', () => ({ loadScopeInventory: reads.inventory }));
+vi.mock('@/lib/secrets/server/inventory', () => ({ loadScopeAcls: reads.acls }));
 vi.mock('@/lib/principals/server/load', () => ({ loadPrincipals: reads.principals }));
 vi.mock('@/lib/grants/server/findings', () => ({ collectFindings: reads.findings }));
 vi.mock('@/lib/grants/server/read', () => ({ loadIndex: reads.principals }));
@@ -64,20 +64,18 @@ describe('secrets', () => {
 
   const scope = (name: string, acls: unknown) => ({ info: { name }, acls });
   it('expands groups managing a scope, leaves deactivated people out, and takes the strongest all-users permission', async () => {
-    reads.inventory.mockResolvedValue({
-      scopes: [
-        scope('etl', {
-          state: 'ok',
-          value: [
-            { principal: 'platform', permission: 'MANAGE' },
-            { principal: 'users', permission: 'READ' },
-            { principal: 'account users', permission: 'WRITE' },
-          ],
-        }),
-        scope('hr', { state: 'denied', reason: 'HTTP 403 PERMISSION_DENIED' }),
-        scope('ops', { state: 'failed', reason: 'HTTP 500' }),
-      ],
-    });
+    reads.acls.mockResolvedValue([
+      scope('etl', {
+        state: 'ok',
+        value: [
+          { principal: 'platform', permission: 'MANAGE' },
+          { principal: 'users', permission: 'READ' },
+          { principal: 'account users', permission: 'WRITE' },
+        ],
+      }),
+      scope('hr', { state: 'denied', reason: 'HTTP 403 PERMISSION_DENIED' }),
+      scope('ops', { state: 'failed', reason: 'HTTP 500' }),
+    ]);
     expect(await secretScopeAclsInput(ctx)).toEqual({
       scopes: [{ scope: 'etl', usersPermission: 'WRITE', managers: ['Ana Silva', 'etl-sp'] }],
       gaps: [
@@ -88,9 +86,7 @@ describe('secrets', () => {
   });
 
   it('does not count managers when the directory cannot be read, and says so', async () => {
-    reads.inventory.mockResolvedValue({
-      scopes: [scope('etl', { state: 'ok', value: [{ principal: 'ana@harborpine.com', permission: 'MANAGE' }] })],
-    });
+    reads.acls.mockResolvedValue([scope('etl', { state: 'ok', value: [{ principal: 'ana@harborpine.com', permission: 'MANAGE' }] })]);
     reads.principals.mockRejectedValue(forbidden);
     const input = await secretScopeAclsInput(ctx);
     expect(input.scopes).toEqual([{ scope: 'etl', usersPermission: null, managers: null }]);
@@ -98,7 +94,7 @@ describe('secrets', () => {
   });
 
   it('throws when the scope list itself fails (the runner says why)', async () => {
-    reads.inventory.mockRejectedValue(forbidden);
+    reads.acls.mockRejectedValue(forbidden);
     await expect(secretScopeAclsInput(ctx)).rejects.toBe(forbidden);
   });
 });

@@ -1,5 +1,6 @@
 // Posture's inputs from the Secrets area (issue 12): plain credentials in cluster and job configuration (check 3) and each
-// secret scope's ACL (check 4), from the area's own cached reads (the same ones its page shows). A source or a scope
+// secret scope's ACL (check 4), from the area's own cached reads: the plain-credential read its page shows, and every
+// scope's ACL read without the keys (the check needs none, and it halves the calls at 300+ scopes). A source or a scope
 // the area could not read becomes a gap, so the check is "not collected" rather than a pass; the scope list itself
 // failing throws, and the runner says why.
 import 'server-only';
@@ -11,7 +12,7 @@ import { upstreamReason } from '@/lib/databricks/upstream';
 import { loadPrincipals } from '@/lib/principals/server/load';
 import type { PrincipalIndex } from '@/lib/principals/rules';
 import { isEveryone, PERMISSION_RANK } from '@/lib/secrets/rules/findings';
-import { loadScopeInventory } from '@/lib/secrets/server/inventory';
+import { loadScopeAcls } from '@/lib/secrets/server/inventory';
 import type { AclEntry } from '@/lib/databricks/api/secrets';
 import { loadPlainCredentials } from '@/lib/secrets/server/plain';
 
@@ -55,8 +56,8 @@ function managersOf(acls: readonly AclEntry[], index: PrincipalIndex): string[] 
 
 /** Each scope's ACL as check 4 judges it: what the all-users groups hold, and who manages it. */
 export async function secretScopeAclsInput(ctx: CheckContext): Promise<SecretScopeAclsInput> {
-  const [inventory, directory] = await Promise.all([
-    loadScopeInventory(ctx.ws),
+  const [scopeAcls, directory] = await Promise.all([
+    loadScopeAcls(ctx.ws),
     loadPrincipals(ctx.ws).then(
       (index) => ({ index, reason: null }),
       (e: unknown) => ({ index: null, reason: upstreamReason(e) }),
@@ -64,7 +65,7 @@ export async function secretScopeAclsInput(ctx: CheckContext): Promise<SecretSco
   ]);
   const scopes: ScopeAcl[] = [];
   const unread = { denied: [] as string[], failed: [] as string[] };
-  for (const s of inventory.scopes) {
+  for (const s of scopeAcls) {
     if (s.acls.state !== 'ok') {
       unread[s.acls.state].push(s.info.name);
       continue;
