@@ -68,3 +68,24 @@ describe('SimDb.exclusive', () => {
     expect(events).toEqual(['holder starts', 'holder ends', 'left behind']);
   });
 });
+
+describe('SimDb statements with parameters', () => {
+  it('binds each call’s own values to a statement prepared once, and sees rows and columns added since', async () => {
+    await db.run('CREATE TABLE acl (scope VARCHAR, who VARCHAR)');
+    const read = (scope: string) => db.all('SELECT * FROM acl WHERE scope = ? ORDER BY who', [scope]);
+    await db.run('INSERT INTO acl VALUES (?, ?), (?, ?)', ['etl', 'ana', 'hr', 'bo']);
+    expect(await read('etl')).toEqual([{ scope: 'etl', who: 'ana' }]);
+    expect(await read('hr')).toEqual([{ scope: 'hr', who: 'bo' }]);
+    await db.run('ALTER TABLE acl ADD COLUMN permission VARCHAR');
+    await db.run('INSERT INTO acl VALUES (?, ?, ?)', ['etl', 'cy', 'MANAGE']);
+    expect(await read('etl')).toEqual([
+      { scope: 'etl', who: 'ana', permission: null },
+      { scope: 'etl', who: 'cy', permission: 'MANAGE' },
+    ]);
+  });
+
+  it('keeps answering when more distinct statements than it keeps prepared have run', async () => {
+    for (let n = 0; n < 210; n++) expect(await db.all(`SELECT ${n} + ?::INTEGER AS total`, [1])).toEqual([{ total: n + 1 }]);
+    expect(await db.all('SELECT 0 + ?::INTEGER AS total', [41])).toEqual([{ total: 41 }]);
+  });
+});

@@ -2,12 +2,21 @@
 // metadata and data, and system.access.audit all live here, so a restart keeps everything and SQL and REST
 // see one truth.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBConnection, DuckDBInstance, type DuckDBPreparedStatement, type DuckDBValue } from '@duckdb/node-api';
 
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
 
+/** Prepared statements kept per pooled connection: enough for every fixed statement the REST handlers run. */
+const PREPARED_PER_CONNECTION = 200;
+
 export class SimDb {
   private idle: DuckDBConnection[] = [];
+  /**
+   * Each pooled connection's prepared statements by SQL text. Parsing and planning cost more than running most of the
+   * handlers' small lookups (a secret scope's ACL is three of them), so a burst of 300 calls would spend most of its
+   * time preparing the same few statements again.
+   */
+  private readonly prepared = new WeakMap<DuckDBConnection, Map<string, DuckDBPreparedStatement>>();
   /** The end of the queue of exclusive sections; each waits for the one before it. */
   private writes: Promise<void> = Promise.resolve();
   /** Set inside an exclusive section, so that a section calling another one runs it in place instead of waiting on itself. */
@@ -40,12 +49,35 @@ export class SimDb {
   }
 
   async run(sql: string, params?: Params): Promise<void> {
-    await this.withConnection((c) => c.run(sql, params));
+    await this.withConnection((c) => (params === undefined ? c.run(sql) : this.statement(c, sql, params).then((p) => p.run())));
   }
 
   /** Rows as plain JS objects (BIGINT → bigint, TIMESTAMP → Date). */
   async all<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]> {
-    return this.withConnection(async (c) => (await c.runAndReadAll(sql, params)).getRowObjectsJS() as T[]);
+    return this.withConnection(async (c) => {
+      const reader = params === undefined ? await c.runAndReadAll(sql) : await (await this.statement(c, sql, params)).runAndReadAll();
+      return reader.getRowObjectsJS() as T[];
+    });
+  }
+
+  /** A statement with parameters, prepared once per connection, its values bound afresh. */
+  private async statement(c: DuckDBConnection, sql: string, params: Params): Promise<DuckDBPreparedStatement> {
+    let cache = this.prepared.get(c);
+    if (!cache) this.prepared.set(c, (cache = new Map()));
+    let p = cache.get(sql);
+    if (!p) {
+      p = await c.prepare(sql);
+      // Statements built with a varying number of placeholders must not grow the cache without bound.
+      if (cache.size >= PREPARED_PER_CONNECTION) {
+        const [oldest, stmt] = cache.entries().next().value!;
+        cache.delete(oldest);
+        stmt.destroySync();
+      }
+      cache.set(sql, p);
+    }
+    p.clearBindings();
+    p.bind(params);
+    return p;
   }
 
   async one<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T | undefined> {

@@ -21,13 +21,21 @@ export function jobRoutes(db: SimDb, conf: WorkspaceConfStore): WsRoute[] {
     const offset = q.get('page_token') ? decodePageToken(q.get('page_token')) : Number(q.get('offset') ?? 0);
     if (!Number.isInteger(offset) || offset < 0) throw badRequest('offset must be a non-negative integer.');
     const name = q.get('name');
-    const rows = await db.all<{ job_id: bigint; doc: string }>(
-      `SELECT job_id, doc FROM ws.jobs ${name ? 'WHERE lower(name) = lower(?)' : ''} ORDER BY job_id`,
+    // Ids first, documents for one page only: a walk through 2,000 jobs must not parse every job on every page.
+    const ids = await db.all<{ job_id: bigint }>(
+      `SELECT job_id FROM ws.jobs ${name ? 'WHERE lower(name) = lower(?)' : ''} ORDER BY job_id`,
       name ? [name] : [],
     );
     const visible = await allowed(req);
-    const jobs = rows.filter((r) => !visible || visible.has(String(r.job_id)));
-    const page = jobs.slice(offset, offset + limit).map((r) => listJob(JSON.parse(r.doc) as Job, q.get('expand_tasks') === 'true'));
+    const jobs = ids.filter((r) => !visible || visible.has(String(r.job_id)));
+    const pageIds = jobs.slice(offset, offset + limit).map((r) => r.job_id);
+    const docs = pageIds.length
+      ? await db.all<{ doc: string }>(
+          `SELECT doc FROM ws.jobs WHERE job_id IN (${pageIds.map(() => '?').join(', ')}) ORDER BY job_id`,
+          pageIds,
+        )
+      : [];
+    const page = docs.map((r) => listJob(JSON.parse(r.doc) as Job, q.get('expand_tasks') === 'true'));
     const more = offset + limit < jobs.length;
     return {
       body: {
