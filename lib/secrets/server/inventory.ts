@@ -90,7 +90,7 @@ export interface ScopeAcls {
  */
 export function loadScopeAcls(ws: Workspace): Promise<ScopeAcls[]> {
   return cachedRead(ws, aclsKey(ws.host), INVENTORY_READ, async () =>
-    mapLimit(await listScopes(ws.rest), SCOPE_CONCURRENCY * 2, async (info) => ({
+    mapLimit(await listScopes(ws.rest), SCOPE_CONCURRENCY, async (info) => ({
       info,
       acls: await part(() => listAcls(ws.rest, info.name)),
     })),
