@@ -13,6 +13,7 @@ import { startTestSimulator } from '../testing/simulator';
 import { ensureTestCa } from '../testing/test-ca';
 import { startApp } from '../testing/app-server';
 import { signInByApi } from '../e2e/support/sign-in';
+import { upstreamCost, type LoggedRequest } from '../scripts/lib/bench-upstream';
 
 const STATE_DIR = benchArg('state-dir', '/tmp/posture-bench-large');
 const RUNS = Number(benchArg('runs', '10'));
@@ -56,9 +57,20 @@ async function main() {
     };
     const first = await get();
     for (let i = 0; i < RUNS; i++) await get();
+    let upstream = { calls: 0, depth: 0, byApi: {} as Record<string, number> };
     for (let i = 0; i < Math.max(3, Math.round(RUNS / 3)); i++) {
+      await sim.control('DELETE', '/requests');
       const res = await api.post('/api/posture/evaluate', { data: { checks: 'all' }, headers: { Origin: app.url } });
       if (!res.ok()) throw new Error(`POST /api/posture/evaluate: HTTP ${res.status()}`);
+      const log = (await sim.control<{ requests: LoggedRequest[] }>('GET', '/requests?limit=5000')).requests.filter(
+        (r) => !r.path.startsWith('/oidc/'),
+      );
+      const byApi: Record<string, number> = {};
+      for (const r of log) {
+        const api = r.path.startsWith('/sql/') ? 'SQL warehouse' : r.path.split('?')[0]!.split('/').slice(0, 5).join('/');
+        byApi[api] = (byApi[api] ?? 0) + 1;
+      }
+      upstream = { ...upstreamCost(log), byApi };
     }
     const afterEvaluate = await get();
     const views = serverDurations('GET', '/api/posture').slice(0, -1);
@@ -71,6 +83,7 @@ async function main() {
         evaluated: afterEvaluate.checks.map((c) => `${c.id}:${c.durationMs}ms`),
         views,
         evaluations,
+        upstream,
       })}\n`,
     );
     recordMetrics('posture', [
@@ -91,6 +104,11 @@ async function main() {
         value: pct(evaluations, 50),
         unit: 'ms',
         target: TARGET_MS,
+      },
+      {
+        label: `Databricks calls in one evaluation (informative; ${upstream.depth} of them one after another on the longest chain)`,
+        value: upstream.calls,
+        unit: 'calls',
       },
       { label: 'checks measured at large scale (informative)', value: first.coverage.measured, unit: `of ${first.coverage.total}` },
     ]);
