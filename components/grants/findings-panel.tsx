@@ -2,7 +2,7 @@
 // The least-privilege tab: every grant finding with the exact statement that fixes it, the policy file's state, the
 // lineage window, and the fix-up as a SQL script or as Terraform.
 import { useQuery } from '@tanstack/react-query';
-import type { ColumnDef } from '@tanstack/react-table';
+import type { ColumnDef } from '@/components/ui/table-model';
 import { useId, useMemo, useState } from 'react';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { Button, buttonClass } from '@/components/ui/button';

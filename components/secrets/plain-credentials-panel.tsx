@@ -3,7 +3,7 @@
 // and why it was flagged, never the value (masked entirely), and offers the fix: put it into a scope (admins) and the
 // exact reference to paste in its place.
 import { useQuery } from '@tanstack/react-query';
-import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import { createColumnHelper, type ColumnDef } from '@/components/ui/table-model';
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
@@ -21,7 +21,7 @@ import { PutSecretDialog, type PutTarget } from './put-secret-dialog';
 const col = createColumnHelper<PlainCredentialView>();
 
 function columns(canAct: boolean, onFix: (f: PlainCredentialView) => void) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TanStack's own column type
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of every value type
   const cols: ColumnDef<PlainCredentialView, any>[] = [
     col.accessor('objectName', {
       header: 'Object',
