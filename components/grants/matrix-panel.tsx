@@ -1,6 +1,7 @@
 'use client';
 // The matrix tab: filters (kept in the URL), a search over securable names, CSV of what is shown, the grid, and the
 // dialogs it opens. In the whole-metastore summary a schema's objects are fetched when it is expanded.
+import dynamic from 'next/dynamic';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -12,12 +13,17 @@ import { matrixQueryOf, type GrantsPageState, type MatrixResponse, type Securabl
 import { grantQueries } from '@/lib/grants/queries';
 import { PRIVILEGES } from '@/lib/grants/rules/privileges';
 import type { PrincipalRef } from '@/lib/principals/contract';
-import { ApplyDialog, type ProposedChange } from './apply-dialog';
-import { CellDialog, PrincipalDialog, SecurableDialog } from './detail-dialogs';
+import type { ProposedChange } from './apply-dialog';
 import { KIND_LABEL, plural } from './format';
 import { MatrixGrid } from './matrix-grid';
 import { buildMatrix, matrixCsv, type MatrixRow } from './matrix-model';
 import { TextFilter } from './text-filter';
+
+// Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
+const ApplyDialog = dynamic(() => import('./apply-dialog').then((m) => m.ApplyDialog), { ssr: false });
+const CellDialog = dynamic(() => import('./detail-dialogs').then((m) => m.CellDialog), { ssr: false });
+const PrincipalDialog = dynamic(() => import('./detail-dialogs').then((m) => m.PrincipalDialog), { ssr: false });
+const SecurableDialog = dynamic(() => import('./detail-dialogs').then((m) => m.SecurableDialog), { ssr: false });
 
 const control = 'h-8 rounded-md border border-border-strong bg-surface px-2 text-sm text-fg';
 

@@ -1,6 +1,7 @@
 'use client';
 // /secrets/{scope}: one scope — what is wrong with it, its keys, who may use it, and its last 30 days — with every
 // action an admin may take on it.
+import dynamic from 'next/dynamic';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useCallback, useState } from 'react';
@@ -15,14 +16,20 @@ import { SkeletonTable } from '@/components/ui/skeleton';
 import type { AclEntryView } from '@/lib/secrets/contract';
 import { secretQueries } from '@/lib/secrets/queries';
 import { AccessCard } from './access-card';
-import { AclDialog, type AclDialogTarget } from './acl-dialog';
+import type { AclDialogTarget } from './acl-dialog';
 import { ActivityCard } from './activity-card';
 import { Breakable } from './breakable';
 import { FindingList } from './finding-list';
 import { isoTime } from './format';
 import { KeysCard } from './keys-card';
-import { PutSecretDialog, type PutTarget } from './put-secret-dialog';
-import { DeleteScopeDialog, DeleteSecretDialog, RemoveAclDialog } from './scope-dialogs';
+import type { PutTarget } from './put-secret-dialog';
+
+// Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
+const AclDialog = dynamic(() => import('./acl-dialog').then((m) => m.AclDialog), { ssr: false });
+const PutSecretDialog = dynamic(() => import('./put-secret-dialog').then((m) => m.PutSecretDialog), { ssr: false });
+const DeleteScopeDialog = dynamic(() => import('./scope-dialogs').then((m) => m.DeleteScopeDialog), { ssr: false });
+const DeleteSecretDialog = dynamic(() => import('./scope-dialogs').then((m) => m.DeleteSecretDialog), { ssr: false });
+const RemoveAclDialog = dynamic(() => import('./scope-dialogs').then((m) => m.RemoveAclDialog), { ssr: false });
 
 export function ScopeDetailView({ name, canAct }: { name: string; canAct: boolean }) {
   const queryClient = useQueryClient();

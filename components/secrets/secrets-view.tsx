@@ -1,6 +1,7 @@
 'use client';
 // The /secrets screen: what Databricks shows of the workspace's scopes (and what it hides from this identity), the
 // scopes worst first with their findings, and credentials left outside scopes in cluster and job settings.
+import dynamic from 'next/dynamic';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -14,12 +15,14 @@ import { StatCard } from '@/components/ui/stat-card';
 import { SECRETS_URL, type ScopesResponse } from '@/lib/secrets/contract';
 import { fetchPlainCredentials, fetchScopeList, secretQueries } from '@/lib/secrets/queries';
 import { useUrlState } from '@/lib/use-url-state';
-import { CreateScopeDialog } from './create-scope-dialog';
 import { isoTime, plural } from './format';
 import { PlainCredentialsPanel } from './plain-credentials-panel';
 import { ScopeFiltersBar } from './scope-filters-bar';
 import { ScopeTable } from './scope-table';
 import { SecretsTabs } from './secrets-tabs';
+
+// Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
+const CreateScopeDialog = dynamic(() => import('./create-scope-dialog').then((m) => m.CreateScopeDialog), { ssr: false });
 
 export interface SecretsViewProps {
   /** Why the link's filters were ignored, when they were invalid. */

@@ -1,7 +1,7 @@
 'use client';
+import dynamic from 'next/dynamic';
 import { ActivityPanelsGrid } from '@/components/audit/activity-grid';
 import { AuditFilterBar } from '@/components/audit/audit-filter-bar';
-import { EventDrawer } from '@/components/audit/event-drawer';
 import { EventExplorer } from '@/components/audit/event-explorer';
 import { PanelBoundary, PanelSkeleton } from '@/components/audit/panel-boundary';
 import type { PanelProps } from '@/components/audit/panel-types';
@@ -13,6 +13,9 @@ import { useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
 import { InlineStatus } from '@/components/ui/inline-status';
 import { auditQueryToSearchParams, auditUrlIssues, FILTER_KEYS } from '@/lib/audit/contract';
+
+// Not needed at first paint: loaded once the page is interactive (a linked event opens as soon as it arrives).
+const EventDrawer = dynamic(() => import('@/components/audit/event-drawer').then((m) => m.EventDrawer), { ssr: false });
 
 const SHOWN = { '24h': 'the last 24 hours', '7d': 'the last 7 days', '30d': 'the last 30 days', '90d': 'the last 90 days' } as const;
 
