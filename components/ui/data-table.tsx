@@ -2,9 +2,9 @@
 // The one data table: sorting and filtering (components/ui/table-model.ts), a sticky header, keyboard-reachable sort
 // buttons, windowed rendering past `virtualizeAbove` rows (spacer rows keep real <table> semantics), and CSV export of
 // exactly the rows and columns on screen (after filters and sort, not just the visible window).
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { cn } from './cn';
+import { useWindow } from './use-window';
 import { SortIcon } from './icons';
 import { DataTableToolbar } from './data-table-toolbar';
 import { filterRows, nextSorting, resolveColumns, sortRows, type Column, type ColumnDef, type Sorting } from './table-model';
@@ -73,18 +73,11 @@ export function DataTable<T>({
   const shownColumns = resolved.filter(onScreen);
 
   const virtual = rows.length > virtualizeAbove;
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
-    enabled: virtual,
-  });
-  const items = virtual ? virtualizer.getVirtualItems() : null;
+  const windowed = useWindow({ count: rows.length, scrollRef, estimateSize: rowHeight, overscan: 12, enabled: virtual });
+  const items = virtual ? windowed.items : null;
   const shown = items ? items.map((v) => ({ row: rows[v.index]!, index: v.index })) : rows.map((row, index) => ({ row, index }));
   const padTop = items && items.length ? items[0]!.start : 0;
-  const padBottom = items && items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+  const padBottom = items && items.length ? windowed.totalSize - items[items.length - 1]!.end : 0;
 
   return (
     <div className="space-y-3">
@@ -154,7 +147,7 @@ export function DataTable<T>({
               <tr
                 key={getRowId(row.original)}
                 // Rows may wrap to different heights (a risk's reasons, a long name): the window measures each one.
-                ref={virtual ? virtualizer.measureElement : undefined}
+                ref={virtual ? windowed.measureElement : undefined}
                 data-index={index}
                 aria-rowindex={virtual ? index + 2 : undefined}
                 tabIndex={onRowClick ? 0 : undefined}
