@@ -1,7 +1,6 @@
 'use client';
 // The /data-protection screen: coverage, the sensitive columns (unprotected first) with one-click masks and row filters
 // for admins, and the functions in use. Filters are the URL.
-import dynamic from 'next/dynamic';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { TextFilter } from '@/components/grants/text-filter';
@@ -18,9 +17,10 @@ import { ColumnsTable, rawSummary } from './columns-table';
 import { CoveragePanel } from './coverage-panel';
 import { FunctionsPanel } from './functions-panel';
 import type { ProtectionAction } from './mask-dialogs';
+import { afterHydration } from '@/components/ui/after-hydration';
 
 // Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
-const ProtectionDialogs = dynamic(() => import('./mask-dialogs').then((m) => m.ProtectionDialogs), { ssr: false });
+const ProtectionDialogs = afterHydration(() => import('./mask-dialogs').then((m) => m.ProtectionDialogs));
 
 const control = 'h-8 rounded-md border border-border-strong bg-surface px-2 text-sm';
 

@@ -1,7 +1,6 @@
 'use client';
 // The least-privilege tab: every grant finding with the exact statement that fixes it, the policy file's state, the
 // lineage window, and the fix-up as a SQL script or as Terraform.
-import dynamic from 'next/dynamic';
 import { useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@/components/ui/table-model';
 import { useId, useMemo, useState } from 'react';
@@ -18,9 +17,10 @@ import { grantQueries } from '@/lib/grants/queries';
 import { FINDING_CODES, type FindingLevel } from '@/lib/grants/rules/findings';
 import type { ProposedChange } from './apply-dialog';
 import { CODE_LABEL, LEVEL_LABEL, plural } from './format';
+import { afterHydration } from '@/components/ui/after-hydration';
 
 // Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
-const ApplyDialog = dynamic(() => import('./apply-dialog').then((m) => m.ApplyDialog), { ssr: false });
+const ApplyDialog = afterHydration(() => import('./apply-dialog').then((m) => m.ApplyDialog));
 
 const LEVEL_TONE: Record<FindingLevel, Tone> = { high: 'danger', medium: 'warning', low: 'info', info: 'neutral' };
 const DAY_CHOICES = [30, 60, 90, 180, 365];

@@ -1,7 +1,6 @@
 'use client';
 // The matrix tab: filters (kept in the URL), a search over securable names, CSV of what is shown, the grid, and the
 // dialogs it opens. In the whole-metastore summary a schema's objects are fetched when it is expanded.
-import dynamic from 'next/dynamic';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -18,12 +17,13 @@ import { KIND_LABEL, plural } from './format';
 import { MatrixGrid } from './matrix-grid';
 import { buildMatrix, matrixCsv, type MatrixRow } from './matrix-model';
 import { TextFilter } from './text-filter';
+import { afterHydration } from '@/components/ui/after-hydration';
 
 // Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
-const ApplyDialog = dynamic(() => import('./apply-dialog').then((m) => m.ApplyDialog), { ssr: false });
-const CellDialog = dynamic(() => import('./detail-dialogs').then((m) => m.CellDialog), { ssr: false });
-const PrincipalDialog = dynamic(() => import('./detail-dialogs').then((m) => m.PrincipalDialog), { ssr: false });
-const SecurableDialog = dynamic(() => import('./detail-dialogs').then((m) => m.SecurableDialog), { ssr: false });
+const ApplyDialog = afterHydration(() => import('./apply-dialog').then((m) => m.ApplyDialog));
+const CellDialog = afterHydration(() => import('./detail-dialogs').then((m) => m.CellDialog));
+const PrincipalDialog = afterHydration(() => import('./detail-dialogs').then((m) => m.PrincipalDialog));
+const SecurableDialog = afterHydration(() => import('./detail-dialogs').then((m) => m.SecurableDialog));
 
 const control = 'h-8 rounded-md border border-border-strong bg-surface px-2 text-sm text-fg';
 

@@ -2,7 +2,6 @@
 // Credentials outside scopes: cluster and job settings holding a credential as plain text. Each row says where it sits
 // and why it was flagged, never the value (masked entirely), and offers the fix: put it into a scope (admins) and the
 // exact reference to paste in its place.
-import dynamic from 'next/dynamic';
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper, type ColumnDef } from '@/components/ui/table-model';
 import { useMemo, useState } from 'react';
@@ -18,9 +17,10 @@ import { Breakable } from './breakable';
 import { CopyButton } from './copy-button';
 import { plural } from './format';
 import type { PutTarget } from './put-secret-dialog';
+import { afterHydration } from '@/components/ui/after-hydration';
 
 // Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
-const PutSecretDialog = dynamic(() => import('./put-secret-dialog').then((m) => m.PutSecretDialog), { ssr: false });
+const PutSecretDialog = afterHydration(() => import('./put-secret-dialog').then((m) => m.PutSecretDialog));
 
 const col = createColumnHelper<PlainCredentialView>();
 

@@ -1,7 +1,6 @@
 'use client';
 // /secrets/{scope}: one scope — what is wrong with it, its keys, who may use it, and its last 30 days — with every
 // action an admin may take on it.
-import dynamic from 'next/dynamic';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useCallback, useState } from 'react';
@@ -23,13 +22,14 @@ import { FindingList } from './finding-list';
 import { isoTime } from './format';
 import { KeysCard } from './keys-card';
 import type { PutTarget } from './put-secret-dialog';
+import { afterHydration } from '@/components/ui/after-hydration';
 
 // Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
-const AclDialog = dynamic(() => import('./acl-dialog').then((m) => m.AclDialog), { ssr: false });
-const PutSecretDialog = dynamic(() => import('./put-secret-dialog').then((m) => m.PutSecretDialog), { ssr: false });
-const DeleteScopeDialog = dynamic(() => import('./scope-dialogs').then((m) => m.DeleteScopeDialog), { ssr: false });
-const DeleteSecretDialog = dynamic(() => import('./scope-dialogs').then((m) => m.DeleteSecretDialog), { ssr: false });
-const RemoveAclDialog = dynamic(() => import('./scope-dialogs').then((m) => m.RemoveAclDialog), { ssr: false });
+const AclDialog = afterHydration(() => import('./acl-dialog').then((m) => m.AclDialog));
+const PutSecretDialog = afterHydration(() => import('./put-secret-dialog').then((m) => m.PutSecretDialog));
+const DeleteScopeDialog = afterHydration(() => import('./scope-dialogs').then((m) => m.DeleteScopeDialog));
+const DeleteSecretDialog = afterHydration(() => import('./scope-dialogs').then((m) => m.DeleteSecretDialog));
+const RemoveAclDialog = afterHydration(() => import('./scope-dialogs').then((m) => m.RemoveAclDialog));
 
 export function ScopeDetailView({ name, canAct }: { name: string; canAct: boolean }) {
   const queryClient = useQueryClient();

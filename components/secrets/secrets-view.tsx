@@ -1,7 +1,6 @@
 'use client';
 // The /secrets screen: what Databricks shows of the workspace's scopes (and what it hides from this identity), the
 // scopes worst first with their findings, and credentials left outside scopes in cluster and job settings.
-import dynamic from 'next/dynamic';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -20,9 +19,10 @@ import { PlainCredentialsPanel } from './plain-credentials-panel';
 import { ScopeFiltersBar } from './scope-filters-bar';
 import { ScopeTable } from './scope-table';
 import { SecretsTabs } from './secrets-tabs';
+import { afterHydration } from '@/components/ui/after-hydration';
 
 // Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
-const CreateScopeDialog = dynamic(() => import('./create-scope-dialog').then((m) => m.CreateScopeDialog), { ssr: false });
+const CreateScopeDialog = afterHydration(() => import('./create-scope-dialog').then((m) => m.CreateScopeDialog));
 
 export interface SecretsViewProps {
   /** Why the link's filters were ignored, when they were invalid. */

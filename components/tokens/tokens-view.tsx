@@ -1,7 +1,6 @@
 'use client';
 // The /tokens screen: notices, summary, policy, rotations and the table. Filters are the URL; the server applies them.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import dynamic from 'next/dynamic';
 import { useCallback, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DegradedNotice } from '@/components/ui/degraded-notice';
@@ -21,11 +20,12 @@ import { TokenFiltersBar } from './token-filters-bar';
 import { TokenPolicyPanel } from './token-policy-panel';
 import { TokenSummaryCards } from './token-summary';
 import { TokenTable } from './token-table';
+import { afterHydration } from '@/components/ui/after-hydration';
 
 // Dialogs open on a click, after the page is live: their forms and checks load then, not with the page's first screen.
-const RotateDialog = dynamic(() => import('./rotate-dialog').then((m) => m.RotateDialog), { ssr: false });
-const RevokeDialog = dynamic(() => import('./revoke-dialogs').then((m) => m.RevokeDialog), { ssr: false });
-const BulkRevokeDialog = dynamic(() => import('./revoke-dialogs').then((m) => m.BulkRevokeDialog), { ssr: false });
+const RotateDialog = afterHydration(() => import('./rotate-dialog').then((m) => m.RotateDialog));
+const RevokeDialog = afterHydration(() => import('./revoke-dialogs').then((m) => m.RevokeDialog));
+const BulkRevokeDialog = afterHydration(() => import('./revoke-dialogs').then((m) => m.BulkRevokeDialog));
 
 /** Rotations that wait for a person: a step to retry, or a value shown once that nobody has confirmed storing. */
 const NEEDS_SOMEONE = new Set(['partial', 'needs_attention', 'awaiting_confirmation']);

@@ -1,5 +1,4 @@
 'use client';
-import dynamic from 'next/dynamic';
 import { ActivityPanelsGrid } from '@/components/audit/activity-grid';
 import { AuditFilterBar } from '@/components/audit/audit-filter-bar';
 import { EventExplorer } from '@/components/audit/event-explorer';
@@ -13,9 +12,10 @@ import { useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
 import { InlineStatus } from '@/components/ui/inline-status';
 import { auditQueryToSearchParams, auditUrlIssues, FILTER_KEYS } from '@/lib/audit/contract';
+import { afterHydration } from '@/components/ui/after-hydration';
 
 // Not needed at first paint: loaded once the page is interactive (a linked event opens as soon as it arrives).
-const EventDrawer = dynamic(() => import('@/components/audit/event-drawer').then((m) => m.EventDrawer), { ssr: false });
+const EventDrawer = afterHydration(() => import('@/components/audit/event-drawer').then((m) => m.EventDrawer));
 
 const SHOWN = { '24h': 'the last 24 hours', '7d': 'the last 7 days', '30d': 'the last 30 days', '90d': 'the last 90 days' } as const;
 
