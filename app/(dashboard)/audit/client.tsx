@@ -1,7 +1,6 @@
 'use client';
 import { ActivityPanelsGrid } from '@/components/audit/activity-grid';
 import { AuditFilterBar } from '@/components/audit/audit-filter-bar';
-import { EventExplorer } from '@/components/audit/event-explorer';
 import { PanelBoundary, PanelSkeleton } from '@/components/audit/panel-boundary';
 import type { PanelProps } from '@/components/audit/panel-types';
 import { RangePicker } from '@/components/audit/range-picker';
@@ -9,11 +8,13 @@ import { TimelinePanel, TimelineSkeleton } from '@/components/audit/timeline-pan
 import { useAuditUrl } from '@/components/audit/use-audit-url';
 import { PageHeader } from '@/components/ui/page-header';
 import { useSearchParams } from 'next/navigation';
-import { useMemo } from 'react';
+import { lazy, useMemo } from 'react';
 import { InlineStatus } from '@/components/ui/inline-status';
 import { auditQueryToSearchParams, auditUrlIssues, FILTER_KEYS } from '@/lib/audit/contract';
 import { afterHydration } from '@/components/ui/after-hydration';
 
+// At the foot of the page: rendered by the server, its code (the table) a chunk of its own beside the page's.
+const EventExplorer = lazy(() => import('@/components/audit/event-explorer').then((m) => ({ default: m.EventExplorer })));
 // Not needed at first paint: loaded once the page is interactive (a linked event opens as soon as it arrives).
 const EventDrawer = afterHydration(() => import('@/components/audit/event-drawer').then((m) => m.EventDrawer));
 
