@@ -3,15 +3,13 @@ import { useId, type ReactNode } from 'react';
 import { count } from '@/lib/plural';
 import { Button } from './button';
 import { DownloadIcon } from './icons';
-import { distinctValues, headerLabel, rowsToCsv, type Column, type Row } from './table-model';
+import { distinctValues, headerLabel, type Column, type Row } from './table-model';
 
 const inputClass = 'h-8 rounded-md border border-border-strong bg-surface px-2.5 text-sm';
 
-function download(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  a.click();
-  URL.revokeObjectURL(url);
+async function exportCsv<T>(fileName: string, rows: readonly Row<T>[], columns: readonly Column<T>[]) {
+  const { downloadCsv, rowsToCsv } = await import('./table-csv');
+  downloadCsv(fileName, rowsToCsv(rows, columns));
 }
 
 export function DataTableToolbar<T>({
@@ -80,7 +78,7 @@ export function DataTableToolbar<T>({
           {shown === total ? count(total, 'row') : `Showing ${shown.toLocaleString('en')} of ${total.toLocaleString('en')}`}
         </p>
         {csvFileName ? (
-          <Button size="sm" icon={<DownloadIcon />} onClick={() => download(csvFileName, rowsToCsv(rows, columns))} disabled={shown === 0}>
+          <Button size="sm" icon={<DownloadIcon />} onClick={() => void exportCsv(csvFileName, rows, columns)} disabled={shown === 0}>
             Export CSV
           </Button>
         ) : null}

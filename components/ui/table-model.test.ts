@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rowsToCsv } from './table-csv';
 import {
   compareAlphanumeric,
   createColumnHelper,
@@ -6,7 +7,6 @@ import {
   filterRows,
   nextSorting,
   resolveColumns,
-  rowsToCsv,
   sortRows,
   type ColumnDef,
 } from './table-model';
