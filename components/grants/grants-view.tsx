@@ -1,7 +1,8 @@
 'use client';
 // The /grants screen: the matrix, the least-privilege findings, and the two access questions, as tabs kept in the URL.
+import dynamic from 'next/dynamic';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback } from 'react';
+import { Suspense, useCallback } from 'react';
 import { cn } from '@/components/ui/cn';
 import { InlineStatus } from '@/components/ui/inline-status';
 import { PageHeader } from '@/components/ui/page-header';
@@ -10,11 +11,11 @@ import { GRANTS_URL, matrixQueryOf, type GrantsPageState } from '@/lib/grants/co
 import { grantQueries } from '@/lib/grants/queries';
 import { useUrlState } from '@/lib/use-url-state';
 
-// One tab shows at a time, so each tab's code is its own chunk: the server renders the open tab, and the browser
-// fetches its code beside the page's instead of every tab's before the first paint.
-const MatrixPanel = lazy(() => import('./matrix-panel').then((m) => ({ default: m.MatrixPanel })));
-const FindingsPanel = lazy(() => import('./findings-panel').then((m) => ({ default: m.FindingsPanel })));
-const AccessPanel = lazy(() => import('./access-panel').then((m) => ({ default: m.AccessPanel })));
+// One tab shows at a time, so each tab's code is its own chunk: the server renders the open tab and its HTML preloads
+// that tab's chunk (next/dynamic), so the open tab hydrates with the page and the others' code is never loaded.
+const MatrixPanel = dynamic(() => import('./matrix-panel').then((m) => m.MatrixPanel));
+const FindingsPanel = dynamic(() => import('./findings-panel').then((m) => m.FindingsPanel));
+const AccessPanel = dynamic(() => import('./access-panel').then((m) => m.AccessPanel));
 
 const TABS: Array<{ id: GrantsPageState['tab']; label: string }> = [
   { id: 'matrix', label: 'Grant matrix' },

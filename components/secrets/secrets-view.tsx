@@ -1,8 +1,9 @@
 'use client';
 // The /secrets screen: what Databricks shows of the workspace's scopes (and what it hides from this identity), the
 // scopes worst first with their findings, and credentials left outside scopes in cluster and job settings.
+import dynamic from 'next/dynamic';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { Suspense, useCallback, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DegradedNotice } from '@/components/ui/degraded-notice';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -20,8 +21,9 @@ import { ScopeTable } from './scope-table';
 import { SecretsTabs } from './secrets-tabs';
 import { afterHydration } from '@/components/ui/after-hydration';
 
-// Below the scope table: rendered by the server, its code a chunk of its own that arrives beside the page's.
-const PlainCredentialsPanel = lazy(() => import('./plain-credentials-panel').then((m) => ({ default: m.PlainCredentialsPanel })));
+// Below the scope table: rendered by the server, its code a chunk of its own that the server's HTML preloads
+// (next/dynamic), so it arrives beside the page's and hydrates with it.
+const PlainCredentialsPanel = dynamic(() => import('./plain-credentials-panel').then((m) => m.PlainCredentialsPanel));
 // Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
 const CreateScopeDialog = afterHydration(() => import('./create-scope-dialog').then((m) => m.CreateScopeDialog));
 

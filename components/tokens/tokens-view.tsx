@@ -1,7 +1,8 @@
 'use client';
 // The /tokens screen: notices, summary, policy, rotations and the table. Filters are the URL; the server applies them.
+import dynamic from 'next/dynamic';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { Suspense, useCallback, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DegradedNotice } from '@/components/ui/degraded-notice';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -20,9 +21,10 @@ import { TokenSummaryCards } from './token-summary';
 import { TokenTable } from './token-table';
 import { afterHydration } from '@/components/ui/after-hydration';
 
-// Below the table: rendered by the server, their code a chunk of its own that arrives beside the page's.
-const TokenPolicyPanel = lazy(() => import('./token-policy-panel').then((m) => ({ default: m.TokenPolicyPanel })));
-const RotationJournal = lazy(() => import('./rotation-journal').then((m) => ({ default: m.RotationJournal })));
+// Below the table: rendered by the server, their code a chunk of its own that the server's HTML preloads
+// (next/dynamic), so it arrives beside the page's and hydrates with it.
+const TokenPolicyPanel = dynamic(() => import('./token-policy-panel').then((m) => m.TokenPolicyPanel));
+const RotationJournal = dynamic(() => import('./rotation-journal').then((m) => m.RotationJournal));
 // Dialogs open on a click, after the page is live: their forms and checks load then, not with the page's first screen.
 const RotateDialog = afterHydration(() => import('./rotate-dialog').then((m) => m.RotateDialog));
 const RevokeDialog = afterHydration(() => import('./revoke-dialogs').then((m) => m.RevokeDialog));

@@ -1,4 +1,5 @@
 'use client';
+import dynamic from 'next/dynamic';
 import { ActivityPanelsGrid } from '@/components/audit/activity-grid';
 import { AuditFilterBar } from '@/components/audit/audit-filter-bar';
 import { PanelBoundary, PanelSkeleton } from '@/components/audit/panel-boundary';
@@ -8,13 +9,14 @@ import { TimelinePanel, TimelineSkeleton } from '@/components/audit/timeline-pan
 import { useAuditUrl } from '@/components/audit/use-audit-url';
 import { PageHeader } from '@/components/ui/page-header';
 import { useSearchParams } from 'next/navigation';
-import { lazy, useMemo } from 'react';
+import { useMemo } from 'react';
 import { InlineStatus } from '@/components/ui/inline-status';
 import { auditQueryToSearchParams, auditUrlIssues, FILTER_KEYS } from '@/lib/audit/contract';
 import { afterHydration } from '@/components/ui/after-hydration';
 
-// At the foot of the page: rendered by the server, its code (the table) a chunk of its own beside the page's.
-const EventExplorer = lazy(() => import('@/components/audit/event-explorer').then((m) => ({ default: m.EventExplorer })));
+// At the foot of the page: rendered by the server, its code (the table) a chunk of its own that the server's HTML
+// preloads (next/dynamic), so it arrives beside the page's and hydrates with it.
+const EventExplorer = dynamic(() => import('@/components/audit/event-explorer').then((m) => m.EventExplorer));
 // Not needed at first paint: loaded once the page is interactive (a linked event opens as soon as it arrives).
 const EventDrawer = afterHydration(() => import('@/components/audit/event-drawer').then((m) => m.EventDrawer));
 
