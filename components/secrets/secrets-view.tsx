@@ -1,9 +1,8 @@
 'use client';
 // The /secrets screen: what Databricks shows of the workspace's scopes (and what it hides from this identity), the
 // scopes worst first with their findings, and credentials left outside scopes in cluster and job settings.
-import dynamic from 'next/dynamic';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Suspense, useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DegradedNotice } from '@/components/ui/degraded-notice';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -16,14 +15,12 @@ import { SECRETS_URL, type ScopesResponse } from '@/lib/secrets/contract';
 import { fetchPlainCredentials, fetchScopeList, secretQueries } from '@/lib/secrets/queries';
 import { useUrlState } from '@/lib/use-url-state';
 import { isoTime, plural } from './format';
+import { PlainCredentialsPanel } from './plain-credentials-panel';
 import { ScopeFiltersBar } from './scope-filters-bar';
 import { ScopeTable } from './scope-table';
 import { SecretsTabs } from './secrets-tabs';
 import { afterHydration } from '@/components/ui/after-hydration';
 
-// Below the scope table: rendered by the server, its code a chunk of its own that the server's HTML preloads
-// (next/dynamic), so it arrives beside the page's and hydrates with it.
-const PlainCredentialsPanel = dynamic(() => import('./plain-credentials-panel').then((m) => m.PlainCredentialsPanel));
 // Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
 const CreateScopeDialog = afterHydration(() => import('./create-scope-dialog').then((m) => m.CreateScopeDialog));
 
@@ -174,9 +171,7 @@ export function SecretsView({ filterError, canAct }: SecretsViewProps) {
         ) : !error ? (
           <SkeletonTable rows={8} columns={5} />
         ) : null}
-        <Suspense fallback={null}>
-          <PlainCredentialsPanel canAct={canAct} scopes={scopes} />
-        </Suspense>
+        <PlainCredentialsPanel canAct={canAct} scopes={scopes} />
       </div>
       {canAct ? <CreateScopeDialog open={creating} onClose={() => setCreating(false)} /> : null}
     </>
