@@ -147,7 +147,7 @@ export function DataTable<T>({
               <tr
                 key={getRowId(row.original)}
                 // Rows may wrap to different heights (a risk's reasons, a long name): the window measures each one.
-                ref={virtual ? windowed.measureElement : undefined}
+                ref={virtual ? windowed.measureItem : undefined}
                 data-index={index}
                 aria-rowindex={virtual ? index + 2 : undefined}
                 tabIndex={onRowClick ? 0 : undefined}

@@ -102,7 +102,7 @@ export function useWindow({
   // Items report their size through one observer; a batch of changes is one re-render. Each item stops being observed
   // when React detaches it, so nothing outlives the list.
   const observer = useRef<ResizeObserver | null>(null);
-  const measureElement = useCallback(
+  const measureItem = useCallback(
     (el: HTMLElement | null) => {
       if (!el) return;
       observer.current ??= new ResizeObserver((entries) =>
@@ -137,6 +137,6 @@ export function useWindow({
   return {
     items,
     totalSize: layout.starts[count]!,
-    measureElement,
+    measureItem,
   };
 }

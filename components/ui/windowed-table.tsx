@@ -98,7 +98,7 @@ export function WindowedTable<T>({
                 <tr
                   key={getRowId(row)}
                   // Rows may wrap to different heights (a risk's reasons, a long name): the window measures each one.
-                  ref={virtual ? windowed.measureElement : undefined}
+                  ref={virtual ? windowed.measureItem : undefined}
                   data-index={index}
                   aria-rowindex={virtual ? index + 2 : undefined}
                   className="group"
