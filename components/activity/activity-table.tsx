@@ -2,7 +2,7 @@
 // The action log as a table that fits a laptop: what was done in words, to what (a token by its comment and owner),
 // the change or the reason it failed, and the outcome. Every column shows from 1024 px; names wrap between words,
 // e-mail addresses and ids never inside themselves. A row opens the entry in full (detail, chain position, request ids).
-import { createColumnHelper } from '@tanstack/react-table';
+import { createColumnHelper } from '@/components/ui/table-model';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';

@@ -2,7 +2,7 @@
 // drawer), a person by the user name the audit log records; and, for a change made through Brickwatch, who made it,
 // linked to their Activity entry. Identifiers never wrap inside themselves.
 import Link from 'next/link';
-import { activityEntryHref } from '@/lib/activity/contract';
+import { activityEntryHref } from '@/lib/activity/links';
 import type { ActorRef, ViaRef } from '@/lib/audit/contract';
 
 /** The name to show for an actor: a service principal's display name, else what the audit log recorded. */

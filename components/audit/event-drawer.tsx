@@ -3,7 +3,7 @@
 // feed or the explorer; its reference lives in the URL (?event=…), so a reload or a shared link reopens it.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { activityEntryHref } from '@/lib/activity/contract';
+import { activityEntryHref } from '@/lib/activity/links';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';

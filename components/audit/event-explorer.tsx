@@ -2,7 +2,7 @@
 // Every matching event, newest first, one keyset page at a time ("Load more" continues after the last row shown;
 // the warehouse never counts or skips rows). Rows open the detail drawer; the export takes the whole filter.
 import { useSuspenseInfiniteQuery } from '@tanstack/react-query';
-import type { ColumnDef } from '@tanstack/react-table';
+import type { ColumnDef } from '@/components/ui/table-model';
 import { Badge } from '@/components/ui/badge';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';

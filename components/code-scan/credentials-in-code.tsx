@@ -13,10 +13,13 @@ import { CODE_SCAN_URL, UNREADABLE_LABELS, type FindingsResponse } from '@/lib/c
 import { codeScanQueries } from '@/lib/code-scan/queries';
 import { DETECTOR_IDS, DETECTOR_LABELS, type DetectorId } from '@/lib/code-scan/rules/detectors';
 import { useUrlState } from '@/lib/use-url-state';
-import { FindingDetail } from './finding-detail';
 import { FindingsTable, WrappingPath } from './findings-table';
 import { coverageSentence, plural } from './format';
 import { ScanStatus } from './scan-status';
+import { afterHydration } from '@/components/ui/after-hydration';
+
+// Not needed at first paint: a finding opens in full when its row is chosen (a linked one as soon as it arrives).
+const FindingDetail = afterHydration(() => import('./finding-detail').then((m) => m.FindingDetail));
 
 export interface CredentialsInCodeProps {
   /** Analysts and up may start a scan. */

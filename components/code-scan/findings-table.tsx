@@ -1,7 +1,7 @@
 'use client';
 // The findings: where (path and line), what kind of credential, the masked preview, the owner, when first seen. The
 // path is a button that opens the finding's detail (keyboard and touch), and wraps only after a slash.
-import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import { createColumnHelper, type ColumnDef } from '@/components/ui/table-model';
 import { useMemo, type ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/data-table';
@@ -54,7 +54,7 @@ function TwoLines({ main, detail, title }: { main: ReactNode; detail: ReactNode;
 }
 
 function columns(onOpen: (id: string) => void) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TanStack's own column type
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of every value type
   const list: ColumnDef<Finding, any>[] = [
     col.accessor('path', {
       header: 'Where',

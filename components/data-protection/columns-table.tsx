@@ -1,7 +1,7 @@
 'use client';
 // Sensitive columns, unprotected first: how each was found, its mask and its table's row filter, and how many of the
 // people and service principals who can read the table see it raw.
-import type { ColumnDef } from '@tanstack/react-table';
+import type { ColumnDef } from '@/components/ui/table-model';
 import { useCallback, useMemo, type ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';

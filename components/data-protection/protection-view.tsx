@@ -16,7 +16,11 @@ import { useUrlState } from '@/lib/use-url-state';
 import { ColumnsTable, rawSummary } from './columns-table';
 import { CoveragePanel } from './coverage-panel';
 import { FunctionsPanel } from './functions-panel';
-import { ProtectionDialogs, type ProtectionAction } from './mask-dialogs';
+import type { ProtectionAction } from './mask-dialogs';
+import { afterHydration } from '@/components/ui/after-hydration';
+
+// Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
+const ProtectionDialogs = afterHydration(() => import('./mask-dialogs').then((m) => m.ProtectionDialogs));
 
 const control = 'h-8 rounded-md border border-border-strong bg-surface px-2 text-sm';
 

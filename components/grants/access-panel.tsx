@@ -2,7 +2,7 @@
 // The two questions answered directly, groups expanded from SCIM: who can read this table (every person and service
 // principal, and through which grant or group), and what can this person read.
 import { useQuery } from '@tanstack/react-query';
-import type { ColumnDef } from '@tanstack/react-table';
+import type { ColumnDef } from '@/components/ui/table-model';
 import { useId, useState, type FormEvent } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';

@@ -2,7 +2,7 @@
 // The least-privilege tab: every grant finding with the exact statement that fixes it, the policy file's state, the
 // lineage window, and the fix-up as a SQL script or as Terraform.
 import { useQuery } from '@tanstack/react-query';
-import type { ColumnDef } from '@tanstack/react-table';
+import type { ColumnDef } from '@/components/ui/table-model';
 import { useId, useMemo, useState } from 'react';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { Button, buttonClass } from '@/components/ui/button';
@@ -15,8 +15,12 @@ import { StatCard } from '@/components/ui/stat-card';
 import type { FindingView, FindingsResponse, GrantsPageState } from '@/lib/grants/contract';
 import { grantQueries } from '@/lib/grants/queries';
 import { FINDING_CODES, type FindingLevel } from '@/lib/grants/rules/findings';
-import { ApplyDialog, type ProposedChange } from './apply-dialog';
+import type { ProposedChange } from './apply-dialog';
 import { CODE_LABEL, LEVEL_LABEL, plural } from './format';
+import { afterHydration } from '@/components/ui/after-hydration';
+
+// Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
+const ApplyDialog = afterHydration(() => import('./apply-dialog').then((m) => m.ApplyDialog));
 
 const LEVEL_TONE: Record<FindingLevel, Tone> = { high: 'danger', medium: 'warning', low: 'info', info: 'neutral' };
 const DAY_CHOICES = [30, 60, 90, 180, 365];

@@ -3,9 +3,9 @@
 // metastore of thousands of tables and hundreds of principals stays a few hundred DOM nodes. The header row and the
 // securable column stick while the grid scrolls. Nothing is cut without a way to read it: every header and every
 // non-empty cell is a button that opens the whole story in a dialog (keyboard and touch alike).
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { cn } from '@/components/ui/cn';
+import { useWindow } from '@/components/ui/use-window';
 import type { PrincipalRef } from '@/lib/principals/contract';
 import type { SecurableRow } from '@/lib/grants/contract';
 import { cellText, type Cell, type MatrixModel, type MatrixRow } from './matrix-model';
@@ -71,25 +71,19 @@ function CellContent({ cell }: { cell: Cell }) {
 
 export function MatrixGrid({ model, caption, canAct, onToggle, onSecurable, onPrincipal, onCell }: MatrixGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design
-  const rows = useVirtualizer({
-    count: model.rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_H,
-    paddingStart: HEADER_H,
-    overscan: 8,
-  });
-  const cols = useVirtualizer({
+  // Fixed sizes: nothing is measured.
+  const rows = useWindow({ count: model.rows.length, scrollRef, estimateSize: ROW_H, paddingStart: HEADER_H, overscan: 8 });
+  const cols = useWindow({
     horizontal: true,
     count: model.principals.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => COL_W,
+    scrollRef,
+    estimateSize: COL_W,
     paddingStart: SIDE_W,
     overscan: 3,
   });
   const width = SIDE_W + model.principals.length * COL_W;
   const height = HEADER_H + model.rows.length * ROW_H;
-  const virtualCols = cols.getVirtualItems();
+  const virtualCols = cols.items;
 
   return (
     <div
@@ -120,7 +114,7 @@ export function MatrixGrid({ model, caption, canAct, onToggle, onSecurable, onPr
             const p = model.principals[c.index]!;
             return (
               <div
-                key={c.key}
+                key={c.index}
                 role="columnheader"
                 aria-colindex={c.index + 2}
                 className="absolute top-0 h-full border-r border-border px-1.5 py-1"
@@ -143,13 +137,13 @@ export function MatrixGrid({ model, caption, canAct, onToggle, onSecurable, onPr
             );
           })}
         </div>
-        {rows.getVirtualItems().map((r) => {
+        {rows.items.map((r) => {
           const row = model.rows[r.index]!;
           const s = row.securable;
           const name = row.depth === 0 ? s.fullName : s.fullName.slice(s.fullName.lastIndexOf('.') + 1);
           return (
             <div
-              key={r.key}
+              key={r.index}
               role="row"
               aria-rowindex={r.index + 2}
               aria-level={row.depth + 1}
@@ -195,7 +189,7 @@ export function MatrixGrid({ model, caption, canAct, onToggle, onSecurable, onPr
                 const text = cellText(cell);
                 return (
                   <div
-                    key={c.key}
+                    key={c.index}
                     role="gridcell"
                     aria-colindex={c.index + 2}
                     className="absolute top-0 h-full border-r border-border p-1"

@@ -12,12 +12,18 @@ import { matrixQueryOf, type GrantsPageState, type MatrixResponse, type Securabl
 import { grantQueries } from '@/lib/grants/queries';
 import { PRIVILEGES } from '@/lib/grants/rules/privileges';
 import type { PrincipalRef } from '@/lib/principals/contract';
-import { ApplyDialog, type ProposedChange } from './apply-dialog';
-import { CellDialog, PrincipalDialog, SecurableDialog } from './detail-dialogs';
+import type { ProposedChange } from './apply-dialog';
 import { KIND_LABEL, plural } from './format';
 import { MatrixGrid } from './matrix-grid';
 import { buildMatrix, matrixCsv, type MatrixRow } from './matrix-model';
 import { TextFilter } from './text-filter';
+import { afterHydration } from '@/components/ui/after-hydration';
+
+// Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
+const ApplyDialog = afterHydration(() => import('./apply-dialog').then((m) => m.ApplyDialog));
+const CellDialog = afterHydration(() => import('./detail-dialogs').then((m) => m.CellDialog));
+const PrincipalDialog = afterHydration(() => import('./detail-dialogs').then((m) => m.PrincipalDialog));
+const SecurableDialog = afterHydration(() => import('./detail-dialogs').then((m) => m.SecurableDialog));
 
 const control = 'h-8 rounded-md border border-border-strong bg-surface px-2 text-sm text-fg';
 

@@ -1,7 +1,7 @@
 'use client';
 // A scope's keys: when each was last written, how often it was read lately, and (for admins) replace or delete.
 // Values are never here: Brickwatch never reads one.
-import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import { createColumnHelper, type ColumnDef } from '@/components/ui/table-model';
 import { useMemo } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -18,7 +18,7 @@ type KeyRow = NonNullable<ScopeDetail['keys']>[number] & { stale: boolean; unrea
 const col = createColumnHelper<KeyRow>();
 
 function columns(now: number, canWrite: boolean, onReplace: (key: string) => void, onDelete: (key: string) => void, activityDays: number) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TanStack's own column type
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of every value type
   const cols: ColumnDef<KeyRow, any>[] = [
     col.accessor('key', {
       header: 'Key',

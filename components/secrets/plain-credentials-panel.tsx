@@ -3,7 +3,7 @@
 // and why it was flagged, never the value (masked entirely), and offers the fix: put it into a scope (admins) and the
 // exact reference to paste in its place.
 import { useQuery } from '@tanstack/react-query';
-import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import { createColumnHelper, type ColumnDef } from '@/components/ui/table-model';
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
@@ -16,12 +16,16 @@ import { secretQueries } from '@/lib/secrets/queries';
 import { Breakable } from './breakable';
 import { CopyButton } from './copy-button';
 import { plural } from './format';
-import { PutSecretDialog, type PutTarget } from './put-secret-dialog';
+import type { PutTarget } from './put-secret-dialog';
+import { afterHydration } from '@/components/ui/after-hydration';
+
+// Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
+const PutSecretDialog = afterHydration(() => import('./put-secret-dialog').then((m) => m.PutSecretDialog));
 
 const col = createColumnHelper<PlainCredentialView>();
 
 function columns(canAct: boolean, onFix: (f: PlainCredentialView) => void) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TanStack's own column type
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of every value type
   const cols: ColumnDef<PlainCredentialView, any>[] = [
     col.accessor('objectName', {
       header: 'Object',

@@ -15,14 +15,21 @@ import { SkeletonTable } from '@/components/ui/skeleton';
 import type { AclEntryView } from '@/lib/secrets/contract';
 import { secretQueries } from '@/lib/secrets/queries';
 import { AccessCard } from './access-card';
-import { AclDialog, type AclDialogTarget } from './acl-dialog';
+import type { AclDialogTarget } from './acl-dialog';
 import { ActivityCard } from './activity-card';
 import { Breakable } from './breakable';
 import { FindingList } from './finding-list';
 import { isoTime } from './format';
 import { KeysCard } from './keys-card';
-import { PutSecretDialog, type PutTarget } from './put-secret-dialog';
-import { DeleteScopeDialog, DeleteSecretDialog, RemoveAclDialog } from './scope-dialogs';
+import type { PutTarget } from './put-secret-dialog';
+import { afterHydration } from '@/components/ui/after-hydration';
+
+// Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
+const AclDialog = afterHydration(() => import('./acl-dialog').then((m) => m.AclDialog));
+const PutSecretDialog = afterHydration(() => import('./put-secret-dialog').then((m) => m.PutSecretDialog));
+const DeleteScopeDialog = afterHydration(() => import('./scope-dialogs').then((m) => m.DeleteScopeDialog));
+const DeleteSecretDialog = afterHydration(() => import('./scope-dialogs').then((m) => m.DeleteSecretDialog));
+const RemoveAclDialog = afterHydration(() => import('./scope-dialogs').then((m) => m.RemoveAclDialog));
 
 export function ScopeDetailView({ name, canAct }: { name: string; canAct: boolean }) {
   const queryClient = useQueryClient();

@@ -1,7 +1,7 @@
 'use client';
 // The scope list: the server has filtered (the URL says how) and ordered it worst first. Each row says what the scope
 // holds, who may use it and what is wrong, in short labels; the scope's own page gives every reason in full.
-import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import { createColumnHelper, type ColumnDef } from '@/components/ui/table-model';
 import Link from 'next/link';
 import { useMemo, type ReactNode } from 'react';
 import { RiskBadge } from '@/components/ui/badge';
@@ -69,7 +69,7 @@ function accessCell(s: ScopeSummary) {
   );
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- TanStack's own column type
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of every value type
 function columns(now: number): ColumnDef<ScopeSummary, any>[] {
   return [
     col.accessor('name', {

@@ -14,12 +14,15 @@ import { StatCard } from '@/components/ui/stat-card';
 import { SECRETS_URL, type ScopesResponse } from '@/lib/secrets/contract';
 import { fetchPlainCredentials, fetchScopeList, secretQueries } from '@/lib/secrets/queries';
 import { useUrlState } from '@/lib/use-url-state';
-import { CreateScopeDialog } from './create-scope-dialog';
 import { isoTime, plural } from './format';
 import { PlainCredentialsPanel } from './plain-credentials-panel';
 import { ScopeFiltersBar } from './scope-filters-bar';
 import { ScopeTable } from './scope-table';
 import { SecretsTabs } from './secrets-tabs';
+import { afterHydration } from '@/components/ui/after-hydration';
+
+// Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
+const CreateScopeDialog = afterHydration(() => import('./create-scope-dialog').then((m) => m.CreateScopeDialog));
 
 export interface SecretsViewProps {
   /** Why the link's filters were ignored, when they were invalid. */

@@ -1,6 +1,5 @@
 'use client';
 // The workspace's token policy: maximum lifetime of new tokens, whether PATs are on, and who may create them.
-import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -9,9 +8,10 @@ import { DegradedNotice } from '@/components/ui/degraded-notice';
 import { InlineStatus } from '@/components/ui/inline-status';
 import { dayCount } from '@/lib/tokens/contract';
 import type { TokenPolicyAssessment } from '@/lib/tokens/rules/policy';
+import { afterHydration } from '@/components/ui/after-hydration';
 
 // Loaded when the page is live, not with its first screen: nobody edits the policy before seeing it.
-const PolicyDialog = dynamic(() => import('./policy-dialog').then((m) => m.PolicyDialog), { ssr: false });
+const PolicyDialog = afterHydration(() => import('./policy-dialog').then((m) => m.PolicyDialog));
 
 const KIND: Record<'user' | 'group' | 'service_principal', string> = {
   user: 'person',

@@ -1,8 +1,8 @@
 'use client';
 // The /tokens screen: notices, summary, policy, rotations and the table. Filters are the URL; the server applies them.
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
-import { useCallback, useMemo, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Suspense, useCallback, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DegradedNotice } from '@/components/ui/degraded-notice';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -16,16 +16,19 @@ import { useUrlState } from '@/lib/use-url-state';
 import { count } from '@/lib/plural';
 import { failureError, isQueryFailure } from '@/lib/query/fetch';
 import type { TokenRow } from '@/lib/tokens/rules/types';
-import { RotationJournal } from './rotation-journal';
 import { TokenFiltersBar } from './token-filters-bar';
-import { TokenPolicyPanel } from './token-policy-panel';
 import { TokenSummaryCards } from './token-summary';
 import { TokenTable } from './token-table';
+import { afterHydration } from '@/components/ui/after-hydration';
 
+// Below the table: rendered by the server, their code a chunk of its own that the server's HTML preloads
+// (next/dynamic), so it arrives beside the page's and hydrates with it.
+const TokenPolicyPanel = dynamic(() => import('./token-policy-panel').then((m) => m.TokenPolicyPanel));
+const RotationJournal = dynamic(() => import('./rotation-journal').then((m) => m.RotationJournal));
 // Dialogs open on a click, after the page is live: their forms and checks load then, not with the page's first screen.
-const RotateDialog = dynamic(() => import('./rotate-dialog').then((m) => m.RotateDialog), { ssr: false });
-const RevokeDialog = dynamic(() => import('./revoke-dialogs').then((m) => m.RevokeDialog), { ssr: false });
-const BulkRevokeDialog = dynamic(() => import('./revoke-dialogs').then((m) => m.BulkRevokeDialog), { ssr: false });
+const RotateDialog = afterHydration(() => import('./rotate-dialog').then((m) => m.RotateDialog));
+const RevokeDialog = afterHydration(() => import('./revoke-dialogs').then((m) => m.RevokeDialog));
+const BulkRevokeDialog = afterHydration(() => import('./revoke-dialogs').then((m) => m.BulkRevokeDialog));
 
 /** Rotations that wait for a person: a step to retry, or a value shown once that nobody has confirmed storing. */
 const NEEDS_SOMEONE = new Set(['partial', 'needs_attention', 'awaiting_confirmation']);
@@ -213,13 +216,17 @@ export function TokensView({ filterError, canAct, person }: TokensViewProps) {
               }
             />
             <div className="grid items-start gap-4 xl:grid-cols-2">
-              <TokenPolicyPanel
-                policy={data.policy}
-                canAct={canAct}
-                reason={data.notices.find((n) => n.code === 'policy_unavailable')?.message}
-              />
+              <Suspense fallback={null}>
+                <TokenPolicyPanel
+                  policy={data.policy}
+                  canAct={canAct}
+                  reason={data.notices.find((n) => n.code === 'policy_unavailable')?.message}
+                />
+              </Suspense>
               <div id="rotations" className="scroll-mt-4">
-                <RotationJournal canAct={canAct} />
+                <Suspense fallback={null}>
+                  <RotationJournal canAct={canAct} />
+                </Suspense>
               </div>
             </div>
             {canAct ? (

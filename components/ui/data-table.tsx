@@ -1,55 +1,34 @@
 'use client';
-// The one data table: TanStack Table for sorting and filtering, a sticky header, keyboard-reachable sort buttons,
-// windowed rendering past `virtualizeAbove` rows (spacer rows keep real <table> semantics), and CSV export of exactly
-// the rows and columns on screen (after filters and sort, not just the visible window).
-import {
-  flexRender,
-  getCoreRowModel,
-  getFacetedUniqueValues,
-  getFilteredRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type ColumnDef,
-  type ColumnFiltersState,
-  type Row,
-  type RowData,
-  type SortingState,
-} from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState, type ReactNode } from 'react';
+// The one data table: sorting and filtering (components/ui/table-model.ts), a sticky header, keyboard-reachable sort
+// buttons, windowed rendering past `virtualizeAbove` rows (spacer rows keep real <table> semantics), and CSV export of
+// exactly the rows and columns on screen (after filters and sort, not just the visible window).
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { cn } from './cn';
+import { useWindow } from './use-window';
 import { SortIcon } from './icons';
 import { DataTableToolbar } from './data-table-toolbar';
+import { filterRows, nextSorting, resolveColumns, sortRows, type Column, type ColumnDef, type Sorting } from './table-model';
 
-declare module '@tanstack/react-table' {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  interface ColumnMeta<TData extends RowData, TValue> {
-    /** Offer a dropdown of this column's distinct values in the toolbar. */
-    filter?: 'select';
-    /** Header text for CSV and the filter label when the header is not a plain string. */
-    label?: string;
-    /** CSV value for a row; default is the cell's value. `false` leaves the column out of the CSV. */
-    csv?: ((row: TData) => unknown) | false;
-    /** In the CSV only, never on screen (a long id the row's detail view shows instead). */
-    csvOnly?: boolean;
-    align?: 'right';
-    /** Extra classes for the cells (width, truncation). */
-    className?: string;
-    /** Keeps the column at the right edge while the table scrolls sideways on a screen narrower than 1280 px (row actions). */
-    stickyRight?: boolean;
-    /**
-     * Below 1280 px the column gives way (hidden on screen; still in the CSV and the row's other views). For the
-     * least important columns only, chosen per table and said in its comment, so a laptop screen never cuts one.
-     */
-    hideBelowXl?: boolean;
-  }
+export type { ColumnDef } from './table-model';
+
+const onScreen = <T,>(c: Column<T>) => !c.def.meta?.csvOnly;
+
+function renderHeader<T>(c: Column<T>): ReactNode {
+  const header = c.def.header;
+  return typeof header === 'function' ? header() : header;
 }
 
-const onScreen = (x: { column: { columnDef: { meta?: { csvOnly?: boolean } } } }) => !x.column.columnDef.meta?.csvOnly;
+function renderCell<T>(c: Column<T>, original: T, index: number): ReactNode {
+  const getValue = <V,>() => c.value(original, index) as V;
+  if (c.def.cell) return c.def.cell({ getValue, row: { original, index } });
+  // TanStack Table's default cell: the value as text.
+  const v = c.value(original, index);
+  return v === null || v === undefined ? null : String(v);
+}
 
 export interface DataTableProps<T> {
   data: readonly T[];
-  columns: ColumnDef<T, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- TanStack's own column type
+  columns: ColumnDef<T, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- columns of every value type
   getRowId: (row: T) => string;
   /** Accessible name of the table, e.g. "Personal access tokens". */
   caption: string;
@@ -57,7 +36,7 @@ export interface DataTableProps<T> {
   csvFileName?: string;
   /** Client-side text search over all columns (turn off when the server filters). */
   search?: boolean;
-  initialSorting?: SortingState;
+  initialSorting?: Sorting;
   empty?: ReactNode;
   toolbar?: ReactNode;
   onRowClick?: (row: T) => void;
@@ -83,46 +62,35 @@ export function DataTable<T>({
   maxHeight = '70vh',
   rowHeight = 41,
 }: DataTableProps<T>) {
-  const [sorting, setSorting] = useState<SortingState>(initialSorting);
-  const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
+  const [sorting, setSorting] = useState<Sorting>(initialSorting);
+  const [filters, setFilters] = useState<Record<string, string | undefined>>({});
   const [globalFilter, setGlobalFilter] = useState('');
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns fresh functions by design
-  const table = useReactTable({
-    data: data as T[],
-    columns,
-    getRowId: (row) => getRowId(row),
-    state: { sorting, columnFilters, globalFilter },
-    onSortingChange: setSorting,
-    onColumnFiltersChange: setColumnFilters,
-    onGlobalFilterChange: setGlobalFilter,
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
-    getFacetedUniqueValues: getFacetedUniqueValues(),
-  });
+  const resolved = useMemo(() => resolveColumns(columns), [columns]);
+  const filtered = useMemo(() => filterRows(data, resolved, globalFilter, filters), [data, resolved, globalFilter, filters]);
+  const rows = useMemo(() => sortRows(filtered, resolved, sorting), [filtered, resolved, sorting]);
+  const shownColumns = resolved.filter(onScreen);
 
-  const rows = table.getRowModel().rows;
   const virtual = rows.length > virtualizeAbove;
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
-    enabled: virtual,
-  });
-  const items = virtual ? virtualizer.getVirtualItems() : null;
-  const shown: Array<{ row: Row<T>; index: number }> = items
-    ? items.map((v) => ({ row: rows[v.index]!, index: v.index }))
-    : rows.map((row, index) => ({ row, index }));
+  const windowed = useWindow({ count: rows.length, scrollRef, estimateSize: rowHeight, overscan: 12, enabled: virtual });
+  const items = virtual ? windowed.items : null;
+  const shown = items ? items.map((v) => ({ row: rows[v.index]!, index: v.index })) : rows.map((row, index) => ({ row, index }));
   const padTop = items && items.length ? items[0]!.start : 0;
-  const padBottom = items && items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
-  const columnCount = table.getVisibleLeafColumns().filter((column) => onScreen({ column })).length;
+  const padBottom = items && items.length ? windowed.totalSize - items[items.length - 1]!.end : 0;
 
   return (
     <div className="space-y-3">
-      <DataTableToolbar table={table} total={data.length} search={search} csvFileName={csvFileName} caption={caption}>
+      <DataTableToolbar
+        data={data}
+        rows={rows}
+        columns={resolved}
+        search={search ? { value: globalFilter, set: setGlobalFilter } : null}
+        filters={filters}
+        setFilter={(id, value) => setFilters((f) => ({ ...f, [id]: value }))}
+        csvFileName={csvFileName}
+        caption={caption}
+      >
         {toolbar}
       </DataTableToolbar>
       {/* relative: sr-only text in cells is absolutely positioned and would otherwise escape the scroll clip and stretch the page. */}
@@ -136,51 +104,50 @@ export function DataTable<T>({
         <table className="w-full border-separate border-spacing-0 text-sm" aria-rowcount={virtual ? rows.length + 1 : undefined}>
           <caption className="sr-only">{caption}</caption>
           <thead className="sticky top-0 z-10 bg-surface-2">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.filter(onScreen).map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  const meta = header.column.columnDef.meta;
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                      className={cn(
-                        'border-b border-border px-3 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap',
-                        meta?.align === 'right' && 'text-right',
-                        meta?.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface-2',
-                        meta?.hideBelowXl && 'max-xl:hidden',
-                      )}
-                    >
-                      {header.isPlaceholder ? null : header.column.getCanSort() ? (
-                        <button
-                          type="button"
-                          onClick={header.column.getToggleSortingHandler()}
-                          className={cn(
-                            'inline-flex items-center gap-1 rounded hover:text-fg',
-                            meta?.align === 'right' && 'flex-row-reverse',
-                          )}
-                        >
-                          {flexRender(header.column.columnDef.header, header.getContext())}
-                          <SortIcon sort={sorted} className="size-3.5" />
-                        </button>
-                      ) : (
-                        flexRender(header.column.columnDef.header, header.getContext())
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
+            <tr>
+              {shownColumns.map((c) => {
+                const sort = sorting.find((s) => s.id === c.id);
+                const sorted = sort ? (sort.desc ? 'desc' : 'asc') : false;
+                const meta = c.def.meta;
+                return (
+                  <th
+                    key={c.id}
+                    scope="col"
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                    className={cn(
+                      'border-b border-border px-3 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap',
+                      meta?.align === 'right' && 'text-right',
+                      meta?.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface-2',
+                      meta?.hideBelowXl && 'max-xl:hidden',
+                    )}
+                  >
+                    {c.canSort ? (
+                      <button
+                        type="button"
+                        onClick={() => setSorting((s) => nextSorting(s, c, filtered))}
+                        className={cn(
+                          'inline-flex items-center gap-1 rounded hover:text-fg',
+                          meta?.align === 'right' && 'flex-row-reverse',
+                        )}
+                      >
+                        {renderHeader(c)}
+                        <SortIcon sort={sorted} className="size-3.5" />
+                      </button>
+                    ) : (
+                      renderHeader(c)
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
           </thead>
           <tbody>
             {padTop > 0 ? <tr aria-hidden style={{ height: padTop }} /> : null}
             {shown.map(({ row, index }) => (
               <tr
-                key={row.id}
+                key={getRowId(row.original)}
                 // Rows may wrap to different heights (a risk's reasons, a long name): the window measures each one.
-                ref={virtual ? virtualizer.measureElement : undefined}
+                ref={virtual ? windowed.measureItem : undefined}
                 data-index={index}
                 aria-rowindex={virtual ? index + 2 : undefined}
                 tabIndex={onRowClick ? 0 : undefined}
@@ -189,32 +156,29 @@ export function DataTable<T>({
                 onKeyDown={onRowClick ? (e) => e.key === 'Enter' && e.target === e.currentTarget && onRowClick(row.original) : undefined}
                 className={cn('group', onRowClick && 'cursor-pointer hover:bg-surface-2 focus-visible:bg-accent-soft')}
               >
-                {row
-                  .getVisibleCells()
-                  .filter(onScreen)
-                  .map((cell) => {
-                    const meta = cell.column.columnDef.meta;
-                    return (
-                      <td
-                        key={cell.id}
-                        className={cn(
-                          'border-b border-border px-3 py-2 align-middle group-last:border-b-0',
-                          meta?.align === 'right' && 'text-right tabular-nums',
-                          meta?.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface',
-                          meta?.hideBelowXl && 'max-xl:hidden',
-                          meta?.className,
-                        )}
-                      >
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </td>
-                    );
-                  })}
+                {shownColumns.map((c) => {
+                  const meta = c.def.meta;
+                  return (
+                    <td
+                      key={c.id}
+                      className={cn(
+                        'border-b border-border px-3 py-2 align-middle group-last:border-b-0',
+                        meta?.align === 'right' && 'text-right tabular-nums',
+                        meta?.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface',
+                        meta?.hideBelowXl && 'max-xl:hidden',
+                        meta?.className,
+                      )}
+                    >
+                      {renderCell(c, row.original, row.index)}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
             {padBottom > 0 ? <tr aria-hidden style={{ height: padBottom }} /> : null}
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={columnCount} className="p-4">
+                <td colSpan={shownColumns.length} className="p-4">
                   {empty ?? (
                     <p className="py-6 text-center text-muted">{data.length === 0 ? 'Nothing to show.' : 'No rows match the filters.'}</p>
                   )}

@@ -3,10 +3,10 @@
 // rows that keep real <table> semantics, windowed past `virtualizeAbove` rows) without TanStack Table's row models,
 // which a list that only renders does not need: at 20,000 tokens they cost the browser a row object per token the
 // moment the list arrived, and 25 kB of JavaScript before the first paint.
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type ReactNode } from 'react';
 import { count } from '@/lib/plural';
 import { cn } from './cn';
+import { useWindow } from './use-window';
 
 export interface WindowedColumn<T> {
   id: string;
@@ -47,18 +47,11 @@ export function WindowedTable<T>({
 }: WindowedTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = rows.length > virtualizeAbove;
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
-    enabled: virtual,
-  });
-  const items = virtual ? virtualizer.getVirtualItems() : null;
+  const windowed = useWindow({ count: rows.length, scrollRef, estimateSize: rowHeight, overscan: 12, enabled: virtual });
+  const items = virtual ? windowed.items : null;
   const shown = items ? items.map((v) => v.index) : rows.map((_, index) => index);
   const padTop = items && items.length ? items[0]!.start : 0;
-  const padBottom = items && items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+  const padBottom = items && items.length ? windowed.totalSize - items[items.length - 1]!.end : 0;
 
   return (
     <div className="space-y-3">
@@ -105,7 +98,7 @@ export function WindowedTable<T>({
                 <tr
                   key={getRowId(row)}
                   // Rows may wrap to different heights (a risk's reasons, a long name): the window measures each one.
-                  ref={virtual ? virtualizer.measureElement : undefined}
+                  ref={virtual ? windowed.measureItem : undefined}
                   data-index={index}
                   aria-rowindex={virtual ? index + 2 : undefined}
                   className="group"

@@ -44,8 +44,7 @@ export function filtersOf({ outcome, actor, action }: ActivityPageState): Activi
 
 export const activityEntryParams = z.object({ seq });
 
-/** The Activity page's link to one entry. */
-export const activityEntryHref = (entrySeq: number) => `/activity?entry=${entrySeq}`;
+export { activityEntryHref } from './links';
 
 export const actionRecordSchema = z.object({
   seq: z.number(),

@@ -3,30 +3,14 @@
 import * as z from 'zod/mini';
 import { principalSchema } from '@/lib/principals/contract';
 import { ACL_PRINCIPAL_KINDS, FINDING_CODES, FINDING_LEVELS, PERMISSIONS, PRINCIPAL_STATUSES, type FindingCode } from './rules/findings';
-import { base64Length, keyNameProblem, scopeNameProblem, utf8Length, valueSizeProblem } from './rules/names';
+import { scopeNameSchema, secretKeySchema } from './name-schemas';
+import { base64Length, utf8Length, valueSizeProblem } from './rules/names';
 
 export { MAX_SECRET_BYTES, SCOPE_NAME, KEY_NAME } from './rules/names';
 
 // ---- Names and values ----
 
-/** A scope name as Databricks accepts it; `label` starts the messages ("scope is required"). */
-export const scopeNameSchema = (label = 'The scope name') =>
-  z.string({ error: `${label} is required` }).check(
-    z.trim(),
-    z.superRefine((v, ctx) => {
-      const problem = scopeNameProblem(v, label);
-      if (problem) ctx.issues.push({ code: 'custom', message: problem, input: v });
-    }),
-  );
-
-export const secretKeySchema = (label = 'The key') =>
-  z.string({ error: `${label} is required` }).check(
-    z.trim(),
-    z.superRefine((v, ctx) => {
-      const problem = keyNameProblem(v, label);
-      if (problem) ctx.issues.push({ code: 'custom', message: problem, input: v });
-    }),
-  );
+export { scopeNameSchema, secretKeySchema } from './name-schemas';
 
 export const BACKENDS = ['DATABRICKS', 'AZURE_KEYVAULT'] as const;
 export type Backend = (typeof BACKENDS)[number];

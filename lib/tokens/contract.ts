@@ -2,7 +2,7 @@
 // person sees the same message either way), URL state, and the responses the browser parses. zod/mini: it ships.
 import * as z from 'zod/mini';
 import { count } from '@/lib/plural';
-import { scopeNameSchema, secretKeySchema } from '@/lib/secrets/contract';
+import { scopeNameSchema, secretKeySchema } from '@/lib/secrets/name-schemas';
 import { MAX_TOKEN_LIFETIME_LIMITS } from './rules/policy';
 import { ROTATION_STATES } from './rules/rotation-machine';
 import { RETRY_ACTIONS, ROTATION_STATUSES } from './rules/rotation-outcome';

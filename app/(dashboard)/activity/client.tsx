@@ -3,7 +3,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ActivityFilterBar } from '@/components/activity/activity-filter-bar';
 import { ActivityTable } from '@/components/activity/activity-table';
 import { ChainStatus } from '@/components/activity/chain-status';
-import { EntryDrawer } from '@/components/activity/entry-drawer';
 import { InlineStatus } from '@/components/ui/inline-status';
 import { PageHeader } from '@/components/ui/page-header';
 import { SkeletonTable } from '@/components/ui/skeleton';
@@ -12,6 +11,10 @@ import { activityQueries } from '@/lib/activity/queries';
 import { apiFetch } from '@/lib/query/fetch';
 import { useUrlState } from '@/lib/use-url-state';
 import { toSearchParams } from '@/lib/url-state';
+import { afterHydration } from '@/components/ui/after-hydration';
+
+// Not needed at first paint: loaded once the page is interactive (a linked entry opens as soon as it arrives).
+const EntryDrawer = afterHydration(() => import('@/components/activity/entry-drawer').then((m) => m.EntryDrawer));
 
 export function ActivityClient() {
   // The URL is the state: the same schema the server page parsed (filters, and the entry open in the drawer).

@@ -1,8 +1,7 @@
 'use client';
+import dynamic from 'next/dynamic';
 import { ActivityPanelsGrid } from '@/components/audit/activity-grid';
 import { AuditFilterBar } from '@/components/audit/audit-filter-bar';
-import { EventDrawer } from '@/components/audit/event-drawer';
-import { EventExplorer } from '@/components/audit/event-explorer';
 import { PanelBoundary, PanelSkeleton } from '@/components/audit/panel-boundary';
 import type { PanelProps } from '@/components/audit/panel-types';
 import { RangePicker } from '@/components/audit/range-picker';
@@ -13,6 +12,13 @@ import { useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
 import { InlineStatus } from '@/components/ui/inline-status';
 import { auditQueryToSearchParams, auditUrlIssues, FILTER_KEYS } from '@/lib/audit/contract';
+import { afterHydration } from '@/components/ui/after-hydration';
+
+// At the foot of the page: rendered by the server, its code (the table) a chunk of its own that the server's HTML
+// preloads (next/dynamic), so it arrives beside the page's and hydrates with it.
+const EventExplorer = dynamic(() => import('@/components/audit/event-explorer').then((m) => m.EventExplorer));
+// Not needed at first paint: loaded once the page is interactive (a linked event opens as soon as it arrives).
+const EventDrawer = afterHydration(() => import('@/components/audit/event-drawer').then((m) => m.EventDrawer));
 
 const SHOWN = { '24h': 'the last 24 hours', '7d': 'the last 7 days', '30d': 'the last 30 days', '90d': 'the last 90 days' } as const;
 
