@@ -134,20 +134,26 @@ async function main() {
     for (const { path, persona } of pages(scope)) {
       const cookie = await cookieFor(persona);
       // One page at a time: the machine is shared, and Lighthouse's timings are the figure.
-      const run = await lighthouse(
-        `${app.url}${path}`,
-        {
-          port: chrome.port,
-          output: 'json',
-          logLevel: 'error',
-          onlyCategories: ['performance', 'accessibility'],
-          extraHeaders: cookie ? { Cookie: cookie } : undefined,
-        },
-        desktopConfig,
-      );
-      if (!run) throw new Error(`Lighthouse gave no result for ${path}`);
-      const lhr = run.lhr as unknown as LhResult;
-      if (lhr.runtimeError) throw new Error(`Lighthouse on ${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      // Lighthouse itself sometimes loses the trace (NO_NAVSTART); that page is measured again, once.
+      let lhr: LhResult | undefined;
+      for (let attempt = 1; !lhr; attempt++) {
+        const run = await lighthouse(
+          `${app.url}${path}`,
+          {
+            port: chrome.port,
+            output: 'json',
+            logLevel: 'error',
+            onlyCategories: ['performance', 'accessibility'],
+            extraHeaders: cookie ? { Cookie: cookie } : undefined,
+          },
+          desktopConfig,
+        );
+        const got = run?.lhr as unknown as LhResult | undefined;
+        const problem = !got ? 'no result' : got.runtimeError ? `${got.runtimeError.code} ${got.runtimeError.message}` : null;
+        if (!problem) lhr = got;
+        else if (attempt >= 2) throw new Error(`Lighthouse on ${path}: ${problem}`);
+        else process.stdout.write(`Lighthouse on ${path}: ${problem}; measuring it again\n`);
+      }
       writeFileSync(join(OUT, `${path === '/' ? 'home' : path.slice(1).replace(/[^\w-]+/g, '_')}.json`), JSON.stringify(lhr));
       const score = (c: string) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
       const m = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
