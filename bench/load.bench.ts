@@ -1,11 +1,11 @@
-// `tsx bench/load.bench.ts [--state-dir /tmp/pages-bench-demo] [--clients 50] [--seconds 60]`: the cached read APIs
+// `tsx bench/load.bench.ts [--state-dir /tmp/pages-bench-demo] [--clients 50] [--seconds 60] [--cpu-profile x.cpuprofile]`: the cached read APIs
 // under 50 concurrent signed-in clients (each its own session; analysts, admins and managers in turn, each asking
 // the routes its role may read, one request after another) for 60 s, against the demo-scale simulator answering
 // after the run's latency. Reports throughput, p50/p99 latency and errors as the clients saw them; the server's own
 // time per request (durationMs minus upstreamMs, from the app's http.request log lines); and the app process's RSS
 // and heap before, right after, and 10 s after the run with a garbage collection asked for (through the inspector,
 // which the app is started with on a local port).
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request as playwrightRequest } from '@playwright/test';
 import { Pool, WebSocket } from 'undici';
@@ -54,30 +54,39 @@ const pct = (xs: readonly number[], p: number) => {
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
 };
 
-/** The app process's memory, read through its inspector (Runtime.evaluate), optionally after a full GC. */
-async function memoryOf(inspectorPort: number, gc: boolean): Promise<{ rssMb: number; heapMb: number }> {
-  const list = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
+/** A session on the app process's inspector (Chrome DevTools Protocol over a WebSocket). */
+async function openInspector(port: number) {
+  const list = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
   const ws = new WebSocket(list[0]!.webSocketDebuggerUrl);
   await new Promise((resolve, reject) => ((ws.onopen = resolve), (ws.onerror = reject)));
   let id = 0;
-  const send = (method: string, params: object = {}) =>
-    new Promise<{ result?: { result?: { value?: string } } }>((resolve) => {
+  const send = <T = unknown>(method: string, params: object = {}) =>
+    new Promise<T>((resolve) => {
       const mine = ++id;
       ws.addEventListener('message', function on(ev) {
-        const msg = JSON.parse(String(ev.data)) as { id?: number };
+        const msg = JSON.parse(String(ev.data)) as { id?: number; result: T };
         if (msg.id !== mine) return;
         ws.removeEventListener('message', on);
-        resolve(msg as never);
+        resolve(msg.result);
       });
       ws.send(JSON.stringify({ id: mine, method, params }));
     });
+  return { send, close: () => ws.close() };
+}
+
+/** The app process's memory (Runtime.evaluate in it), optionally after a full garbage collection. */
+async function memoryOf(inspectorPort: number, gc: boolean): Promise<{ rssMb: number; heapMb: number }> {
+  const inspector = await openInspector(inspectorPort);
   try {
-    if (gc) await send('HeapProfiler.collectGarbage');
-    const res = await send('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
-    const usage = JSON.parse(res.result!.result!.value!) as NodeJS.MemoryUsage;
+    if (gc) await inspector.send('HeapProfiler.collectGarbage');
+    const res = await inspector.send<{ result: { value: string } }>('Runtime.evaluate', {
+      expression: 'JSON.stringify(process.memoryUsage())',
+      returnByValue: true,
+    });
+    const usage = JSON.parse(res.result.value) as NodeJS.MemoryUsage;
     return { rssMb: usage.rss / 2 ** 20, heapMb: usage.heapUsed / 2 ** 20 };
   } finally {
-    ws.close();
+    inspector.close();
   }
 }
 
@@ -133,6 +142,11 @@ async function main() {
     const before = await memoryOf(inspectorPort, true);
     const logOffset = readFileSync(LOG).length;
 
+    // --cpu-profile <file>: the app's CPU profile over the load, to open in Chrome's DevTools (where the time goes).
+    const profileTo = benchArg('cpu-profile', '');
+    const profiler = profileTo ? await openInspector(inspectorPort) : null;
+    await profiler?.send('Profiler.enable');
+    await profiler?.send('Profiler.start');
     const latencies: number[] = [];
     let errors = 0;
     const errorKinds = new Map<string, number>();
@@ -158,6 +172,10 @@ async function main() {
       }),
     );
     const elapsedS = (performance.now() - started) / 1000;
+    if (profiler) {
+      writeFileSync(profileTo, JSON.stringify((await profiler.send<{ profile: unknown }>('Profiler.stop')).profile));
+      profiler.close();
+    }
     const after = await memoryOf(inspectorPort, false);
     await new Promise((r) => setTimeout(r, SETTLE_SECONDS * 1000));
     const settled = await memoryOf(inspectorPort, true);
