@@ -4,6 +4,7 @@
 // read is theirs alone. Changes made through Brickwatch drop the affected keys for every identity of the workspace.
 import 'server-only';
 import type { Workspace } from './databricks/get-workspace';
+import { awaitingUpstream, detachedFromRequest } from './databricks/upstream-wait';
 import { log } from './log';
 import { processSingleton } from './singleton';
 
@@ -36,10 +37,13 @@ export function identityKey(ws: Identity): string {
 export function cachedRead<T>(ws: Identity, key: string, policy: ReadPolicy, load: () => Promise<T>, now = Date.now()): Promise<T> {
   const full = `${identityKey(ws)}|${key}`;
   const hit = entries.get(full);
-  if (hit && hit.expiresAt > now) return hit.promise as Promise<T>;
+  // Joining a first read still in flight is waiting on the workspace, for this request's log line as for the first's.
+  if (hit && hit.expiresAt > now)
+    return hit.expiresAt === Number.POSITIVE_INFINITY ? awaitingUpstream(hit.promise as Promise<T>) : (hit.promise as Promise<T>);
   if (hit && !hit.refreshing && hit.expiresAt + hit.staleMs > now) {
     hit.refreshing = true;
-    start(full, key, policy, load).promise.catch((e: unknown) => {
+    // The request that happens to find the value stale does not wait for its refresh: not its upstream time.
+    detachedFromRequest(() => start(full, key, policy, load)).promise.catch((e: unknown) => {
       // Keep answering with the stale value; the next read past the stale window will surface the failure.
       hit.refreshing = false;
       log.warn('read_cache.refresh_failed', { key, error: e });

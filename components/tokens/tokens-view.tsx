@@ -128,6 +128,12 @@ export function TokensView({ filterError, canAct, person }: TokensViewProps) {
           data ? (
             <>
               {count(data.total, 'token')} · read from Databricks at {new Date(data.readAt).toISOString().slice(11, 19)} UTC
+              {/* Here, not as a notice above the table: a line that leaves when the rest arrives would shift the page. */}
+              {!data.complete && !error ? (
+                <span>
+                  · showing the first {count(data.rows.length, 'token')} of {data.matched.toLocaleString('en')}; the rest are loading…
+                </span>
+              ) : null}
             </>
           ) : null
         }
@@ -171,11 +177,6 @@ export function TokensView({ filterError, canAct, person }: TokensViewProps) {
             <Button size="sm" onClick={() => void refetch()}>
               Try again
             </Button>
-          </InlineStatus>
-        ) : null}
-        {data && !data.complete && !error ? (
-          <InlineStatus tone="info">
-            Showing the first {count(data.rows.length, 'token')} of {data.matched.toLocaleString('en')}; the rest are loading…
           </InlineStatus>
         ) : null}
         {data ? (

@@ -10,6 +10,7 @@ import { endSession } from '../auth/ended-sessions';
 import type { SessionToken } from '../auth/session-token';
 import type { Role } from '../roles';
 import { DatabricksError } from '../databricks/errors';
+import { awaitingUpstream } from '../databricks/upstream-wait';
 import { DomainError, type DomainErrorKind } from '../errors';
 import { ApiError } from './errors';
 import { recordAction } from '../activity/server/record';
@@ -346,6 +347,23 @@ describe('route()', () => {
       user: 'ann@example.com',
       role: 'manager',
     });
+  });
+
+  it("logs how much of the request's time was spent waiting on Databricks, parallel calls counted once", async () => {
+    lines = [];
+    const waits = route({ role: 'analyst' }, async () => {
+      const call = (ms: number) => awaitingUpstream(new Promise((r) => setTimeout(r, ms)));
+      await Promise.all([call(40), call(60)]);
+      return { ok: true };
+    });
+    await waits(request('GET', '/api/waits', { cookie: await cookieFor('analyst') }), ctx());
+    const line = lines
+      .map((l) => JSON.parse(l) as { msg: string; durationMs: number; upstreamMs: number; upstreamCalls: number })
+      .find((l) => l.msg === 'http.request')!;
+    expect(line.upstreamCalls).toBe(2);
+    expect(line.upstreamMs).toBeGreaterThanOrEqual(59);
+    expect(line.upstreamMs).toBeLessThan(100);
+    expect(line.durationMs).toBeGreaterThanOrEqual(line.upstreamMs);
   });
 
   it('never logs the session cookie or the upstream token', async () => {

@@ -8,6 +8,7 @@ import { safeParse, type core } from 'zod/mini';
 import { getConfig } from '../config';
 import type { Role } from '../roles';
 import { getWorkspace, type Workspace } from '../databricks/get-workspace';
+import { upstreamWaitSoFar, withUpstreamWait } from '../databricks/upstream-wait';
 import { authFromCookies, type AuthedContext } from '../auth/session';
 import { serializeCookie, sessionCookieWrites } from '../auth/session-token';
 import { log as rootLog, requestIdFrom, type Logger } from '../log';
@@ -66,86 +67,99 @@ export function route<B = undefined, P = undefined, Q = undefined>(
   spec: RouteSpec<B, P, Q>,
   handler: (ctx: RouteContext<B, P, Q>) => Promise<unknown>,
 ) {
-  return async (request: NextRequest, context: NextContext): Promise<Response> => {
-    const requestId = requestIdFrom(request.headers);
-    const log = rootLog.child({ requestId });
-    const started = Date.now();
-    const config = getConfig();
-    let auth: Awaited<ReturnType<typeof authFromCookies>> = null;
-    let user: AuthedContext | undefined;
-    let response: Response;
-    const attempt = { recorded: false };
-    try {
-      auth = await authFromCookies(request.cookies.getAll(), config);
-      if (!auth) throw new ApiError(401, 'UNAUTHENTICATED', 'You are not signed in, or your session has ended. Sign in again.');
-      if (!auth.role && auth.roleUnverified) {
-        throw new ApiError(
-          403,
-          'ROLE_UNVERIFIED',
-          'Brickwatch could not confirm your role with the Databricks workspace for too long, so your access is paused. It returns by itself once the workspace answers.',
-        );
-      }
-      if (!hasRole(auth.role, spec.role)) {
-        throw new ApiError(
-          403,
-          'FORBIDDEN',
-          auth.role
-            ? `This needs the ${ROLE_LABELS[spec.role]} role; you are ${ROLE_LABELS[auth.role]}.`
-            : 'You have no Brickwatch role. Ask an administrator to add you to a Brickwatch group.',
-        );
-      }
-      user = auth as AuthedContext;
-      // Same-origin only: a cross-site form or fetch cannot carry our Origin. Non-browser clients must send it too.
-      if (MUTATING.has(request.method) && request.headers.get('origin') !== config.auth.url) {
-        throw new ApiError(403, 'BAD_ORIGIN', 'This request did not come from the Brickwatch page (Origin check failed)');
-      }
-      const params = validate(spec.params, await context.params, 'path');
-      const query = validate(spec.query, searchParamsToObject(request.nextUrl.searchParams), 'query');
-      const body = spec.body ? validate(spec.body, await readJsonBody(request), 'body') : (undefined as B);
-      const workspace = getWorkspace(user, config);
-      const result = await inAttempt(attempt, () => handler({ user: user!, body, params, query, workspace, requestId, request, log }));
-      response = result instanceof Response ? result : NextResponse.json(result ?? {});
-      if (user.refreshed) {
-        // Persist a refreshed upstream token (and a rotated refresh token) in the cookie.
-        for (const c of await sessionCookieWrites(user.token, config, request.cookies.getAll()))
-          response.headers.append('Set-Cookie', serializeCookie(c));
-      }
-    } catch (e) {
-      const mapped = toErrorResponse(e, requestId, config.identityMode, spec.upstreamMessages);
-      if (MUTATING.has(request.method))
-        await recordRefusal({
-          spec,
-          request,
-          requestId,
-          auth,
-          attempt,
-          code: mapped.body.error.code,
-          message: mapped.body.error.message,
-          log,
-        });
-      if (mapped.unexpected)
-        log.error('http.unhandled', {
-          method: request.method,
-          path: request.nextUrl.pathname,
-          error: e,
-          stack: e instanceof Error ? e.stack : undefined,
-        });
-      response = NextResponse.json(mapped.body, { status: mapped.status, headers: mapped.headers });
-    }
-    response.headers.set('X-Request-Id', requestId);
-    // Responses carry workspace data for one person: never cached by browsers or proxies.
-    if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
-    log.info('http.request', {
-      method: request.method,
-      path: request.nextUrl.pathname,
-      status: response.status,
-      durationMs: Date.now() - started,
-      user: user?.userName,
-      role: user?.role,
-    });
-    return response;
-  };
+  return (request: NextRequest, context: NextContext): Promise<Response> => withUpstreamWait(() => handle(spec, handler, request, context));
 }
+
+async function handle<B, P, Q>(
+  spec: RouteSpec<B, P, Q>,
+  handler: (ctx: RouteContext<B, P, Q>) => Promise<unknown>,
+  request: NextRequest,
+  context: NextContext,
+): Promise<Response> {
+  const requestId = requestIdFrom(request.headers);
+  const log = rootLog.child({ requestId });
+  const started = performance.now();
+  const config = getConfig();
+  let auth: Awaited<ReturnType<typeof authFromCookies>> = null;
+  let user: AuthedContext | undefined;
+  let response: Response;
+  const attempt = { recorded: false };
+  try {
+    auth = await authFromCookies(request.cookies.getAll(), config);
+    if (!auth) throw new ApiError(401, 'UNAUTHENTICATED', 'You are not signed in, or your session has ended. Sign in again.');
+    if (!auth.role && auth.roleUnverified) {
+      throw new ApiError(
+        403,
+        'ROLE_UNVERIFIED',
+        'Brickwatch could not confirm your role with the Databricks workspace for too long, so your access is paused. It returns by itself once the workspace answers.',
+      );
+    }
+    if (!hasRole(auth.role, spec.role)) {
+      throw new ApiError(
+        403,
+        'FORBIDDEN',
+        auth.role
+          ? `This needs the ${ROLE_LABELS[spec.role]} role; you are ${ROLE_LABELS[auth.role]}.`
+          : 'You have no Brickwatch role. Ask an administrator to add you to a Brickwatch group.',
+      );
+    }
+    user = auth as AuthedContext;
+    // Same-origin only: a cross-site form or fetch cannot carry our Origin. Non-browser clients must send it too.
+    if (MUTATING.has(request.method) && request.headers.get('origin') !== config.auth.url) {
+      throw new ApiError(403, 'BAD_ORIGIN', 'This request did not come from the Brickwatch page (Origin check failed)');
+    }
+    const params = validate(spec.params, await context.params, 'path');
+    const query = validate(spec.query, searchParamsToObject(request.nextUrl.searchParams), 'query');
+    const body = spec.body ? validate(spec.body, await readJsonBody(request), 'body') : (undefined as B);
+    const workspace = getWorkspace(user, config);
+    const result = await inAttempt(attempt, () => handler({ user: user!, body, params, query, workspace, requestId, request, log }));
+    response = result instanceof Response ? result : NextResponse.json(result ?? {});
+    if (user.refreshed) {
+      // Persist a refreshed upstream token (and a rotated refresh token) in the cookie.
+      for (const c of await sessionCookieWrites(user.token, config, request.cookies.getAll()))
+        response.headers.append('Set-Cookie', serializeCookie(c));
+    }
+  } catch (e) {
+    const mapped = toErrorResponse(e, requestId, config.identityMode, spec.upstreamMessages);
+    if (MUTATING.has(request.method))
+      await recordRefusal({
+        spec,
+        request,
+        requestId,
+        auth,
+        attempt,
+        code: mapped.body.error.code,
+        message: mapped.body.error.message,
+        log,
+      });
+    if (mapped.unexpected)
+      log.error('http.unhandled', {
+        method: request.method,
+        path: request.nextUrl.pathname,
+        error: e,
+        stack: e instanceof Error ? e.stack : undefined,
+      });
+    response = NextResponse.json(mapped.body, { status: mapped.status, headers: mapped.headers });
+  }
+  response.headers.set('X-Request-Id', requestId);
+  // Responses carry workspace data for one person: never cached by browsers or proxies.
+  if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
+  // upstreamMs: the part of durationMs spent waiting on Databricks (parallel calls counted once); the rest is ours.
+  const upstream = upstreamWaitSoFar();
+  log.info('http.request', {
+    method: request.method,
+    path: request.nextUrl.pathname,
+    status: response.status,
+    durationMs: tenths(performance.now() - started),
+    upstreamMs: tenths(upstream?.waitedMs ?? 0),
+    upstreamCalls: upstream?.calls ?? 0,
+    user: user?.userName,
+    role: user?.role,
+  });
+  return response;
+}
+
+const tenths = (ms: number) => Math.round(ms * 10) / 10;
 
 // A refusal no area recorded. A signed-in person's attempt becomes an action-log row (who, role, what, outcome);
 // anonymous and foreign-Origin refusals go to the server log only, rate-limited, so nobody can flood the chain.

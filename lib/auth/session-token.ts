@@ -1,6 +1,7 @@
 // The encrypted next-auth session cookie: what it holds, how it is read and re-written, and how it is kept valid.
 // Databricks tokens live only here (httpOnly, encrypted with NEXTAUTH_SECRET); the browser never sees them.
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { decode, encode } from 'next-auth/jwt';
 import { z } from 'zod';
 import type { AppConfig } from '../config';
@@ -75,12 +76,29 @@ export async function readSessionCookie(cookies: readonly CookieLike[], config: 
     .sort((a, b) => Number(a.name.split('.').pop()) - Number(b.name.split('.').pop()))
     .map((c) => c.value)
     .join('');
+  const key = createHash('sha256').update(config.auth.secret).update('\0').update(value).digest('base64url');
+  const known = decoded.get(key);
+  if (known && known.expS * 1000 > Date.now()) return known.token;
+  if (known) decoded.delete(key);
   try {
-    return parseSessionToken(await decode({ token: value, secret: config.auth.secret }));
+    const payload = await decode({ token: value, secret: config.auth.secret });
+    const token = parseSessionToken(payload);
+    if (token && typeof payload?.exp === 'number') {
+      if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value as string);
+      decoded.set(key, { token, expS: payload.exp });
+    }
+    return token;
   } catch {
     return null; // wrong secret, tampered or expired: the same as no session
   }
 }
+
+// Decrypting the cookie derives its key (HKDF, on libuv's thread pool) on every request: under load each request then
+// waits in line behind the others for the event loop. The same cookie always decrypts to the same token, so a cookie
+// seen before is answered from here until its own expiry. Sign-out still applies at once (ended sessions are checked
+// on every request), and a newer revision of the token wins through `latest` below. Keys are hashes, not cookies.
+const DECODED_MAX = 5_000;
+const decoded = processSingleton('session-decoded', () => new Map<string, { token: SessionToken; expS: number }>());
 
 export interface CookieWrite {
   name: string;

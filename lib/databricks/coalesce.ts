@@ -1,6 +1,7 @@
 // Identical concurrent upstream reads share one promise; a settled result may be reused for a short window. Keys MUST
 // carry the identity (Workspace.coalesce() prefixes it), or one person would see what another may read.
 import 'server-only';
+import { awaitingUpstream } from './upstream-wait';
 
 export interface Coalescer {
   <T>(key: string, load: () => Promise<T>): Promise<T>;
@@ -27,7 +28,8 @@ export function createCoalescer({
 
   const coalesce = <T>(key: string, load: () => Promise<T>): Promise<T> => {
     const existing = entries.get(key);
-    if (existing && (existing.settledAt === null || now() - existing.settledAt < reuseMs)) return existing.promise as Promise<T>;
+    if (existing?.settledAt === null) return awaitingUpstream(existing.promise as Promise<T>);
+    if (existing && now() - existing.settledAt < reuseMs) return existing.promise as Promise<T>;
     evict();
     const entry = { promise: Promise.resolve().then(load), settledAt: null as number | null };
     entries.set(key, entry);

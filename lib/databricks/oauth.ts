@@ -4,6 +4,7 @@ import 'server-only';
 import { z } from 'zod';
 import { processSingleton } from '../singleton';
 import { DatabricksError, errorFromResponse } from './errors';
+import { awaitingUpstream } from './upstream-wait';
 
 const discovery = z.object({ authorization_endpoint: z.string().url(), token_endpoint: z.string().url(), issuer: z.string().optional() });
 export type OidcDiscovery = z.output<typeof discovery>;
@@ -74,7 +75,7 @@ export async function requestToken(host: string, client: ClientAuth, form: Recor
 async function send(url: string, init: RequestInit, host: string): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'manual' });
+    res = await awaitingUpstream(fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'manual' }));
   } catch (e) {
     const code = (e as { cause?: { code?: string } }).cause?.code ?? (e instanceof Error ? e.name : 'UNKNOWN');
     if (code === 'TimeoutError') throw new DatabricksError(0, 'TIMEOUT', `No answer from ${host}/oidc within ${TIMEOUT_MS / 1000} s`);

@@ -5,6 +5,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { log as rootLog, type Logger } from '../log';
 import { DatabricksError, errorFromResponse, isDatabricksError } from './errors';
+import { awaitingUpstream } from './upstream-wait';
 
 export interface Credentials {
   /** A bearer token valid now. */
@@ -144,14 +145,15 @@ export class RestClient {
         'User-Agent': this.options.userAgent ?? 'brickwatch',
       };
       if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-      res = await fetch(url, {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal,
-        redirect: 'manual',
-      });
-      text = await res.text();
+      [res, text] = await awaitingUpstream(
+        fetch(url, {
+          method,
+          headers,
+          body: options.body === undefined ? undefined : JSON.stringify(options.body),
+          signal,
+          redirect: 'manual',
+        }).then(async (r) => [r, await r.text()] as const),
+      );
     } catch (e) {
       throw this.transportFailure(e, method, path, timeoutMs, options.signal);
     }

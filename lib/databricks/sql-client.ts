@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { log as rootLog, type Logger } from '../log';
 import { DatabricksError, genericCode, isDatabricksError, sqlStatementError } from './errors';
 import type { Credentials } from './rest-client';
+import { awaitingUpstream } from './upstream-wait';
 
 export type SqlParam = string | number | boolean | Date | null;
 
@@ -90,11 +91,13 @@ export class SqlClient {
     const onCallerAbort = () => deadline.abort(new DatabricksError(0, 'CANCELLED', `${q.name} was cancelled`));
     signal?.addEventListener('abort', onCallerAbort, { once: true });
     try {
-      const raw = await untilAborted(
-        this.withRetries(q, started + q.timeoutSeconds * 1000, deadline.signal, () =>
-          this.withSession((session) => this.run(session, q, params, deadline.signal)),
+      const raw = await awaitingUpstream(
+        untilAborted(
+          this.withRetries(q, started + q.timeoutSeconds * 1000, deadline.signal, () =>
+            this.withSession((session) => this.run(session, q, params, deadline.signal)),
+          ),
+          deadline.signal,
         ),
-        deadline.signal,
       );
       const rows: Row[] = [];
       for (const [i, r] of raw.rows.entries()) {
