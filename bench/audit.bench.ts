@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
-import { benchArg, benchLatencyMs, recordMetrics, runBench, spreadOf } from '../scripts/lib/bench-metrics';
+import { benchArg, benchLatencyMs, pct, recordMetrics, runBench, spreadOf } from '../scripts/lib/bench-metrics';
 import { ensureChromium } from '../scripts/lib/browser';
 import { ensureBuild } from '../scripts/lib/build';
 import { startTestSimulator } from '../testing/simulator';
@@ -31,10 +31,6 @@ const OPENS = 5;
 const DAY = 86_400_000;
 const PANELS = ['failed-auth', 'permissions', 'tokens', 'secrets', 'config', 'events'];
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
-};
 const summary = (xs: number[]) => ({ n: xs.length, p50: pct(xs, 50), p95: pct(xs, 95), max: Math.max(...xs) });
 
 /** Server-side durations of GET <path>, oldest first, from the app's structured log. */

@@ -16,7 +16,7 @@ const SIGNATURES: Array<[string, RegExp]> = [
   ['zod', /_zod\b/],
   ['TanStack Query', /HydrationBoundary|dehydrate/],
   ['TanStack Table', /getCoreRowModel/],
-  ['TanStack Virtual', /measureElement/],
+  ['TanStack Virtual', /getVirtualItems/],
   ['dialog', /showModal/],
   ['CSV', /text\/csv/],
 ];

@@ -93,7 +93,9 @@ async function startChromium(): Promise<{ port: number; stop(): Promise<void> }>
     port,
     stop: () =>
       new Promise<void>((resolve) => {
-        child.once('exit', () => (rmSync(profile, { recursive: true, force: true }), resolve()));
+        const done = () => (rmSync(profile, { recursive: true, force: true }), resolve());
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', done);
         child.kill('SIGTERM');
       }),
   };
@@ -163,7 +165,9 @@ async function main() {
       for (let i = 0; i < RUNS; i++) runs.push(await audit(path, cookie));
       runs.sort((a, b) => score(a, 'performance') - score(b, 'performance'));
       const lhr = runs[Math.floor(runs.length / 2)]!;
-      writeFileSync(join(OUT, `${path === '/' ? 'home' : path.slice(1).replace(/[^\w-]+/g, '_')}.json`), JSON.stringify(lhr));
+      // Lighthouse copies its settings into the result: the session cookie must not be written out with it.
+      const saved = { ...lhr, configSettings: { ...(lhr as { configSettings?: object }).configSettings, extraHeaders: undefined } };
+      writeFileSync(join(OUT, `${path === '/' ? 'home' : path.slice(1).replace(/[^\w-]+/g, '_')}.json`), JSON.stringify(saved));
       const m = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
       const r = {
         path,

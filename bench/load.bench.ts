@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request as playwrightRequest } from '@playwright/test';
 import { Pool, WebSocket } from 'undici';
-import { benchArg, benchLatencyMs, recordMetrics, runBench, spreadOf } from '../scripts/lib/bench-metrics';
+import { benchArg, benchLatencyMs, pct, recordMetrics, runBench, spreadOf } from '../scripts/lib/bench-metrics';
 import { ensureBuild } from '../scripts/lib/build';
 import { startTestSimulator } from '../testing/simulator';
 import { ensureTestCa } from '../testing/test-ca';
@@ -49,11 +49,6 @@ const READS: Record<Exclude<Persona, 'none'>, string[]> = {
   manager: MANAGER_READS,
 };
 const TURN: Exclude<Persona, 'none'>[] = ['analyst', 'admin', 'manager'];
-
-const pct = (xs: readonly number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
-};
 
 /** A session on the app process's inspector (Chrome DevTools Protocol over a WebSocket). */
 async function openInspector(port: number) {

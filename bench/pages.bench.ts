@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { benchArg, benchLatencyMs, recordMetrics, runBench, spreadOf } from '../scripts/lib/bench-metrics';
+import { benchArg, benchLatencyMs, pct, recordMetrics, runBench, spreadOf } from '../scripts/lib/bench-metrics';
 import { upstreamCost, type LoggedRequest } from '../scripts/lib/bench-upstream';
 import { ensureChromium } from '../scripts/lib/browser';
 import { ensureBuild } from '../scripts/lib/build';
@@ -29,9 +29,6 @@ const WHY_MORE_ROUNDS: Record<string, string> = {
   '/secrets':
     'Databricks has no bulk read of secret scopes: the scope list comes first, then each scope’s keys and ACL, 12 scopes at a time (more scopes, more waves)',
 };
-
-const pct = (xs: readonly number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function main() {
   await ensureTestCa();

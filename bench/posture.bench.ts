@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request as playwrightRequest } from '@playwright/test';
-import { benchArg, benchLatencyMs, recordMetrics, runBench } from '../scripts/lib/bench-metrics';
+import { benchArg, benchLatencyMs, pct, recordMetrics, runBench } from '../scripts/lib/bench-metrics';
 import { ensureBuild } from '../scripts/lib/build';
 import { startTestSimulator } from '../testing/simulator';
 import { ensureTestCa } from '../testing/test-ca';
@@ -22,11 +22,6 @@ const ROOT = join(__dirname, '..');
 const LOG = join(ROOT, 'test-results', 'bench-posture-app.log');
 const TARGET_MS = 2_000;
 const LATENCY_MS = benchLatencyMs();
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
-};
 
 /** Server-side durations of one method and path, in order, from the app's structured log. */
 function serverDurations(method: string, path: string): number[] {

@@ -10,7 +10,7 @@ import { request as httpRequest } from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import { benchArg, benchLatencyMs, recordMetrics, runBench, spreadOf } from '../scripts/lib/bench-metrics';
+import { benchArg, benchLatencyMs, pct, recordMetrics, runBench, spreadOf } from '../scripts/lib/bench-metrics';
 import { upstreamCost, type LoggedRequest } from '../scripts/lib/bench-upstream';
 import { ensureChromium } from '../scripts/lib/browser';
 import { ensureBuild } from '../scripts/lib/build';
@@ -48,10 +48,6 @@ const FILTERS = [
   'risk=high,medium&ownerType=user',
 ];
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
-};
 const summary = (xs: number[]) => ({ n: xs.length, p50: pct(xs, 50), p95: pct(xs, 95), max: Math.max(...xs) });
 
 /** Server-side durations of GET /api/tokens, in order, from the app's structured log. */

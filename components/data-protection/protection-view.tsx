@@ -19,7 +19,6 @@ import { FunctionsPanel } from './functions-panel';
 import type { ProtectionAction } from './mask-dialogs';
 import { afterHydration } from '@/components/ui/after-hydration';
 
-// Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
 const ProtectionDialogs = afterHydration(() => import('./mask-dialogs').then((m) => m.ProtectionDialogs));
 
 const control = 'h-8 rounded-md border border-border-strong bg-surface px-2 text-sm';

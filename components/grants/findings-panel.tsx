@@ -19,7 +19,6 @@ import type { ProposedChange } from './apply-dialog';
 import { CODE_LABEL, LEVEL_LABEL, plural } from './format';
 import { afterHydration } from '@/components/ui/after-hydration';
 
-// Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
 const ApplyDialog = afterHydration(() => import('./apply-dialog').then((m) => m.ApplyDialog));
 
 const LEVEL_TONE: Record<FindingLevel, Tone> = { high: 'danger', medium: 'warning', low: 'info', info: 'neutral' };

@@ -4,6 +4,7 @@
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { downloadCsv } from '@/components/ui/download-csv';
 import { DownloadIcon } from '@/components/ui/icons';
 import { EmptyState } from '@/components/ui/empty-state';
 import { InlineStatus } from '@/components/ui/inline-status';
@@ -19,19 +20,12 @@ import { buildMatrix, matrixCsv, type MatrixRow } from './matrix-model';
 import { TextFilter } from './text-filter';
 import { afterHydration } from '@/components/ui/after-hydration';
 
-// Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
 const ApplyDialog = afterHydration(() => import('./apply-dialog').then((m) => m.ApplyDialog));
 const CellDialog = afterHydration(() => import('./detail-dialogs').then((m) => m.CellDialog));
 const PrincipalDialog = afterHydration(() => import('./detail-dialogs').then((m) => m.PrincipalDialog));
 const SecurableDialog = afterHydration(() => import('./detail-dialogs').then((m) => m.SecurableDialog));
 
 const control = 'h-8 rounded-md border border-border-strong bg-surface px-2 text-sm text-fg';
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  Object.assign(document.createElement('a'), { href: url, download: name }).click();
-  URL.revokeObjectURL(url);
-}
 
 export function MatrixPanel({
   state,
@@ -194,7 +188,7 @@ export function MatrixPanel({
             size="sm"
             icon={<DownloadIcon />}
             disabled={!model || model.rows.length === 0}
-            onClick={() => model && download(state.catalog ? `grants-${state.catalog}.csv` : 'grants-metastore.csv', matrixCsv(model))}
+            onClick={() => model && downloadCsv(state.catalog ? `grants-${state.catalog}.csv` : 'grants-metastore.csv', matrixCsv(model))}
           >
             Export CSV
           </Button>

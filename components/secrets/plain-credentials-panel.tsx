@@ -19,7 +19,6 @@ import { plural } from './format';
 import type { PutTarget } from './put-secret-dialog';
 import { afterHydration } from '@/components/ui/after-hydration';
 
-// Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
 const PutSecretDialog = afterHydration(() => import('./put-secret-dialog').then((m) => m.PutSecretDialog));
 
 const col = createColumnHelper<PlainCredentialView>();

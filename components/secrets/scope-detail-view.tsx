@@ -24,7 +24,6 @@ import { KeysCard } from './keys-card';
 import type { PutTarget } from './put-secret-dialog';
 import { afterHydration } from '@/components/ui/after-hydration';
 
-// Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
 const AclDialog = afterHydration(() => import('./acl-dialog').then((m) => m.AclDialog));
 const PutSecretDialog = afterHydration(() => import('./put-secret-dialog').then((m) => m.PutSecretDialog));
 const DeleteScopeDialog = afterHydration(() => import('./scope-dialogs').then((m) => m.DeleteScopeDialog));

@@ -21,7 +21,6 @@ import { ScopeTable } from './scope-table';
 import { SecretsTabs } from './secrets-tabs';
 import { afterHydration } from '@/components/ui/after-hydration';
 
-// Not needed at first paint: loaded after the page is interactive (the dialogs start closed).
 const CreateScopeDialog = afterHydration(() => import('./create-scope-dialog').then((m) => m.CreateScopeDialog));
 
 export interface SecretsViewProps {

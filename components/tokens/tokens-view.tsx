@@ -6,6 +6,7 @@ import { Suspense, useCallback, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DegradedNotice } from '@/components/ui/degraded-notice';
 import { EmptyState } from '@/components/ui/empty-state';
+import { downloadCsv } from '@/components/ui/download-csv';
 import { DownloadIcon, RefreshIcon } from '@/components/ui/icons';
 import { InlineStatus } from '@/components/ui/inline-status';
 import { PageHeader } from '@/components/ui/page-header';
@@ -73,11 +74,9 @@ function emptyFor(data: TokenList, filters: TokenFilters, clear: () => void) {
 }
 
 /** What is shown — the server's filtered and sorted rows — as a file, built in the browser (its code loads on the click). */
-async function downloadCsv(rows: readonly TokenRow[]) {
+async function exportTokens(rows: readonly TokenRow[]) {
   const { tokensToCsv } = await import('./token-csv');
-  const url = URL.createObjectURL(new Blob([tokensToCsv(rows)], { type: 'text/csv;charset=utf-8' }));
-  Object.assign(document.createElement('a'), { href: url, download: 'tokens.csv' }).click();
-  URL.revokeObjectURL(url);
+  downloadCsv('tokens.csv', tokensToCsv(rows));
 }
 
 export function TokensView({ filterError, canAct, person }: TokensViewProps) {
@@ -128,12 +127,13 @@ export function TokensView({ filterError, canAct, person }: TokensViewProps) {
           data ? (
             <>
               {count(data.total, 'token')} · read from Databricks at {new Date(data.readAt).toISOString().slice(11, 19)} UTC
-              {/* Here, not as a notice above the table: a line that leaves when the rest arrives would shift the page. */}
-              {!data.complete && !error ? (
-                <span>
-                  · showing the first {count(data.rows.length, 'token')} of {data.matched.toLocaleString('en')}; the rest are loading…
-                </span>
-              ) : null}
+              {/* Here, not as a notice above the table: a line that leaves when the rest arrives would shift the page.
+                  The status region is always there, so screen readers hear the line come and go. */}
+              <span role="status">
+                {!data.complete && !error
+                  ? `· showing the first ${count(data.rows.length, 'token')} of ${data.matched.toLocaleString('en')}; the rest are loading…`
+                  : null}
+              </span>
             </>
           ) : null
         }
@@ -201,7 +201,7 @@ export function TokensView({ filterError, canAct, person }: TokensViewProps) {
                       <Button
                         size="sm"
                         icon={<DownloadIcon />}
-                        onClick={() => void downloadCsv(data.rows)}
+                        onClick={() => void exportTokens(data.rows)}
                         disabled={data.rows.length === 0 || !data.complete}
                       >
                         Export CSV

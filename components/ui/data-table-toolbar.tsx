@@ -1,14 +1,15 @@
 'use client';
-import { useId, type ReactNode } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import { count } from '@/lib/plural';
 import { Button } from './button';
+import { downloadCsv } from './download-csv';
 import { DownloadIcon } from './icons';
 import { distinctValues, headerLabel, type Column, type Row } from './table-model';
 
 const inputClass = 'h-8 rounded-md border border-border-strong bg-surface px-2.5 text-sm';
 
 async function exportCsv<T>(fileName: string, rows: readonly Row<T>[], columns: readonly Column<T>[]) {
-  const { downloadCsv, rowsToCsv } = await import('./table-csv');
+  const { rowsToCsv } = await import('./table-csv');
   downloadCsv(fileName, rowsToCsv(rows, columns));
 }
 
@@ -37,7 +38,11 @@ export function DataTableToolbar<T>({
   const searchId = useId();
   const total = data.length;
   const shown = rows.length;
-  const selectColumns = columns.filter((c) => c.def.meta?.filter === 'select');
+  // Each choice list walks every row: once per data and columns, not on every keystroke in the search box.
+  const selectColumns = useMemo(
+    () => columns.filter((c) => c.def.meta?.filter === 'select').map((column) => ({ column, values: distinctValues(data, column) })),
+    [columns, data],
+  );
   return (
     <div className="flex flex-wrap items-center gap-2">
       {search ? (
@@ -55,7 +60,7 @@ export function DataTableToolbar<T>({
           />
         </>
       ) : null}
-      {selectColumns.map((column) => (
+      {selectColumns.map(({ column, values }) => (
         <label key={column.id} className="flex items-center gap-1.5 text-xs text-muted">
           {headerLabel(column)}
           <select
@@ -64,7 +69,7 @@ export function DataTableToolbar<T>({
             className={`${inputClass} text-fg`}
           >
             <option value="">All</option>
-            {distinctValues(data, column).map((v) => (
+            {values.map((v) => (
               <option key={v} value={v}>
                 {v}
               </option>

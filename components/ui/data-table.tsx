@@ -9,8 +9,6 @@ import { SortIcon } from './icons';
 import { DataTableToolbar } from './data-table-toolbar';
 import { filterRows, nextSorting, resolveColumns, sortRows, type Column, type ColumnDef, type Sorting } from './table-model';
 
-export type { ColumnDef } from './table-model';
-
 const onScreen = <T,>(c: Column<T>) => !c.def.meta?.csvOnly;
 
 function renderHeader<T>(c: Column<T>): ReactNode {

@@ -18,10 +18,3 @@ export function rowsToCsv<T>(rows: readonly Row<T>[], columns: readonly Column<T
   }
   return lines.join('\r\n') + '\r\n';
 }
-
-export function downloadCsv(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  a.click();
-  URL.revokeObjectURL(url);
-}

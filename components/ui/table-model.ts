@@ -158,10 +158,13 @@ export function compareAlphanumeric(aText: string, bText: string): number {
 
 type Compare = (a: unknown, b: unknown) => number;
 
-/** TanStack Table's choice, kept as it is (it samples the rows after the tenth): digits → natural, text → case-insensitive. */
+/**
+ * TanStack Table's choice of comparison, judged by the first ten rows (TanStack samples the rows after the tenth, so a
+ * short list compared text case-sensitively and digits as text): digits → natural, text → case-insensitive.
+ */
 function autoCompare<T>(column: Column<T>, rows: readonly Row<T>[]): Compare {
   let text = false;
-  for (const r of rows.slice(10)) {
+  for (const r of rows.slice(0, 10)) {
     const v = column.value(r.original, r.index);
     if (v instanceof Date) return compareBasic;
     if (typeof v === 'string') {
@@ -173,7 +176,7 @@ function autoCompare<T>(column: Column<T>, rows: readonly Row<T>[]): Compare {
 }
 
 /** Text columns start ascending, everything else (numbers, dates, counts) descending. */
-export function firstSortDesc<T>(column: Column<T>, rows: readonly Row<T>[]): boolean {
+function firstSortDesc<T>(column: Column<T>, rows: readonly Row<T>[]): boolean {
   const first = rows[0];
   return !(first && typeof column.value(first.original, first.index) === 'string');
 }

@@ -362,7 +362,6 @@ describe('route()', () => {
       .find((l) => l.msg === 'http.request')!;
     expect(line.upstreamCalls).toBe(2);
     expect(line.upstreamMs).toBeGreaterThanOrEqual(59);
-    expect(line.upstreamMs).toBeLessThan(100);
     expect(line.durationMs).toBeGreaterThanOrEqual(line.upstreamMs);
   });
 

@@ -147,6 +147,8 @@ const inflight = processSingleton('session-revalidate', () => createCoalescer())
 
 export function forgetSession(sid: string): void {
   latest.delete(sid);
+  // Its cookies' decrypted tokens too: an ended session's tokens should not stay in memory until they expire.
+  for (const [key, entry] of decoded) if (entry.token.sid === sid) decoded.delete(key);
 }
 
 function remember(token: SessionToken): void {

@@ -109,7 +109,8 @@ export class RestClient {
         throw error;
       }
       this.log.info('databricks.retry', { method, path, attempt, status: error.status, errorCode: error.errorCode, delayMs: delay });
-      await sleep(delay, options.signal);
+      // Waiting out a busy workspace is time spent on Databricks, not the server's own.
+      await awaitingUpstream(sleep(delay, options.signal));
       waited += delay;
     }
   }

@@ -3,6 +3,7 @@
 // outstanding, not the sum of their durations. The accumulator travels with the request through AsyncLocalStorage,
 // kept process-wide because Next may load this module more than once (see lib/singleton.ts) while shared clients
 // (SQL sessions) are created by one copy and called from another.
+import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { processSingleton } from '../singleton';
 

@@ -22,6 +22,12 @@ export function benchLatencyMs(): number {
   return Number(benchArg('latency-ms', process.env.BENCH_LATENCY_MS ?? '20'));
 }
 
+/** The p-th percentile (0–100) of samples, nearest rank; NaN for none. */
+export function pct(samples: readonly number[], p: number): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
+}
+
 /** "p50 12 · p95 30 · max 41 ms (n = 30)" for a set of samples. */
 export function spreadOf(samples: readonly number[], unit = 'ms'): string {
   const s = [...samples].sort((a, b) => a - b);

@@ -6,8 +6,11 @@ import { listJobs, type JobRecord } from '@/lib/databricks/api/jobs';
 import type { Workspace } from '@/lib/databricks/get-workspace';
 import { cachedRead, type ReadPolicy } from '@/lib/read-cache';
 
-/** Jobs change rarely and both readers say when they read; a minute fresh, five more answered while re-listing. */
-export const JOBS_READ: ReadPolicy & { key: string } = { key: 'jobs.list', ttlMs: 60_000, staleMs: 300_000 };
+/**
+ * A minute, with no stale window: both readers are stale-while-revalidate caches of their own that stamp the time they
+ * ran, so a stale listing here would make their answers older than they say.
+ */
+export const JOBS_READ: ReadPolicy & { key: string } = { key: 'jobs.list', ttlMs: 60_000 };
 
 export function loadJobs(ws: Workspace): Promise<JobRecord[]> {
   return cachedRead(ws, JOBS_READ.key, JOBS_READ, () => listJobs(ws.rest));

@@ -12,7 +12,10 @@ import { loadActor, type Actor } from './actor';
 import { aclsKey, cachedInventory, generationOf, INVENTORY_READ, returnDirty, SCOPE_REUSE_MS, takeDirty } from './cache';
 import { mapLimit } from './map-limit';
 
-/** Scopes read at once (two calls each): quick at 300+ scopes, and gentle on the Secrets API's rate limit. */
+/**
+ * Scopes read at once (two calls each in the inventory, one in the ACL-only read): quick at 300+ scopes, and gentle on
+ * the Secrets API's rate limit.
+ */
 export const SCOPE_CONCURRENCY = 12;
 
 export type Part<T> = { state: 'ok'; value: T } | { state: 'denied' | 'failed'; reason: string };
@@ -85,8 +88,9 @@ export interface ScopeAcls {
 }
 
 /**
- * Every scope's ACL without its keys (Posture's check 4 judges ACLs only): one call a scope, half the inventory's, with
- * as many calls in flight as the inventory keeps. Cached like the inventory and dropped with it by a change or Refresh.
+ * Every scope's ACL without its keys (Posture's check 4 judges ACLs only): one call a scope, half the inventory's, 12 at
+ * a time (more in flight measured no faster). Cached like the inventory and dropped with it by a change or Refresh. It
+ * does not borrow a warm inventory's ACLs: an evaluation reads afresh anyway, and this keeps the two reads independent.
  */
 export function loadScopeAcls(ws: Workspace): Promise<ScopeAcls[]> {
   return cachedRead(ws, aclsKey(ws.host), INVENTORY_READ, async () =>
