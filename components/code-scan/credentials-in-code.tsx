@@ -11,7 +11,7 @@ import { SkeletonTable } from '@/components/ui/skeleton';
 import { StatCard } from '@/components/ui/stat-card';
 import { CODE_SCAN_URL, UNREADABLE_LABELS, type FindingsResponse } from '@/lib/code-scan/contract';
 import { codeScanQueries } from '@/lib/code-scan/queries';
-import { DETECTOR_IDS, DETECTOR_LABELS, type DetectorId } from '@/lib/code-scan/rules/detectors';
+import { DETECTOR_IDS, DETECTOR_LABELS, type DetectorId } from '@/lib/code-scan/rules/detector-ids';
 import { useUrlState } from '@/lib/use-url-state';
 import { FindingsTable, WrappingPath } from './findings-table';
 import { coverageSentence, plural } from './format';

@@ -6,7 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import type { Finding } from '@/lib/code-scan/contract';
-import { DETECTOR_LABELS } from '@/lib/code-scan/rules/detectors';
+import { DETECTOR_LABELS } from '@/lib/code-scan/rules/detector-ids';
 import { fixFor } from '@/lib/code-scan/rules/fix';
 import { ownerLabel, WrappingPath } from './findings-table';
 

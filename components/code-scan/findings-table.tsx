@@ -6,7 +6,7 @@ import { useMemo, type ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/data-table';
 import type { Finding } from '@/lib/code-scan/contract';
-import { DETECTOR_LABELS } from '@/lib/code-scan/rules/detectors';
+import { DETECTOR_LABELS } from '@/lib/code-scan/rules/detector-ids';
 import { pathSegments } from './format';
 
 const col = createColumnHelper<Finding>();

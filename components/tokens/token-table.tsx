@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { WindowedTable, type WindowedColumn } from '@/components/ui/windowed-table';
 import { Words } from '@/components/ui/words';
 import { isoDay } from '@/lib/tokens/rules/risk';
-import { commentWithoutMarker } from '@/lib/tokens/rules/rotation-rules';
+import { commentWithoutMarker } from '@/lib/tokens/rules/rotation-marker';
 import type { TokenRow } from '@/lib/tokens/rules/types';
 import { count } from '@/lib/plural';
 import { expiryLines, lastUsedLines, OWNER_KIND_LABEL } from './format';

@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { principalSchema } from '@/lib/principals/contract';
 import { parseSearchParams, toSearchParams } from '@/lib/url-state';
-import { DETECTOR_IDS } from './rules/detectors';
+import { DETECTOR_IDS } from './rules/detector-ids';
 
 export const RUN_STATES = ['running', 'completed', 'cancelled', 'failed'] as const;
 export const UNREADABLE_REASONS = ['permission', 'size', 'format', 'error'] as const;

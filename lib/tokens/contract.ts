@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { count } from '@/lib/plural';
 import { scopeNameSchema, secretKeySchema } from '@/lib/secrets/name-schemas';
 import { MAX_TOKEN_LIFETIME_LIMITS } from './rules/policy';
-import { ROTATION_STATES } from './rules/rotation-machine';
+import { ROTATION_STATES } from './rules/rotation-states';
 import { RETRY_ACTIONS, ROTATION_STATUSES } from './rules/rotation-outcome';
 import { OWNER_KINDS, OWNER_STATUSES, RISK_CODES, RISK_LEVELS, RISK_RANK, type RiskLevel } from './rules/types';
 import type { WireRow } from './rules/wire';

@@ -3,38 +3,10 @@
 // secret (`password = "…"`, `.option("password", "…")`, `api_token: …`) judged by how random it looks. Each
 // candidate keeps where it sits on its line, so a specific detector can claim a span before a generic one does.
 import { characterClasses, shannonEntropy } from './entropy';
+import type { DetectorId } from './detector-ids';
 import { nameStrength, type NameStrength } from './names';
 
-export const DETECTOR_IDS = [
-  'databricks-token',
-  'databricks-oauth-secret',
-  'aws-access-key-id',
-  'aws-secret-access-key',
-  'azure-storage-account-key',
-  'azure-sas-token',
-  'github-token',
-  'slack-webhook',
-  'private-key',
-  'jdbc-password',
-  'password',
-  'generic-secret',
-] as const;
-export type DetectorId = (typeof DETECTOR_IDS)[number];
-
-export const DETECTOR_LABELS: Record<DetectorId, string> = {
-  'databricks-token': 'Databricks personal access token',
-  'databricks-oauth-secret': 'Databricks OAuth secret',
-  'aws-access-key-id': 'AWS access key id',
-  'aws-secret-access-key': 'AWS secret access key',
-  'azure-storage-account-key': 'Azure storage account key',
-  'azure-sas-token': 'Azure shared access signature',
-  'github-token': 'GitHub token',
-  'slack-webhook': 'Slack webhook URL',
-  'private-key': 'Private key',
-  'jdbc-password': 'Password in a JDBC URL',
-  password: 'Password',
-  'generic-secret': 'Secret assigned to a variable',
-};
+export { DETECTOR_IDS, DETECTOR_LABELS, type DetectorId } from './detector-ids';
 
 export interface Candidate {
   detector: DetectorId;

@@ -15,24 +15,9 @@
 //   created but not handed over is revoked; one whose write may have started is checked, not revoked; one that was
 //   delivered is finished by revoking the old token.
 
-export const ROTATION_STATES = [
-  'intent',
-  'create_unknown',
-  'created',
-  'delivering',
-  'delivery_unknown',
-  'awaiting_confirmation',
-  'delivered',
-  'rolling_back',
-  'old_active',
-  'rollback_failed',
-  'create_unresolved',
-  'delivery_unresolved',
-  'completed',
-  'rolled_back',
-  'failed',
-] as const;
-export type RotationState = (typeof ROTATION_STATES)[number];
+import type { RotationState } from './rotation-states';
+
+export { ROTATION_STATES, type RotationState } from './rotation-states';
 
 export const TERMINAL_STATES: ReadonlySet<RotationState> = new Set(['completed', 'rolled_back', 'failed']);
 /** Stopped until an admin retries (or the next rotation of the same token recovers it). */

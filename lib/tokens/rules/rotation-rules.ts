@@ -2,7 +2,10 @@
 // create response was lost.
 import { MAX_TOKEN_LIFETIME_LIMITS } from './policy';
 import { TOKEN_RISK_THRESHOLDS } from './risk';
+import { commentWithoutMarker, ROTATION_MARKER as MARKER } from './rotation-marker';
 import type { TokenOwner } from './types';
+
+export { commentWithoutMarker };
 
 /** The identity Brickwatch acts as for the request (the signed-in admin in `user` mode, the configured principal in `service` mode). */
 export interface RotationActor {
@@ -95,8 +98,6 @@ export function resolveRotationLifetime(request: { days?: number; override?: boo
   return { ok: true, days };
 }
 
-// The marker goes at the end of the new token's comment: `… [bw-rot:<rotation id>]`.
-const MARKER = /\s*\[bw-rot:[A-Za-z0-9-]{8,64}\]/g;
 const ROTATION_ID = /^[A-Za-z0-9-]{8,64}$/;
 /** Keeps the comment readable in the Databricks UI; the marker itself is never cut. */
 const MAX_COMMENT_BODY = 200;
@@ -119,11 +120,6 @@ export function findRotatedToken<T extends { tokenId: string; comment?: string |
 ): T | null {
   const marker = rotationMarker(rotationId);
   return tokens.find((t) => t.comment?.endsWith(marker)) ?? null;
-}
-
-/** The old token's comment as it was (the new token's comment without rotation markers), for the action log. */
-export function commentWithoutMarker(comment: string): string {
-  return comment.replace(MARKER, '').trim();
 }
 
 /** How the action log names the token a rotation is about: its comment and its owner, as people know them. */
