@@ -1,15 +1,10 @@
 'use client';
-import dynamic from 'next/dynamic';
+// In the page's own bundle, not a chunk of their own: their events open on a click, and a section whose code arrives
+// after the page has loaded drops a click made in between (measured: the e2e click on a token event was lost).
+import { ConfigPanel, PermissionsPanel, SecretsPanel, TokensPanel } from './activity-panels';
+import { FailedAuthPanel } from './failed-auth-panel';
 import { PanelBoundary, PanelSkeleton } from './panel-boundary';
 import type { PanelProps } from './panel-types';
-
-// Below the timeline: the server renders the panels, and their code is a chunk of its own that the server's HTML
-// preloads (next/dynamic), so it arrives beside the page's and the panels hydrate with it.
-const FailedAuthPanel = dynamic(() => import('./failed-auth-panel').then((m) => m.FailedAuthPanel));
-const PermissionsPanel = dynamic(() => import('./activity-panels').then((m) => m.PermissionsPanel));
-const TokensPanel = dynamic(() => import('./activity-panels').then((m) => m.TokensPanel));
-const SecretsPanel = dynamic(() => import('./activity-panels').then((m) => m.SecretsPanel));
-const ConfigPanel = dynamic(() => import('./activity-panels').then((m) => m.ConfigPanel));
 
 /** The five feed panels, each with its own loading and failure state. */
 export function ActivityPanelsGrid(props: PanelProps) {
