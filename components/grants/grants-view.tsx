@@ -1,21 +1,19 @@
 'use client';
 // The /grants screen: the matrix, the least-privilege findings, and the two access questions, as tabs kept in the URL.
-import dynamic from 'next/dynamic';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, useCallback } from 'react';
+import { useCallback } from 'react';
 import { cn } from '@/components/ui/cn';
 import { InlineStatus } from '@/components/ui/inline-status';
 import { PageHeader } from '@/components/ui/page-header';
-import { SkeletonTable } from '@/components/ui/skeleton';
 import { GRANTS_URL, matrixQueryOf, type GrantsPageState } from '@/lib/grants/contract';
 import { grantQueries } from '@/lib/grants/queries';
 import { useUrlState } from '@/lib/use-url-state';
+import { AccessPanel } from './access-panel';
+import { FindingsPanel } from './findings-panel';
+import { MatrixPanel } from './matrix-panel';
 
-// One tab shows at a time, so each tab's code is its own chunk: the server renders the open tab and its HTML preloads
-// that tab's chunk (next/dynamic), so the open tab hydrates with the page and the others' code is never loaded.
-const MatrixPanel = dynamic(() => import('./matrix-panel').then((m) => m.MatrixPanel));
-const FindingsPanel = dynamic(() => import('./findings-panel').then((m) => m.FindingsPanel));
-const AccessPanel = dynamic(() => import('./access-panel').then((m) => m.AccessPanel));
+// The tabs are in the page's bundle, not chunks of their own: a server-rendered section whose code arrives after the
+// page has loaded drops what is typed or clicked in between (the e2e fill of the access question was lost under load).
 
 const TABS: Array<{ id: GrantsPageState['tab']; label: string }> = [
   { id: 'matrix', label: 'Grant matrix' },
@@ -62,11 +60,9 @@ export function GrantsView({ canAct }: { canAct: boolean }) {
           ))}
         </div>
         <div role="tabpanel" id={`grants-panel-${state.tab}`} aria-labelledby={`grants-tab-${state.tab}`}>
-          <Suspense fallback={<SkeletonTable />}>
-            {state.tab === 'matrix' ? <MatrixPanel state={state} setState={setState} canAct={canAct} /> : null}
-            {state.tab === 'findings' ? <FindingsPanel state={state} setState={setState} canAct={canAct} /> : null}
-            {state.tab === 'access' ? <AccessPanel state={state} setState={setState} /> : null}
-          </Suspense>
+          {state.tab === 'matrix' ? <MatrixPanel state={state} setState={setState} canAct={canAct} /> : null}
+          {state.tab === 'findings' ? <FindingsPanel state={state} setState={setState} canAct={canAct} /> : null}
+          {state.tab === 'access' ? <AccessPanel state={state} setState={setState} /> : null}
         </div>
       </div>
     </>

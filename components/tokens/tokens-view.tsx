@@ -1,8 +1,7 @@
 'use client';
 // The /tokens screen: notices, summary, policy, rotations and the table. Filters are the URL; the server applies them.
-import dynamic from 'next/dynamic';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Suspense, useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DegradedNotice } from '@/components/ui/degraded-notice';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -17,15 +16,13 @@ import { useUrlState } from '@/lib/use-url-state';
 import { count } from '@/lib/plural';
 import { failureError, isQueryFailure } from '@/lib/query/fetch';
 import type { TokenRow } from '@/lib/tokens/rules/types';
+import { RotationJournal } from './rotation-journal';
 import { TokenFiltersBar } from './token-filters-bar';
+import { TokenPolicyPanel } from './token-policy-panel';
 import { TokenSummaryCards } from './token-summary';
 import { TokenTable } from './token-table';
 import { afterHydration } from '@/components/ui/after-hydration';
 
-// Below the table: rendered by the server, their code a chunk of its own that the server's HTML preloads
-// (next/dynamic), so it arrives beside the page's and hydrates with it.
-const TokenPolicyPanel = dynamic(() => import('./token-policy-panel').then((m) => m.TokenPolicyPanel));
-const RotationJournal = dynamic(() => import('./rotation-journal').then((m) => m.RotationJournal));
 // Dialogs open on a click, after the page is live: their forms and checks load then, not with the page's first screen.
 const RotateDialog = afterHydration(() => import('./rotate-dialog').then((m) => m.RotateDialog));
 const RevokeDialog = afterHydration(() => import('./revoke-dialogs').then((m) => m.RevokeDialog));
@@ -217,17 +214,13 @@ export function TokensView({ filterError, canAct, person }: TokensViewProps) {
               }
             />
             <div className="grid items-start gap-4 xl:grid-cols-2">
-              <Suspense fallback={null}>
-                <TokenPolicyPanel
-                  policy={data.policy}
-                  canAct={canAct}
-                  reason={data.notices.find((n) => n.code === 'policy_unavailable')?.message}
-                />
-              </Suspense>
+              <TokenPolicyPanel
+                policy={data.policy}
+                canAct={canAct}
+                reason={data.notices.find((n) => n.code === 'policy_unavailable')?.message}
+              />
               <div id="rotations" className="scroll-mt-4">
-                <Suspense fallback={null}>
-                  <RotationJournal canAct={canAct} />
-                </Suspense>
+                <RotationJournal canAct={canAct} />
               </div>
             </div>
             {canAct ? (

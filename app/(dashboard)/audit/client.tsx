@@ -1,7 +1,7 @@
 'use client';
-import dynamic from 'next/dynamic';
 import { ActivityPanelsGrid } from '@/components/audit/activity-grid';
 import { AuditFilterBar } from '@/components/audit/audit-filter-bar';
+import { EventExplorer } from '@/components/audit/event-explorer';
 import { PanelBoundary, PanelSkeleton } from '@/components/audit/panel-boundary';
 import type { PanelProps } from '@/components/audit/panel-types';
 import { RangePicker } from '@/components/audit/range-picker';
@@ -14,9 +14,6 @@ import { InlineStatus } from '@/components/ui/inline-status';
 import { auditQueryToSearchParams, auditUrlIssues, FILTER_KEYS } from '@/lib/audit/contract';
 import { afterHydration } from '@/components/ui/after-hydration';
 
-// At the foot of the page: rendered by the server, its code (the table) a chunk of its own that the server's HTML
-// preloads (next/dynamic), so it arrives beside the page's and hydrates with it.
-const EventExplorer = dynamic(() => import('@/components/audit/event-explorer').then((m) => m.EventExplorer));
 // Not needed at first paint: loaded once the page is interactive (a linked event opens as soon as it arrives).
 const EventDrawer = afterHydration(() => import('@/components/audit/event-drawer').then((m) => m.EventDrawer));
 
