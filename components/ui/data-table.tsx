@@ -4,7 +4,7 @@
 // exactly the rows and columns on screen (after filters and sort, not just the visible window).
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { cn } from './cn';
-import { useWindow } from './use-window';
+import { TableScroll, useTableWindow } from './table-scroll';
 import { SortIcon } from './icons';
 import { DataTableToolbar } from './data-table-toolbar';
 import { filterRows, nextSorting, resolveColumns, sortRows, type Column, type ColumnDef, type Sorting } from './table-model';
@@ -63,19 +63,14 @@ export function DataTable<T>({
   const [sorting, setSorting] = useState<Sorting>(initialSorting);
   const [filters, setFilters] = useState<Record<string, string | undefined>>({});
   const [globalFilter, setGlobalFilter] = useState('');
-  const scrollRef = useRef<HTMLDivElement>(null);
 
   const resolved = useMemo(() => resolveColumns(columns), [columns]);
   const filtered = useMemo(() => filterRows(data, resolved, globalFilter, filters), [data, resolved, globalFilter, filters]);
   const rows = useMemo(() => sortRows(filtered, resolved, sorting), [filtered, resolved, sorting]);
   const shownColumns = resolved.filter(onScreen);
 
-  const virtual = rows.length > virtualizeAbove;
-  const windowed = useWindow({ count: rows.length, scrollRef, estimateSize: rowHeight, overscan: 12, enabled: virtual });
-  const items = virtual ? windowed.items : null;
-  const shown = items ? items.map((v) => ({ row: rows[v.index]!, index: v.index })) : rows.map((row, index) => ({ row, index }));
-  const padTop = items && items.length ? items[0]!.start : 0;
-  const padBottom = items && items.length ? windowed.totalSize - items[items.length - 1]!.end : 0;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const table = useTableWindow(scrollRef, rows.length, virtualizeAbove, rowHeight);
 
   return (
     <div className="space-y-3">
@@ -91,101 +86,92 @@ export function DataTable<T>({
       >
         {toolbar}
       </DataTableToolbar>
-      {/* relative: sr-only text in cells is absolutely positioned and would otherwise escape the scroll clip and stretch the page. */}
-      <div
-        ref={scrollRef}
-        className="relative overflow-auto rounded-lg border border-border bg-surface shadow-card"
-        style={{ maxHeight }}
-        tabIndex={virtual ? 0 : undefined}
-        aria-label={virtual ? `${caption}, scrollable` : undefined}
+      <TableScroll
+        scrollRef={scrollRef}
+        table={table}
+        rowCount={rows.length}
+        caption={caption}
+        maxHeight={maxHeight}
+        head={
+          <tr>
+            {shownColumns.map((c) => {
+              const sort = sorting.find((s) => s.id === c.id);
+              const sorted = sort ? (sort.desc ? 'desc' : 'asc') : false;
+              const meta = c.def.meta;
+              return (
+                <th
+                  key={c.id}
+                  scope="col"
+                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                  className={cn(
+                    'border-b border-border px-3 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap',
+                    meta?.align === 'right' && 'text-right',
+                    meta?.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface-2',
+                    meta?.hideBelowXl && 'max-xl:hidden',
+                  )}
+                >
+                  {c.canSort ? (
+                    <button
+                      type="button"
+                      onClick={() => setSorting((s) => nextSorting(s, c, filtered))}
+                      className={cn('inline-flex items-center gap-1 rounded hover:text-fg', meta?.align === 'right' && 'flex-row-reverse')}
+                    >
+                      {renderHeader(c)}
+                      <SortIcon sort={sorted} className="size-3.5" />
+                    </button>
+                  ) : (
+                    renderHeader(c)
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        }
       >
-        <table className="w-full border-separate border-spacing-0 text-sm" aria-rowcount={virtual ? rows.length + 1 : undefined}>
-          <caption className="sr-only">{caption}</caption>
-          <thead className="sticky top-0 z-10 bg-surface-2">
-            <tr>
+        {table.shown.map((index) => {
+          const row = rows[index]!;
+          return (
+            <tr
+              key={getRowId(row.original)}
+              ref={table.measureItem}
+              data-index={index}
+              aria-rowindex={table.virtual ? index + 2 : undefined}
+              tabIndex={onRowClick ? 0 : undefined}
+              onClick={onRowClick ? () => onRowClick(row.original) : undefined}
+              // Enter on the row itself; a link or button inside the row keeps its own Enter.
+              onKeyDown={onRowClick ? (e) => e.key === 'Enter' && e.target === e.currentTarget && onRowClick(row.original) : undefined}
+              className={cn('group', onRowClick && 'cursor-pointer hover:bg-surface-2 focus-visible:bg-accent-soft')}
+            >
               {shownColumns.map((c) => {
-                const sort = sorting.find((s) => s.id === c.id);
-                const sorted = sort ? (sort.desc ? 'desc' : 'asc') : false;
                 const meta = c.def.meta;
                 return (
-                  <th
+                  <td
                     key={c.id}
-                    scope="col"
-                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
                     className={cn(
-                      'border-b border-border px-3 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap',
-                      meta?.align === 'right' && 'text-right',
-                      meta?.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface-2',
+                      'border-b border-border px-3 py-2 align-middle group-last:border-b-0',
+                      meta?.align === 'right' && 'text-right tabular-nums',
+                      meta?.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface',
                       meta?.hideBelowXl && 'max-xl:hidden',
+                      meta?.className,
                     )}
                   >
-                    {c.canSort ? (
-                      <button
-                        type="button"
-                        onClick={() => setSorting((s) => nextSorting(s, c, filtered))}
-                        className={cn(
-                          'inline-flex items-center gap-1 rounded hover:text-fg',
-                          meta?.align === 'right' && 'flex-row-reverse',
-                        )}
-                      >
-                        {renderHeader(c)}
-                        <SortIcon sort={sorted} className="size-3.5" />
-                      </button>
-                    ) : (
-                      renderHeader(c)
-                    )}
-                  </th>
+                    {renderCell(c, row.original, row.index)}
+                  </td>
                 );
               })}
             </tr>
-          </thead>
-          <tbody>
-            {padTop > 0 ? <tr aria-hidden style={{ height: padTop }} /> : null}
-            {shown.map(({ row, index }) => (
-              <tr
-                key={getRowId(row.original)}
-                // Rows may wrap to different heights (a risk's reasons, a long name): the window measures each one.
-                ref={virtual ? windowed.measureItem : undefined}
-                data-index={index}
-                aria-rowindex={virtual ? index + 2 : undefined}
-                tabIndex={onRowClick ? 0 : undefined}
-                onClick={onRowClick ? () => onRowClick(row.original) : undefined}
-                // Enter on the row itself; a link or button inside the row keeps its own Enter.
-                onKeyDown={onRowClick ? (e) => e.key === 'Enter' && e.target === e.currentTarget && onRowClick(row.original) : undefined}
-                className={cn('group', onRowClick && 'cursor-pointer hover:bg-surface-2 focus-visible:bg-accent-soft')}
-              >
-                {shownColumns.map((c) => {
-                  const meta = c.def.meta;
-                  return (
-                    <td
-                      key={c.id}
-                      className={cn(
-                        'border-b border-border px-3 py-2 align-middle group-last:border-b-0',
-                        meta?.align === 'right' && 'text-right tabular-nums',
-                        meta?.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface',
-                        meta?.hideBelowXl && 'max-xl:hidden',
-                        meta?.className,
-                      )}
-                    >
-                      {renderCell(c, row.original, row.index)}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-            {padBottom > 0 ? <tr aria-hidden style={{ height: padBottom }} /> : null}
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={shownColumns.length} className="p-4">
-                  {empty ?? (
-                    <p className="py-6 text-center text-muted">{data.length === 0 ? 'Nothing to show.' : 'No rows match the filters.'}</p>
-                  )}
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+        {rows.length === 0 ? (
+          <tr>
+            <td colSpan={shownColumns.length} className="p-4">
+              {empty ?? (
+                <p className="py-6 text-center text-muted">{data.length === 0 ? 'Nothing to show.' : 'No rows match the filters.'}</p>
+              )}
+            </td>
+          </tr>
+        ) : null}
+      </TableScroll>
     </div>
   );
 }

@@ -6,7 +6,7 @@
 import { useRef, type ReactNode } from 'react';
 import { count } from '@/lib/plural';
 import { cn } from './cn';
-import { useWindow } from './use-window';
+import { TableScroll, useTableWindow } from './table-scroll';
 
 export interface WindowedColumn<T> {
   id: string;
@@ -46,12 +46,7 @@ export function WindowedTable<T>({
   rowHeight = 41,
 }: WindowedTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtual = rows.length > virtualizeAbove;
-  const windowed = useWindow({ count: rows.length, scrollRef, estimateSize: rowHeight, overscan: 12, enabled: virtual });
-  const items = virtual ? windowed.items : null;
-  const shown = items ? items.map((v) => v.index) : rows.map((_, index) => index);
-  const padTop = items && items.length ? items[0]!.start : 0;
-  const padBottom = items && items.length ? windowed.totalSize - items[items.length - 1]!.end : 0;
+  const table = useTableWindow(scrollRef, rows.length, virtualizeAbove, rowHeight);
 
   return (
     <div className="space-y-3">
@@ -63,73 +58,64 @@ export function WindowedTable<T>({
           </p>
         </div>
       </div>
-      {/* relative: sr-only text in cells is absolutely positioned and would otherwise escape the scroll clip and stretch the page. */}
-      <div
-        ref={scrollRef}
-        className="relative overflow-auto rounded-lg border border-border bg-surface shadow-card"
-        style={{ maxHeight }}
-        tabIndex={virtual ? 0 : undefined}
-        aria-label={virtual ? `${caption}, scrollable` : undefined}
+      <TableScroll
+        scrollRef={scrollRef}
+        table={table}
+        rowCount={rows.length}
+        caption={caption}
+        maxHeight={maxHeight}
+        head={
+          <tr>
+            {columns.map((c) => (
+              <th
+                key={c.id}
+                scope="col"
+                className={cn(
+                  'border-b border-border px-3 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap',
+                  c.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface-2',
+                  c.hideBelowXl && 'max-xl:hidden',
+                )}
+              >
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        }
       >
-        <table className="w-full border-separate border-spacing-0 text-sm" aria-rowcount={virtual ? rows.length + 1 : undefined}>
-          <caption className="sr-only">{caption}</caption>
-          <thead className="sticky top-0 z-10 bg-surface-2">
-            <tr>
+        {table.shown.map((index) => {
+          const row = rows[index]!;
+          return (
+            <tr
+              key={getRowId(row)}
+              ref={table.measureItem}
+              data-index={index}
+              aria-rowindex={table.virtual ? index + 2 : undefined}
+              className="group"
+            >
               {columns.map((c) => (
-                <th
+                <td
                   key={c.id}
-                  scope="col"
                   className={cn(
-                    'border-b border-border px-3 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap',
-                    c.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface-2',
+                    'border-b border-border px-3 py-2 align-middle group-last:border-b-0',
+                    c.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface',
                     c.hideBelowXl && 'max-xl:hidden',
+                    c.className,
                   )}
                 >
-                  {c.header}
-                </th>
+                  {c.cell(row)}
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {padTop > 0 ? <tr aria-hidden style={{ height: padTop }} /> : null}
-            {shown.map((index) => {
-              const row = rows[index]!;
-              return (
-                <tr
-                  key={getRowId(row)}
-                  // Rows may wrap to different heights (a risk's reasons, a long name): the window measures each one.
-                  ref={virtual ? windowed.measureItem : undefined}
-                  data-index={index}
-                  aria-rowindex={virtual ? index + 2 : undefined}
-                  className="group"
-                >
-                  {columns.map((c) => (
-                    <td
-                      key={c.id}
-                      className={cn(
-                        'border-b border-border px-3 py-2 align-middle group-last:border-b-0',
-                        c.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface',
-                        c.hideBelowXl && 'max-xl:hidden',
-                        c.className,
-                      )}
-                    >
-                      {c.cell(row)}
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-            {padBottom > 0 ? <tr aria-hidden style={{ height: padBottom }} /> : null}
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={columns.length} className="p-4">
-                  {empty ?? <p className="py-6 text-center text-muted">Nothing to show.</p>}
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+        {rows.length === 0 ? (
+          <tr>
+            <td colSpan={columns.length} className="p-4">
+              {empty ?? <p className="py-6 text-center text-muted">Nothing to show.</p>}
+            </td>
+          </tr>
+        ) : null}
+      </TableScroll>
     </div>
   );
 }

@@ -1,0 +1,74 @@
+'use client';
+// The scrolling shell both tables share (DataTable, WindowedTable): a bordered scroll box holding a real <table>, and
+// past `virtualizeAbove` rows only the rows in view, with spacer rows above and below standing for the rest (so the
+// table keeps its semantics, and aria-rowcount / aria-rowindex say where a row sits in the whole list).
+import type { ReactNode, RefObject } from 'react';
+import { useWindow } from './use-window';
+
+export interface TableWindow {
+  virtual: boolean;
+  /** Indexes of the rows to render, in order. */
+  shown: number[];
+  padTop: number;
+  padBottom: number;
+  /** Ref for each rendered row while windowed: rows may wrap to different heights, so each is measured. */
+  measureItem: ((el: HTMLElement | null) => void) | undefined;
+}
+
+export function useTableWindow(
+  scrollRef: RefObject<HTMLDivElement | null>,
+  rowCount: number,
+  virtualizeAbove: number,
+  rowHeight: number,
+): TableWindow {
+  const virtual = rowCount > virtualizeAbove;
+  const windowed = useWindow({ count: rowCount, scrollRef, estimateSize: rowHeight, overscan: 12, enabled: virtual });
+  const items = virtual ? windowed.items : null;
+  return {
+    virtual,
+    shown: items ? items.map((v) => v.index) : Array.from({ length: rowCount }, (_, index) => index),
+    padTop: items?.length ? items[0]!.start : 0,
+    padBottom: items?.length ? windowed.totalSize - items[items.length - 1]!.end : 0,
+    measureItem: virtual ? windowed.measureItem : undefined,
+  };
+}
+
+export function TableScroll({
+  scrollRef,
+  table,
+  rowCount,
+  caption,
+  maxHeight,
+  head,
+  children,
+}: {
+  scrollRef: RefObject<HTMLDivElement | null>;
+  table: TableWindow;
+  rowCount: number;
+  caption: string;
+  maxHeight: string;
+  head: ReactNode;
+  /** The rendered rows (table.shown). */
+  children: ReactNode;
+}) {
+  return (
+    // relative: sr-only text in cells is absolutely positioned and would otherwise escape the scroll clip and stretch the page.
+    <div
+      ref={scrollRef}
+      className="relative overflow-auto rounded-lg border border-border bg-surface shadow-card"
+      style={{ maxHeight }}
+      tabIndex={table.virtual ? 0 : undefined}
+      aria-label={table.virtual ? `${caption}, scrollable` : undefined}
+    >
+      <table className="w-full border-separate border-spacing-0 text-sm" aria-rowcount={table.virtual ? rowCount + 1 : undefined}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className="sticky top-0 z-10 bg-surface-2">{head}</thead>
+        <tbody>
+          {table.padTop > 0 ? <tr aria-hidden style={{ height: table.padTop }} /> : null}
+          {children}
+          {table.padBottom > 0 ? <tr aria-hidden style={{ height: table.padBottom }} /> : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}
