@@ -32,7 +32,7 @@ const BROWSER = [
   'lib/*/contract.ts',
   'lib/*/queries.ts',
   'lib/*/rules/**/*.ts',
-  'lib/query/{client,fetch}.ts',
+  'lib/query/{api-error,client,fetch}.ts',
   'lib/{use-url-state,url-state,roles,nav,errors,csv}.ts',
 ];
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
@@ -111,4 +111,6 @@ export default tseslint.config(
       ],
     },
   },
+  // Next loads next.config.js as CommonJS.
+  { files: ['next.config.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

@@ -1,7 +1,7 @@
 // React Query clients exactly as the TanStack "Advanced Server Rendering" guide says: a new client for every server
 // request (a module-level one would leak one person's data into another's page), one client in the browser.
 import { defaultShouldDehydrateQuery, isServer, QueryCache, QueryClient } from '@tanstack/react-query';
-import { ApiClientError } from './fetch';
+import { ApiClientError } from './api-error';
 
 /**
  * Brickwatch's API has already retried Databricks within its own budget before answering an error, so asking again at

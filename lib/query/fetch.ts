@@ -1,20 +1,10 @@
 import { safeParse, type core } from 'zod/mini';
+import { ApiClientError } from './api-error';
+
+export { ApiClientError };
 
 // The browser's way to call Brickwatch's own API. Errors arrive as { error: { code, message, requestId } } and become
 // ApiClientError, so components show error.message (always written for people) and can quote the request id.
-
-export class ApiClientError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly requestId: string | null,
-    readonly fields?: Array<{ path: string; message: string }>,
-  ) {
-    super(message);
-    this.name = 'ApiClientError';
-  }
-}
 
 interface ErrorBody {
   error?: { code?: string; message?: string; requestId?: string; fields?: Array<{ path: string; message: string }> };
