@@ -2,7 +2,7 @@
 // component and the API route all parse with it, so a link reproduces a view exactly. Client-safe.
 // Write these schemas with `zod/mini` (tree-shakable, a few kB in the browser) rather than `zod` (~45 kB gzipped):
 // they ship to the client. Both kinds work everywhere, since parsing goes through zod's standalone functions.
-import { parse, safeParse, type core } from 'zod/mini';
+import { parse, safeParse, ZodMiniCatch, type core } from 'zod/mini';
 
 export type RawSearchParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -36,4 +36,14 @@ export function toSearchParams(values: Record<string, unknown>, defaults: Record
     for (const one of Array.isArray(v) ? v : [v]) sp.append(k, one instanceof Date ? one.toISOString() : String(one));
   }
   return sp;
+}
+
+/**
+ * zod's catch for a URL field: a value the schema rejects becomes `value`, so a stale link still renders. Made from
+ * ZodMiniCatch directly because zod's own catch function reaches all of zod's util namespace, which the browser's
+ * bundle of zod (next.config.js) would then keep whole: 2.5 kB gzip on every page.
+ */
+export function orElse<T extends core.$ZodType>(inner: T, value: core.output<T>): ZodMiniCatch<T> {
+  // The constructor is typed for any inner schema; zod's catch narrows its result the same way.
+  return new ZodMiniCatch({ type: 'catch', innerType: inner, catchValue: () => value }) as unknown as ZodMiniCatch<T>;
 }

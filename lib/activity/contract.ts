@@ -2,7 +2,7 @@
 // the page, the client, the API route and the server module. zod/mini: this ships to the browser.
 import * as z from 'zod/mini';
 import { ROLES } from '@/lib/roles';
-import { parseSearchParams, toSearchParams } from '@/lib/url-state';
+import { orElse, parseSearchParams, toSearchParams } from '@/lib/url-state';
 
 export const OUTCOMES = ['success', 'failure', 'partial'] as const;
 
@@ -20,9 +20,9 @@ export const activityQuerySchema = z.object({
 
 /** For pages: ?outcome=failure&actor=ann@example.com&action=tokens. — a bad value is dropped, never an error page. */
 export const activityFilters = z.object({
-  outcome: z.catch(z.optional(outcome), undefined),
-  actor: z.catch(z.optional(actor), undefined),
-  action: z.catch(z.optional(action), undefined),
+  outcome: orElse(z.optional(outcome), undefined),
+  actor: orElse(z.optional(actor), undefined),
+  action: orElse(z.optional(action), undefined),
 });
 export type ActivityFilters = z.output<typeof activityFilters>;
 
@@ -30,7 +30,7 @@ export type ActivityFilters = z.output<typeof activityFilters>;
 const seq = z.coerce.number().check(z.refine(Number.isInteger, 'must be a whole number'), z.gte(1, 'must be 1 or more'));
 
 /** The page: the filters, plus the entry open in the drawer (?entry=123; the Audit page links to it). */
-export const activityPage = z.object({ ...activityFilters.shape, entry: z.catch(z.optional(seq), undefined) });
+export const activityPage = z.object({ ...activityFilters.shape, entry: orElse(z.optional(seq), undefined) });
 export type ActivityPageState = z.output<typeof activityPage>;
 export const ACTIVITY_URL = {
   keys: ['outcome', 'actor', 'action', 'entry'],

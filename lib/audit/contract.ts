@@ -2,7 +2,7 @@
 // a URL copied from the page and an API call with the same query mean exactly the same thing. Client-safe, and in
 // zod/mini because it ships to the browser (lib/url-state.ts).
 import * as z from 'zod/mini';
-import { parseSearchParams } from '@/lib/url-state';
+import { orElse, parseSearchParams } from '@/lib/url-state';
 import { AUDIT_CATEGORY_IDS } from '@/lib/audit/rules/categories';
 import { decodeEventKey, type EventKey } from '@/lib/audit/rules/cursor';
 import { AuditInputError, RANGE_PRESETS, resolveWindow, type TimeWindow } from '@/lib/audit/rules/range';
@@ -86,13 +86,13 @@ export const auditEventsQuerySchema = z.object({ ...auditQueryShape, cursor: opt
 
 // For the page, a bad value is dropped (a stale link still renders); the API answers 400 instead.
 type Shape = typeof auditQueryShape;
-const lenient = Object.fromEntries(Object.entries(auditQueryShape).map(([k, v]) => [k, z.catch(v, undefined)])) as unknown as {
+const lenient = Object.fromEntries(Object.entries(auditQueryShape).map(([k, v]) => [k, orElse(v, undefined)])) as unknown as {
   [K in keyof Shape]: z.ZodMiniCatch<Shape[K]>;
 };
 
 /** The /audit page's URL: the view plus the event open in the detail drawer. */
 export const auditPageSchema = z
-  .object({ ...lenient, event: z.catch(optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,256}$/))), undefined) })
+  .object({ ...lenient, event: orElse(optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,256}$/))), undefined) })
   .check(checkWindow);
 export type AuditPageState = z.output<typeof auditPageSchema>;
 

@@ -3,7 +3,7 @@
 // never a credential.
 import * as z from 'zod/mini';
 import { principalSchema } from '@/lib/principals/contract';
-import { parseSearchParams, toSearchParams } from '@/lib/url-state';
+import { orElse, parseSearchParams, toSearchParams } from '@/lib/url-state';
 import { DETECTOR_IDS } from './rules/detector-ids';
 
 export const RUN_STATES = ['running', 'completed', 'cancelled', 'failed'] as const;
@@ -36,8 +36,8 @@ export const scanTarget = (id: string) => `code-scan:${id}`;
 
 const findingId = z.string().check(z.regex(/^[a-f0-9]{32}$/));
 export const codeScanUrlSchema = z.object({
-  finding: z.catch(z.optional(findingId), undefined),
-  detector: z.catch(z.optional(z.enum(DETECTOR_IDS)), undefined),
+  finding: orElse(z.optional(findingId), undefined),
+  detector: orElse(z.optional(z.enum(DETECTOR_IDS)), undefined),
 });
 export type CodeScanUrlState = z.output<typeof codeScanUrlSchema>;
 export const CODE_SCAN_URL = {

@@ -2,7 +2,7 @@
 // created or reused by the server, no SQL text comes from the browser), the page's URL state, and every answer.
 // zod/mini: it ships.
 import * as z from 'zod/mini';
-import { toSearchParams } from '@/lib/url-state';
+import { orElse, toSearchParams } from '@/lib/url-state';
 import { SENSITIVE_KINDS } from './rules/detect';
 
 const normalise = (v: unknown): unknown => {
@@ -143,10 +143,10 @@ export type ChangeResponse = z.output<typeof changeResponseSchema>;
 // ---- The /data-protection page's URL ----
 
 const pageShape = z.object({
-  catalog: z.catch(optional(catalogName), undefined),
-  kind: z.catch(optional(z.enum(SENSITIVE_KINDS)), undefined),
-  status: z.catch(optional(z.enum(['unmasked', 'masked'])), undefined),
-  q: z.catch(optional(z.string().check(z.maxLength(200))), undefined),
+  catalog: orElse(optional(catalogName), undefined),
+  kind: orElse(optional(z.enum(SENSITIVE_KINDS)), undefined),
+  status: orElse(optional(z.enum(['unmasked', 'masked'])), undefined),
+  q: orElse(optional(z.string().check(z.maxLength(200))), undefined),
 });
 export type ProtectionPageState = z.output<typeof pageShape>;
 const KEYS = ['catalog', 'kind', 'status', 'q'] as const;

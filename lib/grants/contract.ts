@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { principalSchema } from '@/lib/principals/contract';
 import { PRINCIPAL_KINDS } from '@/lib/principals/rules';
-import { toSearchParams } from '@/lib/url-state';
+import { orElse, toSearchParams } from '@/lib/url-state';
 import { FINDING_CODES, FINDING_LEVELS } from './rules/findings';
 import { PRIVILEGES, SECURABLE_TYPES, sqlPrivilege, type Privilege } from './rules/privileges';
 import { DEFAULT_UNUSED_DAYS } from './rules/unused';
@@ -271,20 +271,20 @@ export type ApplyResponse = z.output<typeof applyResponseSchema>;
 
 export const GRANTS_TABS = ['matrix', 'findings', 'access'] as const;
 const pageShape = z.object({
-  tab: z.catch(z._default(z.enum(GRANTS_TABS), 'matrix'), 'matrix'),
-  catalog: z.catch(optional(namePart('catalog')), undefined),
-  schema: z.catch(optional(namePart('schema')), undefined),
-  principal: z.catch(optional(principalName('principal')), undefined),
-  principalType: z.catch(optional(z.enum(PRINCIPAL_KINDS)), undefined),
-  privilege: z.catch(optional(privilegeSchema), undefined),
+  tab: orElse(z._default(z.enum(GRANTS_TABS), 'matrix'), 'matrix'),
+  catalog: orElse(optional(namePart('catalog')), undefined),
+  schema: orElse(optional(namePart('schema')), undefined),
+  principal: orElse(optional(principalName('principal')), undefined),
+  principalType: orElse(optional(z.enum(PRINCIPAL_KINDS)), undefined),
+  privilege: orElse(optional(privilegeSchema), undefined),
   /** The securable whose detail (SHOW GRANTS) is open, as TYPE:full.name. */
-  detail: z.catch(optional(z.string().check(z.maxLength(900))), undefined),
+  detail: orElse(optional(z.string().check(z.maxLength(900))), undefined),
   /** Who can read this table (access tab). */
-  readable: z.catch(optional(fullName('readable')), undefined),
+  readable: orElse(optional(fullName('readable')), undefined),
   /** What this person can read (access tab). */
-  reader: z.catch(optional(principalName('reader')), undefined),
-  days: z.catch(daysSchema, DEFAULT_UNUSED_DAYS),
-  code: z.catch(optional(z.enum(FINDING_CODES)), undefined),
+  reader: orElse(optional(principalName('reader')), undefined),
+  days: orElse(daysSchema, DEFAULT_UNUSED_DAYS),
+  code: orElse(optional(z.enum(FINDING_CODES)), undefined),
 });
 export type GrantsPageState = z.output<typeof pageShape>;
 export const GRANTS_PAGE_DEFAULTS: GrantsPageState = { tab: 'matrix', days: DEFAULT_UNUSED_DAYS };

@@ -3,7 +3,7 @@
 // GET /api/reports/{id} answers the snapshot with figures ({ key, value, previous }), sentences and notable;
 // POST /api/reports/weekly takes { week? }. Fields beyond those are additive. zod/mini: it ships.
 import * as z from 'zod/mini';
-import { parseSearchParams } from '@/lib/url-state';
+import { orElse, parseSearchParams } from '@/lib/url-state';
 import { isIsoWeek } from './rules/week';
 
 export const weekSchema = z
@@ -160,7 +160,7 @@ export type ReportList = z.output<typeof reportListSchema>;
 
 // ---- The /reports page's URL: which report is open ----
 
-export const reportsPageSchema = z.object({ id: z.catch(z.optional(reportIdParams.shape.id), undefined) });
+export const reportsPageSchema = z.object({ id: orElse(z.optional(reportIdParams.shape.id), undefined) });
 export type ReportsPageState = z.output<typeof reportsPageSchema>;
 
 export const REPORTS_URL = {
