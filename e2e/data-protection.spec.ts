@@ -40,7 +40,7 @@ test.describe('analyst', () => {
 
   test('typing quickly into the search keeps every character while the URL and the table follow', async ({ page }) => {
     await open(page);
-    const search = page.getByRole('searchbox', { name: 'Search' });
+    const search = page.getByRole('combobox', { name: 'Search' });
     // Enter sends the text to the URL at once; the typing that follows races the page's re-render with it.
     await search.pressSequentially('customer');
     await search.press('Enter');
