@@ -1,6 +1,5 @@
 'use client';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import type { ReactNode } from 'react';
 import { ToastProvider } from '@/components/ui/toast';
 import { getQueryClient } from '@/lib/query/client';
@@ -8,10 +7,8 @@ import { getQueryClient } from '@/lib/query/client';
 export function Providers({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   return (
-    <NuqsAdapter>
-      <QueryClientProvider client={queryClient}>
-        <ToastProvider>{children}</ToastProvider>
-      </QueryClientProvider>
-    </NuqsAdapter>
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>{children}</ToastProvider>
+    </QueryClientProvider>
   );
 }

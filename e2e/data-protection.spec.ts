@@ -38,6 +38,24 @@ test.describe('analyst', () => {
     await expect(page.getByRole('button', { name: /^Mask / })).toHaveCount(0);
   });
 
+  test('typing quickly into the search keeps every character while the URL and the table follow', async ({ page }) => {
+    await open(page);
+    const search = page.getByRole('combobox', { name: 'Search' });
+    // Enter sends the text to the URL at once; the typing that follows races the page's re-render with it.
+    await search.pressSequentially('customer');
+    await search.press('Enter');
+    await search.pressSequentially('_360.email');
+    await expect(search).toHaveValue('customer_360.email');
+    await expect(page).toHaveURL(/[?&]q=customer_360\.email$/);
+    const rows = page
+      .getByRole('table', { name: 'Sensitive columns' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell') });
+    await expect(rows.filter({ hasText: TABLE }).filter({ hasText: 'email' }).first()).toBeVisible();
+    await expect(rows.filter({ hasNotText: TABLE })).toHaveCount(0);
+    await expect(search).toHaveValue('customer_360.email');
+  });
+
   test('may not mask', async ({ request, baseURL }) => {
     const res = await request.post('/api/data-protection/masks', {
       data: { table: TABLE, column: 'email', allowedGroup: 'claims-analytics' },
