@@ -2,12 +2,11 @@
 // Every matching event, newest first, one keyset page at a time ("Load more" continues after the last row shown;
 // the warehouse never counts or skips rows). Rows open the detail drawer; the export takes the whole filter.
 import { useSuspenseInfiniteQuery } from '@tanstack/react-query';
-import type { ColumnDef } from '@/components/ui/table-model';
 import { Badge } from '@/components/ui/badge';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
-import { DataTable } from '@/components/ui/data-table';
+import { WindowedTable, type WindowedColumn } from '@/components/ui/windowed-table';
 import { DownloadIcon } from '@/components/ui/icons';
 import { InlineStatus } from '@/components/ui/inline-status';
 import { isQueryFailure } from '@/lib/query/fetch';
@@ -24,24 +23,21 @@ import type { PanelProps } from './panel-types';
 
 // Every column fits from 1024 px (the category sits above the event, so six facts take five columns); identifiers
 // (actions, e-mails, IPs) never wrap inside themselves.
-const columns: ColumnDef<ExplorerEvent>[] = [
+const columns: WindowedColumn<ExplorerEvent>[] = [
   {
-    accessorKey: 'time',
+    id: 'time',
     header: 'Time (UTC)',
-    enableSorting: false,
-    cell: ({ row }) => (
-      <time dateTime={row.original.time} title={formatUtc(row.original.time)} className="whitespace-nowrap tabular-nums">
-        {formatCellUtc(row.original.time)}
+    cell: (e) => (
+      <time dateTime={e.time} title={formatUtc(e.time)} className="whitespace-nowrap tabular-nums">
+        {formatCellUtc(e.time)}
       </time>
     ),
-    meta: { className: 'align-top' },
+    className: 'align-top',
   },
   {
     id: 'event',
     header: 'Event',
-    enableSorting: false,
-    accessorFn: (e) => `${e.service}.${e.action}`,
-    cell: ({ row: { original: e } }) => (
+    cell: (e) => (
       <span className="block leading-tight">
         <span className="inline-flex items-center gap-1.5 text-xs whitespace-nowrap text-muted">
           <span aria-hidden className={cn('size-2 rounded-sm', CATEGORY_STYLE[e.category].swatch)} />
@@ -54,13 +50,12 @@ const columns: ColumnDef<ExplorerEvent>[] = [
         </code>
       </span>
     ),
-    meta: { className: 'align-top' },
+    className: 'align-top',
   },
   {
-    accessorKey: 'actor',
+    id: 'actor',
     header: 'Actor',
-    enableSorting: false,
-    cell: ({ row: { original: e } }) => (
+    cell: (e) => (
       <span className="block leading-tight">
         <ActorName actor={e.actor} actorRef={e.actorRef} />
         {e.actorRef?.kind === 'service_principal' ? <span className="mt-0.5 block text-xs text-muted">service principal</span> : null}
@@ -71,26 +66,24 @@ const columns: ColumnDef<ExplorerEvent>[] = [
         ) : null}
       </span>
     ),
-    meta: { className: 'align-top', csv: (e) => e.actor },
+    className: 'align-top',
   },
   {
-    accessorKey: 'sourceIp',
+    id: 'sourceIp',
     header: 'Source IP',
-    enableSorting: false,
-    cell: ({ row }) => <span className="font-mono text-xs whitespace-nowrap">{row.original.sourceIp || '—'}</span>,
-    meta: { className: 'align-top' },
+    cell: (e) => <span className="font-mono text-xs whitespace-nowrap">{e.sourceIp || '—'}</span>,
+    className: 'align-top',
   },
   {
-    accessorKey: 'status',
+    id: 'status',
     header: 'Outcome',
-    enableSorting: false,
-    cell: ({ row }) =>
-      isFailure(row.original.status) ? (
-        <Badge tone="danger">{outcomeLabel(row.original.status)}</Badge>
+    cell: (e) =>
+      isFailure(e.status) ? (
+        <Badge tone="danger">{outcomeLabel(e.status)}</Badge>
       ) : (
-        <span className="text-xs whitespace-nowrap text-muted">{outcomeLabel(row.original.status)}</span>
+        <span className="text-xs whitespace-nowrap text-muted">{outcomeLabel(e.status)}</span>
       ),
-    meta: { className: 'align-top' },
+    className: 'align-top',
   },
 ];
 
@@ -111,12 +104,11 @@ export function EventExplorer({ view, filtered, onOpen }: PanelProps) {
         </a>
       }
     >
-      <DataTable
-        data={events}
+      <WindowedTable
+        rows={events}
         columns={columns}
         getRowId={(e) => e.key}
         caption="Audit events, newest first"
-        search={false}
         onRowClick={(e) => onOpen(e.key)}
         maxHeight="32rem"
         empty={

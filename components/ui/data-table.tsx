@@ -4,7 +4,7 @@
 // exactly the rows and columns on screen (after filters and sort, not just the visible window).
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { cn } from './cn';
-import { TableScroll, useTableWindow } from './table-scroll';
+import { rowProps, TableScroll, useTableWindow } from './table-scroll';
 import { SortIcon } from './icons';
 import { DataTableToolbar } from './data-table-toolbar';
 import { filterRows, nextSorting, resolveColumns, sortRows, type Column, type ColumnDef, type Sorting } from './table-model';
@@ -131,17 +131,7 @@ export function DataTable<T>({
         {table.shown.map((index) => {
           const row = rows[index]!;
           return (
-            <tr
-              key={getRowId(row.original)}
-              ref={table.measureItem}
-              data-index={index}
-              aria-rowindex={table.virtual ? index + 2 : undefined}
-              tabIndex={onRowClick ? 0 : undefined}
-              onClick={onRowClick ? () => onRowClick(row.original) : undefined}
-              // Enter on the row itself; a link or button inside the row keeps its own Enter.
-              onKeyDown={onRowClick ? (e) => e.key === 'Enter' && e.target === e.currentTarget && onRowClick(row.original) : undefined}
-              className={cn('group', onRowClick && 'cursor-pointer hover:bg-surface-2 focus-visible:bg-accent-soft')}
-            >
+            <tr key={getRowId(row.original)} {...rowProps(table, index, row.original, onRowClick)}>
               {shownColumns.map((c) => {
                 const meta = c.def.meta;
                 return (

@@ -2,7 +2,8 @@
 // The scrolling shell both tables share (DataTable, WindowedTable): a bordered scroll box holding a real <table>, and
 // past `virtualizeAbove` rows only the rows in view, with spacer rows above and below standing for the rest (so the
 // table keeps its semantics, and aria-rowcount / aria-rowindex say where a row sits in the whole list).
-import type { ReactNode, RefObject } from 'react';
+import type { HTMLAttributes, ReactNode, RefObject } from 'react';
+import { cn } from './cn';
 import { useWindow } from './use-window';
 
 export interface TableWindow {
@@ -30,6 +31,25 @@ export function useTableWindow(
     padTop: items?.length ? items[0]!.start : 0,
     padBottom: items?.length ? windowed.totalSize - items[items.length - 1]!.end : 0,
     measureItem: virtual ? windowed.measureItem : undefined,
+  };
+}
+
+/** A rendered row's own attributes: its place in the window and, when rows open something, mouse and Enter. */
+export function rowProps<T>(
+  table: TableWindow,
+  index: number,
+  row: T,
+  onRowClick: ((row: T) => void) | undefined,
+): HTMLAttributes<HTMLTableRowElement> & { ref: TableWindow['measureItem']; 'data-index': number } {
+  return {
+    ref: table.measureItem,
+    'data-index': index,
+    'aria-rowindex': table.virtual ? index + 2 : undefined,
+    tabIndex: onRowClick ? 0 : undefined,
+    onClick: onRowClick ? () => onRowClick(row) : undefined,
+    // Enter on the row itself; a link or button inside the row keeps its own Enter.
+    onKeyDown: onRowClick ? (e) => e.key === 'Enter' && e.target === e.currentTarget && onRowClick(row) : undefined,
+    className: cn('group', onRowClick && 'cursor-pointer hover:bg-surface-2 focus-visible:bg-accent-soft'),
   };
 }
 

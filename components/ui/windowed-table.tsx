@@ -6,7 +6,7 @@
 import { useRef, type ReactNode } from 'react';
 import { count } from '@/lib/plural';
 import { cn } from './cn';
-import { TableScroll, useTableWindow } from './table-scroll';
+import { rowProps, TableScroll, useTableWindow } from './table-scroll';
 
 export interface WindowedColumn<T> {
   id: string;
@@ -28,6 +28,8 @@ export interface WindowedTableProps<T> {
   caption: string;
   toolbar?: ReactNode;
   empty?: ReactNode;
+  /** Rows open something (a drawer): clickable, focusable, Enter opens. */
+  onRowClick?: (row: T) => void;
   virtualizeAbove?: number;
   maxHeight?: string;
   /** A typical row's height, for the window's first estimate (each row is measured once rendered). */
@@ -41,6 +43,7 @@ export function WindowedTable<T>({
   caption,
   toolbar,
   empty,
+  onRowClick,
   virtualizeAbove = 200,
   maxHeight = '70vh',
   rowHeight = 41,
@@ -85,13 +88,7 @@ export function WindowedTable<T>({
         {table.shown.map((index) => {
           const row = rows[index]!;
           return (
-            <tr
-              key={getRowId(row)}
-              ref={table.measureItem}
-              data-index={index}
-              aria-rowindex={table.virtual ? index + 2 : undefined}
-              className="group"
-            >
+            <tr key={getRowId(row)} {...rowProps(table, index, row, onRowClick)}>
               {columns.map((c) => (
                 <td
                   key={c.id}
