@@ -26,7 +26,7 @@ async function privilegesOn(securable: string, principal: string): Promise<strin
 }
 
 async function openFindings(page: Page, query = '') {
-  await page.goto(`/grants?tab=findings${query}`);
+  await page.goto(`/grants/findings${query}`);
   await expect(page.getByRole('table', { name: 'Grant findings' })).toBeVisible();
   // The findings arrive with the page; the toolbar's first control answering means React is live (clicks land).
   await expect(page.getByLabel('Kind of finding')).toBeEnabled();
@@ -41,7 +41,8 @@ test.describe('analyst', () => {
     await expect(page.getByRole('heading', { name: 'Grants', level: 1 })).toBeVisible();
     await expect(page.getByRole('treegrid', { name: 'Grants across the metastore' })).toBeVisible();
 
-    await page.getByRole('tab', { name: 'Least privilege' }).click();
+    await page.getByRole('navigation', { name: 'Grants views' }).getByRole('link', { name: 'Least privilege' }).click();
+    await expect(page).toHaveURL(/\/grants\/findings$/);
     const table = page.getByRole('table', { name: 'Grant findings' });
     await expect(
       table.getByText(
@@ -57,12 +58,28 @@ test.describe('analyst', () => {
   });
 
   test('asks who can read a table and sees the groups that let them', async ({ page }) => {
-    await page.goto('/grants?tab=access');
+    await page.goto('/grants/access');
     await page.getByLabel('Table, view or volume (catalog.schema.name)').fill('analytics.gold.customer_360');
     await page.getByRole('button', { name: 'Ask' }).first().click();
     const readers = page.getByRole('table', { name: 'Who can read analytics.gold.customer_360' });
     await expect(readers.getByText('hightouch-reverse-etl')).toBeVisible();
     await expect(readers.getByText('SELECT on analytics.gold.customer_360, granted directly').first()).toBeVisible();
+  });
+
+  test('goes from a table in the matrix to who can read it, on the access tab', async ({ page }) => {
+    await page.goto('/grants?detail=TABLE:analytics.gold.customer_360');
+    await page.getByRole('dialog').getByRole('button', { name: 'Who can read this?' }).click();
+    await expect(page).toHaveURL(/\/grants\/access\?readable=analytics\.gold\.customer_360$/);
+    await expect(
+      page.getByRole('table', { name: 'Who can read analytics.gold.customer_360' }).getByText('hightouch-reverse-etl'),
+    ).toBeVisible();
+  });
+
+  test('follows a link made while the tabs were one page to the tab it named, with its filters', async ({ page }) => {
+    await page.goto('/grants?tab=findings&code=legacy_usage&catalog=sandbox');
+    await expect(page).toHaveURL(/\/grants\/findings\?catalog=sandbox&code=legacy_usage$/);
+    await expect(page.getByRole('link', { name: 'Least privilege' })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByLabel('Kind of finding')).toHaveValue('legacy_usage');
   });
 
   test('may not apply a change, and gets 400 naming a bad parameter', async ({ request, baseURL }) => {
@@ -86,7 +103,7 @@ test.describe('admin', () => {
     const powerbi = await servicePrincipal('powerbi-gateway');
     expect(await privilegesOn('analytics.gold', powerbi)).toContain('MODIFY');
     const sql = `REVOKE MODIFY ON SCHEMA \`analytics\`.\`gold\` FROM \`${powerbi}\``;
-    await openFindings(page, '&code=no_recorded_use');
+    await openFindings(page, '?code=no_recorded_use');
     const table = page.getByRole('table', { name: 'Grant findings' });
     await table.getByRole('button', { name: `Revoke: ${sql}` }).click();
     const dialog = page.getByRole('dialog', { name: 'Revoke on schema analytics.gold' });
@@ -110,6 +127,8 @@ test.describe('manager', () => {
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Grants' })).toHaveCount(0);
     const res = await page.goto('/grants');
     expect(res?.status()).toBe(403);
+    expect((await page.request.get('/grants/findings')).status()).toBe(403);
+    expect((await page.request.get('/grants/access')).status()).toBe(403);
     await expect(page.getByRole('heading', { name: 'This page needs a higher Brickwatch role' })).toBeVisible();
     expect((await request.get('/api/grants/matrix')).status()).toBe(403);
     expect((await request.get('/api/grants/findings')).status()).toBe(403);

@@ -84,7 +84,7 @@ test.describe('as an admin', () => {
       evidence(/Unity Catalog grants follow least privilege/)
         .getByRole('link')
         .first(),
-    ).toHaveAttribute('href', /^\/grants\?tab=findings&code=[a-z_]+$/);
+    ).toHaveAttribute('href', /^\/grants\/findings\?code=[a-z_]+$/);
     const column = evidence(/Personal-data columns are masked/)
       .getByRole('link')
       .first();

@@ -172,7 +172,7 @@ export function ProtectionView({ canAct }: { canAct: boolean }) {
                 <li key={n}>{n}</li>
               ))}
             </ul>
-            <a className="text-sm underline" href={`/grants?tab=access&readable=${encodeURIComponent(readers.table)}`}>
+            <a className="text-sm underline" href={`/grants/access?readable=${encodeURIComponent(readers.table)}`}>
               How each can read the table
             </a>
           </div>

@@ -14,6 +14,7 @@ import { grantQueries } from '@/lib/grants/queries';
 import { PRIVILEGES } from '@/lib/grants/rules/privileges';
 import type { PrincipalRef } from '@/lib/principals/contract';
 import type { ProposedChange } from './apply-dialog';
+import type { GrantsPatch } from './grants-view';
 import { KIND_LABEL, plural } from './format';
 import { MatrixGrid } from './matrix-grid';
 import { buildMatrix, matrixCsv, type MatrixRow } from './matrix-model';
@@ -33,7 +34,7 @@ export function MatrixPanel({
   canAct,
 }: {
   state: GrantsPageState;
-  setState: (patch: Partial<GrantsPageState>) => void;
+  setState: (patch: GrantsPatch) => void;
   canAct: boolean;
 }) {
   const query = matrixQueryOf(state);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { applyBody, GRANTS_URL, matrixQuerySchema, scriptQuerySchema, whoCanReadQuerySchema } from './contract';
+import {
+  applyBody,
+  grantsHref,
+  GRANTS_URL,
+  legacyGrantsTab,
+  matrixQuerySchema,
+  scriptQuerySchema,
+  whoCanReadQuerySchema,
+} from './contract';
 
 const issue = (schema: z.ZodMiniType, value: unknown) => {
   const r = z.safeParse(schema, value);
@@ -66,7 +74,6 @@ describe('the grants contract', () => {
   it('keeps a stale or hand-edited page URL usable, field by field', () => {
     const s = GRANTS_URL.parse(new URLSearchParams('tab=findings&catalog=a.b&privilege=select&days=3'));
     expect(s).toEqual({
-      tab: 'findings',
       catalog: undefined,
       privilege: 'SELECT',
       days: 90,
@@ -78,6 +85,19 @@ describe('the grants contract', () => {
       reader: undefined,
       code: undefined,
     });
-    expect(GRANTS_URL.serialize({ ...s, catalog: 'sales' }).toString()).toBe('tab=findings&catalog=sales&privilege=SELECT');
+    expect(GRANTS_URL.serialize({ ...s, catalog: 'sales' }).toString()).toBe('catalog=sales&privilege=SELECT');
+  });
+
+  it('gives each tab its route, carrying the filters the tabs share, and sends old ?tab= links there', () => {
+    const s = GRANTS_URL.parse(new URLSearchParams('catalog=sales&days=30'));
+    expect(grantsHref('findings', s)).toBe('/grants/findings?catalog=sales&days=30');
+    expect(grantsHref('access', { ...s, readable: 'sales.crm.customers' })).toBe(
+      '/grants/access?catalog=sales&readable=sales.crm.customers&days=30',
+    );
+    expect(grantsHref('matrix', GRANTS_URL.parse(new URLSearchParams()))).toBe('/grants');
+    expect(legacyGrantsTab({ tab: 'findings', code: 'legacy_usage' })).toBe('findings');
+    expect(legacyGrantsTab({ tab: 'access' })).toBe('access');
+    expect(legacyGrantsTab({ tab: 'matrix' })).toBeNull();
+    expect(legacyGrantsTab({ tab: ['access', 'findings'] })).toBeNull();
   });
 });

@@ -267,11 +267,18 @@ export const applyResponseSchema = z.object({
 });
 export type ApplyResponse = z.output<typeof applyResponseSchema>;
 
-// ---- The /grants page's URL ----
+// ---- The /grants pages' URLs ----
 
+/** Each tab is a route of its own, so a page loads only its own tab's code. */
 export const GRANTS_TABS = ['matrix', 'findings', 'access'] as const;
+export type GrantsTab = (typeof GRANTS_TABS)[number];
+export const GRANTS_TAB_PATH: Record<GrantsTab, string> = {
+  matrix: '/grants',
+  findings: '/grants/findings',
+  access: '/grants/access',
+};
+
 const pageShape = z.object({
-  tab: orElse(z._default(z.enum(GRANTS_TABS), 'matrix'), 'matrix'),
   catalog: orElse(optional(namePart('catalog')), undefined),
   schema: orElse(optional(namePart('schema')), undefined),
   principal: orElse(optional(principalName('principal')), undefined),
@@ -287,20 +294,8 @@ const pageShape = z.object({
   code: orElse(optional(z.enum(FINDING_CODES)), undefined),
 });
 export type GrantsPageState = z.output<typeof pageShape>;
-export const GRANTS_PAGE_DEFAULTS: GrantsPageState = { tab: 'matrix', days: DEFAULT_UNUSED_DAYS };
-const PAGE_KEYS = [
-  'tab',
-  'catalog',
-  'schema',
-  'principal',
-  'principalType',
-  'privilege',
-  'detail',
-  'readable',
-  'reader',
-  'days',
-  'code',
-] as const;
+export const GRANTS_PAGE_DEFAULTS: GrantsPageState = { days: DEFAULT_UNUSED_DAYS };
+const PAGE_KEYS = ['catalog', 'schema', 'principal', 'principalType', 'privilege', 'detail', 'readable', 'reader', 'days', 'code'] as const;
 
 export function parseGrantsPage(raw: URLSearchParams | Record<string, string | string[] | undefined>): GrantsPageState {
   const obj: Record<string, unknown> = {};
@@ -315,6 +310,17 @@ export const GRANTS_URL = {
   parse: (raw: URLSearchParams) => parseGrantsPage(raw),
   serialize: (s: GrantsPageState) => toSearchParams(s, GRANTS_PAGE_DEFAULTS as Record<string, unknown>),
 } as const;
+
+/** A tab's address with the filters it shares with the others (a catalog, a principal, the lineage window). */
+export function grantsHref(tab: GrantsTab, state: GrantsPageState): string {
+  const query = GRANTS_URL.serialize(state).toString();
+  return query ? `${GRANTS_TAB_PATH[tab]}?${query}` : GRANTS_TAB_PATH[tab];
+}
+
+/** Links made before the tabs became routes (`/grants?tab=findings&…`): the route that tab is now, or null. */
+export function legacyGrantsTab(raw: Record<string, string | string[] | undefined>): GrantsTab | null {
+  return raw.tab === 'findings' || raw.tab === 'access' ? raw.tab : null;
+}
 
 /** The matrix query a page state asks for. */
 export function matrixQueryOf(s: GrantsPageState): MatrixQuery {

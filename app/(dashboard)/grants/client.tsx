@@ -1,6 +1,16 @@
 'use client';
-import { GrantsView } from '@/components/grants/grants-view';
+import { useQuery } from '@tanstack/react-query';
+import { GrantsView, useGrantsUrl } from '@/components/grants/grants-view';
+import { MatrixPanel } from '@/components/grants/matrix-panel';
+import { matrixQueryOf } from '@/lib/grants/contract';
+import { grantQueries } from '@/lib/grants/queries';
 
-export function GrantsClient({ canAct }: { canAct: boolean }) {
-  return <GrantsView canAct={canAct} />;
+export function MatrixClient({ canAct }: { canAct: boolean }) {
+  const [state, setState] = useGrantsUrl('matrix');
+  const { data } = useQuery(grantQueries.matrix(matrixQueryOf(state)));
+  return (
+    <GrantsView tab="matrix" state={state} notices={data?.notices}>
+      <MatrixPanel state={state} setState={setState} canAct={canAct} />
+    </GrantsView>
+  );
 }

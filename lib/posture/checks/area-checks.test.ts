@@ -78,7 +78,7 @@ describe('Unity Catalog least privilege (5)', () => {
     const v = judgeUcLeastPrivilege({ findings: [], legacyUsage: [{ securable: 'main', principal: 'analysts' }], gaps: [] });
     expect(v.status === 'fail' && v.evidence[0]).toMatchObject({
       key: 'usage:main:analysts',
-      href: '/grants?tab=findings&code=legacy_usage',
+      href: '/grants/findings?code=legacy_usage',
     });
     const finding = {
       key: 'grant:main:analysts:MANAGE',
@@ -93,7 +93,7 @@ describe('Unity Catalog least privilege (5)', () => {
       key: finding.key,
       label: 'MANAGE on main',
       detail: finding.reason,
-      href: '/grants?tab=findings&code=privileged_non_admin',
+      href: '/grants/findings?code=privileged_non_admin',
     });
     expect(f.reason).toBe('1 grant beyond least privilege.');
     expect(judgeUcLeastPrivilege({ findings: [], legacyUsage: [], gaps: [gap] }).status).toBe('not_collected');

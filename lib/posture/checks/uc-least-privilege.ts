@@ -50,7 +50,7 @@ export const ucLeastPrivilegeMeta: CheckMeta = {
 };
 
 export function judgeUcLeastPrivilege(input: UcLeastPrivilegeInput) {
-  const grants = (code: string) => `/grants?tab=findings&code=${encodeURIComponent(code)}`;
+  const grants = (code: string) => `/grants/findings?code=${encodeURIComponent(code)}`;
   const items = [
     ...input.findings.map((f) => evidence(f.key, `${f.privilege} on ${f.securable}`, f.reason, grants(f.code))),
     ...input.legacyUsage.map((u) =>
