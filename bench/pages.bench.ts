@@ -21,7 +21,18 @@ const RUNS = Number(benchArg('runs', '5'));
 const LATENCY_MS = benchLatencyMs();
 const DIST_DIR = process.env.BRICKWATCH_DIST_DIR || '.next-bench';
 const ROOT = join(__dirname, '..');
-const PAGES = ['/', '/tokens', '/audit', '/activity', '/grants', '/secrets', '/secrets/code', '/data-protection'];
+const PAGES = [
+  '/',
+  '/tokens',
+  '/audit',
+  '/activity',
+  '/grants',
+  '/grants/findings',
+  '/grants/access',
+  '/secrets',
+  '/secrets/code',
+  '/data-protection',
+];
 /** One parallel round of Databricks calls, plus the sign-in's own exchange when a token is refreshed. */
 const TARGET_DEPTH = 1;
 /** Why a page needs more than one round, where Databricks leaves no other way (the report says it beside the figure). */

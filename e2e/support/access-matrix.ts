@@ -17,6 +17,8 @@ export const ACCESS: Record<string, Access> = {
   'PAGE /secrets': 'analyst',
   'PAGE /secrets/[scope]': 'analyst',
   'PAGE /grants': 'analyst',
+  'PAGE /grants/findings': 'analyst',
+  'PAGE /grants/access': 'analyst',
   'PAGE /data-protection': 'analyst',
   'PAGE /secrets/code': 'analyst',
   'PAGE /reports': 'manager',
