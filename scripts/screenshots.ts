@@ -51,6 +51,9 @@ function overflows(page: Page): Promise<string[]> {
   });
 }
 
+/** Tabs that are routes of their own, beside the nav's pages. */
+const TAB_ROUTES = ['/grants/findings', '/grants/access', '/secrets/code'];
+
 async function main() {
   mkdirSync(outDir, { recursive: true });
   const browser = await chromium.launch({
@@ -66,7 +69,7 @@ async function main() {
     const page = await context.newPage();
     await signIn(page, p.person);
     // Every page, including those the persona may not open: the refusal is a page too.
-    const pages = p.name === 'none' ? ['/'] : NAV_ITEMS.map((i) => i.href);
+    const pages = p.name === 'none' ? ['/'] : [...NAV_ITEMS.map((i) => i.href), ...TAB_ROUTES];
     for (const width of widths) {
       await page.setViewportSize({ width, height: 900 });
       for (const path of pages) {
