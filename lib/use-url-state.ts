@@ -35,7 +35,10 @@ function subscribe(listener: () => void) {
   listeners.add(listener);
   return () => {
     listeners.delete(listener);
-    if (listeners.size === 0) window.removeEventListener('popstate', forget);
+    if (listeners.size > 0) return;
+    window.removeEventListener('popstate', forget);
+    // The page is gone: a write Next never showed must not come back when a link returns to the URL it was made over.
+    pending = null;
   };
 }
 function forget() {
