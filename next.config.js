@@ -1,6 +1,7 @@
-const { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
-const { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } = require('next/constants');
+const { PHASE_PRODUCTION_BUILD } = require('next/constants');
 
 // Security headers that do not depend on the request live here; the per-request CSP nonce and HSTS are set in proxy.ts.
 const securityHeaders = [
@@ -14,8 +15,8 @@ const securityHeaders = [
 /**
  * zod/mini for the browser, bundled by esbuild with only the functions our code calls. Turbopack keeps zod's core
  * modules whole (every kind of schema and check, every regex); esbuild drops what nothing reaches, about 8 kB gzip on
- * every page. The names come from the sources (`z.object`, `import { safeParse } from 'zod/mini'`), so a new one is
- * picked up by the next build. The server keeps the package itself.
+ * every page. The names come from the sources (`z.object`, `import { safeParse } from 'zod/mini'`) at each production
+ * build; `next dev` uses the package as it is. The server keeps the package too.
  */
 function zodForBrowser() {
   const used = new Set();
@@ -25,10 +26,14 @@ function zodForBrowser() {
       if (entry.isDirectory()) scan(path);
       else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
         const source = readFileSync(path, 'utf8');
-        for (const [, alias] of source.matchAll(/import \* as (\w+) from 'zod\/mini'/g))
-          for (const [, name] of source.matchAll(new RegExp(`\\b${alias}\\.(\\w+)`, 'g'))) used.add(name);
-        for (const [, names] of source.matchAll(/import {([^}]*)} from 'zod\/mini'/g))
-          for (const name of names.split(',')) used.add(name.trim());
+        for (const [statement, what] of source.matchAll(/(?:import|export)\s+([^;]*?)\s*from\s*['"]zod\/mini['"]/g)) {
+          const namespace = /^\* as (\w+)$/.exec(what);
+          const named = /^{([^}]*)}$/.exec(what);
+          if (namespace) for (const [, name] of source.matchAll(new RegExp(`\\b${namespace[1]}\\.(\\w+)`, 'g'))) used.add(name);
+          else if (named) for (const name of named[1].split(',')) used.add(name.trim().split(/\s+as\s+/)[0]);
+          else if (!/^type\s/.test(what)) throw new Error(`${path}: \`${statement}\` is not a form next.config.js reads`);
+        }
+        if (/import\(\s*['"]zod\/mini['"]/.test(source)) throw new Error(`${path}: import('zod/mini') is not a form next.config.js reads`);
       }
     }
   };
@@ -47,11 +52,15 @@ function zodForBrowser() {
     write: false,
     logLevel: 'warning',
   }).outputFiles;
-  // Written whole and renamed into place: builds into other dist dirs may run at the same time.
-  const file = join('node_modules', '.cache', 'brickwatch', 'zod-mini.browser.mjs');
-  mkdirSync(dirname(join(__dirname, file)), { recursive: true });
-  writeFileSync(join(__dirname, `${file}.${process.pid}`), out.contents);
-  renameSync(join(__dirname, `${file}.${process.pid}`), join(__dirname, file));
+  // Named by its content and written whole, then renamed into place: builds of other sources, or into other dist
+  // dirs, may run at the same time.
+  const hash = createHash('sha256').update(out.contents).digest('hex').slice(0, 16);
+  const file = join('node_modules', '.cache', 'brickwatch', `zod-mini.${hash}.browser.mjs`);
+  if (!existsSync(join(__dirname, file))) {
+    mkdirSync(dirname(join(__dirname, file)), { recursive: true });
+    writeFileSync(join(__dirname, `${file}.${process.pid}`), out.contents);
+    renameSync(join(__dirname, `${file}.${process.pid}`), join(__dirname, file));
+  }
   return `./${file}`;
 }
 
@@ -62,8 +71,9 @@ module.exports = (phase) => ({
   // Native addons (DuckDB in the simulator, the Databricks driver's kernel and lz4, SQLite) cannot be bundled.
   serverExternalPackages: ['@duckdb/node-api', '@databricks/sql', 'better-sqlite3'],
   poweredByHeader: false,
-  // Only where something is bundled: `next start` loads this file too, and needs no bundler.
-  ...((phase === PHASE_PRODUCTION_BUILD || phase === PHASE_DEVELOPMENT_SERVER) && {
+  // Only in a production build: `next start` loads this file too and bundles nothing, and `next dev` would keep the
+  // names it found at start-up while the sources change.
+  ...(phase === PHASE_PRODUCTION_BUILD && {
     turbopack: { resolveAlias: { 'zod/mini': { browser: zodForBrowser() } } },
   }),
   reactStrictMode: true,
