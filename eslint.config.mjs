@@ -33,7 +33,7 @@ const BROWSER = [
   'lib/*/queries.ts',
   'lib/*/rules/**/*.ts',
   'lib/query/{api-error,client,fetch}.ts',
-  'lib/{use-url-state,url-state,roles,nav,errors,csv}.ts',
+  'lib/{use-url-state,url-state,url-state-writes,roles,nav,errors,csv}.ts',
 ];
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 

@@ -20,7 +20,7 @@ export function searchParamsToObject(params: RawSearchParams): Record<string, st
 
 /**
  * For pages: a hand-edited or stale URL must still render, so a value the schema rejects falls back to the schema's
- * defaults (give fields `.catch()` for per-field fallback). API routes use the strict parse in route() instead.
+ * defaults (give fields `orElse()`, below, for per-field fallback). API routes use the strict parse in route() instead.
  */
 export function parseSearchParams<S extends core.$ZodType>(schema: S, params: RawSearchParams): core.output<S> {
   const parsed = safeParse(schema, searchParamsToObject(params));

@@ -1,14 +1,14 @@
 'use client';
-// The frame of the /grants screens: the header, the notices about a partial view, and the three tabs. Each tab is a
-// route of its own (/grants, /grants/findings, /grants/access), so a page loads only its own tab's code; the filters
-// the tabs share travel with the links between them.
+// The frame of the /grants screens: the header and the three tabs (in the grants layout), and each tab's notices about
+// a partial view. Each tab is a route of its own (/grants, /grants/findings, /grants/access), so a page loads only its
+// own tab's code; the filters the tabs share travel with the links between them.
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { useCallback, type ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
 import { InlineStatus } from '@/components/ui/inline-status';
 import { PageHeader } from '@/components/ui/page-header';
-import { grantsHref, GRANTS_URL, type GrantsPageState, type GrantsTab } from '@/lib/grants/contract';
+import { grantsHref, GRANTS_TAB_PATH, GRANTS_URL, type GrantsPageState, type GrantsTab } from '@/lib/grants/contract';
 import { useUrlState } from '@/lib/use-url-state';
 
 /** A change to the page's URL; naming another tab goes to that tab's route. */
@@ -19,10 +19,11 @@ export function useGrantsUrl(tab: GrantsTab): [GrantsPageState, (patch: GrantsPa
   const router = useRouter();
   const update = useCallback(
     ({ tab: to, ...patch }: GrantsPatch) => {
-      if (to && to !== tab) router.push(grantsHref(to, { ...state, ...patch }));
+      // From the URL as last written, as useUrlState does: a change just made still travels to the other tab.
+      if (to && to !== tab) router.push(grantsHref(to, { ...GRANTS_URL.parse(new URLSearchParams(window.location.search)), ...patch }));
       else setUrl(patch);
     },
-    [tab, state, router, setUrl],
+    [tab, router, setUrl],
   );
   return [state, update];
 }
@@ -33,17 +34,10 @@ const TABS: Array<{ id: GrantsTab; label: string }> = [
   { id: 'access', label: 'Who can read what' },
 ];
 
-export function GrantsView({
-  tab,
-  state,
-  notices = [],
-  children,
-}: {
-  tab: GrantsTab;
-  state: GrantsPageState;
-  notices?: ReadonlyArray<{ code: string; message: string }>;
-  children: ReactNode;
-}) {
+/** The header and the tabs, in the grants layout: they stay on screen while another tab's route loads. */
+export function GrantsFrame({ children }: { children: ReactNode }) {
+  const [state] = useUrlState(GRANTS_URL);
+  const pathname = usePathname();
   return (
     <>
       <PageHeader
@@ -51,20 +45,15 @@ export function GrantsView({
         description="Who can read what across the Unity Catalog metastore, how that compares with the intended design and with what people actually use, and the reviewed GRANT or REVOKE that fixes it."
       />
       <div className="space-y-4">
-        {notices.map((n) => (
-          <InlineStatus key={n.code} tone="warning">
-            {n.message}
-          </InlineStatus>
-        ))}
         <nav aria-label="Grants views" className="flex gap-1 border-b border-border">
           {TABS.map((t) => (
             <Link
               key={t.id}
               href={grantsHref(t.id, state)}
-              aria-current={t.id === tab ? 'page' : undefined}
+              aria-current={GRANTS_TAB_PATH[t.id] === pathname ? 'page' : undefined}
               className={cn(
                 '-mb-px border-b-2 px-3 py-2 text-sm font-medium',
-                t.id === tab ? 'border-accent text-fg' : 'border-transparent text-muted hover:text-fg',
+                GRANTS_TAB_PATH[t.id] === pathname ? 'border-accent text-fg' : 'border-transparent text-muted hover:text-fg',
               )}
             >
               {t.label}
@@ -75,4 +64,13 @@ export function GrantsView({
       </div>
     </>
   );
+}
+
+/** What a tab's answer says about its own completeness (a catalog not read, no lineage), above the tab. */
+export function GrantsNotices({ notices = [] }: { notices?: ReadonlyArray<{ code: string; message: string }> }) {
+  return notices.map((n) => (
+    <InlineStatus key={n.code} tone="warning">
+      {n.message}
+    </InlineStatus>
+  ));
 }

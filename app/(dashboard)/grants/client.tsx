@@ -1,6 +1,6 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { GrantsView, useGrantsUrl } from '@/components/grants/grants-view';
+import { GrantsNotices, useGrantsUrl } from '@/components/grants/grants-view';
 import { MatrixPanel } from '@/components/grants/matrix-panel';
 import { matrixQueryOf } from '@/lib/grants/contract';
 import { grantQueries } from '@/lib/grants/queries';
@@ -9,8 +9,9 @@ export function MatrixClient({ canAct }: { canAct: boolean }) {
   const [state, setState] = useGrantsUrl('matrix');
   const { data } = useQuery(grantQueries.matrix(matrixQueryOf(state)));
   return (
-    <GrantsView tab="matrix" state={state} notices={data?.notices}>
+    <>
+      <GrantsNotices notices={data?.notices} />
       <MatrixPanel state={state} setState={setState} canAct={canAct} />
-    </GrantsView>
+    </>
   );
 }

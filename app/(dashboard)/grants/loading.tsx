@@ -1,13 +1,9 @@
 import { Skeleton, SkeletonRegion, SkeletonTable } from '@/components/ui/skeleton';
 
+// Below the header and tabs (the grants layout): the matrix's filters and grid.
 export default function Loading() {
   return (
-    <SkeletonRegion label="Loading grants" className="space-y-5">
-      <div className="space-y-2">
-        <Skeleton className="h-6 w-32" />
-        <Skeleton className="h-4 w-[36rem] max-w-full" />
-      </div>
-      <Skeleton className="h-9 w-96 max-w-full" />
+    <SkeletonRegion label="Loading the grant matrix" className="space-y-3">
       <div className="flex flex-wrap gap-2">
         {[0, 1, 2, 3, 4].map((i) => (
           <Skeleton key={i} className="h-12 w-40" />
