@@ -205,7 +205,7 @@ async function main() {
     const wire = await wireBytes(`${app.url}/api/tokens`, cookie);
 
     // The table: rows in the DOM stay bounded while scrolling through 20,000 tokens, and frames stay short.
-    // Opening /tokens as a person does, PAGE_RUNS times over the cached reads, then once with a reload (fresh reads).
+    // Opening /tokens as a person does, PAGE_RUNS times over the cached reads, then as many reloads (fresh reads).
     const opens: PageOpen[] = [];
     let page: Page | undefined;
     for (let i = 0; i < PAGE_RUNS; i++) {
@@ -216,8 +216,14 @@ async function main() {
     await sim.control('DELETE', '/requests');
     // How many times each open asked GET /api/tokens: once means the page's preload was the query's answer.
     const listCallsPerOpen = (serverDurations().length - server.length) / PAGE_RUNS;
-    const reloaded = await openTokens(page!, tokensTotal, true);
+    // Reloads, as many as opens: one sample of a fresh read on a shared 2-core host says little.
+    const reloads: PageOpen[] = [await openTokens(page!, tokensTotal, true)];
     const reloadUpstream = upstreamCost(await upstreamLog(sim));
+    for (let i = 1; i < PAGE_RUNS; i++) reloads.push(await openTokens(page!, tokensTotal, true));
+    const reloaded = {
+      firstRowsMs: summary(reloads.map((o) => o.firstRowsMs)),
+      interactiveMs: summary(reloads.map((o) => o.interactiveMs)),
+    };
     const open = opens[opens.length - 1]!;
     const table = page!.getByRole('table', { name: 'Personal access tokens' });
     const scroller = table.locator('xpath=ancestor::div[contains(@class,"overflow-auto")][1]');
@@ -284,6 +290,7 @@ async function main() {
         longestTaskMs: Math.max(...opens.map((o) => o.longestTaskMs)),
         htmlTransferBytes: open.htmlBytes,
         listCallsPerOpen,
+        reloads,
         reloaded,
         reloadUpstream,
         domRows: { top: atTop, middle: atMiddle, bottom: atBottom },
@@ -359,12 +366,19 @@ async function main() {
       { label: '/tokens HTML document on the wire (informative)', value: view.htmlTransferBytes / 1024, unit: 'KB' },
       { label: 'GET /api/tokens requests per open of /tokens (informative)', value: view.listCallsPerOpen, unit: 'requests' },
       {
-        label: `/tokens reloaded (the browser asks for fresh reads): first rows, with ${LATENCY_MS} ms a Databricks call`,
-        value: reloaded.firstRowsMs,
+        label: `/tokens reloaded (the browser asks for fresh reads): first rows, with ${LATENCY_MS} ms a Databricks call, p50`,
+        value: reloaded.firstRowsMs.p50,
         unit: 'ms',
         target: FIRST_ROWS_MS,
+        spread: spreadOf(reloads.map((o) => o.firstRowsMs)),
       },
-      { label: '/tokens reloaded: interactive with every token', value: reloaded.interactiveMs, unit: 'ms', target: INTERACTIVE_MS },
+      {
+        label: '/tokens reloaded: interactive with every token, p50',
+        value: reloaded.interactiveMs.p50,
+        unit: 'ms',
+        target: INTERACTIVE_MS,
+        spread: spreadOf(reloads.map((o) => o.interactiveMs)),
+      },
       {
         label: `/tokens reloaded: upstream calls (${reloadUpstream.depth} sequential rounds on the critical path)`,
         value: reloadUpstream.calls,
