@@ -79,7 +79,7 @@ export function SecretsView({ filterError, canAct }: SecretsViewProps) {
         staleTime: 0,
       }),
       queryClient.fetchQuery({ ...secretQueries.plain(), queryFn: ({ signal }) => fetchPlainCredentials(signal, true), staleTime: 0 }),
-    ]).catch(() => undefined);
+    ]).catch(() => undefined); // A failed read is the query's own error state, which the page shows as such.
   }, [queryClient, filters]);
   // Every scope (not only the filtered ones) for the plain-credential fix's scope suggestions.
   const { data: all } = useQuery({ ...secretQueries.list({}), enabled: canAct });

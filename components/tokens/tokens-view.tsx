@@ -91,7 +91,7 @@ export function TokensView({ filterError, canAct, person }: TokensViewProps) {
   const refresh = useCallback(async () => {
     await queryClient
       .fetchQuery({ ...tokenQueries.list(filters), queryFn: ({ signal }) => fetchTokenList(filters, signal, true), staleTime: 0 })
-      .catch(() => undefined);
+      .catch(() => undefined); // A failed read is the query's own error state, which the page shows as such.
     await queryClient.invalidateQueries({ queryKey: tokenQueries.rotations().queryKey });
   }, [queryClient, filters]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());

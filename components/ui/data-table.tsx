@@ -4,7 +4,7 @@
 // exactly the rows and columns on screen (after filters and sort, not just the visible window).
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { cn } from './cn';
-import { rowProps, TableScroll, useTableWindow } from './table-scroll';
+import { bodyCellClass, headerCellClass, rowProps, TableScroll, useTableWindow } from './table-scroll';
 import { SortIcon } from './icons';
 import { DataTableToolbar } from './data-table-toolbar';
 import { filterRows, nextSorting, resolveColumns, sortRows, type Column, type ColumnDef, type Sorting } from './table-model';
@@ -103,12 +103,7 @@ export function DataTable<T>({
                   key={c.id}
                   scope="col"
                   aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                  className={cn(
-                    'border-b border-border px-3 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap',
-                    meta?.align === 'right' && 'text-right',
-                    meta?.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface-2',
-                    meta?.hideBelowXl && 'max-xl:hidden',
-                  )}
+                  className={headerCellClass(meta)}
                 >
                   {c.canSort ? (
                     <button
@@ -132,23 +127,11 @@ export function DataTable<T>({
           const row = rows[index]!;
           return (
             <tr key={getRowId(row.original)} {...rowProps(table, index, row.original, onRowClick)}>
-              {shownColumns.map((c) => {
-                const meta = c.def.meta;
-                return (
-                  <td
-                    key={c.id}
-                    className={cn(
-                      'border-b border-border px-3 py-2 align-middle group-last:border-b-0',
-                      meta?.align === 'right' && 'text-right tabular-nums',
-                      meta?.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface',
-                      meta?.hideBelowXl && 'max-xl:hidden',
-                      meta?.className,
-                    )}
-                  >
-                    {renderCell(c, row.original, row.index)}
-                  </td>
-                );
-              })}
+              {shownColumns.map((c) => (
+                <td key={c.id} className={bodyCellClass(c.def.meta, c.def.meta?.className)}>
+                  {renderCell(c, row.original, row.index)}
+                </td>
+              ))}
             </tr>
           );
         })}

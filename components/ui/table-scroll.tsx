@@ -34,6 +34,32 @@ export function useTableWindow(
   };
 }
 
+/** How a column sits in both tables: right-aligned numbers, a sticky last column and columns that give way below 1280 px. */
+export interface ColumnLayout {
+  align?: 'left' | 'right';
+  stickyRight?: boolean;
+  hideBelowXl?: boolean;
+}
+
+export function headerCellClass(layout: ColumnLayout | undefined): string {
+  return cn(
+    'border-b border-border px-3 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap',
+    layout?.align === 'right' && 'text-right',
+    layout?.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface-2',
+    layout?.hideBelowXl && 'max-xl:hidden',
+  );
+}
+
+export function bodyCellClass(layout: ColumnLayout | undefined, className?: string): string {
+  return cn(
+    'border-b border-border px-3 py-2 align-middle group-last:border-b-0',
+    layout?.align === 'right' && 'text-right tabular-nums',
+    layout?.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface',
+    layout?.hideBelowXl && 'max-xl:hidden',
+    className,
+  );
+}
+
 /** A rendered row's own attributes: its place in the window and, when rows open something, mouse and Enter. */
 export function rowProps<T>(
   table: TableWindow,

@@ -5,8 +5,7 @@
 // moment the list arrived, and 25 kB of JavaScript before the first paint.
 import { useRef, type ReactNode } from 'react';
 import { count } from '@/lib/plural';
-import { cn } from './cn';
-import { rowProps, TableScroll, useTableWindow } from './table-scroll';
+import { bodyCellClass, headerCellClass, rowProps, TableScroll, useTableWindow } from './table-scroll';
 
 export interface WindowedColumn<T> {
   id: string;
@@ -70,15 +69,7 @@ export function WindowedTable<T>({
         head={
           <tr>
             {columns.map((c) => (
-              <th
-                key={c.id}
-                scope="col"
-                className={cn(
-                  'border-b border-border px-3 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap',
-                  c.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface-2',
-                  c.hideBelowXl && 'max-xl:hidden',
-                )}
-              >
+              <th key={c.id} scope="col" className={headerCellClass(c)}>
                 {c.header}
               </th>
             ))}
@@ -90,15 +81,7 @@ export function WindowedTable<T>({
           return (
             <tr key={getRowId(row)} {...rowProps(table, index, row, onRowClick)}>
               {columns.map((c) => (
-                <td
-                  key={c.id}
-                  className={cn(
-                    'border-b border-border px-3 py-2 align-middle group-last:border-b-0',
-                    c.stickyRight && 'max-xl:sticky max-xl:right-0 bg-surface',
-                    c.hideBelowXl && 'max-xl:hidden',
-                    c.className,
-                  )}
-                >
+                <td key={c.id} className={bodyCellClass(c, c.className)}>
                   {c.cell(row)}
                 </td>
               ))}
